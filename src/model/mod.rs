@@ -1,0 +1,697 @@
+//! The cluster as data: the serde types of the state file, in Sun Cluster vocabulary.
+//!
+//! Everything the simulated cluster knows lives in one [`ClusterState`]. These types are
+//! plain data with small accessors; validation lives in `admin`, behaviour in `engine`,
+//! persistence in `store`. Nothing here does I/O.
+
+pub mod props;
+pub mod value;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub use value::PropValue;
+
+/// Current schema version of the state file. Bump with a migration step in `store::migrate`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole simulated cluster: configuration, runtime state, clock, event log, faults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterState {
+    pub schema_version: u32,
+    /// Bumped on every committed write.
+    pub generation: u64,
+    pub cluster: Cluster,
+    /// Registered resource types, keyed by full name (`SUNW.HAStoragePlus:4`), in registration order.
+    pub resource_types: IndexMap<String, ResourceType>,
+    /// Resource groups, keyed by name, in creation order.
+    pub resource_groups: IndexMap<String, ResourceGroup>,
+    /// Resources, keyed by name, in creation order.
+    pub resources: IndexMap<String, Resource>,
+    /// Simulated clock.
+    pub clock: Clock,
+    /// Bounded event log (syslog-style lines with structured fields).
+    pub events: EventLog,
+    /// Injected faults waiting to fire.
+    #[serde(default)]
+    pub faults: Vec<Fault>,
+}
+
+/// Static and membership facts of the cluster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    pub name: String,
+    /// Nodes in id order (ids 1..n).
+    pub nodes: Vec<Node>,
+    pub transport_paths: Vec<TransportPath>,
+    pub quorum_devices: Vec<QuorumDevice>,
+    pub device_groups: Vec<DeviceGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: u32,
+    pub name: String,
+    /// Cluster member (up) or not (down).
+    pub up: bool,
+    pub votes: u32,
+    /// Private interconnect adapters of this node (e.g. `qfe1`, `hme1`).
+    pub adapters: Vec<String>,
+    /// IPMP groups on the public network.
+    pub ipmp_groups: Vec<IpmpGroup>,
+    /// Evacuation guard: the node is not chosen as a target until this simulated time (ms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evacuated_until: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IpmpGroup {
+    pub name: String,
+    pub adapters: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TransportPath {
+    /// `node:adapter`
+    pub endpoint_a: String,
+    pub endpoint_b: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuorumDevice {
+    /// e.g. `/dev/did/rdsk/d2s2`
+    pub name: String,
+    pub votes: u32,
+    /// Nodes with a path to the device (all nodes by default).
+    pub nodes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeviceGroup {
+    pub name: String,
+    /// Ordered node list.
+    pub nodes: Vec<String>,
+    /// Current primary; `None` when offline.
+    pub primary: Option<String>,
+    #[serde(default)]
+    pub maintenance: bool,
+}
+
+impl Cluster {
+    pub fn node(&self, name: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.name == name)
+    }
+    pub fn node_mut(&mut self, name: &str) -> Option<&mut Node> {
+        self.nodes.iter_mut().find(|n| n.name == name)
+    }
+    /// Resolve a node given by name or numeric id (as `-n ipmp0@1` allows).
+    pub fn resolve_node(&self, name_or_id: &str) -> Option<&Node> {
+        self.node(name_or_id).or_else(|| {
+            name_or_id
+                .parse::<u32>()
+                .ok()
+                .and_then(|id| self.nodes.iter().find(|n| n.id == id))
+        })
+    }
+    pub fn node_names(&self) -> Vec<String> {
+        self.nodes.iter().map(|n| n.name.clone()).collect()
+    }
+    pub fn is_up(&self, name: &str) -> bool {
+        self.node(name).is_some_and(|n| n.up)
+    }
+}
+
+/// Methods a resource type may declare (rt_reg(4) method keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Method {
+    Start,
+    Stop,
+    Validate,
+    Update,
+    Init,
+    Fini,
+    Boot,
+    PrenetStart,
+    PostnetStop,
+    MonitorStart,
+    MonitorStop,
+    MonitorCheck,
+}
+
+impl Method {
+    pub const ALL: [Method; 12] = [
+        Method::Start,
+        Method::Stop,
+        Method::Validate,
+        Method::Update,
+        Method::Init,
+        Method::Fini,
+        Method::Boot,
+        Method::PrenetStart,
+        Method::PostnetStop,
+        Method::MonitorStart,
+        Method::MonitorStop,
+        Method::MonitorCheck,
+    ];
+    /// Spelling used in RTR files and property names (`Prenet_start`).
+    pub fn rtr_name(self) -> &'static str {
+        match self {
+            Method::Start => "Start",
+            Method::Stop => "Stop",
+            Method::Validate => "Validate",
+            Method::Update => "Update",
+            Method::Init => "Init",
+            Method::Fini => "Fini",
+            Method::Boot => "Boot",
+            Method::PrenetStart => "Prenet_start",
+            Method::PostnetStop => "Postnet_stop",
+            Method::MonitorStart => "Monitor_start",
+            Method::MonitorStop => "Monitor_stop",
+            Method::MonitorCheck => "Monitor_check",
+        }
+    }
+    /// Name of the timeout property for this method (`Prenet_start_timeout`).
+    pub fn timeout_property(self) -> String {
+        format!("{}_timeout", self.rtr_name())
+    }
+    /// Case-insensitive parse of an RTR/CLI method name.
+    pub fn parse(s: &str) -> Option<Method> {
+        Method::ALL
+            .into_iter()
+            .find(|m| m.rtr_name().eq_ignore_ascii_case(s))
+    }
+}
+
+/// Property type (property_attributes(5)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PropType {
+    String,
+    Int,
+    Boolean,
+    Enum,
+    Stringarray,
+}
+
+/// When a property may be set (Tunable attribute). FALSE/TRUE are folded into NONE/ANYTIME.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Tunable {
+    None,
+    Anytime,
+    AtCreation,
+    WhenDisabled,
+}
+
+/// One `{ PROPERTY = …; … }` entry of an RTR paramtable, or a standard property's definition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParamDecl {
+    /// Declared spelling (canonical for display); lookups are case-insensitive.
+    pub name: String,
+    pub extension: bool,
+    pub ty: PropType,
+    /// Allowed literals for `Enum`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enum_values: Vec<String>,
+    /// `None` = no default (the property is required at creation if it is an extension property
+    /// or a standard property marked required).
+    pub default: Option<PropValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub array_min_size: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub array_max_size: Option<u32>,
+    pub tunable: Tunable,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_node: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum InitNodes {
+    RgPrimaries,
+    RtInstalledNodes,
+}
+
+/// A registered resource type (rt_properties(5) plus its paramtable).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResourceType {
+    /// Full registered name: `vendor.type` or `vendor.type:version` when `#$upgrade` is present.
+    pub name: String,
+    pub vendor_id: Option<String>,
+    /// `Resource_type` as declared (without vendor or version).
+    pub resource_type: String,
+    pub rt_version: String,
+    pub rt_description: String,
+    pub api_version: u32,
+    pub failover: bool,
+    pub single_instance: bool,
+    pub init_nodes: InitNodes,
+    pub rt_basedir: String,
+    pub pkglist: Vec<String>,
+    pub rt_system: bool,
+    /// `None` = all cluster nodes.
+    pub installed_nodes: Option<Vec<String>>,
+    pub methods: BTreeMap<Method, String>,
+    /// `#$upgrade` present.
+    #[serde(default)]
+    pub upgrade: bool,
+    /// `#$upgrade_from "version" TUNABILITY` directives.
+    #[serde(default)]
+    pub upgrade_from: Vec<(String, String)>,
+    /// Paramtable: standard property overrides and extension properties, in file order.
+    pub params: Vec<ParamDecl>,
+    #[serde(default)]
+    pub is_logical_hostname: bool,
+    #[serde(default)]
+    pub is_shared_address: bool,
+    /// Where it came from: `builtin` or the RTR file path.
+    pub source: String,
+}
+
+impl ResourceType {
+    pub fn has_method(&self, m: Method) -> bool {
+        self.methods.contains_key(&m)
+    }
+    /// Case-insensitive lookup in the paramtable.
+    pub fn param(&self, name: &str) -> Option<&ParamDecl> {
+        self.params.iter().find(|p| p.name.eq_ignore_ascii_case(name))
+    }
+    pub fn is_network_address(&self) -> bool {
+        self.is_logical_hostname || self.is_shared_address
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RgMode {
+    Failover,
+    Scalable,
+}
+
+/// Resource group: rg_properties(5) as typed fields, plus per-node runtime state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResourceGroup {
+    pub name: String,
+    pub nodelist: Vec<String>,
+    pub managed: bool,
+    pub mode: RgMode,
+    pub description: String,
+    pub failback: bool,
+    pub maximum_primaries: u32,
+    pub desired_primaries: u32,
+    pub rg_dependencies: Vec<String>,
+    /// Raw entries such as `++other-rg`.
+    pub rg_affinities: Vec<String>,
+    pub implicit_network_dependencies: bool,
+    /// `["*"]` = all.
+    pub global_resources_used: Vec<String>,
+    pub pathprefix: String,
+    pub pingpong_interval: u32,
+    pub project_name: String,
+    pub rg_system: bool,
+    pub auto_start_on_new_cluster: bool,
+    pub suspend_automatic_recovery: bool,
+    /// Resources in creation order (Resource_list).
+    pub resources: Vec<String>,
+    /// Per-node state, one entry per Nodelist node (absent = Offline, or Unmanaged when unmanaged).
+    #[serde(default)]
+    pub state: BTreeMap<String, RgState>,
+    /// Per-node history used by Pingpong_interval: node -> simulated ms of the last failure to start.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub start_failures: BTreeMap<String, u64>,
+    /// Set by `scswitch -Q`/error handling: automatic actions are frozen until cleared.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quiesced: bool,
+}
+
+impl ResourceGroup {
+    /// New unmanaged failover group with the rg_properties(5) defaults.
+    pub fn new(name: &str, nodelist: Vec<String>) -> Self {
+        ResourceGroup {
+            name: name.to_string(),
+            nodelist,
+            managed: false,
+            mode: RgMode::Failover,
+            description: String::new(),
+            failback: false,
+            maximum_primaries: 1,
+            desired_primaries: 1,
+            rg_dependencies: Vec::new(),
+            rg_affinities: Vec::new(),
+            implicit_network_dependencies: true,
+            global_resources_used: vec!["*".to_string()],
+            pathprefix: String::new(),
+            pingpong_interval: 3600,
+            project_name: "default".to_string(),
+            rg_system: false,
+            auto_start_on_new_cluster: true,
+            suspend_automatic_recovery: false,
+            resources: Vec::new(),
+            state: BTreeMap::new(),
+            start_failures: BTreeMap::new(),
+            quiesced: false,
+        }
+    }
+    /// State on a node (Unmanaged when the group is unmanaged).
+    pub fn state_on(&self, node: &str) -> RgState {
+        if !self.managed {
+            return RgState::Unmanaged;
+        }
+        self.state.get(node).copied().unwrap_or(RgState::Offline)
+    }
+    /// Nodes where the group is online (or on its way / faulted but still mastered).
+    pub fn primaries(&self) -> Vec<String> {
+        self.nodelist
+            .iter()
+            .filter(|n| self.state_on(n).is_mastered())
+            .cloned()
+            .collect()
+    }
+}
+
+/// Per-node RG state (scstat -g, rg_properties RG_state).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RgState {
+    Unmanaged,
+    Offline,
+    PendingOnline,
+    Online,
+    PendingOffline,
+    ErrorStopFailed,
+    OnlineFaulted,
+    PendingOnlineBlocked,
+}
+
+impl RgState {
+    /// Spelling used by scstat and scha (`Pending_online_blocked`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RgState::Unmanaged => "Unmanaged",
+            RgState::Offline => "Offline",
+            RgState::PendingOnline => "Pending_online",
+            RgState::Online => "Online",
+            RgState::PendingOffline => "Pending_offline",
+            RgState::ErrorStopFailed => "Error_stop_failed",
+            RgState::OnlineFaulted => "Online_faulted",
+            RgState::PendingOnlineBlocked => "Pending_online_blocked",
+        }
+    }
+    /// The group counts as mastered on the node (resources may be running there).
+    pub fn is_mastered(self) -> bool {
+        matches!(
+            self,
+            RgState::Online
+                | RgState::OnlineFaulted
+                | RgState::PendingOnline
+                | RgState::PendingOffline
+                | RgState::ErrorStopFailed
+        )
+    }
+}
+
+/// Resource dependencies by kind (r_properties(5)).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dependencies {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strong: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weak: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restart: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offline_restart: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DepKind {
+    Strong,
+    Weak,
+    Restart,
+    OfflineRestart,
+}
+
+impl DepKind {
+    pub const ALL: [DepKind; 4] = [
+        DepKind::Strong,
+        DepKind::Weak,
+        DepKind::Restart,
+        DepKind::OfflineRestart,
+    ];
+    pub fn property(self) -> &'static str {
+        match self {
+            DepKind::Strong => "Resource_dependencies",
+            DepKind::Weak => "Resource_dependencies_weak",
+            DepKind::Restart => "Resource_dependencies_restart",
+            DepKind::OfflineRestart => "Resource_dependencies_offline_restart",
+        }
+    }
+}
+
+impl Dependencies {
+    pub fn get(&self, kind: DepKind) -> &Vec<String> {
+        match kind {
+            DepKind::Strong => &self.strong,
+            DepKind::Weak => &self.weak,
+            DepKind::Restart => &self.restart,
+            DepKind::OfflineRestart => &self.offline_restart,
+        }
+    }
+    pub fn get_mut(&mut self, kind: DepKind) -> &mut Vec<String> {
+        match kind {
+            DepKind::Strong => &mut self.strong,
+            DepKind::Weak => &mut self.weak,
+            DepKind::Restart => &mut self.restart,
+            DepKind::OfflineRestart => &mut self.offline_restart,
+        }
+    }
+    /// Every dependee with its kind.
+    pub fn all(&self) -> impl Iterator<Item = (DepKind, &String)> {
+        DepKind::ALL
+            .into_iter()
+            .flat_map(move |k| self.get(k).iter().map(move |d| (k, d)))
+    }
+    /// Dependees that must be online before this resource starts (strong, restart, offline-restart).
+    pub fn hard(&self) -> impl Iterator<Item = &String> {
+        self.strong
+            .iter()
+            .chain(self.restart.iter())
+            .chain(self.offline_restart.iter())
+    }
+}
+
+/// A resource: identity, cluster-wide switches, explicitly set properties, per-node state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resource {
+    pub name: String,
+    /// Full name of its registered type.
+    #[serde(rename = "type")]
+    pub rtype: String,
+    pub group: String,
+    /// On_off_switch.
+    pub enabled: bool,
+    /// Monitored_switch.
+    pub monitored: bool,
+    pub description: String,
+    pub dependencies: Dependencies,
+    /// Standard properties set explicitly (canonical spelling -> value); others take the type's
+    /// declared default or the standard default (see `props`).
+    #[serde(default)]
+    pub properties: BTreeMap<String, PropValue>,
+    /// Extension properties set explicitly (declared spelling -> value).
+    #[serde(default)]
+    pub extension: BTreeMap<String, PropValue>,
+    /// Per-node runtime state; absent node = Offline / no status.
+    #[serde(default)]
+    pub state: BTreeMap<String, ResourceNodeState>,
+    /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restart_history: Vec<u64>,
+}
+
+/// Per-node resource state (RGM-set) and status (agent-set).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResourceNodeState {
+    pub state: RState,
+    pub status: RStatus,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message: String,
+}
+
+impl Default for ResourceNodeState {
+    fn default() -> Self {
+        ResourceNodeState {
+            state: RState::Offline,
+            status: RStatus::Offline,
+            message: String::new(),
+        }
+    }
+}
+
+impl Resource {
+    pub fn state_on(&self, node: &str) -> RState {
+        self.state.get(node).map(|s| s.state).unwrap_or(RState::Offline)
+    }
+}
+
+/// Per-node resource state (Resource_state).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RState {
+    Offline,
+    Starting,
+    Online,
+    OnlineNotMonitored,
+    Stopping,
+    StartFailed,
+    StopFailed,
+    MonitorFailed,
+}
+
+impl RState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RState::Offline => "Offline",
+            RState::Starting => "Starting",
+            RState::Online => "Online",
+            RState::OnlineNotMonitored => "Online_not_monitored",
+            RState::Stopping => "Stopping",
+            RState::StartFailed => "Start_failed",
+            RState::StopFailed => "Stop_failed",
+            RState::MonitorFailed => "Monitor_failed",
+        }
+    }
+    /// The resource's service is running on the node (methods to stop it are due).
+    pub fn is_running(self) -> bool {
+        matches!(
+            self,
+            RState::Online | RState::OnlineNotMonitored | RState::MonitorFailed | RState::Starting
+        )
+    }
+}
+
+/// Status keyword set by the resource's agent (scha_resource_setstatus).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RStatus {
+    Online,
+    Offline,
+    Faulted,
+    Degraded,
+    Unknown,
+}
+
+impl RStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RStatus::Online => "Online",
+            RStatus::Offline => "Offline",
+            RStatus::Faulted => "Faulted",
+            RStatus::Degraded => "Degraded",
+            RStatus::Unknown => "Unknown",
+        }
+    }
+}
+
+/// Simulated clock: milliseconds since the Unix epoch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Clock {
+    pub now_ms: u64,
+}
+
+/// One log line: a syslog-style message with structured fields for filtering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub seq: u64,
+    /// Simulated ms since the epoch.
+    pub time_ms: u64,
+    /// Node that logged it (the node where the method ran, or the node the command ran on).
+    pub node: String,
+    /// Message id (`[ID nnnnnn daemon.notice]` in the text).
+    pub id: u32,
+    pub severity: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+}
+
+/// Bounded event log; old entries rotate out past `capacity`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventLog {
+    pub capacity: usize,
+    pub next_seq: u64,
+    pub entries: std::collections::VecDeque<Event>,
+}
+
+impl EventLog {
+    pub const DEFAULT_CAPACITY: usize = 5000;
+    pub fn new() -> Self {
+        EventLog {
+            capacity: Self::DEFAULT_CAPACITY,
+            next_seq: 1,
+            entries: Default::default(),
+        }
+    }
+    /// Append an event, assigning its sequence number, and rotate old entries out.
+    pub fn push(&mut self, mut ev: Event) {
+        ev.seq = self.next_seq;
+        self.next_seq += 1;
+        self.entries.push_back(ev);
+        while self.entries.len() > self.capacity {
+            self.entries.pop_front();
+        }
+    }
+}
+
+impl Default for EventLog {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// An injected fault (see `scsim fault inject`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fault {
+    pub resource: String,
+    pub kind: FaultKind,
+    /// Only on this node (`None` = any node).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
+    /// Remaining firings (`None` = every call).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultKind {
+    /// The method exits non-zero.
+    MethodFails { method: Method },
+    /// The method hangs until its timeout.
+    MethodTimeout { method: Method },
+    /// The fault monitor reports the resource failed.
+    Monitor,
+}
+
+impl ClusterState {
+    pub fn group(&self, name: &str) -> Option<&ResourceGroup> {
+        self.resource_groups.get(name)
+    }
+    pub fn resource(&self, name: &str) -> Option<&Resource> {
+        self.resources.get(name)
+    }
+    /// Type of a resource (every resource's type is registered: admin enforces it).
+    pub fn type_of(&self, r: &Resource) -> Option<&ResourceType> {
+        self.resource_types.get(&r.rtype)
+    }
+}

@@ -1,0 +1,1 @@
+//! RTR (rt_reg(4)) parser and the built-in resource types.
