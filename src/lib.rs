@@ -3,7 +3,32 @@
 //! Map (see docs/ARCHITECTURE.md): `cli` parses the SC flag syntax at the edge and turns it into
 //! typed requests; `admin` validates and applies configuration changes (scrgadm); `engine` plans
 //! and executes runtime changes (scswitch, node and fault commands) through the simulated
-//! backend; `render` turns state into text or JSON; `store` alone reads and writes the state file.
+//! backend; `render` turns state into text or JSON; `store` alone reads and writes the state
+//! file; `printer` alone writes to stdout and stderr.
 
+pub mod admin;
+pub mod cli;
+pub mod engine;
+pub mod error;
 pub mod model;
+pub mod printer;
+pub mod render;
 pub mod rtr;
+pub mod store;
+pub mod timefmt;
+
+use std::ffi::OsString;
+
+/// Run one invocation (`argv` includes argv[0]) with the given environment, writing to the
+/// given streams. Returns the process exit status.
+pub fn run(
+    argv: Vec<OsString>,
+    env: &cli::Env,
+    stdout: &mut dyn std::io::Write,
+    stderr: &mut dyn std::io::Write,
+) -> i32 {
+    let mut printer = printer::Printer::new("scsim");
+    let code = cli::run(argv, env, &mut printer);
+    printer.flush_to(stdout, stderr);
+    code
+}

@@ -1,0 +1,210 @@
+//! `scsim init`: a new cluster, as scinstall would leave it.
+
+use crate::error::{ErrorCode, Result, ScError};
+use crate::model::{
+    Cluster, ClusterState, Clock, DeviceGroup, EventLog, IpmpGroup, Node, QuorumDevice,
+    SCHEMA_VERSION, TransportPath,
+};
+use indexmap::IndexMap;
+
+/// What `scsim init` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct InitOptions {
+    pub nodes: Vec<String>,
+    pub cluster_name: Option<String>,
+    /// `None` = one device on a 2-node cluster, none otherwise.
+    pub quorum_devices: Option<u32>,
+    /// `NAME` or `NAME@node,node`.
+    pub device_groups: Vec<String>,
+}
+
+/// Private interconnect adapters every simulated node gets (two paths per node pair).
+pub const INTERCONNECT_ADAPTERS: [&str; 2] = ["qfe1", "hme1"];
+/// Public-network adapters of the one IPMP group per node.
+pub const PUBLIC_ADAPTERS: [&str; 2] = ["qfe0", "qfe4"];
+
+/// Legal RGM-style name: ASCII letter first, then letters, digits, `-`, `_` (≤ 255).
+pub fn is_legal_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && s.len() <= 255
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Build the initial state. Registers the pre-registered system types.
+pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
+    if opts.nodes.is_empty() {
+        return Err(ScError::inval("init needs at least one node").hint("scsim init --nodes mail-1,mail-2"));
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    for (i, name) in opts.nodes.iter().enumerate() {
+        if name.is_empty() {
+            return Err(ScError::inval(
+                "--nodes has an empty node name: write the list without spaces or empty entries, e.g. --nodes mail-1,mail-2",
+            ));
+        }
+        if !is_legal_name(name) {
+            return Err(ScError::new(
+                ErrorCode::Node,
+                format!("node name \"{name}\" is not legal: it must start with a letter and contain only letters, digits, '-' and '_'"),
+            ));
+        }
+        if nodes.iter().any(|n| n.name == *name) {
+            return Err(ScError::new(
+                ErrorCode::Node,
+                format!("node {name} is listed twice in --nodes"),
+            ));
+        }
+        if nodes.len() >= 64 {
+            return Err(ScError::new(ErrorCode::Node, "a cluster has at most 64 nodes"));
+        }
+        nodes.push(Node {
+            id: i as u32 + 1,
+            name: name.clone(),
+            up: true,
+            votes: 1,
+            adapters: INTERCONNECT_ADAPTERS.iter().map(|s| s.to_string()).collect(),
+            ipmp_groups: vec![IpmpGroup {
+                name: "ipmp0".to_string(),
+                adapters: PUBLIC_ADAPTERS.iter().map(|s| s.to_string()).collect(),
+            }],
+            evacuated_until: None,
+        });
+    }
+    let mut transport_paths = Vec::new();
+    for (i, a) in nodes.iter().enumerate() {
+        for b in &nodes[i + 1..] {
+            for ad in INTERCONNECT_ADAPTERS {
+                transport_paths.push(TransportPath {
+                    endpoint_a: format!("{}:{ad}", a.name),
+                    endpoint_b: format!("{}:{ad}", b.name),
+                });
+            }
+        }
+    }
+    let nq = opts
+        .quorum_devices
+        .unwrap_or(if nodes.len() == 2 { 1 } else { 0 });
+    if nq > 32 {
+        return Err(ScError::inval(format!("--quorum-devices {nq}: at most 32 quorum devices")));
+    }
+    let all: Vec<String> = nodes.iter().map(|n| n.name.clone()).collect();
+    let quorum_devices = (0..nq)
+        .map(|i| QuorumDevice {
+            name: format!("/dev/did/rdsk/d{}s2", i + 2),
+            votes: (all.len() as u32).saturating_sub(1).max(1),
+            nodes: all.clone(),
+        })
+        .collect();
+    let mut device_groups: Vec<DeviceGroup> = Vec::new();
+    for spec in &opts.device_groups {
+        let (name, list) = match spec.split_once('@') {
+            Some((n, l)) => (n, Some(l)),
+            None => (spec.as_str(), None),
+        };
+        if !is_legal_name(name) {
+            return Err(ScError::inval(format!(
+                "device group name \"{name}\" is not legal: it must start with a letter and contain only letters, digits, '-' and '_'"
+            )));
+        }
+        if device_groups.iter().any(|d| d.name == name) {
+            return Err(ScError::inval(format!("device group {name} is given twice")));
+        }
+        let dg_nodes: Vec<String> = match list {
+            None => all.clone(),
+            Some(l) => l.split(',').map(str::to_string).collect(),
+        };
+        for n in &dg_nodes {
+            if !all.contains(n) {
+                return Err(ScError::new(
+                    ErrorCode::Node,
+                    format!("device group {name}: node {n} is not one of --nodes ({})", all.join(",")),
+                ));
+            }
+        }
+        device_groups.push(DeviceGroup {
+            name: name.to_string(),
+            primary: dg_nodes.first().cloned(),
+            nodes: dg_nodes,
+            maintenance: false,
+        });
+    }
+    let name = opts
+        .cluster_name
+        .clone()
+        .unwrap_or_else(|| "sc-cluster".to_string());
+    if !is_legal_name(&name) {
+        return Err(ScError::inval(format!(
+            "cluster name \"{name}\" is not legal: it must start with a letter and contain only letters, digits, '-' and '_'"
+        )));
+    }
+    let mut resource_types = IndexMap::new();
+    for rt in crate::rtr::builtin_types() {
+        if rt.is_network_address() {
+            resource_types.insert(rt.name.clone(), rt);
+        }
+    }
+    Ok(ClusterState {
+        schema_version: SCHEMA_VERSION,
+        generation: 0,
+        cluster: Cluster {
+            name,
+            nodes,
+            transport_paths,
+            quorum_devices,
+            device_groups,
+        },
+        resource_types,
+        resource_groups: IndexMap::new(),
+        resources: IndexMap::new(),
+        clock: Clock { now_ms },
+        events: EventLog::new(),
+        faults: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(nodes: &[&str]) -> InitOptions {
+        InitOptions {
+            nodes: nodes.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn two_node_cluster_gets_one_quorum_device() {
+        let s = new_cluster(&opts(&["mail-1", "mail-2"]), 0).unwrap();
+        assert_eq!(s.cluster.nodes[0].id, 1);
+        assert_eq!(s.cluster.nodes[1].id, 2);
+        assert_eq!(s.cluster.transport_paths.len(), 2);
+        assert_eq!(s.cluster.quorum_devices.len(), 1);
+        assert_eq!(s.cluster.quorum_devices[0].votes, 1);
+    }
+
+    #[test]
+    fn three_nodes_have_three_pairs_and_no_quorum_device() {
+        let s = new_cluster(&opts(&["a", "b", "c"]), 0).unwrap();
+        assert_eq!(s.cluster.transport_paths.len(), 6);
+        assert!(s.cluster.quorum_devices.is_empty());
+    }
+
+    #[test]
+    fn rejects_bad_nodes() {
+        assert!(new_cluster(&opts(&["a", "a"]), 0).is_err());
+        assert!(new_cluster(&opts(&["1a"]), 0).is_err());
+        assert!(new_cluster(&opts(&[]), 0).is_err());
+    }
+
+    #[test]
+    fn device_group_nodes_must_exist() {
+        let mut o = opts(&["a", "b"]);
+        o.device_groups = vec!["dg1@a,z".into()];
+        assert_eq!(new_cluster(&o, 0).unwrap_err().code, ErrorCode::Node);
+        o.device_groups = vec!["dg1@b,a".into()];
+        let s = new_cluster(&o, 0).unwrap();
+        assert_eq!(s.cluster.device_groups[0].primary.as_deref(), Some("b"));
+    }
+}

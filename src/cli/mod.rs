@@ -1,0 +1,301 @@
+//! The edge: which command was invoked, its environment, and dispatch.
+//!
+//! The executable is `scsim`; invoked through a link named `scrgadm`, `scswitch` or `scstat` it
+//! *is* that command (busybox style). Each personality has its own parser in its own module and
+//! reports errors under its own name. Only [`Env`] reads the process environment.
+
+pub mod native;
+pub mod ops;
+pub mod scrgadm;
+pub mod scstat;
+pub mod scswitch;
+
+use crate::error::{ErrorCode, Result, ScError};
+use crate::model::ClusterState;
+use crate::printer::Printer;
+use crate::store;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Which command the process is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Personality {
+    Scrgadm,
+    Scswitch,
+    Scstat,
+    Native,
+}
+
+impl Personality {
+    /// From the file name of argv[0]: `/usr/cluster/bin/scrgadm` → Scrgadm; anything else is
+    /// the native `scsim`.
+    pub fn from_argv0(argv0: &str) -> Personality {
+        let file = Path::new(argv0)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = file.strip_suffix(".exe").unwrap_or(&file);
+        Self::from_name(stem).unwrap_or(Personality::Native)
+    }
+    pub fn from_name(name: &str) -> Option<Personality> {
+        match name {
+            "scrgadm" => Some(Personality::Scrgadm),
+            "scswitch" => Some(Personality::Scswitch),
+            "scstat" => Some(Personality::Scstat),
+            _ => None,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Personality::Scrgadm => "scrgadm",
+            Personality::Scswitch => "scswitch",
+            Personality::Scstat => "scstat",
+            Personality::Native => "scsim",
+        }
+    }
+    /// The clap command of this personality (for help, completions, man pages).
+    pub fn command(self) -> clap::Command {
+        match self {
+            Personality::Scrgadm => scrgadm::command(),
+            Personality::Scswitch => scswitch::command(),
+            Personality::Scstat => scstat::command(),
+            Personality::Native => native::command(),
+        }
+    }
+}
+
+/// The process environment that scsim honours, read once.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    /// `SCSIM_STATE`
+    pub state: Option<PathBuf>,
+    /// `XDG_STATE_HOME`
+    pub xdg_state_home: Option<PathBuf>,
+    /// `HOME`
+    pub home: Option<PathBuf>,
+    /// `SCSIM_NOW`: pins the wall clock (seconds since the epoch or RFC 3339 UTC).
+    pub now: Option<String>,
+    /// `SCSIM_LOCK_TIMEOUT` (seconds).
+    pub lock_timeout: Option<String>,
+}
+
+impl Env {
+    /// Read the process environment. The only place scsim calls `std::env::var`.
+    pub fn from_process() -> Env {
+        let path = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        let text = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        Env {
+            state: path("SCSIM_STATE"),
+            xdg_state_home: path("XDG_STATE_HOME"),
+            home: path("HOME"),
+            now: text("SCSIM_NOW"),
+            lock_timeout: text("SCSIM_LOCK_TIMEOUT"),
+        }
+    }
+
+    /// State file path: explicit `--state`, else `SCSIM_STATE`, else the XDG default.
+    pub fn state_path(&self, explicit: Option<&Path>) -> Result<PathBuf> {
+        if let Some(p) = explicit {
+            return Ok(p.to_path_buf());
+        }
+        if let Some(p) = &self.state {
+            return Ok(p.clone());
+        }
+        if let Some(x) = &self.xdg_state_home {
+            return Ok(x.join("scsim").join("cluster.json"));
+        }
+        if let Some(h) = &self.home {
+            return Ok(h.join(".local/state/scsim/cluster.json"));
+        }
+        Err(ScError::inval(
+            "no state file: none given with --state, SCSIM_STATE is unset and so are XDG_STATE_HOME and HOME",
+        )
+        .hint("set SCSIM_STATE=/path/to/cluster.json"))
+    }
+
+    /// Wall-clock time in ms: `SCSIM_NOW` when set, else the system clock.
+    pub fn now_ms(&self) -> Result<u64> {
+        match &self.now {
+            Some(s) => crate::timefmt::parse_time(s).ok_or_else(|| {
+                ScError::inval(format!(
+                    "SCSIM_NOW={s} is not a time: give seconds since the epoch or YYYY-MM-DDTHH:MM:SSZ"
+                ))
+            }),
+            None => Ok(std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as u64)
+                .unwrap_or(0)),
+        }
+    }
+
+    pub fn lock_timeout(&self) -> Result<Duration> {
+        match &self.lock_timeout {
+            None => Ok(Duration::from_secs(10)),
+            Some(s) => s
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite() && *v >= 0.0)
+                .map(Duration::from_secs_f64)
+                .ok_or_else(|| {
+                    ScError::inval(format!(
+                        "SCSIM_LOCK_TIMEOUT={s} is not a number of seconds"
+                    ))
+                }),
+        }
+    }
+}
+
+/// What a command needs: environment, printer, and where the state lives.
+pub struct Ctx<'a> {
+    pub env: &'a Env,
+    pub out: &'a mut Printer,
+    pub state_path: PathBuf,
+}
+
+impl Ctx<'_> {
+    /// Read the state (no lock).
+    pub fn load(&self) -> Result<ClusterState> {
+        store::load(&self.state_path)
+    }
+    /// Lock and read the state for a change; commit the returned transaction to write it.
+    pub fn begin(&self) -> Result<store::Transaction> {
+        store::begin(&self.state_path, self.env.lock_timeout()?)
+    }
+    pub fn now_ms(&self) -> Result<u64> {
+        self.env.now_ms()
+    }
+}
+
+/// Parse `args` (without argv[0]) with a clap-derive parser named `prog`.
+/// `Ok(None)`: help or version was printed, exit 0. Usage errors map to exit 3.
+pub fn parse_with<T: clap::Parser>(
+    prog: &str,
+    args: Vec<OsString>,
+    out: &mut Printer,
+) -> Result<Option<T>> {
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(OsString::from(prog));
+    full.extend(args);
+    let cmd = T::command().name(prog.to_string()).bin_name(prog.to_string());
+    let matches = cmd.try_get_matches_from(full);
+    let res = matches.and_then(|mut m| {
+        <T as clap::FromArgMatches>::from_arg_matches_mut(&mut m)
+    });
+    match res {
+        Ok(v) => Ok(Some(v)),
+        Err(e) => {
+            use clap::error::ErrorKind;
+            match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    out.out(&e.render().to_string());
+                    Ok(None)
+                }
+                _ => {
+                    let text = e.render().to_string();
+                    let text = text.trim_end();
+                    let text = text.strip_prefix("error: ").unwrap_or(text);
+                    Err(ScError::new(ErrorCode::Inval, text.to_string()))
+                }
+            }
+        }
+    }
+}
+
+/// Run one invocation. `argv` includes argv[0]. Returns the exit status.
+pub fn run(argv: Vec<OsString>, env: &Env, out: &mut Printer) -> i32 {
+    let argv0 = argv
+        .first()
+        .map(|a| a.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scsim".into());
+    let personality = Personality::from_argv0(&argv0);
+    let args: Vec<OsString> = argv.into_iter().skip(1).collect();
+    out.prog = personality.name().to_string();
+    let result = match personality {
+        Personality::Native => native::run(args, env, out),
+        p => run_personality(p, None, args, env, out),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            out.error(&e);
+            e.code.exit_code()
+        }
+    }
+}
+
+/// Run an SC command (`scrgadm`, `scswitch`, `scstat`), reached either through its link or as
+/// `scsim scrgadm …` (then `--state` may come from the native command line).
+pub fn run_personality(
+    p: Personality,
+    explicit_state: Option<&Path>,
+    args: Vec<OsString>,
+    env: &Env,
+    out: &mut Printer,
+) -> Result<()> {
+    out.prog = p.name().to_string();
+    let state_path = env.state_path(explicit_state)?;
+    let mut ctx = Ctx {
+        env,
+        out,
+        state_path,
+    };
+    match p {
+        Personality::Scrgadm => scrgadm::run(&mut ctx, args),
+        Personality::Scswitch => scswitch::run(&mut ctx, args),
+        Personality::Scstat => scstat::run(&mut ctx, args),
+        Personality::Native => unreachable!("native is dispatched by cli::run"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn personality_from_argv0() {
+        assert_eq!(
+            Personality::from_argv0("/usr/cluster/bin/scrgadm"),
+            Personality::Scrgadm
+        );
+        assert_eq!(Personality::from_argv0("scstat"), Personality::Scstat);
+        assert_eq!(Personality::from_argv0("scswitch.exe"), Personality::Scswitch);
+        assert_eq!(Personality::from_argv0("/x/scsim"), Personality::Native);
+        assert_eq!(Personality::from_argv0("scrgadm2"), Personality::Native);
+    }
+
+    #[test]
+    fn state_path_precedence() {
+        let env = Env {
+            state: Some("/e/s.json".into()),
+            xdg_state_home: Some("/xdg".into()),
+            home: Some("/home/u".into()),
+            ..Env::default()
+        };
+        assert_eq!(
+            env.state_path(Some(Path::new("/x.json"))).unwrap(),
+            PathBuf::from("/x.json")
+        );
+        assert_eq!(env.state_path(None).unwrap(), PathBuf::from("/e/s.json"));
+        let env = Env {
+            state: None,
+            ..env
+        };
+        assert_eq!(
+            env.state_path(None).unwrap(),
+            PathBuf::from("/xdg/scsim/cluster.json")
+        );
+        let env = Env {
+            xdg_state_home: None,
+            ..env
+        };
+        assert_eq!(
+            env.state_path(None).unwrap(),
+            PathBuf::from("/home/u/.local/state/scsim/cluster.json")
+        );
+    }
+}

@@ -1,0 +1,276 @@
+//! The native `scsim` command: cluster creation, the SC commands without links, links,
+//! completions, man pages, and the simulator's own verbs (log, node, fault, time, simulate).
+
+use super::{Ctx, Env, Personality, ops};
+use crate::admin::init::{InitOptions, new_cluster};
+use crate::error::{ErrorCode, Result, ScError};
+use crate::printer::Printer;
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// Simulated Sun Cluster 3.1 resource management (scrgadm, scswitch, scstat).
+#[derive(Debug, Parser)]
+#[command(name = "scsim", version, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new simulated cluster (the only command that creates a state file)
+    Init(InitArgs),
+    /// Run scrgadm (configure resource types, groups and resources)
+    #[command(disable_help_flag = true)]
+    Scrgadm {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+        args: Vec<OsString>,
+    },
+    /// Run scswitch (switch, enable, disable, evacuate)
+    #[command(disable_help_flag = true)]
+    Scswitch {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+        args: Vec<OsString>,
+    },
+    /// Run scstat (show cluster status)
+    #[command(disable_help_flag = true)]
+    Scstat {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+        args: Vec<OsString>,
+    },
+    /// Create scrgadm, scswitch and scstat links to this executable in DIR
+    InstallLinks {
+        /// Directory for the links (created if missing), e.g. /usr/cluster/bin
+        dir: PathBuf,
+        /// Replace existing files of those names
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the event log (method launches, state changes, commands)
+    Log(ops::LogArgs),
+    /// Crash, shut down or boot a simulated node
+    Node(ops::NodeArgs),
+    /// Inject, list or clear simulated faults
+    Fault(ops::FaultArgs),
+    /// Let simulated time pass
+    Time(ops::TimeArgs),
+    /// What-if: apply faults to a copy of the state and report what would happen
+    Simulate(ops::SimulateArgs),
+    /// Print a shell completion script
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+        /// Command to complete: scsim, scrgadm, scswitch or scstat
+        #[arg(long, default_value = "scsim")]
+        command: String,
+    },
+    /// Print a man page (roff)
+    Man {
+        /// scsim, scrgadm, scswitch or scstat
+        #[arg(default_value = "scsim")]
+        command: String,
+    },
+    /// Show where the state file is, or dump it
+    State {
+        #[command(subcommand)]
+        action: StateAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StateAction {
+    /// Print the path of the state file in use
+    Path,
+    /// Print the state file as pretty JSON
+    Show,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Cluster nodes in id order, comma-separated (ids 1..n)
+    #[arg(long, value_delimiter = ',', required = true, value_name = "N1,N2,...")]
+    pub nodes: Vec<String>,
+    /// Cluster name
+    #[arg(long, value_name = "NAME")]
+    pub cluster_name: Option<String>,
+    /// Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)
+    #[arg(long, value_name = "N")]
+    pub quorum_devices: Option<u32>,
+    /// A device group, optionally with its node list (repeatable)
+    #[arg(long = "device-group", value_name = "NAME[@node,...]")]
+    pub device_groups: Vec<String>,
+    /// Replace an existing state file
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
+    let Some(cli) = super::parse_with::<Cli>("scsim", args, out)? else {
+        return Ok(());
+    };
+    let explicit = cli.state.as_deref();
+    let sc = |p: Personality, args: Vec<OsString>, out: &mut Printer| {
+        super::run_personality(p, explicit, args, env, out)
+    };
+    match cli.command {
+        Command::Scrgadm { args } => sc(Personality::Scrgadm, args, out),
+        Command::Scswitch { args } => sc(Personality::Scswitch, args, out),
+        Command::Scstat { args } => sc(Personality::Scstat, args, out),
+        Command::Init(a) => {
+            let path = env.state_path(explicit)?;
+            let opts = InitOptions {
+                nodes: a.nodes,
+                cluster_name: a.cluster_name,
+                quorum_devices: a.quorum_devices,
+                device_groups: a.device_groups,
+            };
+            let state = new_cluster(&opts, env.now_ms()?)?;
+            crate::store::create(&path, &state, a.force, env.lock_timeout()?)?;
+            out.outln(&format!(
+                "Created cluster {} with nodes {} in {}",
+                state.cluster.name,
+                state
+                    .cluster
+                    .nodes
+                    .iter()
+                    .map(|n| format!("{} (id {})", n.name, n.id))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                path.display()
+            ));
+            Ok(())
+        }
+        Command::InstallLinks { dir, force } => install_links(&dir, force, out),
+        Command::Completions { shell, command } => {
+            let p = personality_arg(&command)?;
+            let mut cmd = p.command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, p.name(), &mut buf);
+            out.out(&String::from_utf8_lossy(&buf));
+            Ok(())
+        }
+        Command::Man { command } => {
+            let p = personality_arg(&command)?;
+            out.out(&man_page(p)?);
+            Ok(())
+        }
+        Command::State { action } => {
+            let path = env.state_path(explicit)?;
+            match action {
+                StateAction::Path => {
+                    out.outln(&path.display().to_string());
+                    Ok(())
+                }
+                StateAction::Show => {
+                    let state = crate::store::load(&path)?;
+                    let text = serde_json::to_string_pretty(&state)
+                        .map_err(|e| ScError::internal(e.to_string()))?;
+                    out.outln(&text);
+                    Ok(())
+                }
+            }
+        }
+        Command::Log(a) => with_ctx(env, explicit, out, |ctx| ops::log(ctx, a)),
+        Command::Node(a) => with_ctx(env, explicit, out, |ctx| ops::node(ctx, a)),
+        Command::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
+        Command::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
+        Command::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
+    }
+}
+
+fn with_ctx(
+    env: &Env,
+    explicit: Option<&std::path::Path>,
+    out: &mut Printer,
+    f: impl FnOnce(&mut Ctx) -> Result<()>,
+) -> Result<()> {
+    let state_path = env.state_path(explicit)?;
+    let mut ctx = Ctx {
+        env,
+        out,
+        state_path,
+    };
+    f(&mut ctx)
+}
+
+fn personality_arg(name: &str) -> Result<Personality> {
+    if name == "scsim" {
+        return Ok(Personality::Native);
+    }
+    Personality::from_name(name).ok_or_else(|| {
+        ScError::inval(format!(
+            "unknown command {name}: choose scsim, scrgadm, scswitch or scstat"
+        ))
+    })
+}
+
+/// Roff man page of one command.
+pub fn man_page(p: Personality) -> Result<String> {
+    let cmd = p.command().name(p.name());
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd)
+        .section(if p == Personality::Native { "1" } else { "1M" })
+        .render(&mut buf)
+        .map_err(|e| ScError::internal(format!("man page: {e}")))?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+fn install_links(dir: &std::path::Path, force: bool, out: &mut Printer) -> Result<()> {
+    let exe = std::env::current_exe()
+        .map_err(|e| ScError::internal(format!("cannot find this executable: {e}")))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        ScError::new(
+            ErrorCode::Access,
+            format!("cannot create {}: {e}", dir.display()),
+        )
+    })?;
+    for name in ["scrgadm", "scswitch", "scstat"] {
+        let link = dir.join(name);
+        if link.symlink_metadata().is_ok() {
+            if !force {
+                return Err(ScError::new(
+                    ErrorCode::State,
+                    format!("{} already exists", link.display()),
+                )
+                .hint("pass --force to replace it"));
+            }
+            std::fs::remove_file(&link).map_err(|e| {
+                ScError::new(
+                    ErrorCode::Access,
+                    format!("cannot replace {}: {e}", link.display()),
+                )
+            })?;
+        }
+        make_link(&exe, &link)?;
+        out.outln(&format!("{} -> {}", link.display(), exe.display()));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn make_link(target: &std::path::Path, link: &std::path::Path) -> Result<()> {
+    std::os::unix::fs::symlink(target, link).map_err(|e| {
+        ScError::new(
+            ErrorCode::Access,
+            format!("cannot create link {}: {e}", link.display()),
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn make_link(target: &std::path::Path, link: &std::path::Path) -> Result<()> {
+    std::fs::copy(target, link).map(|_| ()).map_err(|e| {
+        ScError::new(
+            ErrorCode::Access,
+            format!("cannot create {}: {e}", link.display()),
+        )
+    })
+}

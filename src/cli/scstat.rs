@@ -1,0 +1,24 @@
+//! `scstat`: placeholder until its module lands.
+
+use super::Ctx;
+use crate::error::{Result, ScError};
+use std::ffi::OsString;
+
+/// scstat command line.
+#[derive(Debug, clap::Parser)]
+#[command(name = "scstat", disable_help_flag = true)]
+pub struct Args {
+    #[arg(short = '?', long = "help", action = clap::ArgAction::Help)]
+    help: Option<bool>,
+}
+
+pub fn command() -> clap::Command {
+    <Args as clap::CommandFactory>::command()
+}
+
+pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
+    let Some(_a) = super::parse_with::<Args>("scstat", args, ctx.out)? else {
+        return Ok(());
+    };
+    Err(ScError::internal("scstat is not available in this build"))
+}

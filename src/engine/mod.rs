@@ -1,0 +1,1 @@
+//! The RGM engine: planner, executor and simulated backend.

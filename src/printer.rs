@@ -1,0 +1,68 @@
+//! The one place that writes to stdout and stderr.
+//!
+//! Commands build their output through a [`Printer`]; nothing else in the crate prints. Output is
+//! buffered and written once, so a command's output costs one syscall per stream, and tests can
+//! capture it by passing in-memory writers.
+
+use std::io::Write;
+
+/// Buffered stdout/stderr for one command run.
+pub struct Printer {
+    /// Program name used as the message prefix (`scrgadm`, `scswitch`, `scstat`, `scsim`).
+    pub prog: String,
+    out: Vec<u8>,
+    err: Vec<u8>,
+}
+
+impl Printer {
+    pub fn new(prog: impl Into<String>) -> Self {
+        Printer {
+            prog: prog.into(),
+            out: Vec::new(),
+            err: Vec::new(),
+        }
+    }
+    /// Append text to stdout.
+    pub fn out(&mut self, s: &str) {
+        self.out.extend_from_slice(s.as_bytes());
+    }
+    /// Append a line to stdout.
+    pub fn outln(&mut self, s: &str) {
+        self.out(s);
+        self.out.push(b'\n');
+    }
+    /// A warning on stderr: `prog: warning: text`.
+    pub fn warn(&mut self, s: &str) {
+        let line = format!("{}: warning: {s}\n", self.prog);
+        self.err.extend_from_slice(line.as_bytes());
+    }
+    /// An informational line on stderr, prefixed with the program name.
+    pub fn note(&mut self, s: &str) {
+        let line = format!("{}: {s}\n", self.prog);
+        self.err.extend_from_slice(line.as_bytes());
+    }
+    /// Raw text on stderr (clap's rendered usage errors).
+    pub fn err_raw(&mut self, s: &str) {
+        self.err.extend_from_slice(s.as_bytes());
+    }
+    /// An error with its hints on stderr.
+    pub fn error(&mut self, e: &crate::error::ScError) {
+        let mut s = format!("{}: {}\n", self.prog, e.message);
+        for h in &e.hints {
+            s.push_str(&format!("{}: hint: {h}\n", self.prog));
+        }
+        self.err.extend_from_slice(s.as_bytes());
+    }
+    /// Write the buffers to the given streams. A closed stdout (broken pipe) is not an error.
+    pub fn flush_to(&mut self, out: &mut dyn Write, err: &mut dyn Write) {
+        let _ = out.write_all(&self.out);
+        let _ = out.flush();
+        let _ = err.write_all(&self.err);
+        let _ = err.flush();
+        self.out.clear();
+        self.err.clear();
+    }
+    pub fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.out).into_owned()
+    }
+}

@@ -1,0 +1,1 @@
+//! Rendering of listings (scrgadm -p), status (scstat) and the event log.

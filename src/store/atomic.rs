@@ -1,0 +1,37 @@
+//! Atomic replacement of a file: temp file in the same directory, fsync, rename, fsync dir.
+
+use crate::error::{ErrorCode, Result, ScError};
+use std::io::Write;
+use std::path::Path;
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let io_err = |what: &str, e: std::io::Error| {
+        let code = if e.kind() == std::io::ErrorKind::PermissionDenied {
+            ErrorCode::Access
+        } else {
+            ErrorCode::Internal
+        };
+        ScError::new(
+            code,
+            format!("cannot write cluster state file {}: {what}: {e}", path.display()),
+        )
+        .hint("the previous state was left unchanged")
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".scsim-state-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io_err("creating a temporary file", e))?;
+    tmp.write_all(bytes).map_err(|e| io_err("writing", e))?;
+    tmp.as_file().sync_all().map_err(|e| io_err("fsync", e))?;
+    tmp.persist(path)
+        .map_err(|e| io_err("renaming into place", e.error))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

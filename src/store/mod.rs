@@ -1,0 +1,187 @@
+//! The state file: the only module that reads or writes it.
+//!
+//! * Reads take no lock: writers replace the file atomically, so a reader always sees one whole
+//!   generation. One read per command.
+//! * Writes hold an exclusive lock on `<state>.lock` (waiting up to `SCSIM_LOCK_TIMEOUT`
+//!   seconds), write a temp file in the same directory, fsync it, rename it over the state
+//!   file and fsync the directory. A command that fails never reaches `commit`, so the file
+//!   stays byte-for-byte unchanged.
+//! * Loading checks `schema_version`: older files are migrated (`migrate`), newer ones and
+//!   anything that is not a scsim state file are refused with the path and the parse position.
+
+mod atomic;
+mod lock;
+pub mod migrate;
+
+use crate::error::{ErrorCode, Result, ScError};
+use crate::model::{ClusterState, SCHEMA_VERSION};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use lock::StateLock;
+
+/// Load the state file at `path` (no lock). Fails if it does not exist.
+pub fn load(path: &Path) -> Result<ClusterState> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ScError::new(
+                ErrorCode::Internal,
+                format!("no cluster state file at {}", path.display()),
+            )
+            .hint(format!(
+                "create one with `scsim --state {} init --nodes NODE1,NODE2`, or point SCSIM_STATE / --state at an existing file",
+                path.display()
+            )));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(ScError::new(
+                ErrorCode::Access,
+                format!("cannot read cluster state file {}: permission denied", path.display()),
+            ));
+        }
+        Err(e) => {
+            return Err(ScError::internal(format!(
+                "cannot read cluster state file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    decode(&bytes, path)
+}
+
+/// Decode and, when needed, migrate the bytes of a state file.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
+    // Fast path: a current-version file parses straight into the model.
+    let first = serde_json::from_slice::<ClusterState>(bytes);
+    if let Ok(state) = &first
+        && state.schema_version == SCHEMA_VERSION
+    {
+        return first.map_err(|_| unreachable_err());
+    }
+    // Slow path: inspect as generic JSON to explain or migrate.
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| corrupt(path, &e))?;
+    let version = value
+        .get("schema_version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| {
+            ScError::internal(format!(
+                "{} is not a scsim cluster state file (no schema_version field)",
+                path.display()
+            ))
+            .hint("check --state / SCSIM_STATE; scsim never overwrites a file it cannot read")
+        })?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(ScError::internal(format!(
+            "{} has schema_version {version}, newer than this scsim understands ({SCHEMA_VERSION})",
+            path.display()
+        ))
+        .hint("use a newer scsim; the file was left untouched"));
+    }
+    if version == u64::from(SCHEMA_VERSION) {
+        // Right version but wrong shape: report serde's position.
+        let e = first.err().expect("parse failed on the slow path");
+        return Err(ScError::internal(format!(
+            "{}:{}:{}: invalid cluster state: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+        .hint("the file was left untouched; restore it from a backup or recreate it with `scsim init --force`"));
+    }
+    let migrated = migrate::upgrade(value, version as u32).map_err(|m| {
+        ScError::internal(format!("{}: cannot migrate: {m}", path.display()))
+    })?;
+    serde_json::from_value(migrated).map_err(|e| {
+        ScError::internal(format!(
+            "{}: invalid cluster state after migration from version {version}: {e}",
+            path.display()
+        ))
+    })
+}
+
+fn unreachable_err() -> ScError {
+    ScError::internal("state decode: inconsistent parse result")
+}
+
+fn corrupt(path: &Path, e: &serde_json::Error) -> ScError {
+    let what = if e.is_eof() {
+        "truncated or incomplete"
+    } else {
+        "corrupt (not valid JSON)"
+    };
+    ScError::internal(format!(
+        "{}:{}:{}: cluster state file is {what}: {e}",
+        path.display(),
+        e.line(),
+        e.column()
+    ))
+    .hint("the file was left untouched; restore it from a backup or recreate it with `scsim init --force`")
+}
+
+/// Serialize a state to bytes (compact JSON, one trailing newline).
+pub fn encode(state: &ClusterState) -> Result<Vec<u8>> {
+    let mut v = serde_json::to_vec(state)
+        .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
+    v.push(b'\n');
+    Ok(v)
+}
+
+/// An open write transaction: the lock is held until it is committed or dropped.
+pub struct Transaction {
+    path: PathBuf,
+    _lock: StateLock,
+    pub state: ClusterState,
+}
+
+/// Lock the state file for writing and load it.
+pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
+    // Fail fast on a missing file, before creating a lock file beside it.
+    if !path.exists() {
+        load(path)?;
+    }
+    let lock = StateLock::acquire(path, timeout)?;
+    let state = load(path)?;
+    Ok(Transaction {
+        path: path.to_path_buf(),
+        _lock: lock,
+        state,
+    })
+}
+
+impl Transaction {
+    /// Write the state back (generation bumped), atomically.
+    pub fn commit(mut self) -> Result<()> {
+        self.state.generation += 1;
+        let bytes = encode(&self.state)?;
+        atomic::write_atomic(&self.path, &bytes)
+    }
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Create a new state file (the only way one comes into existence). Refuses to replace an
+/// existing file unless `force`.
+pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration) -> Result<()> {
+    if path.exists() && !force {
+        return Err(ScError::new(
+            ErrorCode::State,
+            format!("cluster state file {} already exists", path.display()),
+        )
+        .hint("use `scsim init --force …` to replace it, or choose another file with --state"));
+    }
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            ScError::new(
+                ErrorCode::Access,
+                format!("cannot create directory {}: {e}", dir.display()),
+            )
+        })?;
+    }
+    let _lock = StateLock::acquire(path, timeout)?;
+    let bytes = encode(state)?;
+    atomic::write_atomic(path, &bytes)
+}

@@ -1,0 +1,184 @@
+//! Test harness: runs the real executable through its command names (`scsim`, and links
+//! named `scrgadm`, `scswitch`, `scstat`) in a temp dir with a pinned environment.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The pinned wall clock of every test run.
+pub const NOW: &str = "2026-11-24T09:00:00Z";
+
+/// A temp dir with links to the binary and a state file path (not created until `init`).
+pub struct TestCluster {
+    pub dir: tempfile::TempDir,
+    pub bin: PathBuf,
+    pub state: PathBuf,
+}
+
+/// Exit code, stdout and stderr of one run.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl std::fmt::Display for Output {
+    /// The snapshot form: exit code, then both streams.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "exit: {}", self.code)?;
+        writeln!(f, "--- stdout")?;
+        f.write_str(&self.stdout)?;
+        writeln!(f, "--- stderr")?;
+        f.write_str(&self.stderr)
+    }
+}
+
+impl Output {
+    /// Panic with the whole output unless the exit code is `code`.
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(self.code, code, "unexpected exit code:\n{self}");
+        self
+    }
+    #[track_caller]
+    pub fn ok(&self) -> &Self {
+        self.expect_code(0)
+    }
+}
+
+/// Path of the built `scsim` executable.
+pub fn scsim_exe() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_scsim"))
+}
+
+impl TestCluster {
+    /// Temp dir with `bin/{scsim,scrgadm,scswitch,scstat}` links; no state file yet.
+    pub fn empty() -> TestCluster {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bin = dir.path().join("bin");
+        std::fs::create_dir(&bin).unwrap();
+        for name in ["scsim", "scrgadm", "scswitch", "scstat"] {
+            std::os::unix::fs::symlink(scsim_exe(), bin.join(name)).unwrap();
+        }
+        let state = dir.path().join("cluster.json");
+        TestCluster { dir, bin, state }
+    }
+
+    /// A cluster made by `scsim init --nodes <nodes>`.
+    pub fn init(nodes: &str) -> TestCluster {
+        let t = TestCluster::empty();
+        t.run("scsim", &["init", "--nodes", nodes]).ok();
+        t
+    }
+
+    /// The seed's 2-node cluster (`mail-1`, `mail-2`).
+    pub fn two_node() -> TestCluster {
+        TestCluster::init("mail-1,mail-2")
+    }
+
+    /// Run `name` (scsim, scrgadm, scswitch or scstat) with `args`, pinned environment.
+    pub fn run(&self, name: &str, args: &[&str]) -> Output {
+        self.run_env(name, args, &[])
+    }
+
+    /// As `run`, with extra environment variables.
+    pub fn run_env(&self, name: &str, args: &[&str], extra: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(self.bin.join(name));
+        cmd.args(args)
+            .env_clear()
+            .env("SCSIM_STATE", &self.state)
+            .env("SCSIM_NOW", NOW)
+            .env("HOME", self.dir.path())
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "100")
+            .current_dir(self.dir.path());
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run scsim");
+        let tmp = self.dir.path().display().to_string();
+        let clean = |b: &[u8]| String::from_utf8_lossy(b).replace(&tmp, "[TMP]");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: clean(&out.stdout),
+            stderr: clean(&out.stderr),
+        }
+    }
+
+    /// Run a command line written as in a shell script: `scrgadm -a -g RG -h a,b`. Quotes
+    /// (single and double) group words; no other shell syntax.
+    pub fn sh(&self, line: &str) -> Output {
+        let words = split_words(line);
+        let (name, rest) = words.split_first().expect("empty command line");
+        let args: Vec<&str> = rest.iter().map(String::as_str).collect();
+        self.run(name, &args)
+    }
+
+    /// Run several lines; each must exit 0.
+    #[track_caller]
+    pub fn script(&self, lines: &str) {
+        for line in lines.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let out = self.sh(line);
+            assert_eq!(out.code, 0, "`{line}` failed:\n{out}");
+        }
+    }
+
+    pub fn state_bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.state).expect("read state")
+    }
+
+    /// The state file as JSON.
+    pub fn state_json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.state_bytes()).expect("state is JSON")
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Run `line`, expect exit `code`, and check the state file is byte-for-byte unchanged.
+    /// Returns the output for message checks.
+    #[track_caller]
+    pub fn fails_unchanged(&self, line: &str, code: i32) -> Output {
+        let before = std::fs::read(&self.state).ok();
+        let out = self.sh(line);
+        assert_eq!(out.code, code, "`{line}`: unexpected exit code:\n{out}");
+        assert!(!out.stderr.is_empty(), "`{line}`: no error message:\n{out}");
+        let after = std::fs::read(&self.state).ok();
+        assert!(before == after, "`{line}` changed the state file");
+        out
+    }
+}
+
+/// Split a command line into words, honouring single and double quotes.
+pub fn split_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => cur.push(c),
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                in_word = true;
+            }
+            None if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            None => {
+                cur.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(cur);
+    }
+    words
+}

@@ -1,0 +1,27 @@
+//! The one integration-test binary: runs the real executable through its command names.
+//! Every `*.rs` file in this directory must be a module here (checked by `all_modules_wired`).
+
+mod harness;
+
+mod faults;
+mod generated;
+mod init_state;
+mod scrgadm;
+mod scrgadm_errors;
+mod scstat;
+mod scswitch;
+mod seed;
+
+#[test]
+fn all_modules_wired() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
+    let main = std::fs::read_to_string(dir.join("main.rs")).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(stem) = name.strip_suffix(".rs") {
+            if stem != "main" {
+                assert!(main.contains(&format!("mod {stem};")), "tests/cli/{name} is not a module of main.rs");
+            }
+        }
+    }
+}
