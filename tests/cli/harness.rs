@@ -1,4 +1,5 @@
 //! Test harness: runs the real executable through its command names (`scsim`, and links
+#![allow(dead_code)]
 //! named `scrgadm`, `scswitch`, `scstat`) in a temp dir with a pinned environment.
 
 use std::path::{Path, PathBuf};
