@@ -1,35 +1,828 @@
-//! The simulator's own verbs: `scsim log`, `node`, `fault`, `time`, `simulate`.
-//! Placeholder until the engine lands.
+//! The simulator's own verbs: `scsim log` (the event log), `scsim node down|up` (membership
+//! events), `scsim fault inject|list|clear` (method and monitor failures), `scsim time advance`
+//! (simulated time) and `scsim simulate` (what-if on a copy). Every command that changes the
+//! cluster prints what the cluster did in response and where the groups ended up, and takes
+//! `--dry-run`.
 
 use super::Ctx;
-use crate::error::{Result, ScError};
+use crate::engine::{self, Intent, SimBackend, Transition};
+use crate::error::{ErrorCode, Result, ScError};
+use crate::model::{ClusterState, Fault, FaultKind, Method, RState};
+use crate::render::plan as render;
+use crate::timefmt;
+use clap::Subcommand;
 
 #[derive(Debug, clap::Args)]
-pub struct LogArgs {}
-#[derive(Debug, clap::Args)]
-pub struct NodeArgs {}
-#[derive(Debug, clap::Args)]
-pub struct FaultArgs {}
-#[derive(Debug, clap::Args)]
-pub struct TimeArgs {}
-#[derive(Debug, clap::Args)]
-pub struct SimulateArgs {}
+pub struct LogArgs {
+    /// Only events about this resource group
+    #[arg(long, value_name = "RG")]
+    pub group: Option<String>,
+    /// Only events about this resource
+    #[arg(long, value_name = "R")]
+    pub resource: Option<String>,
+    /// Only events logged on this node
+    #[arg(long, value_name = "NODE")]
+    pub node: Option<String>,
+    /// From this time (YYYY-MM-DDTHH:MM:SS[Z], seconds since the epoch, or a duration ago: 10m)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Up to this time (same forms as --since)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Only the last N matching events
+    #[arg(long, value_name = "N")]
+    pub last: Option<usize>,
+    /// JSON output
+    #[arg(long)]
+    pub json: bool,
+}
 
-fn unavailable(what: &str) -> Result<()> {
-    Err(ScError::internal(format!("scsim {what} is not available in this build")))
+#[derive(Debug, clap::Args)]
+pub struct NodeArgs {
+    #[command(subcommand)]
+    pub action: NodeAction,
 }
-pub fn log(_ctx: &mut Ctx, _a: LogArgs) -> Result<()> {
-    unavailable("log")
+
+#[derive(Debug, Subcommand)]
+pub enum NodeAction {
+    /// The node crashes (or, with --clean, shuts down in order); its groups fail over
+    Down {
+        node: String,
+        /// Orderly shutdown: switch the groups off first, then leave the cluster
+        #[arg(long)]
+        clean: bool,
+        /// Print what would happen; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The nodes boot and join (Boot methods, Failback, stranded groups come back)
+    Up {
+        #[arg(required = true, num_args = 1..)]
+        nodes: Vec<String>,
+        /// Print what would happen; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
-pub fn node(_ctx: &mut Ctx, _a: NodeArgs) -> Result<()> {
-    unavailable("node")
+
+#[derive(Debug, clap::Args)]
+pub struct FaultArgs {
+    #[command(subcommand)]
+    pub action: FaultAction,
 }
-pub fn fault(_ctx: &mut Ctx, _a: FaultArgs) -> Result<()> {
-    unavailable("fault")
+
+#[derive(Debug, Subcommand)]
+pub enum FaultAction {
+    /// Make a method fail (or hang), or make a fault monitor report a failure now
+    Inject {
+        /// The resource
+        #[arg(long, value_name = "R")]
+        resource: String,
+        /// The method that fails (Start, Stop, Prenet_start, Monitor_start, Validate, …)
+        #[arg(long, value_name = "METHOD", conflicts_with_all = ["monitor", "watcher"])]
+        method: Option<String>,
+        /// The fault monitor reports the resource failed (now)
+        #[arg(long, conflicts_with = "watcher")]
+        monitor: bool,
+        /// SUNW.ims: the Messaging Server watcher process dies (now)
+        #[arg(long)]
+        watcher: bool,
+        /// Only on this node
+        #[arg(long, value_name = "NODE")]
+        node: Option<String>,
+        /// Fail the next K calls (default: every call) / report K monitor failures (default 1)
+        #[arg(long, value_name = "K")]
+        times: Option<u32>,
+        /// The method hangs until its timeout instead of exiting non-zero
+        #[arg(long, requires = "method")]
+        timeout: bool,
+        /// Print what would happen; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List armed faults
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove armed faults (all, or those of one resource)
+    Clear {
+        #[arg(long, value_name = "R")]
+        resource: Option<String>,
+    },
 }
-pub fn time(_ctx: &mut Ctx, _a: TimeArgs) -> Result<()> {
-    unavailable("time")
+
+#[derive(Debug, clap::Args)]
+pub struct TimeArgs {
+    #[command(subcommand)]
+    pub action: TimeAction,
 }
-pub fn simulate(_ctx: &mut Ctx, _a: SimulateArgs) -> Result<()> {
-    unavailable("simulate")
+
+#[derive(Debug, Subcommand)]
+pub enum TimeAction {
+    /// Let simulated time pass (90s, 10m, 1h30m, 2d)
+    Advance {
+        duration: String,
+        /// Print what would expire; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SimulateArgs {
+    /// A node crashes (repeatable, applied in order)
+    #[arg(long = "node-down", value_name = "NODE")]
+    pub node_down: Vec<String>,
+    /// A node boots (repeatable, applied after the node-downs)
+    #[arg(long = "node-up", value_name = "NODE")]
+    pub node_up: Vec<String>,
+    /// A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)
+    #[arg(long = "fail", value_name = "R:METHOD[@NODE]")]
+    pub fail: Vec<String>,
+}
+
+pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
+    let state = ctx.load()?;
+    let now = state.clock.now_ms.max(ctx.now_ms()?);
+    let bound = |s: &Option<String>, what: &str| -> Result<Option<u64>> {
+        match s {
+            None => Ok(None),
+            Some(t) => parse_point(t, now).map(Some).ok_or_else(|| {
+                ScError::inval(format!(
+                    "--{what} {t}: give a time (2026-11-24T09:00:00Z or seconds since the epoch) or a duration ago (10m, 2h)"
+                ))
+            }),
+        }
+    };
+    let since = bound(&a.since, "since")?;
+    let until = bound(&a.until, "until")?;
+    if let Some(g) = &a.group
+        && !state.resource_groups.contains_key(g)
+        && !state
+            .events
+            .entries
+            .iter()
+            .any(|e| e.group.as_ref() == Some(g))
+    {
+        return Err(ScError::new(
+            ErrorCode::Rg,
+            format!("resource group {g} does not exist and the log has nothing about it"),
+        ));
+    }
+    if let Some(n) = &a.node
+        && state.cluster.node(n).is_none()
+    {
+        return Err(ScError::new(
+            ErrorCode::Node,
+            format!(
+                "{n} is not a cluster node (nodes: {})",
+                state.cluster.node_names().join(", ")
+            ),
+        ));
+    }
+    let matching: Vec<&crate::model::Event> = state
+        .events
+        .entries
+        .iter()
+        .filter(|e| a.group.as_ref().is_none_or(|g| e.group.as_ref() == Some(g)))
+        .filter(|e| {
+            a.resource
+                .as_ref()
+                .is_none_or(|r| e.resource.as_ref() == Some(r))
+        })
+        .filter(|e| a.node.as_ref().is_none_or(|n| &e.node == n))
+        .filter(|e| since.is_none_or(|s| e.time_ms >= s))
+        .filter(|e| until.is_none_or(|u| e.time_ms <= u))
+        .collect();
+    let skip = a
+        .last
+        .map(|n| matching.len().saturating_sub(n))
+        .unwrap_or(0);
+    let shown = matching.into_iter().skip(skip);
+    if a.json {
+        ctx.out.outln(&crate::render::log::json(shown));
+    } else {
+        ctx.out.out(&crate::render::log::text(shown));
+    }
+    Ok(())
+}
+
+/// A point in time: absolute, or a duration before `now`.
+fn parse_point(s: &str, now: u64) -> Option<u64> {
+    let t = s.trim();
+    if t.chars().all(|c| c.is_ascii_digit()) || t.contains('-') {
+        return timefmt::parse_time(t);
+    }
+    timefmt::parse_duration(t).map(|d| now.saturating_sub(d))
+}
+
+/// Print a transition and the placement of the groups it touched.
+fn report(ctx: &mut Ctx, tr: &Transition, state: &ClusterState) {
+    ctx.out.out(&render::transition(tr));
+    let groups = tr.groups();
+    if !groups.is_empty() {
+        ctx.out.outln("Resulting placement:");
+        ctx.out.out(&render::placement(state, &groups));
+    }
+}
+
+/// Run an intent as a native command: log it, run it, report, commit (or only show with
+/// `dry_run`).
+fn run_native(ctx: &mut Ctx, words: &[String], intents: Vec<Intent>, dry_run: bool) -> Result<()> {
+    let now = ctx.now_ms()?;
+    if dry_run {
+        let mut state = ctx.load()?;
+        engine::catch_up_clock(&mut state, now);
+        ctx.out.outln("Dry run: nothing was changed.");
+        for i in &intents {
+            let tr = engine::run(&mut state, i, &mut SimBackend)?;
+            ctx.out.out(&render::plan(&tr.plan));
+            if !tr.failures.is_empty() || !tr.replans.is_empty() {
+                ctx.out.outln("With the injected faults, the run would go:");
+                ctx.out.out(&render::transition(&tr));
+            }
+            let groups = tr.groups();
+            if !groups.is_empty() {
+                ctx.out.outln("Resulting placement:");
+                ctx.out.out(&render::placement(&state, &groups));
+            }
+        }
+        return Ok(());
+    }
+    let mut txn = ctx.begin()?;
+    engine::hooks::log_command(&mut txn.state, "scsim", words, now);
+    let mut trs = Vec::new();
+    for i in &intents {
+        trs.push(engine::run(&mut txn.state, i, &mut SimBackend)?);
+    }
+    let state = txn.state.clone();
+    txn.commit()?;
+    for tr in &trs {
+        report(ctx, tr, &state);
+    }
+    Ok(())
+}
+
+pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<()> {
+    match a.action {
+        NodeAction::Down {
+            node,
+            clean,
+            dry_run,
+        } => {
+            let mut words = vec!["node".to_string(), "down".to_string(), node.clone()];
+            if clean {
+                words.push("--clean".into());
+            }
+            run_native(
+                ctx,
+                &words,
+                vec![Intent::NodeDown {
+                    node,
+                    clean,
+                    reason: None,
+                }],
+                dry_run,
+            )
+        }
+        NodeAction::Up { nodes, dry_run } => {
+            let mut words = vec!["node".to_string(), "up".to_string()];
+            words.extend(nodes.iter().cloned());
+            run_native(ctx, &words, vec![Intent::NodeUp { nodes }], dry_run)
+        }
+    }
+}
+
+pub fn fault(ctx: &mut Ctx, a: FaultArgs) -> Result<()> {
+    match a.action {
+        FaultAction::List { json } => {
+            let state = ctx.load()?;
+            if json {
+                let v = serde_json::json!({"format_version": 1, "faults": state.faults});
+                ctx.out.outln(
+                    &serde_json::to_string_pretty(&v)
+                        .map_err(|e| ScError::internal(e.to_string()))?,
+                );
+            } else if state.faults.is_empty() {
+                ctx.out.outln("No faults armed.");
+            } else {
+                for f in &state.faults {
+                    ctx.out.outln(&describe_fault(f));
+                }
+            }
+            Ok(())
+        }
+        FaultAction::Clear { resource } => {
+            let mut txn = ctx.begin()?;
+            if let Some(r) = &resource
+                && !txn.state.resources.contains_key(r)
+                && !txn.state.faults.iter().any(|f| &f.resource == r)
+            {
+                return Err(ScError::new(
+                    ErrorCode::Rsrc,
+                    format!("resource {r} does not exist and has no faults armed"),
+                ));
+            }
+            let before = txn.state.faults.len();
+            txn.state
+                .faults
+                .retain(|f| resource.as_ref().is_some_and(|r| &f.resource != r));
+            let removed = before - txn.state.faults.len();
+            let now = ctx.now_ms()?;
+            let mut words = vec!["fault".to_string(), "clear".to_string()];
+            if let Some(r) = &resource {
+                words.push("--resource".into());
+                words.push(r.clone());
+            }
+            engine::hooks::log_command(&mut txn.state, "scsim", &words, now);
+            txn.commit()?;
+            ctx.out.outln(&format!(
+                "Cleared {removed} fault{}.",
+                if removed == 1 { "" } else { "s" }
+            ));
+            Ok(())
+        }
+        FaultAction::Inject {
+            resource,
+            method,
+            monitor,
+            watcher,
+            node,
+            times,
+            timeout,
+            dry_run,
+        } => inject(
+            ctx, resource, method, monitor, watcher, node, times, timeout, dry_run,
+        ),
+    }
+}
+
+fn describe_fault(f: &Fault) -> String {
+    let what = match &f.kind {
+        FaultKind::MethodFails { method } => format!("{} fails", method.rtr_name()),
+        FaultKind::MethodTimeout { method } => {
+            format!("{} hangs until its timeout", method.rtr_name())
+        }
+        FaultKind::Monitor => "fault monitor reports a failure".to_string(),
+    };
+    format!(
+        "{}: {what}{}, {}",
+        f.resource,
+        f.node
+            .as_ref()
+            .map(|n| format!(" on {n}"))
+            .unwrap_or_else(|| " on any node".to_string()),
+        match f.remaining {
+            Some(1) => "next call only".to_string(),
+            Some(k) => format!("next {k} calls"),
+            None => "every call".to_string(),
+        }
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn inject(
+    ctx: &mut Ctx,
+    resource: String,
+    method: Option<String>,
+    monitor: bool,
+    watcher: bool,
+    node: Option<String>,
+    times: Option<u32>,
+    timeout: bool,
+    dry_run: bool,
+) -> Result<()> {
+    let state = ctx.load()?;
+    let Some(r) = state.resources.get(&resource) else {
+        return Err(ScError::new(
+            ErrorCode::Rsrc,
+            format!("resource {resource} does not exist"),
+        ));
+    };
+    let rt = state.resource_types.get(&r.rtype);
+    let node = match node {
+        Some(n) => Some(
+            state
+                .cluster
+                .resolve_node(&n)
+                .map(|x| x.name.clone())
+                .ok_or_else(|| {
+                    ScError::new(
+                        ErrorCode::Node,
+                        format!(
+                            "{n} is not a cluster node (nodes: {})",
+                            state.cluster.node_names().join(", ")
+                        ),
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    if times == Some(0) {
+        return Err(ScError::inval("--times must be at least 1"));
+    }
+    let mut words = vec![
+        "fault".to_string(),
+        "inject".to_string(),
+        "--resource".to_string(),
+        resource.clone(),
+    ];
+    if let Some(m) = &method {
+        words.push("--method".into());
+        words.push(m.clone());
+    }
+    if monitor {
+        words.push("--monitor".into());
+    }
+    if watcher {
+        words.push("--watcher".into());
+    }
+    if let Some(n) = &node {
+        words.push("--node".into());
+        words.push(n.clone());
+    }
+    if let Some(t) = times {
+        words.push("--times".into());
+        words.push(t.to_string());
+    }
+    if timeout {
+        words.push("--timeout".into());
+    }
+    if let Some(m) = method {
+        let Some(mm) = Method::parse(&m) else {
+            return Err(ScError::inval(format!(
+                "--method {m}: not a method name; use one of {}",
+                Method::ALL.map(|m| m.rtr_name()).join(", ")
+            )));
+        };
+        if !rt.is_some_and(|t| t.has_method(mm)) {
+            let declared: Vec<&str> = rt
+                .map(|t| t.methods.keys().map(|m| m.rtr_name()).collect())
+                .unwrap_or_default();
+            return Err(ScError::inval(format!(
+                "type {} of resource {resource} declares no {} method (it declares {}); the RGM never calls it",
+                r.rtype,
+                mm.rtr_name(),
+                declared.join(", ")
+            )));
+        }
+        let fault = Fault {
+            resource: resource.clone(),
+            kind: if timeout {
+                FaultKind::MethodTimeout { method: mm }
+            } else {
+                FaultKind::MethodFails { method: mm }
+            },
+            node,
+            remaining: times,
+        };
+        let text = describe_fault(&fault);
+        if dry_run {
+            ctx.out
+                .outln(&format!("Dry run: would arm: {text}. Nothing was changed."));
+            return Ok(());
+        }
+        let now = ctx.now_ms()?;
+        let mut txn = ctx.begin()?;
+        engine::hooks::log_command(&mut txn.state, "scsim", &words, now);
+        txn.state.faults.push(fault);
+        txn.commit()?;
+        ctx.out.outln(&format!("Armed: {text}."));
+        ctx.out.outln(
+            "No immediate effect: it fires when the RGM next runs that method (a switchover, failover, enable, …).",
+        );
+        return Ok(());
+    }
+    if !monitor && !watcher {
+        return Err(ScError::inval(
+            "say what fails: --method METHOD [--timeout], --monitor, or --watcher (SUNW.ims)",
+        ));
+    }
+    if watcher && !engine::settings::is_ims(rt) {
+        return Err(ScError::inval(format!(
+            "--watcher applies to SUNW.ims resources (the Messaging Server watcher); {resource} is of type {}: use --monitor",
+            r.rtype
+        )));
+    }
+    let node = match node {
+        Some(n) => n,
+        None => r
+            .state
+            .iter()
+            .find(|(n, s)| {
+                matches!(
+                    s.state,
+                    RState::Online | RState::OnlineNotMonitored | RState::MonitorFailed
+                ) && state.cluster.is_up(n)
+            })
+            .map(|(n, _)| n.clone())
+            .ok_or_else(|| {
+                ScError::new(
+                    ErrorCode::State,
+                    format!(
+                        "resource {resource} is not online anywhere; its fault monitor runs only where it is online"
+                    ),
+                )
+                .hint(format!("bring its group online first: scswitch -Z -g {}", r.group))
+            })?,
+    };
+    let k = times.unwrap_or(1);
+    run_monitor_faults(ctx, &words, &resource, &node, k, dry_run)
+}
+
+/// K monitor reports, one probe interval apart, each handled by the RGM.
+fn run_monitor_faults(
+    ctx: &mut Ctx,
+    words: &[String],
+    resource: &str,
+    node: &str,
+    k: u32,
+    dry_run: bool,
+) -> Result<()> {
+    let now = ctx.now_ms()?;
+    let mut txn_holder = None;
+    let mut copy;
+    let state: &mut ClusterState = if dry_run {
+        copy = ctx.load()?;
+        &mut copy
+    } else {
+        txn_holder = Some(ctx.begin()?);
+        &mut txn_holder.as_mut().expect("transaction").state
+    };
+    engine::catch_up_clock(state, now);
+    if !dry_run {
+        engine::hooks::log_command(state, "scsim", words, now);
+    }
+    let mut trs = Vec::new();
+    for i in 0..k {
+        if i > 0 {
+            // The next probe, one Thorough_probe_interval later, where the resource now runs.
+            let (interval, next) = match state.resources.get(resource) {
+                Some(r) => {
+                    let rt = state.resource_types.get(&r.rtype);
+                    let next = r
+                        .state
+                        .iter()
+                        .find(|(n, s)| {
+                            matches!(s.state, RState::Online | RState::OnlineNotMonitored)
+                                && state.cluster.is_up(n)
+                        })
+                        .map(|(n, _)| n.clone());
+                    (engine::settings::probe_interval_ms(rt, r), next)
+                }
+                None => break,
+            };
+            let Some(n) = next else {
+                break;
+            };
+            state.clock.now_ms += interval;
+            trs.push(engine::run(
+                state,
+                &Intent::MonitorFailure {
+                    resource: resource.to_string(),
+                    node: n,
+                },
+                &mut SimBackend,
+            )?);
+        } else {
+            trs.push(engine::run(
+                state,
+                &Intent::MonitorFailure {
+                    resource: resource.to_string(),
+                    node: node.to_string(),
+                },
+                &mut SimBackend,
+            )?);
+        }
+    }
+    let snapshot = state.clone();
+    if dry_run {
+        ctx.out.outln("Dry run: nothing was changed.");
+    } else if let Some(txn) = txn_holder.take() {
+        txn.commit()?;
+    }
+    for tr in &trs {
+        report(ctx, tr, &snapshot);
+    }
+    Ok(())
+}
+
+pub fn time(ctx: &mut Ctx, a: TimeArgs) -> Result<()> {
+    let TimeAction::Advance { duration, dry_run } = a.action;
+    let d = timefmt::parse_duration(&duration).ok_or_else(|| {
+        ScError::inval(format!(
+            "{duration} is not a duration: use e.g. 90, 90s, 10m, 1h30m, 2d, 500ms"
+        ))
+    })?;
+    let now = ctx.now_ms()?;
+    let mut copy;
+    let mut txn_holder = None;
+    let state: &mut ClusterState = if dry_run {
+        copy = ctx.load()?;
+        &mut copy
+    } else {
+        txn_holder = Some(ctx.begin()?);
+        &mut txn_holder.as_mut().expect("transaction").state
+    };
+    engine::catch_up_clock(state, now);
+    let from = state.clock.now_ms;
+    let to = from.saturating_add(d);
+    let expired = expirations(state, from, to);
+    if !dry_run {
+        engine::hooks::log_command(
+            state,
+            "scsim",
+            &["time".to_string(), "advance".to_string(), duration.clone()],
+            now,
+        );
+        state.clock.now_ms = to;
+        let node = engine::events::local_node(state);
+        engine::events::push(
+            state,
+            engine::events::TAG_CMD,
+            &node,
+            engine::events::ID_TIME,
+            "daemon.notice",
+            None,
+            None,
+            format!("simulated time advanced by {duration}"),
+        );
+    }
+    if let Some(txn) = txn_holder {
+        txn.commit()?;
+    }
+    ctx.out.outln(&format!(
+        "{}Simulated time: {} -> {}",
+        if dry_run { "Dry run: " } else { "" },
+        timefmt::rfc3339(from),
+        timefmt::rfc3339(to)
+    ));
+    if expired.is_empty() {
+        ctx.out.outln("Nothing expired.");
+    } else {
+        ctx.out.outln("Expired:");
+        for e in expired {
+            ctx.out.outln(&format!("  - {e}"));
+        }
+    }
+    Ok(())
+}
+
+/// Windows that close between `from` and `to`: evacuation guards, Pingpong_interval, retry
+/// windows.
+fn expirations(state: &ClusterState, from: u64, to: u64) -> Vec<String> {
+    let mut out = Vec::new();
+    let closes = |end: u64| end > from && end <= to;
+    for n in &state.cluster.nodes {
+        if let Some(u) = n.evacuated_until
+            && closes(u)
+        {
+            out.push(format!(
+                "evacuation of {} (-K): it may host groups again",
+                n.name
+            ));
+        }
+    }
+    for g in state.resource_groups.values() {
+        let pp = u64::from(g.pingpong_interval) * 1000;
+        for (n, t) in &g.start_failures {
+            if closes(t.saturating_add(pp)) {
+                out.push(format!(
+                    "Pingpong_interval of {} on {n}: {n} may be chosen for it again",
+                    g.name
+                ));
+            }
+        }
+        for (n, t) in &g.giveovers {
+            if closes(t.saturating_add(pp)) {
+                out.push(format!(
+                    "Pingpong_interval of {} for giveovers to {n}",
+                    g.name
+                ));
+            }
+        }
+    }
+    for r in state.resources.values() {
+        let rt = state.resource_types.get(&r.rtype);
+        let w = engine::settings::retry_interval_ms(rt, r);
+        if let Some(last) = r.restart_history.iter().max()
+            && closes(last.saturating_add(w))
+        {
+            out.push(format!(
+                "Retry_interval of {}: its restart count starts again",
+                r.name
+            ));
+        }
+    }
+    out
+}
+
+pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
+    let mut state = ctx.load()?;
+    engine::catch_up_clock(&mut state, ctx.now_ms()?);
+    let mut monitor_events = Vec::new();
+    let mut injected = Vec::new();
+    for spec in &a.fail {
+        let (r, rest) = spec.split_once(':').ok_or_else(|| {
+            ScError::inval(format!(
+                "--fail {spec}: write RESOURCE:METHOD[@NODE], e.g. disk-rs:Start@mail-2"
+            ))
+        })?;
+        let (m, node) = match rest.split_once('@') {
+            Some((m, n)) => (m, Some(n.to_string())),
+            None => (rest, None),
+        };
+        if !state.resources.contains_key(r) {
+            return Err(ScError::new(
+                ErrorCode::Rsrc,
+                format!("--fail {spec}: resource {r} does not exist"),
+            ));
+        }
+        if let Some(n) = &node
+            && state.cluster.node(n).is_none()
+        {
+            return Err(ScError::new(
+                ErrorCode::Node,
+                format!("--fail {spec}: {n} is not a cluster node"),
+            ));
+        }
+        if m.eq_ignore_ascii_case("monitor") {
+            let n = match node {
+                Some(n) => n,
+                None => state.resources[r]
+                    .state
+                    .iter()
+                    .find(|(_, s)| s.state.is_running())
+                    .map(|(n, _)| n.clone())
+                    .ok_or_else(|| {
+                        ScError::new(
+                            ErrorCode::State,
+                            format!("--fail {spec}: {r} is not online anywhere"),
+                        )
+                    })?,
+            };
+            monitor_events.push(Intent::MonitorFailure {
+                resource: r.to_string(),
+                node: n,
+            });
+            continue;
+        }
+        let method = Method::parse(m).ok_or_else(|| {
+            ScError::inval(format!(
+                "--fail {spec}: {m} is not a method (Start, Stop, Prenet_start, …, or monitor)"
+            ))
+        })?;
+        let f = Fault {
+            resource: r.to_string(),
+            kind: FaultKind::MethodFails { method },
+            node,
+            remaining: None,
+        };
+        injected.push(describe_fault(&f));
+        state.faults.push(f);
+    }
+    let mut events: Vec<Intent> = Vec::new();
+    for n in &a.node_down {
+        events.push(Intent::NodeDown {
+            node: n.clone(),
+            clean: false,
+            reason: None,
+        });
+    }
+    if !a.node_up.is_empty() {
+        events.push(Intent::NodeUp {
+            nodes: a.node_up.clone(),
+        });
+    }
+    events.extend(monitor_events);
+    ctx.out
+        .outln("Simulation on a copy of the cluster: the state file is not changed.");
+    ctx.out.outln("");
+    ctx.out.outln("Current cluster status:");
+    ctx.out.out(&render::status(&state, None));
+    if !injected.is_empty() {
+        ctx.out.outln("");
+        ctx.out.outln("Injected faults:");
+        for i in &injected {
+            ctx.out.outln(&format!("  - {i}"));
+        }
+    }
+    if events.is_empty() {
+        ctx.out.outln("");
+        ctx.out.outln(
+            "No event to simulate: add --node-down NODE, --node-up NODE or --fail R:monitor (method faults fire when a method runs).",
+        );
+        return Ok(());
+    }
+    for ev in &events {
+        ctx.out.outln("");
+        ctx.out.outln(&format!("Event: {ev}"));
+        let tr = engine::run(&mut state, ev, &mut SimBackend)?;
+        ctx.out.out(&render::transition(&tr));
+    }
+    ctx.out.outln("");
+    ctx.out.outln("Revised cluster status:");
+    ctx.out.out(&render::status(&state, None));
+    Ok(())
 }

@@ -1,10 +1,17 @@
 //! What configuration changes (scrgadm) ask of the running cluster: Validate before a change,
 //! Init/Fini/Update after it, and the command record in the event log.
 //!
-//! scrgadm calls these; the engine implements them with real simulated method calls.
+//! scrgadm calls these; they run real simulated method calls through the executor (faults
+//! injected on Validate, Init, Fini or Update fire here too) and log them. Only a failing
+//! Validate fails the command (exit 10, nothing written); Init/Fini/Update failures are logged
+//! and the change stands, as on a real cluster.
 
-use crate::error::Result;
-use crate::model::{ClusterState, Resource};
+use super::exec::{self, CallResult, SimBackend};
+use super::intent::Intent;
+use super::plan::{Step, StepKind};
+use super::planner::init_nodes;
+use crate::error::{ErrorCode, Result, ScError};
+use crate::model::{ClusterState, Method, Resource};
 
 /// A configuration change that has been applied to the state (or is about to be removed).
 #[derive(Debug, Clone)]
@@ -23,17 +30,131 @@ pub enum ConfigEvent {
 /// not yet in the state) on the nodes its type's Init_nodes names. A failing Validate aborts
 /// the command (exit 10) and nothing is written.
 pub fn validate(state: &mut ClusterState, proposed: &Resource, now_ms: u64) -> Result<()> {
-    let _ = (state, proposed, now_ms);
+    exec::catch_up_clock(state, now_ms);
+    let rt = state.resource_types.get(&proposed.rtype);
+    if !rt.is_some_and(|t| t.has_method(Method::Validate)) {
+        return Ok(());
+    }
+    let g = state.resource_groups.get(&proposed.group);
+    let nodes = init_nodes(state, rt, g, |n| state.cluster.is_up(n));
+    for n in nodes {
+        match exec::call_unlisted(state, proposed, &n, Method::Validate, &mut SimBackend) {
+            CallResult::Ok => {}
+            r => {
+                let how = if r == CallResult::TimedOut {
+                    "timed out"
+                } else {
+                    "failed"
+                };
+                return Err(ScError::new(
+                    ErrorCode::Method,
+                    format!(
+                        "VALIDATE method of resource {} {how} on node {n}; the change was not made",
+                        proposed.name
+                    ),
+                )
+                .hint("correct the properties the agent rejects (or clear the injected fault: scsim fault clear)"));
+            }
+        }
+    }
     Ok(())
 }
 
 /// Run the methods a configuration change implies.
 pub fn config_event(state: &mut ClusterState, event: &ConfigEvent, now_ms: u64) -> Result<()> {
-    let _ = (state, event, now_ms);
+    exec::catch_up_clock(state, now_ms);
+    match event {
+        ConfigEvent::ResourceCreated { resource } => {
+            init_or_fini(state, resource, Method::Init, "resource created");
+            let Some(r) = state.resources.get(resource) else {
+                return Ok(());
+            };
+            if r.enabled {
+                converge(state, &r.group.clone());
+            }
+        }
+        ConfigEvent::ResourceRemoving { resource } => {
+            init_or_fini(state, resource, Method::Fini, "resource removed");
+        }
+        ConfigEvent::ResourceChanged { resource } => {
+            let Some(r) = state.resources.get(resource).cloned() else {
+                return Ok(());
+            };
+            let rt = state.resource_types.get(&r.rtype);
+            if rt.is_some_and(|t| t.has_method(Method::Update)) {
+                let nodes: Vec<String> = r
+                    .state
+                    .iter()
+                    .filter(|(n, s)| s.state.is_running() && state.cluster.is_up(n))
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                let steps = nodes
+                    .into_iter()
+                    .map(|node| Step {
+                        kind: StepKind::Method {
+                            resource: r.name.clone(),
+                            group: r.group.clone(),
+                            node,
+                            method: Method::Update,
+                        },
+                        reason: format!("properties of {resource} changed"),
+                    })
+                    .collect();
+                exec::run_steps(state, "update", steps, &mut SimBackend);
+            }
+            let g = r.group.clone();
+            converge(state, &g);
+        }
+        ConfigEvent::GroupChanged { group } => converge(state, group),
+    }
     Ok(())
+}
+
+fn init_or_fini(state: &mut ClusterState, resource: &str, m: Method, why: &str) {
+    let Some(r) = state.resources.get(resource) else {
+        return;
+    };
+    let Some(g) = state.resource_groups.get(&r.group) else {
+        return;
+    };
+    if !g.managed {
+        return;
+    }
+    let rt = state.resource_types.get(&r.rtype);
+    if !rt.is_some_and(|t| t.has_method(m)) {
+        return;
+    }
+    let steps = init_nodes(state, rt, Some(g), |n| state.cluster.is_up(n))
+        .into_iter()
+        .map(|node| Step {
+            kind: StepKind::Method {
+                resource: r.name.clone(),
+                group: r.group.clone(),
+                node,
+                method: m,
+            },
+            reason: format!("{why}: {resource}"),
+        })
+        .collect();
+    exec::run_steps(state, why, steps, &mut SimBackend);
+}
+
+/// Bring a managed group's resources in line with their switches and dependencies.
+fn converge(state: &mut ClusterState, group: &str) {
+    if !state.resource_groups.get(group).is_some_and(|g| g.managed) {
+        return;
+    }
+    let _ = exec::run(
+        state,
+        &Intent::Converge {
+            rgs: vec![group.to_string()],
+        },
+        &mut SimBackend,
+    );
 }
 
 /// Record a command line in the event log (every state-changing command is logged).
 pub fn log_command(state: &mut ClusterState, prog: &str, args: &[String], now_ms: u64) {
-    let _ = (state, prog, args, now_ms);
+    exec::catch_up_clock(state, now_ms);
+    super::events::command(state, prog, args);
 }

@@ -333,6 +333,15 @@ pub struct ResourceGroup {
     /// Set by `scswitch -Q`/error handling: automatic actions are frozen until cleared.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quiesced: bool,
+    /// Per-node history used by Pingpong_interval for GIVEOVER: node -> simulated ms when the
+    /// group was last given away from it by a fault monitor.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub giveovers: BTreeMap<String, u64>,
+    /// The group was online and lost every primary to failures with nowhere to go; the RGM
+    /// brings it back when a node of its Nodelist joins (an operator's `scswitch -F` does not
+    /// set this, so a group taken offline by hand stays offline).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stranded: bool,
 }
 
 impl ResourceGroup {
@@ -361,6 +370,8 @@ impl ResourceGroup {
             state: BTreeMap::new(),
             start_failures: BTreeMap::new(),
             quiesced: false,
+            giveovers: BTreeMap::new(),
+            stranded: false,
         }
     }
     /// State on a node (Unmanaged when the group is unmanaged).
@@ -416,6 +427,7 @@ impl RgState {
                 | RgState::PendingOnline
                 | RgState::PendingOffline
                 | RgState::ErrorStopFailed
+                | RgState::PendingOnlineBlocked
         )
     }
 }
@@ -611,6 +623,9 @@ pub struct Clock {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub seq: u64,
+    /// Syslog tag of the daemon that logged it (`Cluster.RGM.rgmd`, `cl_runtime`, …).
+    #[serde(default = "default_event_tag")]
+    pub tag: String,
     /// Simulated ms since the epoch.
     pub time_ms: u64,
     /// Node that logged it (the node where the method ran, or the node the command ran on).
@@ -623,6 +638,10 @@ pub struct Event {
     pub group: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
+}
+
+fn default_event_tag() -> String {
+    "Cluster.RGM.rgmd".to_string()
 }
 
 /// Bounded event log; old entries rotate out past `capacity`.

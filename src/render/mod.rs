@@ -1,1 +1,4 @@
 //! Rendering of listings (scrgadm -p), status (scstat) and the event log.
+
+pub mod log;
+pub mod plan;

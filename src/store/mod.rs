@@ -80,7 +80,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
     }
     if version == u64::from(SCHEMA_VERSION) {
         // Right version but wrong shape: report serde's position.
-        let e = first.err().expect("parse failed on the slow path");
+        let e = first.expect_err("parse failed on the slow path");
         return Err(ScError::internal(format!(
             "{}:{}:{}: invalid cluster state: {e}",
             path.display(),

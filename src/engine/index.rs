@@ -1,0 +1,240 @@
+//! Lookup tables built once per command so that planning never scans the cluster per object:
+//! resource → dependents (by kind), group → groups that name it in RG_dependencies or
+//! RG_affinities, parsed affinities, and the dependency order of a group's resources.
+//! Building the index is linear in the size of the state.
+
+use crate::model::{ClusterState, DepKind, Resource};
+use std::collections::HashMap;
+
+/// RG_affinities entry kinds (`+`, `++`, `+++`, `-`, `--`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AffKind {
+    WeakPositive,
+    StrongPositive,
+    /// `+++`: strong positive with failover delegation.
+    Delegate,
+    WeakNegative,
+    StrongNegative,
+}
+
+impl AffKind {
+    pub fn prefix(self) -> &'static str {
+        match self {
+            AffKind::WeakPositive => "+",
+            AffKind::StrongPositive => "++",
+            AffKind::Delegate => "+++",
+            AffKind::WeakNegative => "-",
+            AffKind::StrongNegative => "--",
+        }
+    }
+    /// `++` or `+++`: the group may only run where the other group runs.
+    pub fn strong_positive(self) -> bool {
+        matches!(self, AffKind::StrongPositive | AffKind::Delegate)
+    }
+}
+
+/// Parse one RG_affinities entry (`++DB-RG`).
+pub fn parse_affinity(s: &str) -> Option<(AffKind, &str)> {
+    let s = s.trim();
+    let plus = s.bytes().take_while(|b| *b == b'+').count();
+    let minus = s.bytes().take_while(|b| *b == b'-').count();
+    let (kind, n) = match (plus, minus) {
+        (1, 0) => (AffKind::WeakPositive, 1),
+        (2, 0) => (AffKind::StrongPositive, 2),
+        (3, 0) => (AffKind::Delegate, 3),
+        (0, 1) => (AffKind::WeakNegative, 1),
+        (0, 2) => (AffKind::StrongNegative, 2),
+        _ => return None,
+    };
+    let name = &s[n..];
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some((kind, name))
+}
+
+/// The resource a dependency entry names (`disk-rs{LOCAL_NODE}` → `disk-rs`).
+pub fn dep_target(s: &str) -> &str {
+    s.split('{').next().unwrap_or(s).trim()
+}
+
+/// Per-command lookup tables over one state.
+pub struct Index<'a> {
+    pub state: &'a ClusterState,
+    dependents: HashMap<&'a str, Vec<(&'a str, DepKind)>>,
+    rg_dependents: HashMap<&'a str, Vec<&'a str>>,
+    affinity_holders: HashMap<&'a str, Vec<(&'a str, AffKind)>>,
+    affinities: HashMap<&'a str, Vec<(AffKind, &'a str)>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(state: &'a ClusterState) -> Index<'a> {
+        let mut dependents: HashMap<&str, Vec<(&str, DepKind)>> = HashMap::new();
+        for r in state.resources.values() {
+            for (kind, d) in r.dependencies.all() {
+                dependents
+                    .entry(dep_target(d))
+                    .or_default()
+                    .push((r.name.as_str(), kind));
+            }
+        }
+        let mut rg_dependents: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut affinity_holders: HashMap<&str, Vec<(&str, AffKind)>> = HashMap::new();
+        let mut affinities: HashMap<&str, Vec<(AffKind, &str)>> = HashMap::new();
+        for g in state.resource_groups.values() {
+            for d in &g.rg_dependencies {
+                rg_dependents
+                    .entry(d.as_str())
+                    .or_default()
+                    .push(g.name.as_str());
+            }
+            for a in &g.rg_affinities {
+                if let Some((kind, target)) = parse_affinity(a) {
+                    affinity_holders
+                        .entry(target)
+                        .or_default()
+                        .push((g.name.as_str(), kind));
+                    affinities
+                        .entry(g.name.as_str())
+                        .or_default()
+                        .push((kind, target));
+                }
+            }
+        }
+        Index {
+            state,
+            dependents,
+            rg_dependents,
+            affinity_holders,
+            affinities,
+        }
+    }
+
+    /// Resources that depend on `r`, with the kind of dependency.
+    pub fn dependents(&self, r: &str) -> &[(&'a str, DepKind)] {
+        self.dependents.get(r).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Groups whose RG_dependencies name `rg`.
+    pub fn rg_dependents(&self, rg: &str) -> &[&'a str] {
+        self.rg_dependents.get(rg).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Groups whose RG_affinities name `rg`, with the kind.
+    pub fn affinity_holders(&self, rg: &str) -> &[(&'a str, AffKind)] {
+        self.affinity_holders
+            .get(rg)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Parsed RG_affinities of `rg`.
+    pub fn affinities(&self, rg: &str) -> &[(AffKind, &'a str)] {
+        self.affinities.get(rg).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Creation position of a group (for deterministic ordering).
+    pub fn group_pos(&self, rg: &str) -> usize {
+        self.state
+            .resource_groups
+            .get_index_of(rg)
+            .unwrap_or(usize::MAX)
+    }
+
+    pub fn resource(&self, name: &str) -> Option<&'a Resource> {
+        self.state.resources.get(name)
+    }
+
+    /// The group's resources in start order: network addresses first when the group has
+    /// Implicit_network_dependencies (and is not scalable), then dependees before dependents
+    /// (every dependency kind within the group orders the start), creation order breaking ties.
+    /// Dependency cycles fall back to creation order for the members of the cycle.
+    pub fn start_order(&self, rg: &str) -> Vec<&'a str> {
+        let Some(g) = self.state.resource_groups.get(rg) else {
+            return Vec::new();
+        };
+        let names: Vec<&str> = g
+            .resources
+            .iter()
+            .filter(|r| self.state.resources.contains_key(r.as_str()))
+            .map(String::as_str)
+            .collect();
+        let pos: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let n = names.len();
+        let mut indeg = vec![0usize; n];
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, name) in names.iter().enumerate() {
+            let r = &self.state.resources[*name];
+            for (_, d) in r.dependencies.all() {
+                if let Some(&j) = pos.get(dep_target(d))
+                    && j != i
+                {
+                    out[j].push(i);
+                    indeg[i] += 1;
+                }
+            }
+        }
+        // Kahn with a priority: network addresses (when implicit) first, then creation order.
+        let implicit = g.implicit_network_dependencies && g.mode == crate::model::RgMode::Failover;
+        let is_net = |i: usize| {
+            implicit
+                && self
+                    .state
+                    .type_of(&self.state.resources[names[i]])
+                    .is_some_and(|t| t.is_network_address())
+        };
+        let key = |i: usize| (!is_net(i), i);
+        let mut ready: std::collections::BTreeSet<(bool, usize)> =
+            (0..n).filter(|i| indeg[*i] == 0).map(key).collect();
+        let mut order = Vec::with_capacity(n);
+        let mut done = vec![false; n];
+        while order.len() < n {
+            let next = match ready.pop_first() {
+                Some((_, i)) => i,
+                // A cycle: take the first unfinished resource in priority order.
+                None => match (0..n).filter(|i| !done[*i]).min_by_key(|i| key(*i)) {
+                    Some(i) => i,
+                    None => break,
+                },
+            };
+            if done[next] {
+                continue;
+            }
+            done[next] = true;
+            order.push(names[next]);
+            for &k in &out[next] {
+                if indeg[k] > 0 {
+                    indeg[k] -= 1;
+                }
+                if indeg[k] == 0 && !done[k] {
+                    ready.insert(key(k));
+                }
+            }
+        }
+        order
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affinities_parse() {
+        assert_eq!(
+            parse_affinity("++DB"),
+            Some((AffKind::StrongPositive, "DB"))
+        );
+        assert_eq!(parse_affinity("+++DB"), Some((AffKind::Delegate, "DB")));
+        assert_eq!(parse_affinity("--X"), Some((AffKind::StrongNegative, "X")));
+        assert_eq!(parse_affinity("-X"), Some((AffKind::WeakNegative, "X")));
+        assert_eq!(parse_affinity("+X"), Some((AffKind::WeakPositive, "X")));
+        assert_eq!(parse_affinity("++++X"), None);
+        assert_eq!(parse_affinity("+-X"), None);
+        assert_eq!(parse_affinity("++"), None);
+    }
+
+    #[test]
+    fn dependency_qualifiers_are_stripped() {
+        assert_eq!(dep_target("disk-rs{LOCAL_NODE}"), "disk-rs");
+        assert_eq!(dep_target("disk-rs"), "disk-rs");
+    }
+}

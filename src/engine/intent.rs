@@ -1,0 +1,217 @@
+//! What a command (or a failure) asks of the RGM: the input of the planner.
+//!
+//! Operator intents come from `scswitch` and the simulator's node/fault verbs; recovery intents
+//! (`Failover`, `Continue`) are produced by the executor when a method fails and are planned the
+//! same way, so recovery is visible in plans and logs like any other action.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// `scswitch -Z [-g …]`: manage, enable resources and monitors, bring online on the most
+    /// preferred available nodes. Empty = every group.
+    Online { rgs: Vec<String> },
+    /// `scswitch -z -g … -h …`: online exactly on these nodes.
+    Switch {
+        rgs: Vec<String>,
+        nodes: Vec<String>,
+    },
+    /// `scswitch -z -g …` without `-h` (3.2): online on the most preferred nodes.
+    Rebalance { rgs: Vec<String> },
+    /// `scswitch -F -g …`: offline on every node.
+    Offline { rgs: Vec<String> },
+    /// `scswitch -R -h … -g …`: offline then online again on these (current) primaries.
+    Restart {
+        rgs: Vec<String>,
+        nodes: Vec<String>,
+    },
+    /// `scswitch -S -h node [-K s]`: move everything off the node and keep it off for a while.
+    Evacuate { node: String, keep_off_ms: u64 },
+    /// `scswitch -o -g …`
+    Manage { rgs: Vec<String> },
+    /// `scswitch -u -g …`
+    Unmanage { rgs: Vec<String> },
+    /// `scswitch -e [-M] -j …`
+    Enable {
+        resources: Vec<String>,
+        monitor_only: bool,
+    },
+    /// `scswitch -n [-M] -j …`
+    Disable {
+        resources: Vec<String>,
+        monitor_only: bool,
+    },
+    /// `scswitch -c -h … -j … -f STOP_FAILED`
+    ClearStopFailed {
+        resources: Vec<String>,
+        nodes: Vec<String>,
+    },
+    /// `scswitch -Q [-g …] [-k]`
+    Quiesce { rgs: Vec<String>, kill: bool },
+    /// `scswitch -s [-g …] [-k]`
+    Suspend { rgs: Vec<String>, kill: bool },
+    /// `scswitch -r [-g …]`
+    Resume { rgs: Vec<String> },
+    /// `scswitch -z -D … -h node`
+    DeviceSwitch { dgs: Vec<String>, node: String },
+    /// `scswitch -F -D …`
+    DeviceOffline { dgs: Vec<String> },
+    /// `scswitch -m -D …`
+    DeviceMaintenance { dgs: Vec<String> },
+    /// `scsim node down NODE [--clean]`
+    NodeDown {
+        node: String,
+        clean: bool,
+        reason: Option<String>,
+    },
+    /// `scsim node up NODE…`
+    NodeUp { nodes: Vec<String> },
+    /// Re-evaluate groups after a configuration change: start resources that can run, stop
+    /// what may not, leave nodes no longer in the Nodelist.
+    Converge { rgs: Vec<String> },
+    /// The fault monitor of `resource` on `node` reports a failure.
+    MonitorFailure { resource: String, node: String },
+    /// Recovery: move `rg` off `from` (failed start, or a monitor's GIVEOVER).
+    Failover {
+        rg: String,
+        from: String,
+        reason: String,
+    },
+    /// Recovery: carry on with `inner`, leaving the `hold` groups as they are.
+    Continue {
+        inner: Box<Intent>,
+        hold: Vec<String>,
+    },
+}
+
+fn list(v: &[String]) -> String {
+    if v.is_empty() {
+        "all".to_string()
+    } else {
+        v.join(",")
+    }
+}
+
+impl fmt::Display for Intent {
+    /// One line saying what was asked, used as the reason of the steps it causes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Intent::Online { rgs } => write!(f, "bring {} online (scswitch -Z)", list(rgs)),
+            Intent::Switch { rgs, nodes } => {
+                write!(
+                    f,
+                    "switch {} to {} (scswitch -z)",
+                    rgs.join(","),
+                    nodes.join(",")
+                )
+            }
+            Intent::Rebalance { rgs } => {
+                write!(
+                    f,
+                    "bring {} online on preferred nodes (scswitch -z)",
+                    rgs.join(",")
+                )
+            }
+            Intent::Offline { rgs } => write!(f, "take {} offline (scswitch -F)", rgs.join(",")),
+            Intent::Restart { rgs, nodes } => write!(
+                f,
+                "restart {} on {} (scswitch -R)",
+                rgs.join(","),
+                nodes.join(",")
+            ),
+            Intent::Evacuate { node, keep_off_ms } => write!(
+                f,
+                "evacuate {node} for {} s (scswitch -S)",
+                keep_off_ms / 1000
+            ),
+            Intent::Manage { rgs } => write!(f, "manage {} (scswitch -o)", rgs.join(",")),
+            Intent::Unmanage { rgs } => write!(f, "unmanage {} (scswitch -u)", rgs.join(",")),
+            Intent::Enable {
+                resources,
+                monitor_only,
+            } => {
+                if *monitor_only {
+                    write!(
+                        f,
+                        "enable monitoring of {} (scswitch -e -M)",
+                        resources.join(",")
+                    )
+                } else {
+                    write!(f, "enable {} (scswitch -e)", resources.join(","))
+                }
+            }
+            Intent::Disable {
+                resources,
+                monitor_only,
+            } => {
+                if *monitor_only {
+                    write!(
+                        f,
+                        "disable monitoring of {} (scswitch -n -M)",
+                        resources.join(",")
+                    )
+                } else {
+                    write!(f, "disable {} (scswitch -n)", resources.join(","))
+                }
+            }
+            Intent::ClearStopFailed { resources, nodes } => write!(
+                f,
+                "clear STOP_FAILED of {} on {} (scswitch -c)",
+                resources.join(","),
+                nodes.join(",")
+            ),
+            Intent::Quiesce { rgs, .. } => write!(f, "quiesce {} (scswitch -Q)", list(rgs)),
+            Intent::Suspend { rgs, .. } => {
+                write!(
+                    f,
+                    "suspend automatic recovery of {} (scswitch -s)",
+                    list(rgs)
+                )
+            }
+            Intent::Resume { rgs } => {
+                write!(
+                    f,
+                    "resume automatic recovery of {} (scswitch -r)",
+                    list(rgs)
+                )
+            }
+            Intent::DeviceSwitch { dgs, node } => {
+                write!(
+                    f,
+                    "switch device group {} to {node} (scswitch -z -D)",
+                    dgs.join(",")
+                )
+            }
+            Intent::DeviceOffline { dgs } => {
+                write!(
+                    f,
+                    "take device group {} offline (scswitch -F -D)",
+                    dgs.join(",")
+                )
+            }
+            Intent::DeviceMaintenance { dgs } => write!(
+                f,
+                "put device group {} in maintenance (scswitch -m -D)",
+                dgs.join(",")
+            ),
+            Intent::NodeDown {
+                node,
+                clean,
+                reason,
+            } => match reason {
+                Some(r) => write!(f, "{r}"),
+                None if *clean => write!(f, "{node} shuts down"),
+                None => write!(f, "{node} died"),
+            },
+            Intent::NodeUp { nodes } => write!(f, "{} joins the cluster", nodes.join(",")),
+            Intent::Converge { rgs } => {
+                write!(f, "configuration of {} changed", rgs.join(","))
+            }
+            Intent::MonitorFailure { resource, node } => {
+                write!(f, "fault monitor of {resource} on {node} reports a failure")
+            }
+            Intent::Failover { reason, .. } => write!(f, "{reason}"),
+            Intent::Continue { inner, .. } => write!(f, "{inner}"),
+        }
+    }
+}

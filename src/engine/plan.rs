@@ -1,0 +1,193 @@
+//! The planner's output: ordered steps, each with its reason, plus a summary of the group-level
+//! actions and the placement the plan aims at. Plain data; `render::plan` prints it.
+
+use crate::model::{Method, RgState};
+
+/// What the executor does for one step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepKind {
+    /// Run a method of a resource on a node.
+    Method {
+        resource: String,
+        group: String,
+        node: String,
+        method: Method,
+    },
+    /// A resource whose type declares no start (or stop) method comes online (goes offline)
+    /// as soon as the RGM gets to it.
+    Mark {
+        resource: String,
+        group: String,
+        node: String,
+        online: bool,
+    },
+    /// A group enters a transitional state on a node (Pending_online / Pending_offline).
+    RgPending {
+        rg: String,
+        node: String,
+        state: RgState,
+    },
+    /// A group's state on a node is settled from the states of its resources there.
+    RgSettle {
+        rg: String,
+        node: String,
+        mode: Settle,
+    },
+    SetManaged {
+        rg: String,
+        managed: bool,
+    },
+    SetEnabled {
+        resource: String,
+        enabled: bool,
+    },
+    SetMonitored {
+        resource: String,
+        monitored: bool,
+    },
+    SetSuspended {
+        rg: String,
+        suspended: bool,
+    },
+    SetStranded {
+        rg: String,
+        stranded: bool,
+    },
+    /// `scswitch -c … -f STOP_FAILED` on one node.
+    ClearStopFailed {
+        resource: String,
+        node: String,
+    },
+    /// Keep a node from being chosen until the given simulated time (`scswitch -S -K`).
+    SetEvacuation {
+        node: String,
+        until: Option<u64>,
+    },
+    /// A device group changes primary (None = offline) / maintenance mode.
+    DeviceGroup {
+        dg: String,
+        primary: Option<String>,
+        maintenance: bool,
+    },
+    /// The node panics (or halts for lack of quorum): nothing runs there any more.
+    NodeCrash {
+        node: String,
+    },
+    /// The node leaves the cluster after its groups were moved off.
+    NodeHalt {
+        node: String,
+    },
+    /// The node boots and joins the cluster membership.
+    NodeJoin {
+        node: String,
+    },
+    /// A fault monitor reports a failure; the decision was made by the planner.
+    MonitorReport {
+        resource: String,
+        group: String,
+        node: String,
+        decision: MonitorDecision,
+    },
+    /// The process monitor restarts the service's process tree in place (no RGM method).
+    PmfRestart {
+        resource: String,
+        group: String,
+        node: String,
+    },
+}
+
+/// How a settle step derives the group's state on the node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settle {
+    /// The group was brought (or stays) online: Online, Online_faulted or Pending_online_blocked.
+    Online,
+    /// The group was taken offline: Offline (Error_stop_failed if a stop failed).
+    Offline,
+    /// After clearing STOP_FAILED: Online if something still runs there, else Offline.
+    Infer,
+}
+
+/// What the RGM does about a fault-monitor report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonitorDecision {
+    /// Restart the resource in place (attempt `n` of `of` within Retry_interval).
+    Restart { attempt: u32, of: i64 },
+    /// Give the group over to another node (retries exhausted).
+    Giveover,
+    /// Only log it (Failover_mode, suspended recovery, or nowhere to go).
+    LogOnly,
+}
+
+/// One step and why it is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub kind: StepKind,
+    pub reason: String,
+}
+
+/// A group-level (or resource-level) summary line of a plan, Pacemaker style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    /// `Start`, `Stop`, `Move`, `Restart`, `Manage`, …
+    pub verb: String,
+    /// The group or resource acted on.
+    pub object: String,
+    /// `mail-1`, `mail-1 -> mail-2`, …
+    pub detail: String,
+    pub reason: String,
+}
+
+/// An ordered plan for one intent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// What was asked (the intent's description).
+    pub intent: String,
+    pub actions: Vec<Action>,
+    pub steps: Vec<Step>,
+    /// Things the plan could not do, and why.
+    pub notes: Vec<String>,
+    /// Target placement of the groups the plan touches: (group, nodes), in plan order.
+    pub placement: Vec<(String, Vec<String>)>,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+}
+
+impl StepKind {
+    /// The node the step happens on, if any.
+    pub fn node(&self) -> Option<&str> {
+        match self {
+            StepKind::Method { node, .. }
+            | StepKind::Mark { node, .. }
+            | StepKind::RgPending { node, .. }
+            | StepKind::RgSettle { node, .. }
+            | StepKind::ClearStopFailed { node, .. }
+            | StepKind::SetEvacuation { node, .. }
+            | StepKind::NodeCrash { node }
+            | StepKind::NodeHalt { node }
+            | StepKind::NodeJoin { node }
+            | StepKind::MonitorReport { node, .. }
+            | StepKind::PmfRestart { node, .. } => Some(node),
+            StepKind::DeviceGroup { primary, .. } => primary.as_deref(),
+            _ => None,
+        }
+    }
+    /// The group the step concerns, if any.
+    pub fn group(&self) -> Option<&str> {
+        match self {
+            StepKind::Method { group, .. }
+            | StepKind::Mark { group, .. }
+            | StepKind::MonitorReport { group, .. }
+            | StepKind::PmfRestart { group, .. } => Some(group),
+            StepKind::RgPending { rg, .. }
+            | StepKind::RgSettle { rg, .. }
+            | StepKind::SetManaged { rg, .. }
+            | StepKind::SetSuspended { rg, .. }
+            | StepKind::SetStranded { rg, .. } => Some(rg),
+            _ => None,
+        }
+    }
+}

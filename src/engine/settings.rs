@@ -1,0 +1,222 @@
+//! Effective values of the properties that drive the RGM's behaviour: method timeouts,
+//! Failover_mode, Retry_count / Retry_interval, probe interval, and the method program names
+//! the event log prints. A value set on the resource wins, then the type's paramtable default,
+//! then the r_properties(5) default. Pure lookups; nothing here changes state.
+
+use crate::model::{Method, PropValue, Resource, ResourceType};
+use std::collections::BTreeMap;
+
+/// r_properties(5): method timeouts default to 3600 s.
+pub const DEFAULT_TIMEOUT_S: u64 = 3600;
+/// Retry_count when the type declares none (the usual RTR sample value).
+pub const DEFAULT_RETRY_COUNT: i64 = 2;
+/// Retry_interval when the type declares none (the usual RTR sample value).
+pub const DEFAULT_RETRY_INTERVAL_S: u64 = 300;
+/// Thorough_probe_interval when the type declares none.
+pub const DEFAULT_PROBE_INTERVAL_S: u64 = 60;
+
+/// Failover_mode (r_properties(5)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailoverMode {
+    None,
+    Soft,
+    Hard,
+    RestartOnly,
+    LogOnly,
+}
+
+impl FailoverMode {
+    pub fn parse(s: &str) -> Option<FailoverMode> {
+        Some(match s.to_ascii_uppercase().as_str() {
+            "NONE" => FailoverMode::None,
+            "SOFT" => FailoverMode::Soft,
+            "HARD" => FailoverMode::Hard,
+            "RESTART_ONLY" => FailoverMode::RestartOnly,
+            "LOG_ONLY" => FailoverMode::LogOnly,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailoverMode::None => "NONE",
+            FailoverMode::Soft => "SOFT",
+            FailoverMode::Hard => "HARD",
+            FailoverMode::RestartOnly => "RESTART_ONLY",
+            FailoverMode::LogOnly => "LOG_ONLY",
+        }
+    }
+    /// A failed Start/Prenet_start moves the group to another node.
+    pub fn relocates_on_start_failure(self) -> bool {
+        matches!(self, FailoverMode::Soft | FailoverMode::Hard)
+    }
+    /// The fault monitor may restart the resource in place.
+    pub fn monitor_may_restart(self) -> bool {
+        !matches!(self, FailoverMode::LogOnly)
+    }
+    /// The fault monitor may give the group over to another node.
+    pub fn monitor_may_giveover(self) -> bool {
+        !matches!(self, FailoverMode::LogOnly | FailoverMode::RestartOnly)
+    }
+}
+
+fn lookup<'a>(map: &'a BTreeMap<String, PropValue>, name: &str) -> Option<&'a PropValue> {
+    map.get(name).or_else(|| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    })
+}
+
+/// A standard property: set on the resource, else the type's declared default.
+pub fn std_prop(rt: Option<&ResourceType>, r: &Resource, name: &str) -> Option<PropValue> {
+    lookup(&r.properties, name).cloned().or_else(|| {
+        rt.and_then(|t| {
+            t.params
+                .iter()
+                .find(|p| !p.extension && p.name.eq_ignore_ascii_case(name))
+        })
+        .and_then(|p| p.default.clone())
+    })
+}
+
+/// An extension property: set on the resource, else the type's declared default.
+pub fn ext_prop(rt: Option<&ResourceType>, r: &Resource, name: &str) -> Option<PropValue> {
+    lookup(&r.extension, name).cloned().or_else(|| {
+        rt.and_then(|t| {
+            t.params
+                .iter()
+                .find(|p| p.extension && p.name.eq_ignore_ascii_case(name))
+        })
+        .and_then(|p| p.default.clone())
+    })
+}
+
+fn as_int(v: &PropValue) -> Option<i64> {
+    match v {
+        PropValue::Int(i) => Some(*i),
+        PropValue::Str(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// A value as a list of strings (a single string is a one-element list).
+pub fn as_list(v: &PropValue) -> Vec<String> {
+    match v {
+        PropValue::List(l) => l.clone(),
+        PropValue::Str(s) if s.is_empty() => Vec::new(),
+        PropValue::Str(s) => s.split(',').map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A value as a boolean (`TRUE`/`FALSE` strings accepted).
+pub fn as_bool(v: &PropValue) -> Option<bool> {
+    match v {
+        PropValue::Bool(b) => Some(*b),
+        PropValue::Str(s) if s.eq_ignore_ascii_case("true") => Some(true),
+        PropValue::Str(s) if s.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// Timeout of `m` for `r`, in seconds.
+pub fn timeout_s(rt: Option<&ResourceType>, r: &Resource, m: Method) -> u64 {
+    std_prop(rt, r, &m.timeout_property())
+        .as_ref()
+        .and_then(as_int)
+        .filter(|v| *v > 0)
+        .map(|v| v as u64)
+        .unwrap_or(DEFAULT_TIMEOUT_S)
+}
+
+pub fn failover_mode(rt: Option<&ResourceType>, r: &Resource) -> FailoverMode {
+    std_prop(rt, r, "Failover_mode")
+        .and_then(|v| v.as_str().and_then(FailoverMode::parse))
+        .unwrap_or(FailoverMode::None)
+}
+
+/// Retry_count; -1 means unlimited.
+pub fn retry_count(rt: Option<&ResourceType>, r: &Resource) -> i64 {
+    std_prop(rt, r, "Retry_count")
+        .as_ref()
+        .and_then(as_int)
+        .unwrap_or(DEFAULT_RETRY_COUNT)
+}
+
+pub fn retry_interval_ms(rt: Option<&ResourceType>, r: &Resource) -> u64 {
+    std_prop(rt, r, "Retry_interval")
+        .as_ref()
+        .and_then(as_int)
+        .filter(|v| *v >= 0)
+        .map(|v| v as u64)
+        .unwrap_or(DEFAULT_RETRY_INTERVAL_S)
+        * 1000
+}
+
+pub fn probe_interval_ms(rt: Option<&ResourceType>, r: &Resource) -> u64 {
+    std_prop(rt, r, "Thorough_probe_interval")
+        .as_ref()
+        .and_then(as_int)
+        .filter(|v| *v > 0)
+        .map(|v| v as u64)
+        .unwrap_or(DEFAULT_PROBE_INTERVAL_S)
+        * 1000
+}
+
+/// Program name of a declared method as the log prints it (`hafoip_start`): the basename of the
+/// RTR method path; the method's RTR name when the type does not declare it.
+pub fn method_program(rt: Option<&ResourceType>, m: Method) -> String {
+    rt.and_then(|t| t.methods.get(&m))
+        .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| m.rtr_name().to_string())
+}
+
+/// Simulated duration of a method that returns on its own: 0.5% of its timeout, between 100 ms
+/// and 10 s (a 300 s Start takes 1.5 s). A method that hangs takes its whole timeout.
+pub fn method_duration_ms(timeout_s: u64) -> u64 {
+    (timeout_s * 1000 / 200).clamp(100, 10_000)
+}
+
+/// The type is SUNW.ims (the Messaging Server agent, whose monitor watches the watcher process).
+pub fn is_ims(rt: Option<&ResourceType>) -> bool {
+    rt.is_some_and(|t| t.resource_type.eq_ignore_ascii_case("ims"))
+}
+
+/// The type is SUNW.HAStoragePlus.
+pub fn is_hasp(rt: Option<&ResourceType>) -> bool {
+    rt.is_some_and(|t| t.resource_type.eq_ignore_ascii_case("HAStoragePlus"))
+}
+
+/// Status message an agent sets when the resource comes online / goes offline.
+pub fn status_message(rt: Option<&ResourceType>, online: bool) -> String {
+    let word = if online { "online." } else { "offline." };
+    match rt {
+        Some(t) if t.is_logical_hostname => format!("LogicalHostname {word}"),
+        Some(t) if t.is_shared_address => format!("SharedAddress {word}"),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_parse_and_permissions() {
+        assert_eq!(FailoverMode::parse("soft"), Some(FailoverMode::Soft));
+        assert_eq!(FailoverMode::parse("x"), None);
+        assert!(!FailoverMode::LogOnly.monitor_may_restart());
+        assert!(FailoverMode::RestartOnly.monitor_may_restart());
+        assert!(!FailoverMode::RestartOnly.monitor_may_giveover());
+        assert!(FailoverMode::Hard.relocates_on_start_failure());
+        assert!(!FailoverMode::None.relocates_on_start_failure());
+    }
+
+    #[test]
+    fn durations_stay_within_bounds() {
+        assert_eq!(method_duration_ms(300), 1500);
+        assert_eq!(method_duration_ms(3600), 10_000);
+        assert_eq!(method_duration_ms(1), 100);
+    }
+}
