@@ -217,14 +217,15 @@ fn parse_point(s: &str, now: u64) -> Option<u64> {
     timefmt::parse_duration(t).map(|d| now.saturating_sub(d))
 }
 
-/// Print a transition and the placement of the groups it touched.
-fn report(ctx: &mut Ctx, tr: &Transition, state: &ClusterState) {
-    ctx.out.out(&render::transition(tr));
+/// A transition and the placement of the groups it touched, as the state is right after it.
+fn report(tr: &Transition, state: &ClusterState) -> String {
+    let mut out = render::transition(tr);
     let groups = tr.groups();
     if !groups.is_empty() {
-        ctx.out.outln("Resulting placement:");
-        ctx.out.out(&render::placement(state, &groups));
+        out.push_str("Resulting placement:\n");
+        out.push_str(&render::placement(state, &groups));
     }
+    out
 }
 
 /// Run an intent as a native command: log it, run it, report, commit (or only show with
@@ -252,15 +253,13 @@ fn run_native(ctx: &mut Ctx, words: &[String], intents: Vec<Intent>, dry_run: bo
     }
     let mut txn = ctx.begin()?;
     engine::hooks::log_command(&mut txn.state, "scsim", words, now);
-    let mut trs = Vec::new();
+    let mut text = String::new();
     for i in &intents {
-        trs.push(engine::run(&mut txn.state, i, &mut SimBackend)?);
+        let tr = engine::run(&mut txn.state, i, &mut SimBackend)?;
+        text.push_str(&report(&tr, &txn.state));
     }
-    let state = txn.state.clone();
     txn.commit()?;
-    for tr in &trs {
-        report(ctx, tr, &state);
-    }
+    ctx.out.out(&text);
     Ok(())
 }
 
@@ -554,7 +553,7 @@ fn run_monitor_faults(
     if !dry_run {
         engine::hooks::log_command(state, "scsim", words, now);
     }
-    let mut trs = Vec::new();
+    let mut text = String::new();
     for i in 0..k {
         if i > 0 {
             // The next probe, one Thorough_probe_interval later, where the resource now runs.
@@ -577,34 +576,33 @@ fn run_monitor_faults(
                 break;
             };
             state.clock.now_ms += interval;
-            trs.push(engine::run(
+            let tr = engine::run(
                 state,
                 &Intent::MonitorFailure {
                     resource: resource.to_string(),
                     node: n,
                 },
                 &mut SimBackend,
-            )?);
+            )?;
+            text.push_str(&report(&tr, state));
         } else {
-            trs.push(engine::run(
+            let tr = engine::run(
                 state,
                 &Intent::MonitorFailure {
                     resource: resource.to_string(),
                     node: node.to_string(),
                 },
                 &mut SimBackend,
-            )?);
+            )?;
+            text.push_str(&report(&tr, state));
         }
     }
-    let snapshot = state.clone();
     if dry_run {
         ctx.out.outln("Dry run: nothing was changed.");
     } else if let Some(txn) = txn_holder.take() {
         txn.commit()?;
     }
-    for tr in &trs {
-        report(ctx, tr, &snapshot);
-    }
+    ctx.out.out(&text);
     Ok(())
 }
 

@@ -179,9 +179,9 @@ pub fn run(
     let budget = 16 + 4 * state.resource_groups.len();
     let mut rounds = 0usize;
     let mut queue: VecDeque<Intent> = VecDeque::new();
-    let mut current = Some((first, intent.clone()));
+    let mut current = Some(first);
     loop {
-        let (plan, cur) = match current.take() {
+        let plan = match current.take() {
             Some(x) => x,
             None => {
                 let Some(next) = queue.pop_front() else {
@@ -204,7 +204,7 @@ pub fn run(
                         if !p.steps.is_empty() {
                             tr.replans.push(p.clone());
                         }
-                        (p, next)
+                        p
                     }
                     Err(e) => {
                         tr.notes
@@ -220,7 +220,7 @@ pub fn run(
             if hold {
                 cont_hold.push(fail.group.clone());
             }
-            queue.push_front(continue_with(cur, cont_hold));
+            queue.push_front(continue_with(&plan, cont_hold));
             if let Some(r) = recovery {
                 queue.push_front(r);
             }
@@ -229,20 +229,17 @@ pub fn run(
     Ok(tr)
 }
 
-fn continue_with(intent: Intent, hold: Vec<String>) -> Intent {
-    match intent {
-        Intent::Continue { inner, hold: mut h } => {
-            for g in hold {
-                if !h.contains(&g) {
-                    h.push(g);
-                }
-            }
-            Intent::Continue { inner, hold: h }
-        }
-        other => Intent::Continue {
-            inner: Box::new(other),
-            hold,
-        },
+/// The rest of an interrupted plan: its target placement, minus the groups being recovered.
+fn continue_with(plan: &Plan, hold: Vec<String>) -> Intent {
+    Intent::Continue {
+        targets: plan
+            .targets
+            .iter()
+            .filter(|(g, _)| !hold.contains(g))
+            .cloned()
+            .collect(),
+        hold,
+        reason: plan.intent.clone(),
     }
 }
 
@@ -1188,10 +1185,9 @@ fn describe_recovery(state: &ClusterState, fail: &FailInfo) -> String {
                 )
             } else if mode.relocates_on_start_failure() {
                 format!(
-                    "Failover_mode {}: the RGM moves {} off {}",
+                    "Failover_mode {}: the RGM looks for another node for {}",
                     mode.as_str(),
-                    fail.group,
-                    fail.node
+                    fail.group
                 )
             } else {
                 format!(

@@ -77,10 +77,14 @@ pub enum Intent {
         from: String,
         reason: String,
     },
-    /// Recovery: carry on with `inner`, leaving the `hold` groups as they are.
+    /// Recovery: after a failure, carry on towards the placement the interrupted plan aimed
+    /// at (`targets`: group -> nodes), leaving the `hold` groups (being recovered) alone.
+    /// One-shot events of the interrupted intent (a crash, a join, a monitor report) are not
+    /// repeated.
     Continue {
-        inner: Box<Intent>,
+        targets: Vec<(String, Vec<String>)>,
         hold: Vec<String>,
+        reason: String,
     },
 }
 
@@ -211,7 +215,7 @@ impl fmt::Display for Intent {
                 write!(f, "fault monitor of {resource} on {node} reports a failure")
             }
             Intent::Failover { reason, .. } => write!(f, "{reason}"),
-            Intent::Continue { inner, .. } => write!(f, "{inner}"),
+            Intent::Continue { reason, .. } => write!(f, "{reason}"),
         }
     }
 }

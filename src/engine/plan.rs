@@ -146,8 +146,11 @@ pub struct Plan {
     pub steps: Vec<Step>,
     /// Things the plan could not do, and why.
     pub notes: Vec<String>,
-    /// Target placement of the groups the plan touches: (group, nodes), in plan order.
+    /// Target placement of the groups the plan moves: (group, nodes), in plan order.
     pub placement: Vec<(String, Vec<String>)>,
+    /// Target placement of every group the plan considered (moved or not), in plan order:
+    /// what a continuation after a failure aims at.
+    pub targets: Vec<(String, Vec<String>)>,
 }
 
 impl Plan {

@@ -112,6 +112,8 @@ enum Goal {
     Keep,
     Offline,
     Fixed(Vec<String>),
+    /// Continuation: these nodes if they are still usable, else automatic placement.
+    Prefer(Vec<String>),
     Auto(Auto),
 }
 
@@ -507,16 +509,27 @@ impl<'a> Draft<'a> {
                 self.failover(g, from, false, reason.clone());
                 Ok(())
             }
-            Intent::Continue { inner, hold } => {
+            Intent::Continue { targets, hold, .. } => {
                 // Carrying on after a failure: groups being recovered, and groups a failure
-                // left in Error_stop_failed, are left alone rather than refused.
+                // left in Error_stop_failed, are left alone.
                 self.hold.extend(hold.iter().cloned());
                 for g in self.st.resource_groups.values() {
                     if g.state.values().any(|s| *s == RgState::ErrorStopFailed) {
                         self.hold.insert(g.name.clone());
                     }
                 }
-                self.intent(inner)
+                for (g, nodes) in targets {
+                    if self.hold.contains(g) || !self.st.resource_groups.contains_key(g) {
+                        continue;
+                    }
+                    let goal = if nodes.is_empty() {
+                        Goal::Offline
+                    } else {
+                        Goal::Prefer(nodes.clone())
+                    };
+                    self.set_goal(g, goal, None);
+                }
+                Ok(())
             }
         }
     }
@@ -1361,6 +1374,16 @@ impl<'a> Draft<'a> {
                 }
             }
             self.notes.push(format!("{why}: every node halts"));
+            let lost: Vec<String> = self
+                .st
+                .resource_groups
+                .values()
+                .filter(|g| g.managed && g.state.values().any(|s| s.is_mastered()))
+                .map(|g| g.name.clone())
+                .collect();
+            for g in lost {
+                self.set_goal(&g, Goal::Offline, Some(why.clone()));
+            }
             return Ok(());
         }
         if !clean {
@@ -1753,12 +1776,17 @@ impl<'a> Draft<'a> {
             .filter(|g| !matches!(self.goals.get(*g), Some(Goal::Keep)))
             .map(|g| (g.clone(), self.targets.get(g).cloned().unwrap_or_default()))
             .collect();
+        let targets = order
+            .iter()
+            .map(|g| (g.clone(), self.targets.get(g).cloned().unwrap_or_default()))
+            .collect();
         Ok(Plan {
             intent: self.reason.clone(),
             actions: self.actions,
             steps,
             notes: self.notes,
             placement,
+            targets,
         })
     }
 
@@ -2042,6 +2070,21 @@ impl<'a> Draft<'a> {
                 }
                 Ok(nodes)
             }
+            Goal::Prefer(nodes) => {
+                let keep = Auto {
+                    sticky: true,
+                    strand_if_empty: true,
+                    ..Auto::default()
+                };
+                let usable = nodes.iter().all(|n| {
+                    g.nodelist.contains(n) && self.ineligible(g, n, &keep, true).is_none()
+                });
+                if usable {
+                    Ok(nodes)
+                } else {
+                    self.auto_place(g, &keep)
+                }
+            }
             Goal::Auto(a) => self.auto_place(g, &a),
         }
     }
@@ -2127,6 +2170,8 @@ impl<'a> Draft<'a> {
                 g.name
             )));
         }
+        // Mastered before this plan (a node that just crashed counts).
+        let was_online = g.managed && g.state.values().any(|s| s.is_mastered());
         if a.fallback_current && !current.is_empty() {
             self.notes.push(format!(
                 "no other node can take {} ({why}); it stays on {}",
@@ -2135,7 +2180,7 @@ impl<'a> Draft<'a> {
             ));
             return Ok(current);
         }
-        if !current.is_empty() || g.stranded {
+        if was_online || g.stranded {
             self.notes.push(format!(
                 "{} has nowhere to go ({why}); it goes offline",
                 g.name
@@ -2167,7 +2212,24 @@ impl<'a> Draft<'a> {
     fn units(&self, order: &[String]) -> Vec<Unit> {
         let mut units = Vec::new();
         let mut run_after: HashMap<String, bool> = HashMap::new();
+        // Resources that stop somewhere in this plan; a node crash stops what ran there.
         let mut bounced: HashSet<String> = HashSet::new();
+        if !self.crashed.is_empty() {
+            for gname in order {
+                let Some(g) = self.st.resource_groups.get(gname) else {
+                    continue;
+                };
+                for rn in &g.resources {
+                    if let Some(r) = self.st.resources.get(rn)
+                        && r.state
+                            .iter()
+                            .any(|(n, s)| self.crashed.contains(n) && needs_stop(s.state))
+                    {
+                        bounced.insert(rn.clone());
+                    }
+                }
+            }
+        }
         let mut processed: HashSet<&str> = HashSet::new();
         for gname in order {
             let Some(g) = self.st.resource_groups.get(gname) else {
