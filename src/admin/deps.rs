@@ -179,7 +179,7 @@ pub fn parse_affinity(entry: &str) -> Option<(Affinity, &str)> {
         (0, 2) => (Affinity::StrongNegative, &entry[2..]),
         _ => return None,
     };
-    if rest.is_empty() || rest.starts_with(['+', '-']) {
+    if !super::names::is_legal_name(rest) {
         return None;
     }
     Some((kind, rest))
@@ -301,6 +301,7 @@ mod tests {
         assert_eq!(parse_affinity("---a"), None);
         assert_eq!(parse_affinity("+-a"), None);
         assert_eq!(parse_affinity("++"), None);
+        assert_eq!(parse_affinity("+*a"), None);
     }
 
     #[test]

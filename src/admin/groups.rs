@@ -67,6 +67,10 @@ pub fn change(
         )));
     }
     check_group(state, &g, Some(current))?;
+    // Per-node records of nodes that left the Nodelist go with them.
+    let nodes = g.nodelist.clone();
+    g.state.retain(|n, _| nodes.contains(n));
+    g.start_failures.retain(|n, _| nodes.contains(n));
     Ok(Plan::new(Change::ChangeGroup(g)))
 }
 

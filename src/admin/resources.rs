@@ -398,10 +398,6 @@ fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
             p.name
         ),
     )
-    .hint(format!(
-        "list the properties of the type with: scrgadm -pvv -t {}",
-        rt.name
-    ))
 }
 
 /// Properties without a default must be set at creation.

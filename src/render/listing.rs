@@ -448,3 +448,88 @@ fn prop_json(v: &PropValue) -> Value {
         PropValue::List(l) => json!(l),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::admin::testutil::{cluster, x};
+    use crate::admin::{PropArg, Request, apply};
+
+    /// `groups` groups of `per` HAStoragePlus resources each.
+    fn big(groups: usize, per: usize) -> ClusterState {
+        let mut s = cluster();
+        let reg = Request::RegisterType {
+            rtype: "SUNW.HAStoragePlus".into(),
+            installed_nodes: None,
+            file: None,
+        };
+        apply(&mut s, &reg).unwrap();
+        for g in 0..groups {
+            let group = format!("rg-{g}");
+            apply(
+                &mut s,
+                &Request::CreateGroup {
+                    group: group.clone(),
+                    nodelist: None,
+                    props: Vec::<PropArg>::new(),
+                },
+            )
+            .unwrap();
+            for r in 0..per {
+                apply(
+                    &mut s,
+                    &Request::CreateResource {
+                        resource: format!("hasp-{g}-{r}"),
+                        rtype: "SUNW.HAStoragePlus".into(),
+                        group: group.clone(),
+                        props: vec![x(&format!("FilesystemMountPoints=/global/fs{g}-{r}"))],
+                    },
+                )
+                .unwrap();
+            }
+        }
+        s
+    }
+
+    fn print(s: &ClusterState, v: u8) -> String {
+        render(
+            s,
+            &PrintRequest {
+                verbosity: v,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn ten_thousand_resources_listing_is_linear() {
+        let s = big(2000, 5);
+        let t0 = std::time::Instant::now();
+        let out = print(&s, 1);
+        let took = t0.elapsed();
+        // 3 types × 11 lines, 2000 groups × 12 lines, 10,000 resources × 12 lines.
+        assert_eq!(out.lines().count(), 3 * 11 + 2000 * 12 + 10_000 * 12);
+        assert!(
+            out.contains("(rg-1999:hasp-1999-4) Res resource type:        SUNW.HAStoragePlus:4\n")
+        );
+        eprintln!("-pv of 10,000 resources: {took:?}, {} bytes", out.len());
+    }
+
+    #[test]
+    fn pvv_lists_every_property_once_per_resource() {
+        let s = big(100, 10);
+        let out = print(&s, 2);
+        let rt = s.resource_types.get("SUNW.HAStoragePlus:4").unwrap();
+        let props = settable_params(rt).len();
+        let value_lines = out
+            .lines()
+            .filter(|l| l.contains(") Res property value:"))
+            .count();
+        assert_eq!(value_lines, 1000 * props);
+        assert!(out.contains(
+            "    (rg-7:hasp-7-3:FilesystemMountPoints) Res property value:       /global/fs7-3\n"
+        ));
+        assert!(!out.lines().any(|l| l.ends_with(' ')), "no trailing blanks");
+    }
+}
