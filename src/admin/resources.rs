@@ -637,3 +637,230 @@ fn upgrade<'a>(
     r.rtype = target.name.clone();
     Ok(target)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{cluster, x, y};
+    use super::*;
+    use crate::admin::{Request, apply, prepare};
+
+    /// The seed cluster: HAStoragePlus and ims registered, MAIL-RG with budgie and disk-rs.
+    fn seeded() -> ClusterState {
+        let mut s = cluster();
+        for t in ["SUNW.HAStoragePlus", "SUNW.ims"] {
+            apply(
+                &mut s,
+                &Request::RegisterType {
+                    rtype: t.into(),
+                    installed_nodes: None,
+                    file: None,
+                },
+            )
+            .unwrap();
+        }
+        apply(
+            &mut s,
+            &Request::CreateGroup {
+                group: "MAIL-RG".into(),
+                nodelist: None,
+                props: vec![],
+            },
+        )
+        .unwrap();
+        apply(
+            &mut s,
+            &Request::CreateNetAddress {
+                kind: crate::admin::NetKind::Logical,
+                group: "MAIL-RG".into(),
+                hosts: vec!["budgie".into()],
+                resource: None,
+                netifs: None,
+                auxnodes: None,
+                props: vec![],
+            },
+        )
+        .unwrap();
+        s
+    }
+
+    fn create(name: &str, rtype: &str, props: Vec<PropArg>) -> Request {
+        Request::CreateResource {
+            resource: name.into(),
+            rtype: rtype.into(),
+            group: "MAIL-RG".into(),
+            props,
+        }
+    }
+
+    fn change(name: &str, props: Vec<PropArg>) -> Request {
+        Request::ChangeResource {
+            resource: name.into(),
+            props,
+        }
+    }
+
+    #[test]
+    fn new_resources_are_disabled_and_monitored() {
+        let s = seeded();
+        let r = s.resource("budgie").unwrap();
+        assert!(!r.enabled);
+        assert!(r.monitored);
+        assert_eq!(s.group("MAIL-RG").unwrap().resources, vec!["budgie"]);
+    }
+
+    #[test]
+    fn service_paths_are_split_with_a_warning() {
+        let s = seeded();
+        let plan = prepare(
+            &s,
+            &create(
+                "disk-rs",
+                "SUNW.HAStoragePlus",
+                vec![x(
+                    "servicepaths=/global/mail1,/dev/md/mailset/dsk/d1,mailset",
+                )],
+            ),
+        )
+        .unwrap();
+        assert_eq!(plan.warnings.len(), 1);
+        assert!(
+            plan.warnings[0].contains("ServicePaths"),
+            "{:?}",
+            plan.warnings
+        );
+        let r = plan.proposed_resource().unwrap();
+        assert_eq!(
+            r.extension.get("FilesystemMountPoints"),
+            Some(&PropValue::List(vec!["/global/mail1".into()]))
+        );
+        assert_eq!(
+            r.extension.get("GlobalDevicePaths"),
+            Some(&PropValue::List(vec![
+                "/dev/md/mailset/dsk/d1".into(),
+                "mailset".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn required_and_tunable() {
+        let mut s = seeded();
+        let e = apply(&mut s, &create("mail-rs", "SUNW.ims", vec![])).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Prop);
+        assert!(e.message.contains("IMS_serverroot"), "{}", e.message);
+        apply(
+            &mut s,
+            &create("mail-rs", "ims", vec![x("ims_SERVERROOT=/opt/SUNWmsgsr")]),
+        )
+        .unwrap();
+        // Stored under the declared spelling.
+        assert!(
+            s.resource("mail-rs")
+                .unwrap()
+                .extension
+                .contains_key("IMS_serverroot")
+        );
+        // AT_CREATION: not on change.
+        let e = apply(&mut s, &change("mail-rs", vec![x("IMS_serverroot=/x")])).unwrap_err();
+        assert!(e.message.contains("AT_CREATION"), "{}", e.message);
+        // WHEN_DISABLED: only while disabled.
+        apply(
+            &mut s,
+            &change("budgie", vec![x("HostnameList=budgie,lory")]),
+        )
+        .unwrap();
+        s.resources.get_mut("budgie").unwrap().enabled = true;
+        let e = apply(&mut s, &change("budgie", vec![x("HostnameList=budgie")])).unwrap_err();
+        assert!(e.message.contains("WHEN_DISABLED"), "{}", e.message);
+        // ANYTIME: always.
+        apply(&mut s, &change("budgie", vec![y("Retry_count=5")])).unwrap();
+        assert_eq!(
+            s.resource("budgie").unwrap().properties.get("Retry_count"),
+            Some(&PropValue::Int(5))
+        );
+    }
+
+    #[test]
+    fn dependencies_checked_and_blocking_removal() {
+        let mut s = seeded();
+        apply(&mut s, &create("disk-rs", "SUNW.HAStoragePlus", vec![])).unwrap();
+        apply(
+            &mut s,
+            &create(
+                "mail-rs",
+                "SUNW.ims",
+                vec![
+                    x("IMS_serverroot=/opt/SUNWmsgsr"),
+                    y("Resource_dependencies=disk-rs,budgie"),
+                ],
+            ),
+        )
+        .unwrap();
+        let e = apply(
+            &mut s,
+            &change("budgie", vec![y("Resource_dependencies_restart=mail-rs")]),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Depend);
+        assert!(
+            e.message.contains("budgie -> mail-rs -> budgie"),
+            "{}",
+            e.message
+        );
+        let e = apply(
+            &mut s,
+            &Request::RemoveResource {
+                resource: "disk-rs".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Depend);
+        apply(
+            &mut s,
+            &Request::RemoveResource {
+                resource: "mail-rs".into(),
+            },
+        )
+        .unwrap();
+        apply(
+            &mut s,
+            &Request::RemoveResource {
+                resource: "disk-rs".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(s.group("MAIL-RG").unwrap().resources, vec!["budgie"]);
+    }
+
+    #[test]
+    fn flags_must_match_the_property_class() {
+        let mut s = seeded();
+        let e = apply(
+            &mut s,
+            &create("d", "SUNW.HAStoragePlus", vec![y("AffinityOn=false")]),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("set it with -x"), "{}", e.message);
+        let e = apply(
+            &mut s,
+            &create("d", "SUNW.HAStoragePlus", vec![x("Failover_mode=SOFT")]),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("set it with -y"), "{}", e.message);
+        apply(
+            &mut s,
+            &create(
+                "d",
+                "SUNW.HAStoragePlus",
+                vec![y("failover_mode=soft"), x("affinityon=FALSE")],
+            ),
+        )
+        .unwrap();
+        let r = s.resource("d").unwrap();
+        assert_eq!(
+            r.properties.get("Failover_mode"),
+            Some(&PropValue::Str("SOFT".into()))
+        );
+        assert_eq!(r.extension.get("AffinityOn"), Some(&PropValue::Bool(false)));
+    }
+}

@@ -192,3 +192,83 @@ pub fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
     }
     Ok(Plan::new(Change::RemoveType(rt.name.clone())))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{cluster, x, y};
+    use super::*;
+    use crate::admin::{Request, apply};
+
+    fn register(t: &str, nodes: Option<&[&str]>) -> Request {
+        Request::RegisterType {
+            rtype: t.into(),
+            installed_nodes: nodes.map(|n| n.iter().map(|s| s.to_string()).collect()),
+            file: None,
+        }
+    }
+
+    #[test]
+    fn register_once_with_installed_nodes() {
+        let mut s = cluster();
+        apply(&mut s, &register("HAStoragePlus", Some(&["2"]))).unwrap();
+        let rt = s.resource_types.get("SUNW.HAStoragePlus:4").unwrap();
+        assert_eq!(rt.installed_nodes, Some(vec!["mail-2".to_string()]));
+        let e = apply(&mut s, &register("SUNW.HAStoragePlus", None)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Rt);
+        let e = apply(&mut s, &register("SUNW.nothing", None)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Rt);
+        assert!(e.hints[0].contains("-f"), "{:?}", e.hints);
+    }
+
+    #[test]
+    fn change_and_remove_respect_users() {
+        let mut s = cluster();
+        apply(&mut s, &register("SUNW.gds", None)).unwrap();
+        apply(
+            &mut s,
+            &Request::CreateGroup {
+                group: "G".into(),
+                nodelist: None,
+                props: vec![],
+            },
+        )
+        .unwrap();
+        apply(
+            &mut s,
+            &Request::CreateResource {
+                resource: "app".into(),
+                rtype: "gds".into(),
+                group: "G".into(),
+                props: vec![x("Start_command=/bin/true")],
+            },
+        )
+        .unwrap();
+        let shrink = Request::ChangeType {
+            rtype: "gds".into(),
+            installed_nodes: Some(vec!["mail-1".into()]),
+            props: vec![],
+        };
+        assert_eq!(apply(&mut s, &shrink).unwrap_err().code, ErrorCode::Node);
+        let remove = Request::RemoveType {
+            rtype: "SUNW.gds".into(),
+        };
+        let e = apply(&mut s, &remove).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Rt);
+        assert!(e.message.contains("app"), "{}", e.message);
+        let other = Request::ChangeType {
+            rtype: "gds".into(),
+            installed_nodes: None,
+            props: vec![y("Single_instance=TRUE")],
+        };
+        assert_eq!(apply(&mut s, &other).unwrap_err().code, ErrorCode::Prop);
+        apply(
+            &mut s,
+            &Request::RemoveResource {
+                resource: "app".into(),
+            },
+        )
+        .unwrap();
+        apply(&mut s, &remove).unwrap();
+        assert!(s.resource_types.get("SUNW.gds:5").is_none());
+    }
+}
