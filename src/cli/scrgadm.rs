@@ -593,13 +593,39 @@ fn load_rtr_file(req: &mut Request) -> Result<()> {
     Ok(())
 }
 
+/// Parse with clap. Help (`-?`, `--help`) prints and returns `None`; a usage error keeps
+/// clap's first line (the twelve-line usage would bury it) and points at `-?` (exit 3).
+fn parse(args: Vec<OsString>, ctx: &mut Ctx) -> Result<Option<Args>> {
+    use clap::FromArgMatches;
+    use clap::error::ErrorKind;
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(OsString::from("scrgadm"));
+    full.extend(args);
+    let parsed = command()
+        .try_get_matches_from(full)
+        .and_then(|mut m| Args::from_arg_matches_mut(&mut m));
+    match parsed {
+        Ok(a) => Ok(Some(a)),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            ctx.out.out(&e.render().to_string());
+            Ok(None)
+        }
+        Err(e) => {
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            Err(ScError::inval(first.to_string()).hint("scrgadm -? lists the command forms"))
+        }
+    }
+}
+
 pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let raw: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     check_dashes(&raw)?;
-    let Some(parsed) = super::parse_with::<Args>("scrgadm", args, ctx.out)? else {
+    let Some(parsed) = parse(args, ctx)? else {
         return Ok(());
     };
     check_operands(&parsed.operands, &raw)?;
