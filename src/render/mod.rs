@@ -1,1 +1,3 @@
 //! Rendering of listings (scrgadm -p), status (scstat) and the event log.
+
+pub mod status;
