@@ -1,0 +1,1 @@
+complete -c scrgadm -s ? -l help

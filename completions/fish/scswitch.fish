@@ -1,0 +1,1 @@
+complete -c scswitch -s ? -l help
