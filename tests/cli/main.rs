@@ -6,6 +6,7 @@ mod harness;
 mod faults;
 mod generated;
 mod init_state;
+mod invariants;
 mod scrgadm;
 mod scrgadm_errors;
 mod scstat;
