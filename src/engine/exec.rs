@@ -1003,7 +1003,7 @@ fn run_method(
     };
     let rt = state.resource_types.get(&r.rtype);
     let timeout = settings::timeout_s(rt, r, method);
-    let prog = settings::method_program(rt, method);
+    let prog = method.rtr_name();
     let has = |m: Method| rt.is_some_and(|t| t.has_method(m));
     let has_start = has(Method::Start);
     let has_postnet = has(Method::PostnetStop);
@@ -1026,7 +1026,7 @@ fn run_method(
         Some(group),
         Some(resource),
         format!(
-            "launching method <{prog}> for resource <{resource}>, resource group <{group}>, timeout <{timeout}> seconds"
+            "launching method <{prog}> for resource <{resource}>, resource group <{group}>, node <{node}>, timeout <{timeout}> seconds"
         ),
     );
     let call = MethodCall {
@@ -1047,7 +1047,8 @@ fn run_method(
                 Some(group),
                 Some(resource),
                 format!(
-                    "method <{prog}> completed successfully for resource <{resource}>, resource group <{group}>"
+                    "method <{prog}> completed successfully for resource <{resource}>, resource group <{group}>, node <{node}>, time used: {}% of timeout <{timeout} seconds>",
+                    percent(out.duration_ms, timeout)
                 ),
             );
             let online = |state: &mut ClusterState| {
@@ -1094,8 +1095,8 @@ fn run_method(
                         Some(group),
                         Some(resource),
                         format!(
-                            "Method <{prog}> failed on resource <{resource}> in resource group <{group}> [exit code <{exit}>, time used: {}% of timeout <{timeout} seconds>]",
-                            (out.duration_ms / 10 / timeout.max(1)).min(100)
+                            "Method <{prog}> failed on resource <{resource}> in resource group <{group}>, node <{node}> [exit code <{exit}>, time used: {}% of timeout <{timeout} seconds>]",
+                            percent(out.duration_ms, timeout)
                         ),
                     );
                     StepResult::Failed { exit }
@@ -1218,6 +1219,11 @@ fn describe_recovery(state: &ClusterState, fail: &FailInfo) -> String {
     }
 }
 
+/// Share of the timeout a call used, in whole percent.
+fn percent(duration_ms: u64, timeout_s: u64) -> u64 {
+    (duration_ms / 10 / timeout_s.max(1)).min(100)
+}
+
 /// Bring the simulated clock up to the wall clock (never backwards).
 pub fn catch_up_clock(state: &mut ClusterState, wall_ms: u64) {
     if wall_ms > state.clock.now_ms {
@@ -1271,7 +1277,7 @@ pub fn call_unlisted(
 ) -> CallResult {
     let rt = state.resource_types.get(&r.rtype);
     let timeout = settings::timeout_s(rt, r, method);
-    let prog = settings::method_program(rt, method);
+    let prog = method.rtr_name();
     let (resource, group) = (r.name.as_str(), r.group.as_str());
     events::rgmd(
         state,
@@ -1280,7 +1286,7 @@ pub fn call_unlisted(
         Some(group),
         Some(resource),
         format!(
-            "launching method <{prog}> for resource <{resource}>, resource group <{group}>, timeout <{timeout}> seconds"
+            "launching method <{prog}> for resource <{resource}>, resource group <{group}>, node <{node}>, timeout <{timeout}> seconds"
         ),
     );
     let call = MethodCall {
@@ -1300,7 +1306,8 @@ pub fn call_unlisted(
             Some(group),
             Some(resource),
             format!(
-                "method <{prog}> completed successfully for resource <{resource}>, resource group <{group}>"
+                "method <{prog}> completed successfully for resource <{resource}>, resource group <{group}>, node <{node}>, time used: {}% of timeout <{timeout} seconds>",
+                percent(out.duration_ms, timeout)
             ),
         ),
         CallResult::Failed { exit } => events::rgmd_error(
@@ -1310,7 +1317,7 @@ pub fn call_unlisted(
             Some(group),
             Some(resource),
             format!(
-                "Method <{prog}> failed on resource <{resource}> in resource group <{group}> [exit code <{exit}>]"
+                "Method <{prog}> failed on resource <{resource}> in resource group <{group}>, node <{node}> [exit code <{exit}>]"
             ),
         ),
         CallResult::TimedOut => events::rgmd_error(

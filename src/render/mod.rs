@@ -1,4 +1,6 @@
 //! Rendering of listings (scrgadm -p), status (scstat) and the event log.
 
+pub mod listing;
 pub mod log;
 pub mod plan;
+pub mod status;

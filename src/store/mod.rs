@@ -37,7 +37,10 @@ pub fn load(path: &Path) -> Result<ClusterState> {
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             return Err(ScError::new(
                 ErrorCode::Access,
-                format!("cannot read cluster state file {}: permission denied", path.display()),
+                format!(
+                    "cannot read cluster state file {}: permission denied",
+                    path.display()
+                ),
             ));
         }
         Err(e) => {
@@ -89,9 +92,8 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
         ))
         .hint("the file was left untouched; restore it from a backup or recreate it with `scsim init --force`"));
     }
-    let migrated = migrate::upgrade(value, version as u32).map_err(|m| {
-        ScError::internal(format!("{}: cannot migrate: {m}", path.display()))
-    })?;
+    let migrated = migrate::upgrade(value, version as u32)
+        .map_err(|m| ScError::internal(format!("{}: cannot migrate: {m}", path.display())))?;
     serde_json::from_value(migrated).map_err(|e| {
         ScError::internal(format!(
             "{}: invalid cluster state after migration from version {version}: {e}",
@@ -184,4 +186,79 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
     let _lock = StateLock::acquire(path, timeout)?;
     let bytes = encode(state)?;
     atomic::write_atomic(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::admin::init::{InitOptions, new_cluster};
+
+    fn sample() -> ClusterState {
+        let opts = InitOptions {
+            nodes: vec!["a".into(), "b".into()],
+            ..Default::default()
+        };
+        new_cluster(&opts, 1_000).unwrap()
+    }
+
+    #[test]
+    fn round_trip() {
+        let s = sample();
+        let bytes = encode(&s).unwrap();
+        assert_eq!(decode(&bytes, Path::new("x")).unwrap(), s);
+    }
+
+    #[test]
+    fn corrupt_reports_line_and_column() {
+        let e = decode(b"{\n  \"schema_version\": 1,\n  x\n}", Path::new("f.json")).unwrap_err();
+        assert!(e.message.starts_with("f.json:3:3:"), "{}", e.message);
+        assert_eq!(e.code, ErrorCode::Internal);
+    }
+
+    #[test]
+    fn truncated_is_named() {
+        let bytes = encode(&sample()).unwrap();
+        let e = decode(&bytes[..bytes.len() / 3], Path::new("f")).unwrap_err();
+        assert!(e.message.contains("truncated"), "{}", e.message);
+    }
+
+    #[test]
+    fn newer_version_refused_older_unknown_refused() {
+        let mut v = serde_json::to_value(sample()).unwrap();
+        v["schema_version"] = 7.into();
+        let e = decode(&serde_json::to_vec(&v).unwrap(), Path::new("f")).unwrap_err();
+        assert!(e.message.contains("newer"), "{}", e.message);
+        v["schema_version"] = 0.into();
+        let e = decode(&serde_json::to_vec(&v).unwrap(), Path::new("f")).unwrap_err();
+        assert!(e.message.contains("cannot migrate"), "{}", e.message);
+    }
+
+    #[test]
+    fn wrong_shape_reports_position() {
+        let mut v = serde_json::to_value(sample()).unwrap();
+        v["generation"] = "many".into();
+        let e = decode(&serde_json::to_vec_pretty(&v).unwrap(), Path::new("f")).unwrap_err();
+        assert!(e.message.contains("invalid cluster state"), "{}", e.message);
+    }
+
+    #[test]
+    fn commit_bumps_generation_and_create_refuses_existing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let t = Duration::from_secs(1);
+        create(&p, &sample(), false, t).unwrap();
+        assert_eq!(
+            create(&p, &sample(), false, t).unwrap_err().code,
+            ErrorCode::State
+        );
+        let txn = begin(&p, t).unwrap();
+        txn.commit().unwrap();
+        assert_eq!(load(&p).unwrap().generation, 1);
+        // A transaction dropped without commit writes nothing.
+        let before = std::fs::read(&p).unwrap();
+        let mut txn = begin(&p, t).unwrap();
+        txn.state.cluster.name = "changed".into();
+        drop(txn);
+        assert_eq!(std::fs::read(&p).unwrap(), before);
+    }
 }

@@ -1,1 +1,156 @@
-//! Tests: seed.
+//! Tests: the seed procedure (Messaging Server HA on mail-1/mail-2) end to end, through the
+//! command links, checking every intermediate state, the method order and the final placement.
+
+use crate::harness::TestCluster;
+
+/// State of `rg` on `node` as stored.
+fn rg_state(t: &TestCluster, rg: &str, node: &str) -> String {
+    let j = t.state_json();
+    let g = &j["resource_groups"][rg];
+    if g["managed"] == false {
+        return "Unmanaged".into();
+    }
+    g["state"][node].as_str().unwrap_or("Offline").to_string()
+}
+
+fn r_state(t: &TestCluster, r: &str, node: &str) -> String {
+    let j = t.state_json();
+    j["resources"][r]["state"][node]["state"]
+        .as_str()
+        .unwrap_or("Offline")
+        .to_string()
+}
+
+/// The (method, resource, node) triples launched, in log order, from `scsim log`.
+fn launches(t: &TestCluster) -> Vec<(String, String, String)> {
+    let out = t.run("scsim", &["log"]);
+    out.ok();
+    out.stdout
+        .lines()
+        .filter_map(|l| {
+            let rest = l.split("launching method <").nth(1)?;
+            let (method, rest) = rest.split_once('>')?;
+            let res = rest.split("for resource <").nth(1)?.split('>').next()?;
+            let node = rest.split("node <").nth(1)?.split('>').next()?;
+            Some((method.to_string(), res.to_string(), node.to_string()))
+        })
+        .collect()
+}
+
+fn steps_0_to_4(t: &TestCluster) {
+    t.script(
+        "scrgadm -a -t SUNW.HAStoragePlus
+         scrgadm -a -t SUNW.ims
+         scrgadm -a -g MAIL-RG -h mail-1,mail-2",
+    );
+    assert_eq!(rg_state(t, "MAIL-RG", "mail-1"), "Unmanaged");
+    assert_eq!(
+        t.state_json()["resource_groups"]["MAIL-RG"]["nodelist"],
+        serde_json::json!(["mail-1", "mail-2"])
+    );
+    t.script("scrgadm -a -L -g MAIL-RG -l budgie");
+    let j = t.state_json();
+    assert_eq!(j["resources"]["budgie"]["type"], "SUNW.LogicalHostname:2");
+    assert_eq!(j["resources"]["budgie"]["enabled"], false);
+    t.script("scswitch -Z -g MAIL-RG");
+    assert_eq!(rg_state(t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(rg_state(t, "MAIL-RG", "mail-2"), "Offline");
+    assert_eq!(r_state(t, "budgie", "mail-1"), "Online");
+    assert_eq!(t.state_json()["resources"]["budgie"]["enabled"], true);
+}
+
+#[test]
+fn seed_procedure_end_to_end() {
+    let t = TestCluster::two_node();
+    // Step 2: registering a type twice is exit 13, as installers expect.
+    steps_0_to_4(&t);
+    let out = t.fails_unchanged("scrgadm -a -t SUNW.ims", 13);
+    assert!(out.stderr.contains("SUNW.ims"), "{out}");
+
+    // Step 5 as the seed writes it: a space after the comma.
+    let out = t.fails_unchanged(
+        "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1, /global/mail2",
+        3,
+    );
+    assert!(out.stderr.contains("/global/mail2"), "{out}");
+    let out = t.sh("scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2");
+    out.ok();
+    assert!(
+        out.stderr.contains("ServicePaths"),
+        "expected a deprecation warning:\n{out}"
+    );
+    assert_eq!(r_state(&t, "disk-rs", "mail-1"), "Offline");
+
+    // Step 5b, 10, 12.
+    t.script("scswitch -e -j disk-rs");
+    assert_eq!(r_state(&t, "disk-rs", "mail-1"), "Online");
+    t.script("scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie");
+    assert_eq!(r_state(&t, "mail-rs", "mail-1"), "Offline");
+    t.script("scswitch -e -j mail-rs");
+    for r in ["budgie", "disk-rs", "mail-rs"] {
+        assert_eq!(r_state(&t, r, "mail-1"), "Online", "{r}");
+        assert_eq!(r_state(&t, r, "mail-2"), "Offline", "{r}");
+    }
+
+    // Step 13.
+    let out = t.run("scstat", &["-g"]);
+    out.ok();
+    let group_rows: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("Group:") && l.contains("MAIL-RG"))
+        .collect();
+    assert_eq!(group_rows.len(), 2, "{out}");
+    assert!(
+        group_rows[0]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .ends_with(&["MAIL-RG", "mail-1", "Online"]),
+        "{out}"
+    );
+    assert!(
+        out.stdout.contains("Online - LogicalHostname online."),
+        "{out}"
+    );
+
+    // Step 14: switchover, stop order then start order.
+    let before = launches(&t).len();
+    t.script("scswitch -z -g MAIL-RG -h mail-2");
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Offline");
+    let l = launches(&t);
+    let switch = &l[before..];
+    let pos = |m: &str, r: &str, n: &str| {
+        switch
+            .iter()
+            .position(|(a, b, c)| a == m && b == r && c == n)
+            .unwrap_or_else(|| panic!("no {m} of {r} on {n} in {switch:?}"))
+    };
+    assert!(
+        pos("Stop", "mail-rs", "mail-1") < pos("Stop", "disk-rs", "mail-1")
+            || pos("Stop", "mail-rs", "mail-1") < pos("Postnet_stop", "disk-rs", "mail-1")
+    );
+    assert!(pos("Stop", "mail-rs", "mail-1") < pos("Start", "mail-rs", "mail-2"));
+    assert!(pos("Start", "mail-rs", "mail-2") > pos("Prenet_start", "budgie", "mail-2"));
+    assert!(pos("Start", "mail-rs", "mail-2") > pos("Prenet_start", "disk-rs", "mail-2"));
+
+    // Step 15: mail-2 dies, the group comes back on mail-1 by itself.
+    t.script("scsim node down mail-2");
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    for r in ["budgie", "disk-rs", "mail-rs"] {
+        assert_eq!(r_state(&t, r, "mail-1"), "Online", "{r}");
+    }
+}
+
+#[test]
+fn step_12_without_5b_is_refused_with_exit_8() {
+    let t = TestCluster::two_node();
+    steps_0_to_4(&t);
+    t.script(
+        "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2
+         scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie",
+    );
+    let out = t.fails_unchanged("scswitch -e -j mail-rs", 8);
+    assert!(out.stderr.contains("disk-rs"), "{out}");
+    assert!(out.stderr.contains("scswitch -e -j disk-rs"), "{out}");
+}
