@@ -391,10 +391,8 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
             StepKind::NodeJoin { node } => {
                 up.insert(node.clone());
             }
-            StepKind::RgPending { rg, node, state } => {
-                if *state == RgState::PendingOffline {
-                    leaving.insert((rg.clone(), node.clone()));
-                }
+            StepKind::RgPending { rg, node, state } if *state == RgState::PendingOffline => {
+                leaving.insert((rg.clone(), node.clone()));
             }
             StepKind::RgSettle { rg, node, .. } => {
                 leaving.remove(&(rg.clone(), node.clone()));
