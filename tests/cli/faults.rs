@@ -1,1 +1,263 @@
-//! Tests: faults.
+//! Tests: the simulator's failure verbs through the binary, on the seed cluster built with the
+//! real scrgadm: node crash and boot, method and monitor faults, the SUNW.ims watcher, simulated
+//! time, `simulate` and `--dry-run` (the state file untouched), fault list/clear.
+
+use crate::harness::TestCluster;
+
+fn seed() -> TestCluster {
+    let t = TestCluster::two_node();
+    t.script(
+        "scrgadm -a -t SUNW.HAStoragePlus
+         scrgadm -a -t SUNW.ims
+         scrgadm -a -g MAIL-RG -h mail-1,mail-2
+         scrgadm -a -L -g MAIL-RG -l budgie
+         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2
+         scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie
+         scswitch -Z -g MAIL-RG",
+    );
+    t
+}
+
+/// State of `rg` on `node`, spelled as scstat prints it.
+fn rg_state(t: &TestCluster, rg: &str, node: &str) -> String {
+    let v = &t.state_json()["resource_groups"][rg]["state"][node];
+    serde_json::from_value::<scsim::model::RgState>(v.clone())
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_else(|_| "Offline".to_string())
+}
+
+/// State of resource `r` on `node`, spelled as scstat prints it.
+fn r_state(t: &TestCluster, r: &str, node: &str) -> String {
+    let v = &t.state_json()["resources"][r]["state"][node]["state"];
+    serde_json::from_value::<scsim::model::RState>(v.clone())
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_else(|_| "Offline".to_string())
+}
+
+/// Methods launched after log position `from`, as `node Method resource`.
+fn launched(t: &TestCluster, from: usize) -> Vec<String> {
+    let out = t.run("scsim", &["log"]);
+    out.ok();
+    out.stdout
+        .lines()
+        .skip(from)
+        .filter_map(|l| {
+            let rest = l.split("launching method <").nth(1)?;
+            let (m, rest) = rest.split_once('>')?;
+            let r = rest.split("resource <").nth(1)?.split('>').next()?;
+            let n = rest.split("node <").nth(1)?.split('>').next()?;
+            Some(format!("{n} {m} {r}"))
+        })
+        .collect()
+}
+
+fn log_len(t: &TestCluster) -> usize {
+    t.run("scsim", &["log"]).stdout.lines().count()
+}
+
+#[test]
+fn seed_step_15_node_death_brings_mail_rg_back_in_order() {
+    let t = seed();
+    t.sh("scswitch -z -g MAIL-RG -h mail-2").ok();
+    let from = log_len(&t);
+    let out = t.sh("scsim node down mail-2");
+    out.ok();
+    assert!(out.stdout.contains("Crash     mail-2"), "{out}");
+    assert!(out.stdout.contains("MAIL-RG: Online on mail-1"), "{out}");
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(
+        launched(&t, from),
+        [
+            "mail-1 Prenet_start budgie",
+            "mail-1 Prenet_start disk-rs",
+            "mail-1 Start budgie",
+            "mail-1 Monitor_start budgie",
+            "mail-1 Start disk-rs",
+            "mail-1 Monitor_start disk-rs",
+            "mail-1 Start mail-rs",
+            "mail-1 Monitor_start mail-rs",
+        ]
+    );
+    let q = t.run("scstat", &["-n"]);
+    assert!(q.stdout.contains("mail-2"), "{q}");
+    // mail-2 boots: Boot methods (HAStoragePlus declares one); Failback is FALSE, so the group
+    // stays on mail-1.
+    let from = log_len(&t);
+    t.sh("scsim node up mail-2").ok();
+    assert!(launched(&t, from).contains(&"mail-2 Boot disk-rs".to_string()));
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+}
+
+#[test]
+fn disk_rs_start_failure_leaves_mail_rs_down_per_failover_mode() {
+    // HAStoragePlus' Failover_mode is NONE: no relocation.
+    let t = seed();
+    t.sh("scsim fault inject --resource disk-rs --method Start --node mail-2")
+        .ok();
+    t.sh("scswitch -z -g MAIL-RG -h mail-2").expect_code(10);
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online_faulted");
+    assert_eq!(r_state(&t, "mail-rs", "mail-2"), "Offline");
+    // With SOFT the RGM takes MAIL-RG elsewhere: back to mail-1.
+    let t = seed();
+    t.sh("scrgadm -c -j disk-rs -y Failover_mode=SOFT").ok();
+    t.sh("scsim fault inject --resource disk-rs --method Start --node mail-2")
+        .ok();
+    let out = t.sh("scswitch -z -g MAIL-RG -h mail-2");
+    out.expect_code(10);
+    assert!(out.stderr.contains("Failover_mode SOFT"), "{out}");
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(r_state(&t, "mail-rs", "mail-1"), "Online");
+    assert_eq!(r_state(&t, "mail-rs", "mail-2"), "Offline");
+}
+
+#[test]
+fn stop_failed_blocks_until_cleared() {
+    let t = seed();
+    t.sh("scsim fault inject --resource mail-rs --method Stop --times 1")
+        .ok();
+    t.sh("scswitch -z -g MAIL-RG -h mail-2").expect_code(10);
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Error_stop_failed");
+    let out = t.fails_unchanged("scswitch -z -g MAIL-RG -h mail-2", 9);
+    insta::assert_snapshot!("faults_stop_failed_refusal", out.to_string());
+    // A node crash elsewhere does not move it either.
+    t.sh("scsim node down mail-2").ok();
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Error_stop_failed");
+    t.sh("scsim node up mail-2").ok();
+    t.sh("scswitch -c -h mail-1 -j mail-rs -f STOP_FAILED").ok();
+    assert_eq!(r_state(&t, "mail-rs", "mail-1"), "Offline");
+    t.sh("scswitch -z -g MAIL-RG -h mail-2").ok();
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+}
+
+#[test]
+fn ims_watcher_restarts_then_fails_over() {
+    let t = seed();
+    let out = t.sh("scsim fault inject --resource mail-rs --watcher");
+    out.ok();
+    insta::assert_snapshot!("faults_ims_watcher_restart", out.to_string());
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    // Two more failures within Retry_interval (620 s): the second exhausts Retry_count 2.
+    let out = t.sh("scsim fault inject --resource mail-rs --watcher --times 2");
+    out.ok();
+    assert!(out.stdout.contains("giveover"), "{out}");
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+    let log = t.sh("scsim log --resource mail-rs");
+    assert!(log.stdout.contains("Cluster.PMF.pmfd"), "{log}");
+    assert!(
+        log.stdout
+            .contains("has requested failover of the resource group on mail-1"),
+        "{log}"
+    );
+}
+
+#[test]
+fn retry_window_and_time_advance() {
+    let t = seed();
+    t.sh("scsim fault inject --resource mail-rs --watcher --times 2")
+        .ok();
+    let out = t.sh("scsim time advance 11m");
+    out.ok();
+    assert!(out.stdout.contains("Retry_interval of mail-rs"), "{out}");
+    // The count started again: one more failure is a restart, not a failover.
+    let out = t.sh("scsim fault inject --resource mail-rs --watcher");
+    assert!(out.stdout.contains("restart"), "{out}");
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    let out = t.fails_unchanged("scsim time advance soon", 3);
+    assert!(out.stderr.contains("not a duration"), "{out}");
+}
+
+#[test]
+fn simulate_and_dry_run_leave_the_state_untouched() {
+    let t = seed();
+    let before = t.state_bytes();
+    let out = t.sh("scsim simulate --node-down mail-1 --fail disk-rs:Start@mail-2");
+    out.ok();
+    insta::assert_snapshot!("faults_simulate", out.to_string());
+    let out = t.sh("scsim node down mail-1 --dry-run");
+    out.ok();
+    assert!(
+        out.stdout.contains("Dry run: nothing was changed."),
+        "{out}"
+    );
+    t.sh("scsim node down mail-1 --clean --dry-run").ok();
+    t.sh("scsim fault inject --resource mail-rs --monitor --dry-run")
+        .ok();
+    t.sh("scsim fault inject --resource mail-rs --method Stop --dry-run")
+        .ok();
+    t.sh("scsim time advance 1h --dry-run").ok();
+    assert_eq!(before, t.state_bytes(), "the state file changed");
+    let out = t.fails_unchanged("scsim simulate --fail disk-rs", 3);
+    assert!(out.stderr.contains("RESOURCE:METHOD"), "{out}");
+}
+
+#[test]
+fn fault_list_and_clear() {
+    let t = seed();
+    t.sh("scsim fault inject --resource disk-rs --method Start --node mail-2 --times 2")
+        .ok();
+    t.sh("scsim fault inject --resource budgie --method Stop --timeout")
+        .ok();
+    let out = t.sh("scsim fault list");
+    out.ok();
+    assert_eq!(
+        out.stdout,
+        "disk-rs: Start fails on mail-2, next 2 calls\nbudgie: Stop hangs until its timeout on any node, every call\n"
+    );
+    let json = t.sh("scsim fault list --json");
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["faults"].as_array().unwrap().len(), 2);
+    t.sh("scsim fault clear --resource disk-rs").ok();
+    assert_eq!(t.sh("scsim fault list").stdout.lines().count(), 1);
+    t.sh("scsim fault clear").ok();
+    assert_eq!(t.sh("scsim fault list").stdout, "No faults armed.\n");
+    let out = t.fails_unchanged(
+        "scsim fault inject --resource mail-rs --method Prenet_start",
+        3,
+    );
+    assert!(out.stderr.contains("declares no Prenet_start"), "{out}");
+    let out = t.fails_unchanged("scsim fault inject --resource mail-rs", 3);
+    assert!(out.stderr.contains("--monitor"), "{out}");
+}
+
+#[test]
+fn quorum_loss_and_new_cluster() {
+    let t = TestCluster::init("n1,n2,n3");
+    t.script(
+        "scrgadm -a -t SUNW.gds
+         scrgadm -a -g APP-RG -h n1,n2,n3
+         scrgadm -a -j app -g APP-RG -t SUNW.gds -x Start_command=/bin/app -x Network_aware=false
+         scswitch -Z -g APP-RG
+         scsim node down n1",
+    );
+    let out = t.sh("scsim node down n2");
+    out.ok();
+    assert!(out.stdout.contains("lost operational quorum"), "{out}");
+    let j = t.state_json();
+    assert!(
+        j["cluster"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["up"] == false)
+    );
+    let out = t.fails_unchanged("scsim node up n1", 11);
+    assert!(out.stderr.contains("2 needed for quorum"), "{out}");
+    t.sh("scsim node up n1 n2").ok();
+    assert_eq!(rg_state(&t, "APP-RG", "n1"), "Online");
+}
+
+#[test]
+fn validate_failure_aborts_scrgadm_and_writes_nothing() {
+    let t = seed();
+    t.sh("scsim fault inject --resource mail-rs --method Validate --times 1")
+        .ok();
+    let out = t.fails_unchanged("scrgadm -c -j mail-rs -y Retry_count=3", 10);
+    assert!(
+        out.stderr.contains("VALIDATE method of resource mail-rs"),
+        "{out}"
+    );
+    // The fault was consumed only in the aborted run: it fires again on the next change.
+    t.fails_unchanged("scrgadm -c -j mail-rs -y Retry_count=3", 10);
+    t.sh("scsim fault clear").ok();
+    t.sh("scrgadm -c -j mail-rs -y Retry_count=3").ok();
+}
