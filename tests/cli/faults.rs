@@ -261,3 +261,43 @@ fn validate_failure_aborts_scrgadm_and_writes_nothing() {
     t.sh("scsim fault clear").ok();
     t.sh("scrgadm -c -j mail-rs -y Retry_count=3").ok();
 }
+
+/// The same cluster built in code: `n` failover groups (LogicalHostname, HAStoragePlus, data
+/// service with strong dependencies on both) online on n1 of three nodes.
+fn big_state(t: &TestCluster, n: usize) {
+    use scsim::engine::testkit::{add_group, add_resource, cluster, set_online};
+    let mut s = cluster(&["n1", "n2", "n3"], 1_795_510_800_000);
+    s.cluster.quorum_devices.clear();
+    for i in 0..n {
+        let g = format!("RG-{i}");
+        add_group(&mut s, &g, &["n1", "n2", "n3"]);
+        let (lh, hs, ds) = (format!("lh-{i}"), format!("hasp-{i}"), format!("ds-{i}"));
+        add_resource(&mut s, &lh, "lh", &g, &[]);
+        add_resource(&mut s, &hs, "hasp", &g, &[]);
+        add_resource(&mut s, &ds, "gds", &g, &[&hs, &lh]);
+        set_online(&mut s, &g, "n1");
+    }
+    std::fs::write(&t.state, serde_json::to_vec(&s).unwrap()).unwrap();
+}
+
+#[test]
+fn a_node_failure_moving_1000_groups_through_the_binary_is_fast() {
+    let t = TestCluster::empty();
+    big_state(&t, 1000);
+    let start = std::time::Instant::now();
+    let out = t.sh("scsim node down n1");
+    let took = start.elapsed();
+    out.ok();
+    let j = t.state_json();
+    let on_n2 = j["resource_groups"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|g| g["state"]["n2"] == "Online")
+        .count();
+    assert_eq!(on_n2, 1000);
+    // Load, plan, run 9000 methods, log, write: ~60 ms in a release build. The unoptimised
+    // test build gets slack.
+    let limit = if cfg!(debug_assertions) { 5000 } else { 1000 };
+    assert!(took.as_millis() < limit, "took {took:?}");
+}
