@@ -109,6 +109,9 @@ pub enum FaultAction {
     Clear {
         #[arg(long, value_name = "R")]
         resource: Option<String>,
+        /// Print what would be removed; change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -312,7 +315,20 @@ pub fn fault(ctx: &mut Ctx, a: FaultArgs) -> Result<()> {
             }
             Ok(())
         }
-        FaultAction::Clear { resource } => {
+        FaultAction::Clear { resource, dry_run } => {
+            if dry_run {
+                let state = ctx.load()?;
+                let n = state
+                    .faults
+                    .iter()
+                    .filter(|f| resource.as_ref().is_none_or(|r| &f.resource == r))
+                    .count();
+                ctx.out.outln(&format!(
+                    "Dry run: would clear {n} fault{}. Nothing was changed.",
+                    if n == 1 { "" } else { "s" }
+                ));
+                return Ok(());
+            }
             let mut txn = ctx.begin()?;
             if let Some(r) = &resource
                 && !txn.state.resources.contains_key(r)

@@ -383,8 +383,13 @@ fn outcome(
         ));
     }
     let mut e = ScError::new(ErrorCode::Method, msg);
-    let groups = tr.groups();
-    if let Some(g) = groups.first() {
+    let group = tr.failures.first().map(|f| f.group.clone()).or_else(|| {
+        unmet
+            .first()
+            .and_then(|u| u.split_whitespace().next())
+            .map(str::to_string)
+    });
+    if let Some(g) = group {
         e = e.hint(format!(
             "see what happened with: scsim log --group {g} --last 40; scstat -g"
         ));
