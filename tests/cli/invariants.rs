@@ -224,13 +224,11 @@ proptest! {
         let state = dir.path().join("cluster.json");
         setup(&state);
         check(&state).map_err(TestCaseError::fail)?;
-        let mut now = 1_000_010u64;
-        for op in &ops {
+        for (now, op) in (1_000_010u64..).zip(ops.iter()) {
             let before = std::fs::read(&state).unwrap();
             let words = argv(op);
             let w: Vec<&str> = words.iter().map(String::as_str).collect();
             let (code, out, err) = run(&state, now, &w);
-            now += 1;
             if code != 0 {
                 prop_assert!(!err.is_empty(), "{words:?} failed silently");
                 let after = std::fs::read(&state).unwrap();
