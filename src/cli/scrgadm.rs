@@ -655,6 +655,9 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         return Ok(());
     }
     let mut txn = ctx.begin()?;
+    // The command line is logged first, before the methods it triggers (nothing is written if
+    // the command fails).
+    hooks::log_command(&mut txn.state, "scrgadm", &raw, now);
     let plan = admin::prepare(&txn.state, &req)?;
     for w in &plan.warnings {
         ctx.out.warn(w);
@@ -669,7 +672,6 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     for ev in &outcome.events {
         hooks::config_event(&mut txn.state, ev, now)?;
     }
-    hooks::log_command(&mut txn.state, "scrgadm", &raw, now);
     txn.commit()
 }
 
