@@ -142,6 +142,7 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
     if !path.exists() {
         load(path)?;
     }
+    check_writable(path)?;
     let lock = StateLock::acquire(path, timeout)?;
     let state = load(path)?;
     Ok(Transaction {
@@ -149,6 +150,33 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
         _lock: lock,
         state,
     })
+}
+
+/// A changing command refuses a state file it may not write — one without any write
+/// permission bit (made read-only on purpose, which even root honours here) or one this
+/// process cannot open for writing — instead of replacing it by rename.
+fn check_writable(path: &Path) -> Result<()> {
+    let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+    let denied = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+    };
+    if read_only || denied() {
+        return Err(ScError::new(
+            ErrorCode::Access,
+            format!(
+                "cluster state file {} is read-only; this command changes the cluster and was not run",
+                path.display()
+            ),
+        )
+        .hint(format!(
+            "make it writable (chmod u+w {}) to change it; scstat, scrgadm -p, scsim log and --dry-run work on it as it is",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 impl Transaction {
@@ -260,5 +288,39 @@ mod tests {
         txn.state.cluster.name = "changed".into();
         drop(txn);
         assert_eq!(std::fs::read(&p).unwrap(), before);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn commit_keeps_the_file_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let t = Duration::from_secs(1);
+        create(&p, &sample(), false, t).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // A new file is not private to its owner (tempfile's 0600 would be).
+        assert_ne!(mode(&p) & 0o044, 0, "new state file mode {:o}", mode(&p));
+        for m in [0o640, 0o604, 0o600] {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(m)).unwrap();
+            begin(&p, t).unwrap().commit().unwrap();
+            assert_eq!(mode(&p), m);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_not_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let t = Duration::from_secs(1);
+        create(&p, &sample(), false, t).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let e = begin(&p, t).err().expect("read-only file accepted for writing");
+        assert_eq!(e.code, ErrorCode::Access);
+        assert!(e.message.contains("read-only"), "{}", e.message);
+        // Reading needs no write access.
+        assert_eq!(load(&p).unwrap(), sample());
     }
 }

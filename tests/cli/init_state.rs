@@ -218,3 +218,66 @@ fn lock_timeout_gives_busy() {
     assert_eq!(before, t.state_bytes());
     drop(f);
 }
+
+/// Read-only commands never open the state for writing: they create no lock file beside it
+/// and work on a state file without write permission; changing commands refuse that file
+/// (exit 6) and leave it as it was.
+#[test]
+fn read_only_commands_take_no_lock_and_work_on_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestCluster::two_node();
+    t.script(
+        "scrgadm -a -g RG -h mail-1,mail-2
+         scrgadm -a -L -g RG -l budgie
+         scswitch -Z -g RG",
+    );
+    let lock = t.path().join("cluster.json.lock");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::set_permissions(&t.state, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = t.state_bytes();
+    for line in [
+        "scstat",
+        "scstat -g -vv --json",
+        "scrgadm -pvv",
+        "scrgadm -p --json",
+        "scsim log --last 5",
+        "scsim fault list",
+        "scsim state show",
+        "scsim simulate --node-down mail-1",
+        "scswitch -z -g RG -h mail-2 --dry-run",
+        "scrgadm -a -g RG2 --dry-run",
+        "scsim node down mail-1 --dry-run",
+        "scsim fault inject --resource budgie --method Stop --dry-run",
+        "scsim fault clear --dry-run",
+        "scsim time advance 1m --dry-run",
+    ] {
+        let out = t.sh(line);
+        assert_eq!(out.code, 0, "`{line}`:\n{out}");
+        assert!(!lock.exists(), "`{line}` created the lock file");
+    }
+    for (line, code) in [
+        ("scswitch -z -g RG -h mail-2", 6),
+        ("scrgadm -a -g RG2", 6),
+        ("scsim node down mail-1", 6),
+        ("scsim time advance 1m", 6),
+    ] {
+        let out = t.fails_unchanged(line, code);
+        assert!(out.stderr.contains("is read-only"), "{out}");
+        assert!(out.stderr.contains("chmod u+w"), "{out}");
+    }
+    assert_eq!(before, t.state_bytes());
+    assert!(!lock.exists(), "a refused command created the lock file");
+}
+
+/// Writing the state keeps the file's permissions (a world-readable state stays readable by
+/// the monitoring scripts of other users).
+#[test]
+fn a_change_keeps_the_state_file_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestCluster::two_node();
+    let mode = || std::fs::metadata(&t.state).unwrap().permissions().mode() & 0o777;
+    assert_ne!(mode() & 0o044, 0, "init made the state private: {:o}", mode());
+    std::fs::set_permissions(&t.state, std::fs::Permissions::from_mode(0o644)).unwrap();
+    t.script("scrgadm -a -g RG -h mail-1,mail-2");
+    assert_eq!(mode(), 0o644);
+}
