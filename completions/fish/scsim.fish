@@ -25,7 +25,7 @@ function __fish_scsim_using_subcommand
 end
 
 complete -c scsim -n "__fish_scsim_needs_command" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_needs_command" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_needs_command" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_needs_command" -s V -l version -d 'Print version'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "init" -d 'Create a new simulated cluster (the only command that creates a state file)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scrgadm" -d 'Run scrgadm (configure resource types, groups and resources)'
@@ -46,13 +46,13 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d '
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l force -d 'Replace an existing state file'
-complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand scrgadm" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scswitch" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scstat" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l force -d 'Replace existing files of those names'
-complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l group -d 'Only events about this resource group' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l resource -d 'Only events about this resource' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l node -d 'Only events logged on this node' -r
@@ -61,20 +61,20 @@ complete -c scsim -n "__fish_scsim_using_subcommand log" -l until -d 'Up to this
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l last -d 'Only the last N matching events' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l json -d 'JSON output'
-complete -c scsim -n "__fish_scsim_using_subcommand log" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand log" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l clean -d 'Orderly shutdown: switch the groups off first, then leave the cluster'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l dry-run -d 'Print what would happen; change nothing'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l dry-run -d 'Print what would happen; change nothing'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "inject" -d 'Make a method fail (or hang), or make a fault monitor report a failure now'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "list" -d 'List armed faults'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "clear" -d 'Remove armed faults (all, or those of one resource)'
@@ -87,35 +87,35 @@ complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subco
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l watcher -d 'SUNW.ims: the Messaging Server watcher process dies (now)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l timeout -d 'The method hangs until its timeout instead of exiting non-zero'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l dry-run -d 'Print what would happen; change nothing'
-complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -l json
-complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l resource -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print what would be removed; change nothing'
-complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -f -a "advance" -d 'Let simulated time pass (90s, 10m, 1h30m, 2d)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -l dry-run -d 'Print what would expire; change nothing'
-complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-down -d 'A node crashes (repeatable, applied in order)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A node boots (repeatable, applied after the node-downs)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand man" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand man" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand state; and not __fish_seen_subcommand_from path show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand state; and not __fish_seen_subcommand_from path show" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand state; and not __fish_seen_subcommand_from path show" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand state; and not __fish_seen_subcommand_from path show" -f -a "path" -d 'Print the path of the state file in use'
 complete -c scsim -n "__fish_scsim_using_subcommand state; and not __fish_seen_subcommand_from path show" -f -a "show" -d 'Print the state file as pretty JSON'
 complete -c scsim -n "__fish_scsim_using_subcommand state; and __fish_seen_subcommand_from path" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand state; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand state; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand state; and __fish_seen_subcommand_from show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand state; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c scsim -n "__fish_scsim_using_subcommand state; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (also -?)'

@@ -9,6 +9,7 @@ pub mod ops;
 pub mod scrgadm;
 pub mod scstat;
 pub mod scswitch;
+pub mod words;
 
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::ClusterState;
@@ -176,24 +177,49 @@ pub fn parse_with<T: clap::Parser>(
     args: Vec<OsString>,
     out: &mut Printer,
 ) -> Result<Option<T>> {
+    parse_command::<T>(prog, T::command(), args, out)
+}
+
+/// As [`parse_with`], with the clap command given (a derived command adjusted by the caller).
+/// Before clap, a Unicode dash in place of `-` is named with the real option; a stray operand
+/// and a missing subcommand get messages that say what was meant ([`words`]).
+pub fn parse_command<T: clap::FromArgMatches>(
+    prog: &str,
+    cmd: clap::Command,
+    args: Vec<OsString>,
+    out: &mut Printer,
+) -> Result<Option<T>> {
+    let cmd = cmd.name(prog.to_string()).bin_name(prog.to_string());
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    words::check_dashes(&cmd, &words)?;
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(OsString::from(prog));
     full.extend(args);
-    let cmd = T::command()
-        .name(prog.to_string())
-        .bin_name(prog.to_string());
-    let matches = cmd.try_get_matches_from(full);
-    let res = matches.and_then(|mut m| <T as clap::FromArgMatches>::from_arg_matches_mut(&mut m));
+    let matches = cmd.clone().try_get_matches_from(full);
+    let res = matches.and_then(|mut m| T::from_arg_matches_mut(&mut m));
     match res {
         Ok(v) => Ok(Some(v)),
         Err(e) => {
-            use clap::error::ErrorKind;
+            use clap::error::{ContextKind, ContextValue, ErrorKind};
             match e.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
                     out.out(&e.render().to_string());
                     Ok(None)
                 }
-                _ => {
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    Err(words::missing_subcommand(&cmd, &words))
+                }
+                kind => {
+                    if kind == ErrorKind::UnknownArgument
+                        && let Some(ContextValue::String(op)) = e.get(ContextKind::InvalidArg)
+                        && !op.starts_with('-')
+                        && let Some(err) = words::stray_operand(prog, &cmd, &words, op)
+                    {
+                        return Err(err);
+                    }
                     let text = e.render().to_string();
                     let text = text.trim_end();
                     let text = text.strip_prefix("error: ").unwrap_or(text);

@@ -108,12 +108,14 @@ pub struct InitArgs {
     pub force: bool,
 }
 
+/// The clap command of `scsim`: the derived one, with `-?` as a help flag of every subcommand
+/// (as on the SC commands).
 pub fn command() -> clap::Command {
-    <Cli as clap::CommandFactory>::command()
+    super::words::question_mark_help(<Cli as clap::CommandFactory>::command())
 }
 
 pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
-    let Some(cli) = super::parse_with::<Cli>("scsim", args, out)? else {
+    let Some(cli) = super::parse_command::<Cli>("scsim", command(), args, out)? else {
         return Ok(());
     };
     let explicit = cli.state.as_deref();

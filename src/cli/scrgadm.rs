@@ -110,103 +110,26 @@ pub fn command() -> clap::Command {
     <Args as clap::CommandFactory>::command()
 }
 
-/// Options that take a value (the next word, or the rest of a cluster like `-gRG`).
-const VALUE_FLAGS: &[char] = &['t', 'g', 'j', 'h', 'f', 'y', 'x', 'l', 'n', 'X'];
-/// Options without a value.
-const BOOL_FLAGS: &[char] = &['a', 'c', 'r', 'p', 'v', 'L', 'S', '?'];
-/// Characters that look like `-` but are not.
-const FAKE_DASHES: &[(char, &str)] = &[
-    ('\u{2013}', "an en dash (U+2013)"),
-    ('\u{2014}', "an em dash (U+2014)"),
-    ('\u{2012}', "a figure dash (U+2012)"),
-    ('\u{2212}', "a minus sign (U+2212)"),
-    ('\u{2010}', "a Unicode hyphen (U+2010)"),
-];
-
 /// Whether `word` (an option word) leaves its value to the next word.
+#[cfg(test)]
 fn wants_value(word: &str) -> bool {
-    let Some(rest) = word.strip_prefix('-') else {
-        return false;
-    };
-    if rest.starts_with('-') || rest.is_empty() {
-        return false;
-    }
-    for (i, c) in rest.char_indices() {
-        if VALUE_FLAGS.contains(&c) {
-            return i + c.len_utf8() == rest.len();
-        }
-        if !BOOL_FLAGS.contains(&c) {
-            return false;
-        }
-    }
-    false
+    super::words::takes_value(&[&command()], word)
 }
 
 /// Reject words that start with a Unicode dash instead of `-` (pasted from documents), with
 /// a hint naming the real option.
 fn check_dashes(raw: &[String]) -> Result<()> {
-    for (i, w) in raw.iter().enumerate() {
-        if i > 0 && wants_value(&raw[i - 1]) {
-            continue;
-        }
-        let Some(first) = w.chars().next() else {
-            continue;
-        };
-        if let Some((_, what)) = FAKE_DASHES.iter().find(|(c, _)| *c == first) {
-            let rest: String = w
-                .chars()
-                .skip_while(|c| FAKE_DASHES.iter().any(|(d, _)| d == c))
-                .collect();
-            let dashes = w
-                .chars()
-                .take_while(|c| FAKE_DASHES.iter().any(|(d, _)| d == c))
-                .count();
-            let long = ["dry-run", "json", "help"].contains(&rest.as_str());
-            let real = if dashes > 1 || long {
-                format!("--{rest}")
-            } else {
-                format!("-{rest}")
-            };
-            return Err(ScError::inval(format!(
-                "\"{w}\" starts with {what}, not the ASCII hyphen '-' (often pasted from a document): did you mean {real}?"
-            ))
-            .hint(format!("retype the dash: {real}")));
-        }
-    }
-    Ok(())
+    super::words::check_dashes(&command(), raw)
 }
 
 /// Explain stray operands: scrgadm takes none, so one is almost always a list value split by
 /// a space after a comma, or an unquoted value with spaces.
 fn check_operands(operands: &[String], raw: &[String]) -> Result<()> {
-    let Some(op) = operands.first() else {
-        return Ok(());
-    };
-    let pos = raw
-        .iter()
-        .enumerate()
-        .position(|(i, w)| w == op && !(i > 0 && wants_value(&raw[i - 1])));
-    let prev = pos.filter(|&i| i > 0).map(|i| raw[i - 1].as_str());
-    let opt = pos
-        .filter(|&i| i > 1 && wants_value(&raw[i - 2]))
-        .map(|i| format!("{} ", raw[i - 2]))
-        .unwrap_or_default();
-    if let Some(p) = prev
-        && p.ends_with(',')
-    {
-        return Err(ScError::inval(format!(
-            "unexpected operand \"{op}\": the list \"{opt}{p} {op}\" is split by a space after the comma; lists are written without spaces ({opt}{p}{op}) or quoted ({opt}\"{p} {op}\")"
-        )));
+    match operands.first() {
+        None => Ok(()),
+        Some(op) => Err(super::words::stray_operand("scrgadm", &command(), raw, op)
+            .unwrap_or_else(|| ScError::inval(format!("unexpected operand \"{op}\"")))),
     }
-    let mut e = ScError::inval(format!(
-        "unexpected operand \"{op}\": scrgadm takes no operands; every value follows its option (-g RG, -y NAME=VALUE)"
-    ));
-    if let Some(p) = prev {
-        e = e.hint(format!(
-            "if \"{op}\" belongs to the value before it, quote the value: {opt}\"{p} {op}\""
-        ));
-    }
-    Err(e)
 }
 
 /// `-y name=value` → [`PropArg`].

@@ -102,6 +102,10 @@ pub fn command() -> clap::Command {
     <Args as clap::CommandFactory>::command()
 }
 
+fn trimmed(list: &[String]) -> Vec<String> {
+    list.iter().map(|s| s.trim().to_string()).collect()
+}
+
 fn usage(msg: impl Into<String>) -> ScError {
     ScError::inval(msg).hint("run scswitch -? for the forms")
 }
@@ -112,6 +116,19 @@ pub const DEFAULT_KEEP_OFF_S: u64 = 60;
 impl Args {
     /// Turn the flags into an intent, refusing invalid combinations (exit 3).
     pub fn intent(&self) -> Result<Intent> {
+        // A quoted list may have spaces after its commas ("a, b"), as with scrgadm.
+        let a = Args {
+            groups: trimmed(&self.groups),
+            resources: trimmed(&self.resources),
+            nodes: trimmed(&self.nodes),
+            device_groups: trimmed(&self.device_groups),
+            flag: self.flag.as_ref().map(|f| f.trim().to_string()),
+            ..*self
+        };
+        a.intent_of_trimmed()
+    }
+
+    fn intent_of_trimmed(&self) -> Result<Intent> {
         let modes: Vec<(&str, bool)> = vec![
             ("-c", self.clear),
             ("-e", self.enable),

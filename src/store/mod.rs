@@ -317,7 +317,9 @@ mod tests {
         let t = Duration::from_secs(1);
         create(&p, &sample(), false, t).unwrap();
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
-        let e = begin(&p, t).err().expect("read-only file accepted for writing");
+        let e = begin(&p, t)
+            .err()
+            .expect("read-only file accepted for writing");
         assert_eq!(e.code, ErrorCode::Access);
         assert!(e.message.contains("read-only"), "{}", e.message);
         // Reading needs no write access.

@@ -276,8 +276,99 @@ fn a_change_keeps_the_state_file_mode() {
     use std::os::unix::fs::PermissionsExt;
     let t = TestCluster::two_node();
     let mode = || std::fs::metadata(&t.state).unwrap().permissions().mode() & 0o777;
-    assert_ne!(mode() & 0o044, 0, "init made the state private: {:o}", mode());
+    assert_ne!(
+        mode() & 0o044,
+        0,
+        "init made the state private: {:o}",
+        mode()
+    );
     std::fs::set_permissions(&t.state, std::fs::Permissions::from_mode(0o644)).unwrap();
     t.script("scrgadm -a -g RG -h mail-1,mail-2");
     assert_eq!(mode(), 0o644);
+}
+
+/// Every `scsim` subcommand, at every level, prints help for `-?` and `--help` (exit 0); a
+/// command line that stops before a subcommand, or lacks a required argument, is a usage
+/// error (exit 3) that says what is missing, not a help page on stderr.
+#[test]
+fn help_and_usage_errors_for_every_scsim_subcommand() {
+    fn paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands() {
+            let mut p = prefix.clone();
+            p.push(sub.get_name().to_string());
+            out.push(p.clone());
+            paths(sub, p, out);
+        }
+    }
+    let t = TestCluster::two_node();
+    let mut all = Vec::new();
+    paths(&scsim::cli::native::command(), Vec::new(), &mut all);
+    assert!(all.len() >= 20, "{all:?}");
+    for p in std::iter::once(Vec::new()).chain(all) {
+        for help in ["-?", "--help"] {
+            let mut args: Vec<&str> = p.iter().map(String::as_str).collect();
+            args.push(help);
+            let out = t.run("scsim", &args);
+            assert_eq!(out.code, 0, "scsim {}:\n{out}", args.join(" "));
+            assert!(
+                out.stdout.contains("Usage:"),
+                "scsim {}:\n{out}",
+                args.join(" ")
+            );
+            assert!(out.stderr.is_empty(), "scsim {}:\n{out}", args.join(" "));
+        }
+    }
+    for (line, needle) in [
+        ("scsim", "a subcommand is needed: init, scrgadm"),
+        ("scsim node", "node needs a subcommand: down, up"),
+        (
+            "scsim fault",
+            "fault needs a subcommand: inject, list, clear",
+        ),
+        ("scsim time", "time needs a subcommand: advance"),
+        ("scsim state", "state needs a subcommand: path, show"),
+        ("scsim node down", "<NODE>"),
+        ("scsim fault inject", "--resource <R>"),
+        (
+            "scsim fault inject --resource budgie --method",
+            "--method <METHOD>",
+        ),
+        ("scsim time advance", "<DURATION>"),
+        (
+            "scsim node down mail-1 mail-2",
+            "unexpected argument 'mail-2'",
+        ),
+    ] {
+        let out = t.fails_unchanged(line, 3);
+        assert!(out.stderr.contains(needle), "`{line}`:\n{out}");
+        assert!(out.stdout.is_empty(), "`{line}`:\n{out}");
+    }
+}
+
+/// A Unicode dash pasted in place of `-` is named with the real option by every command, not
+/// only scrgadm; option values may contain one.
+#[test]
+fn unicode_dashes_are_named_by_every_command() {
+    let t = TestCluster::two_node();
+    t.script("scrgadm -a -g RG -h mail-1,mail-2");
+    for (line, real) in [
+        ("scswitch \u{2013}Z -g RG", "did you mean -Z?"),
+        ("scswitch -Z \u{2014}g RG", "did you mean -g?"),
+        ("scstat \u{2013}g", "did you mean -g?"),
+        (
+            "scsim node down \u{2013}\u{2013}clean mail-1",
+            "did you mean --clean?",
+        ),
+        ("scsim log \u{2014}last 3", "did you mean --last?"),
+        ("scsim scswitch \u{2013}Z", "did you mean -Z?"),
+    ] {
+        let out = t.fails_unchanged(line, 3);
+        assert!(out.stderr.contains(real), "`{line}`:\n{out}");
+        assert!(
+            out.stderr.contains("not the ASCII hyphen"),
+            "`{line}`:\n{out}"
+        );
+    }
+    t.sh("scrgadm -c -g RG -y RG_description=\u{2013}backup\u{2013}")
+        .ok();
 }

@@ -477,3 +477,16 @@ fn ten_thousand_resources() {
     assert_eq!(rows(&out.stdout, "Group:").len(), 4_000);
     assert_eq!(rows(&out.stdout, "Group:")[3], ["rg-1", "mail-2", "Online"]);
 }
+
+/// `scstat -g NAME` (scstat has no per-group filter) says that -g takes no value.
+#[test]
+fn a_group_name_after_g_is_explained() {
+    let t = seed();
+    let out = t.fails_unchanged("scstat -g MAIL-RG", 3);
+    assert!(
+        out.stderr
+            .contains("unexpected operand \"MAIL-RG\": scstat takes no operands"),
+        "{out}"
+    );
+    assert!(out.stderr.contains("-g takes no value"), "{out}");
+}

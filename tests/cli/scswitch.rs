@@ -280,3 +280,28 @@ fn the_log_records_commands_methods_and_state_changes() {
     let out = t.fails_unchanged("scsim log --since yesterday", 3);
     assert!(out.stderr.contains("duration ago"), "{out}");
 }
+
+/// Typing mistakes get messages that say what was meant: a list split by a space after a
+/// comma, a name given without its option, a quoted list with spaces (accepted, as scrgadm
+/// accepts it).
+#[test]
+fn typing_mistakes_are_explained() {
+    let t = seed();
+    let out = t.fails_unchanged("scswitch -z -g MAIL-RG -h mail-2, mail-1", 3);
+    assert!(
+        out.stderr.contains("split by a space after the comma")
+            && out.stderr.contains("(-h mail-2,mail-1)"),
+        "{out}"
+    );
+    let out = t.fails_unchanged("scswitch -n mail-rs", 3);
+    assert!(
+        out.stderr
+            .contains("unexpected operand \"mail-rs\": scswitch takes no operands"),
+        "{out}"
+    );
+    assert!(out.stderr.contains("-n takes no value"), "{out}");
+    t.sh("scswitch -n -j \"mail-rs, disk-rs\"").ok();
+    assert_eq!(r_state(&t, "disk-rs", "mail-1"), "Offline");
+    t.sh("scswitch -z -g MAIL-RG -h \" mail-2\"").ok();
+    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+}
