@@ -82,6 +82,19 @@ impl ScError {
         self.hints.push(hint.into());
         self
     }
+    /// Put a "did you mean NAME?" hint first when `query` is close to one of `names` (the same
+    /// name in another case, or one or two typing errors away): for a mistyped object name.
+    pub fn suggest<'a>(mut self, query: &str, names: impl IntoIterator<Item = &'a str>) -> Self {
+        if let Some(best) = closest(query, names) {
+            let case = if best.eq_ignore_ascii_case(query) {
+                " (names are case-sensitive)"
+            } else {
+                ""
+            };
+            self.hints.insert(0, format!("did you mean {best}?{case}"));
+        }
+        self
+    }
     pub fn inval(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::Inval, message)
     }
@@ -99,3 +112,76 @@ impl fmt::Display for ScError {
 impl std::error::Error for ScError {}
 
 pub type Result<T, E = ScError> = std::result::Result<T, E>;
+
+/// The name in `names` closest to `query`, if it is close enough to be what was meant: equal
+/// ignoring case, else at most one edit away (two for names of eight characters or more),
+/// comparing without case — but not a numbered sibling (`mail-9` is not a typo of `mail-1`).
+/// Linear in the number of names; used only on error paths.
+pub fn closest<'a>(query: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let q: Vec<char> = query.to_lowercase().chars().collect();
+    let limit = if q.len() >= 8 { 2 } else { 1 };
+    let mut best: Option<(usize, &str)> = None;
+    for name in names {
+        if name == query {
+            continue;
+        }
+        let n: Vec<char> = name.to_lowercase().chars().collect();
+        if n.len().abs_diff(q.len()) > limit {
+            continue;
+        }
+        let d = edit_distance(&q, &n);
+        let digits_only = d > 0 && {
+            let skeleton = |v: &[char]| -> Vec<char> {
+                v.iter().copied().filter(|c| !c.is_ascii_digit()).collect()
+            };
+            skeleton(&q) == skeleton(&n)
+        };
+        if d <= limit && !digits_only && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, name));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// Levenshtein distance.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_names() {
+        let names = [
+            "MAIL-RG", "WEB-RG", "disk-rs", "mail-rs", "mail-1", "mail-2",
+        ];
+        assert_eq!(closest("mail-rg", names), Some("MAIL-RG"));
+        assert_eq!(closest("dsk-rs", names), Some("disk-rs"));
+        assert_eq!(closest("mail2", names), Some("mail-2"));
+        assert_eq!(closest("mail-3", names), None);
+        assert_eq!(closest("nosuch", names), None);
+        assert_eq!(closest("web", names), None);
+        let e = ScError::new(ErrorCode::Rg, "x")
+            .hint("list them")
+            .suggest("mail-rg", names);
+        assert_eq!(
+            e.hints,
+            [
+                "did you mean MAIL-RG? (names are case-sensitive)",
+                "list them"
+            ]
+        );
+    }
+}

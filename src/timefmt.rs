@@ -99,6 +99,27 @@ pub fn parse_time(s: &str) -> Option<u64> {
     Some((days as u64 * 86_400 + h * 3600 + mi * 60 + sec) * 1000 + ms_frac)
 }
 
+/// Parse the syslog form the event log prints, `Nov 24 09:02:05` (seconds optional), as the
+/// most recent such time not after `now_ms` + one day (syslog lines carry no year). Returns ms.
+pub fn parse_syslog(s: &str, now_ms: u64) -> Option<u64> {
+    let mut w = s.split_whitespace();
+    let mon = w.next()?;
+    let m = MONTHS
+        .iter()
+        .position(|x| x.eq_ignore_ascii_case(mon))
+        .map(|i| i as u32 + 1)?;
+    let d: u32 = w.next()?.parse().ok()?;
+    let time = w.next()?;
+    if w.next().is_some() || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (year, _, _) = civil_from_days((now_ms / 1000 / 86_400) as i64);
+    [year, year - 1].into_iter().find_map(|y| {
+        let t = parse_time(&format!("{y:04}-{m:02}-{d:02}T{time}"))?;
+        (t <= now_ms.saturating_add(86_400_000)).then_some(t)
+    })
+}
+
 /// Parse a duration: `90`, `90s`, `5m`, `2h`, `1d`, `1h30m`, `500ms`. Returns ms.
 pub fn parse_duration(s: &str) -> Option<u64> {
     let s = s.trim();
@@ -141,6 +162,26 @@ pub fn parse_duration(s: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn syslog_times_take_the_year_of_now() {
+        let now = parse_time("2026-11-24T09:30:00Z").unwrap();
+        assert_eq!(
+            parse_syslog("Nov 24 09:02:05", now),
+            parse_time("2026-11-24T09:02:05Z")
+        );
+        assert_eq!(
+            parse_syslog("nov 24 09:02", now),
+            parse_time("2026-11-24T09:02:00Z")
+        );
+        // December is last year's.
+        assert_eq!(
+            parse_syslog("Dec 31 23:00:00", now),
+            parse_time("2025-12-31T23:00:00Z")
+        );
+        assert_eq!(parse_syslog("Nov 24", now), None);
+        assert_eq!(parse_syslog("Foo 24 09:00", now), None);
+    }
 
     #[test]
     fn civil_round_trip() {

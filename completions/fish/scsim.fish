@@ -56,7 +56,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help 
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l group -d 'Only events about this resource group' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l resource -d 'Only events about this resource' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l node -d 'Only events logged on this node' -r
-complete -c scsim -n "__fish_scsim_using_subcommand log" -l since -d 'From this time (YYYY-MM-DDTHH:MM:SS[Z], seconds since the epoch, or a duration ago: 10m)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand log" -l since -d 'From this time (YYYY-MM-DDTHH:MM:SS[Z], "Nov 24 09:00:27" as the log prints it, seconds since the epoch, or a duration ago: 10m)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l until -d 'Up to this time (same forms as --since)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l last -d 'Only the last N matching events' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

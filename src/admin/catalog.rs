@@ -8,6 +8,19 @@ use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, ParamDecl, ResourceType, props};
 use crate::rtr::{self, ResolveError};
 
+/// Type names as they may be written, for "did you mean": each full name (`SUNW.gds:5`) and
+/// its form without the version (`SUNW.gds`).
+pub fn type_name_forms(names: &[String]) -> Vec<&str> {
+    let mut v = Vec::with_capacity(names.len() * 2);
+    for n in names {
+        v.push(n.as_str());
+        if let Some((base, _)) = n.split_once(':') {
+            v.push(base);
+        }
+    }
+    v
+}
+
 /// The registered type named by `query` (full name, or without vendor and/or version when
 /// unambiguous). Unknown or ambiguous names fail with exit 13, listing what is registered.
 pub fn registered_type<'a>(state: &'a ClusterState, query: &str) -> Result<&'a ResourceType> {
@@ -24,7 +37,8 @@ pub fn registered_type<'a>(state: &'a ClusterState, query: &str) -> Result<&'a R
                 ErrorCode::Rt,
                 format!("resource type {query} is not registered ({listed})"),
             )
-            .hint(format!("register it first: scrgadm -a -t {query}")))
+            .hint(format!("register it first: scrgadm -a -t {query}"))
+            .suggest(query, type_name_forms(&names)))
         }
         Err(ResolveError::Ambiguous(c)) => Err(ScError::new(
             ErrorCode::Rt,

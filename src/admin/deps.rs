@@ -35,7 +35,8 @@ pub fn check_resource_deps(state: &ClusterState, name: &str, deps: &Dependencies
                     kind.property()
                 ),
             )
-            .hint("create the dependee first, or check the name with: scrgadm -p"));
+            .hint("create the dependee first, or check the name with: scrgadm -p")
+            .suggest(dep, state.resources.keys().map(String::as_str)));
         }
         if let Some(prev) = seen.insert(dep.as_str(), kind) {
             let what = if prev == kind {
@@ -78,7 +79,8 @@ pub fn check_network_resources(state: &ClusterState, name: &str, list: &[String]
                 ErrorCode::Rsrc,
                 format!("{subject}: {NETWORK_RESOURCES_USED}: resource {n} does not exist"),
             )
-            .hint("name LogicalHostname or SharedAddress resources (scrgadm -a -L / -S)"));
+            .hint("name LogicalHostname or SharedAddress resources (scrgadm -a -L / -S)")
+            .suggest(n, state.resources.keys().map(String::as_str)));
         };
         let is_net = state.type_of(r).is_some_and(|t| t.is_network_address());
         if !is_net {
@@ -125,7 +127,8 @@ pub fn check_group_deps(state: &ClusterState, name: &str, deps: &[String]) -> Re
             return Err(ScError::new(
                 ErrorCode::Rg,
                 format!("{subject}: RG_dependencies: resource group {d} does not exist"),
-            ));
+            )
+            .suggest(d, state.resource_groups.keys().map(String::as_str)));
         }
         if !seen.insert(d.as_str()) {
             return Err(prop_err(
@@ -211,7 +214,8 @@ pub fn check_affinities(state: &ClusterState, name: &str, entries: &[String]) ->
             return Err(ScError::new(
                 ErrorCode::Rg,
                 format!("{subject}: RG_affinities: resource group {target} does not exist"),
-            ));
+            )
+            .suggest(target, state.resource_groups.keys().map(String::as_str)));
         }
         if !seen.insert(target) {
             return Err(prop_err(

@@ -282,7 +282,7 @@ fn unknown_rg_property(subject: &str, name: &str) -> ScError {
             "{name} is a resource property: set it with scrgadm -c -j RESOURCE -y {name}=…"
         ));
     }
-    e
+    e.suggest(name, settable.iter().map(String::as_str))
 }
 
 fn bool_value(subject: &str, name: &str, raw: &str) -> Result<bool> {

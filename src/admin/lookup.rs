@@ -14,6 +14,7 @@ pub fn group<'a>(state: &'a ClusterState, name: &str) -> Result<&'a ResourceGrou
             format!("resource group {name} does not exist"),
         )
         .hint("list the resource groups with: scrgadm -p")
+        .suggest(name, state.resource_groups.keys().map(String::as_str))
     })
 }
 
@@ -22,6 +23,7 @@ pub fn resource<'a>(state: &'a ClusterState, name: &str) -> Result<&'a Resource>
     state.resource(name).ok_or_else(|| {
         ScError::new(ErrorCode::Rsrc, format!("resource {name} does not exist"))
             .hint("list the resources with: scrgadm -p")
+            .suggest(name, state.resources.keys().map(String::as_str))
     })
 }
 
@@ -35,6 +37,10 @@ pub fn node<'a>(state: &'a ClusterState, name_or_id: &str, context: &str) -> Res
                 "{context}: {name_or_id} is not a cluster node (nodes: {})",
                 cluster_nodes(state)
             ),
+        )
+        .suggest(
+            name_or_id,
+            state.cluster.nodes.iter().map(|n| n.name.as_str()),
         )
     })
 }

@@ -389,6 +389,10 @@ fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
         )
         .hint(format!("scrgadm -c -g GROUP -y {}={}", p.name, p.value));
     }
+    let names: Vec<String> = catalog::all_params(rt)
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
     ScError::new(
         ErrorCode::Prop,
         format!(
@@ -398,6 +402,7 @@ fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
             p.name
         ),
     )
+    .suggest(&p.name, names.iter().map(String::as_str))
 }
 
 /// Properties without a default must be set at creation.

@@ -43,7 +43,8 @@ pub fn register(
                 )
                 .hint(format!(
                     "give its RTR file: scrgadm -a -t {query} -f /opt/cluster/lib/rgm/rtreg/{query}"
-                )));
+                ))
+                .suggest(query, catalog::type_name_forms(&catalog::builtin_names())));
             }
         },
     };

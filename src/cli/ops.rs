@@ -23,7 +23,7 @@ pub struct LogArgs {
     /// Only events logged on this node
     #[arg(long, value_name = "NODE")]
     pub node: Option<String>,
-    /// From this time (YYYY-MM-DDTHH:MM:SS[Z], seconds since the epoch, or a duration ago: 10m)
+    /// From this time (YYYY-MM-DDTHH:MM:SS[Z], "Nov 24 09:00:27" as the log prints it, seconds since the epoch, or a duration ago: 10m)
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
     /// Up to this time (same forms as --since)
@@ -153,13 +153,25 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
             None => Ok(None),
             Some(t) => parse_point(t, now).map(Some).ok_or_else(|| {
                 ScError::inval(format!(
-                    "--{what} {t}: give a time (2026-11-24T09:00:00Z or seconds since the epoch) or a duration ago (10m, 2h)"
+                    "--{what} {t}: give a time (2026-11-24T09:00:00Z, \"Nov 24 09:00:27\" as the log prints it, or seconds since the epoch) or a duration ago (10m, 2h)"
                 ))
             }),
         }
     };
     let since = bound(&a.since, "since")?;
     let until = bound(&a.until, "until")?;
+    if let (Some(s), Some(u)) = (since, until)
+        && s > u
+    {
+        return Err(ScError::inval(format!(
+            "--since {} is later than --until {}: no event can match",
+            a.since.as_deref().unwrap_or_default(),
+            a.until.as_deref().unwrap_or_default()
+        ))
+        .hint("swap them: --since is the earlier time"));
+    }
+    // A name that is neither in the cluster nor in the log is a typo: say so rather than
+    // print nothing (a removed object still has its history).
     if let Some(g) = &a.group
         && !state.resource_groups.contains_key(g)
         && !state
@@ -171,19 +183,27 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         return Err(ScError::new(
             ErrorCode::Rg,
             format!("resource group {g} does not exist and the log has nothing about it"),
-        ));
+        )
+        .suggest(g, state.resource_groups.keys().map(String::as_str)));
     }
-    if let Some(n) = &a.node
-        && state.cluster.node(n).is_none()
+    if let Some(r) = &a.resource
+        && !state.resources.contains_key(r)
+        && !state
+            .events
+            .entries
+            .iter()
+            .any(|e| e.resource.as_ref() == Some(r))
     {
         return Err(ScError::new(
-            ErrorCode::Node,
-            format!(
-                "{n} is not a cluster node (nodes: {})",
-                state.cluster.node_names().join(", ")
-            ),
-        ));
+            ErrorCode::Rsrc,
+            format!("resource {r} does not exist and the log has nothing about it"),
+        )
+        .suggest(r, state.resources.keys().map(String::as_str)));
     }
+    let node = match &a.node {
+        None => None,
+        Some(n) => Some(resolve_node(&state, n, &format!("--node {n}"))?),
+    };
     let matching: Vec<&crate::model::Event> = state
         .events
         .entries
@@ -194,7 +214,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
                 .as_ref()
                 .is_none_or(|r| e.resource.as_ref() == Some(r))
         })
-        .filter(|e| a.node.as_ref().is_none_or(|n| &e.node == n))
+        .filter(|e| node.as_ref().is_none_or(|n| &e.node == n))
         .filter(|e| since.is_none_or(|s| e.time_ms >= s))
         .filter(|e| until.is_none_or(|u| e.time_ms <= u))
         .collect();
@@ -211,11 +231,49 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     Ok(())
 }
 
-/// A point in time: absolute, or a duration before `now`.
+/// The name of the node given as `n` (name or id), or exit 11 naming the nodes; `what` is the
+/// option as given, for the message.
+fn resolve_node(state: &ClusterState, n: &str, what: &str) -> Result<String> {
+    state
+        .cluster
+        .resolve_node(n)
+        .map(|x| x.name.clone())
+        .ok_or_else(|| {
+            ScError::new(
+                ErrorCode::Node,
+                format!(
+                    "{what}: {n} is not a cluster node (nodes: {})",
+                    state.cluster.node_names().join(", ")
+                ),
+            )
+            .suggest(n, state.cluster.nodes.iter().map(|x| x.name.as_str()))
+        })
+}
+
+/// A resource named on the command line must exist (exit 14); `what` is the option as given
+/// when the message should quote it.
+fn known_resource(state: &ClusterState, r: &str, what: Option<&str>) -> Result<()> {
+    if state.resources.contains_key(r) {
+        return Ok(());
+    }
+    let msg = match what {
+        Some(w) => format!("{w}: resource {r} does not exist"),
+        None => format!("resource {r} does not exist"),
+    };
+    Err(ScError::new(ErrorCode::Rsrc, msg)
+        .suggest(r, state.resources.keys().map(String::as_str))
+        .hint("list the resources with: scrgadm -p"))
+}
+
+/// A point in time: absolute (also as the log prints it, `Nov 24 09:02:05`), or a duration
+/// before `now`.
 fn parse_point(s: &str, now: u64) -> Option<u64> {
     let t = s.trim();
     if t.chars().all(|c| c.is_ascii_digit()) || t.contains('-') {
         return timefmt::parse_time(t);
+    }
+    if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return timefmt::parse_syslog(t, now);
     }
     timefmt::parse_duration(t).map(|d| now.saturating_sub(d))
 }
@@ -238,20 +296,23 @@ fn run_native(ctx: &mut Ctx, words: &[String], intents: Vec<Intent>, dry_run: bo
     if dry_run {
         let mut state = ctx.load()?;
         engine::catch_up_clock(&mut state, now);
-        ctx.out.outln("Dry run: nothing was changed.");
+        // Printed only when every intent was accepted: a refusal prints nothing on stdout,
+        // as the real command's would.
+        let mut text = String::from("Dry run: nothing was changed.\n");
         for i in &intents {
             let tr = engine::run(&mut state, i, &mut SimBackend)?;
-            ctx.out.out(&render::plan(&tr.plan));
+            text.push_str(&render::plan(&tr.plan));
             if !tr.failures.is_empty() || !tr.replans.is_empty() {
-                ctx.out.outln("With the injected faults, the run would go:");
-                ctx.out.out(&render::transition(&tr));
+                text.push_str("With the injected faults, the run would go:\n");
+                text.push_str(&render::transition(&tr));
             }
             let groups = tr.groups();
             if !groups.is_empty() {
-                ctx.out.outln("Resulting placement:");
-                ctx.out.out(&render::placement(&state, &groups));
+                text.push_str("Resulting placement:\n");
+                text.push_str(&render::placement(&state, &groups));
             }
         }
+        ctx.out.out(&text);
         return Ok(());
     }
     let mut txn = ctx.begin()?;
@@ -316,8 +377,24 @@ pub fn fault(ctx: &mut Ctx, a: FaultArgs) -> Result<()> {
             Ok(())
         }
         FaultAction::Clear { resource, dry_run } => {
+            let unknown = |state: &ClusterState| -> Result<()> {
+                match &resource {
+                    Some(r)
+                        if !state.resources.contains_key(r)
+                            && !state.faults.iter().any(|f| &f.resource == r) =>
+                    {
+                        Err(ScError::new(
+                            ErrorCode::Rsrc,
+                            format!("resource {r} does not exist and has no faults armed"),
+                        )
+                        .suggest(r, state.resources.keys().map(String::as_str)))
+                    }
+                    _ => Ok(()),
+                }
+            };
             if dry_run {
                 let state = ctx.load()?;
+                unknown(&state)?;
                 let n = state
                     .faults
                     .iter()
@@ -330,15 +407,7 @@ pub fn fault(ctx: &mut Ctx, a: FaultArgs) -> Result<()> {
                 return Ok(());
             }
             let mut txn = ctx.begin()?;
-            if let Some(r) = &resource
-                && !txn.state.resources.contains_key(r)
-                && !txn.state.faults.iter().any(|f| &f.resource == r)
-            {
-                return Err(ScError::new(
-                    ErrorCode::Rsrc,
-                    format!("resource {r} does not exist and has no faults armed"),
-                ));
-            }
+            unknown(&txn.state)?;
             let before = txn.state.faults.len();
             txn.state
                 .faults
@@ -408,44 +477,50 @@ fn inject(
     timeout: bool,
     dry_run: bool,
 ) -> Result<()> {
-    let state = ctx.load()?;
-    let Some(r) = state.resources.get(&resource) else {
-        return Err(ScError::new(
-            ErrorCode::Rsrc,
-            format!("resource {resource} does not exist"),
-        ));
-    };
-    let rt = state.resource_types.get(&r.rtype);
-    let node = match node {
-        Some(n) => Some(
-            state
-                .cluster
-                .resolve_node(&n)
-                .map(|x| x.name.clone())
-                .ok_or_else(|| {
-                    ScError::new(
-                        ErrorCode::Node,
-                        format!(
-                            "{n} is not a cluster node (nodes: {})",
-                            state.cluster.node_names().join(", ")
-                        ),
-                    )
-                })?,
-        ),
-        None => None,
-    };
     if times == Some(0) {
         return Err(ScError::inval("--times must be at least 1"));
     }
+    let method = match method {
+        None => None,
+        Some(m) => Some(Method::parse(&m).ok_or_else(|| {
+            ScError::inval(format!(
+                "--method {m}: not a method name; use one of {}",
+                Method::ALL.map(|m| m.rtr_name()).join(", ")
+            ))
+        })?),
+    };
+    if method.is_none() && !monitor && !watcher {
+        return Err(ScError::inval(
+            "say what fails: --method METHOD [--timeout], --monitor, or --watcher (SUNW.ims)",
+        ));
+    }
+    let now = ctx.now_ms()?;
+    // One read: a copy for --dry-run, else the locked state the change is made on.
+    let mut copy;
+    let mut txn_holder = None;
+    let state: &mut ClusterState = if dry_run {
+        copy = ctx.load()?;
+        &mut copy
+    } else {
+        txn_holder = Some(ctx.begin()?);
+        &mut txn_holder.as_mut().expect("transaction").state
+    };
+    known_resource(state, &resource, None)?;
+    let node = match node {
+        Some(n) => Some(resolve_node(state, &n, &format!("--node {n}"))?),
+        None => None,
+    };
+    let r = &state.resources[&resource];
+    let rt = state.resource_types.get(&r.rtype);
     let mut words = vec![
         "fault".to_string(),
         "inject".to_string(),
         "--resource".to_string(),
         resource.clone(),
     ];
-    if let Some(m) = &method {
+    if let Some(m) = method {
         words.push("--method".into());
-        words.push(m.clone());
+        words.push(m.rtr_name().to_string());
     }
     if monitor {
         words.push("--monitor".into());
@@ -464,13 +539,7 @@ fn inject(
     if timeout {
         words.push("--timeout".into());
     }
-    if let Some(m) = method {
-        let Some(mm) = Method::parse(&m) else {
-            return Err(ScError::inval(format!(
-                "--method {m}: not a method name; use one of {}",
-                Method::ALL.map(|m| m.rtr_name()).join(", ")
-            )));
-        };
+    if let Some(mm) = method {
         if !rt.is_some_and(|t| t.has_method(mm)) {
             let declared: Vec<&str> = rt
                 .map(|t| t.methods.keys().map(|m| m.rtr_name()).collect())
@@ -498,21 +567,16 @@ fn inject(
                 .outln(&format!("Dry run: would arm: {text}. Nothing was changed."));
             return Ok(());
         }
-        let now = ctx.now_ms()?;
-        let mut txn = ctx.begin()?;
-        engine::hooks::log_command(&mut txn.state, "scsim", &words, now);
-        txn.state.faults.push(fault);
-        txn.commit()?;
+        engine::hooks::log_command(state, "scsim", &words, now);
+        state.faults.push(fault);
+        if let Some(txn) = txn_holder {
+            txn.commit()?;
+        }
         ctx.out.outln(&format!("Armed: {text}."));
         ctx.out.outln(
             "No immediate effect: it fires when the RGM next runs that method (a switchover, failover, enable, …).",
         );
         return Ok(());
-    }
-    if !monitor && !watcher {
-        return Err(ScError::inval(
-            "say what fails: --method METHOD [--timeout], --monitor, or --watcher (SUNW.ims)",
-        ));
     }
     if watcher && !engine::settings::is_ims(rt) {
         return Err(ScError::inval(format!(
@@ -543,83 +607,63 @@ fn inject(
             })?,
     };
     let k = times.unwrap_or(1);
-    run_monitor_faults(ctx, &words, &resource, &node, k, dry_run)
-}
-
-/// K monitor reports, one probe interval apart, each handled by the RGM.
-fn run_monitor_faults(
-    ctx: &mut Ctx,
-    words: &[String],
-    resource: &str,
-    node: &str,
-    k: u32,
-    dry_run: bool,
-) -> Result<()> {
-    let now = ctx.now_ms()?;
-    let mut txn_holder = None;
-    let mut copy;
-    let state: &mut ClusterState = if dry_run {
-        copy = ctx.load()?;
-        &mut copy
-    } else {
-        txn_holder = Some(ctx.begin()?);
-        &mut txn_holder.as_mut().expect("transaction").state
-    };
     engine::catch_up_clock(state, now);
     if !dry_run {
-        engine::hooks::log_command(state, "scsim", words, now);
+        engine::hooks::log_command(state, "scsim", &words, now);
     }
-    let mut text = String::new();
-    for i in 0..k {
-        if i > 0 {
-            // The next probe, one Thorough_probe_interval later, where the resource now runs.
-            let (interval, next) = match state.resources.get(resource) {
-                Some(r) => {
-                    let rt = state.resource_types.get(&r.rtype);
-                    let next = r
-                        .state
-                        .iter()
-                        .find(|(n, s)| {
-                            matches!(s.state, RState::Online | RState::OnlineNotMonitored)
-                                && state.cluster.is_up(n)
-                        })
-                        .map(|(n, _)| n.clone());
-                    (engine::settings::probe_interval_ms(rt, r), next)
-                }
-                None => break,
-            };
-            let Some(n) = next else {
-                break;
-            };
-            state.clock.now_ms += interval;
-            let tr = engine::run(
-                state,
-                &Intent::MonitorFailure {
-                    resource: resource.to_string(),
-                    node: n,
-                },
-                &mut SimBackend,
-            )?;
-            text.push_str(&report(&tr, state));
-        } else {
-            let tr = engine::run(
-                state,
-                &Intent::MonitorFailure {
-                    resource: resource.to_string(),
-                    node: node.to_string(),
-                },
-                &mut SimBackend,
-            )?;
-            text.push_str(&report(&tr, state));
-        }
-    }
+    let text = run_monitor_faults(state, &resource, &node, k)?;
     if dry_run {
         ctx.out.outln("Dry run: nothing was changed.");
-    } else if let Some(txn) = txn_holder.take() {
+    } else if let Some(txn) = txn_holder {
         txn.commit()?;
     }
     ctx.out.out(&text);
     Ok(())
+}
+
+/// K monitor reports, one probe interval apart, each handled by the RGM; returns the report.
+fn run_monitor_faults(
+    state: &mut ClusterState,
+    resource: &str,
+    node: &str,
+    k: u32,
+) -> Result<String> {
+    let mut text = String::new();
+    for i in 0..k {
+        let node = if i == 0 {
+            node.to_string()
+        } else {
+            // The next probe, one Thorough_probe_interval later, where the resource now runs.
+            let Some(r) = state.resources.get(resource) else {
+                break;
+            };
+            let rt = state.resource_types.get(&r.rtype);
+            let next = r
+                .state
+                .iter()
+                .find(|(n, s)| {
+                    matches!(s.state, RState::Online | RState::OnlineNotMonitored)
+                        && state.cluster.is_up(n)
+                })
+                .map(|(n, _)| n.clone());
+            let interval = engine::settings::probe_interval_ms(rt, r);
+            let Some(n) = next else {
+                break;
+            };
+            state.clock.now_ms += interval;
+            n
+        };
+        let tr = engine::run(
+            state,
+            &Intent::MonitorFailure {
+                resource: resource.to_string(),
+                node,
+            },
+            &mut SimBackend,
+        )?;
+        text.push_str(&report(&tr, state));
+    }
+    Ok(text)
 }
 
 pub fn time(ctx: &mut Ctx, a: TimeArgs) -> Result<()> {
@@ -735,6 +779,18 @@ fn expirations(state: &ClusterState, from: u64, to: u64) -> Vec<String> {
 pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
     let mut state = ctx.load()?;
     engine::catch_up_clock(&mut state, ctx.now_ms()?);
+    // Names are checked before anything is printed, so a typo gives an error, not half a
+    // report.
+    let node_down = a
+        .node_down
+        .iter()
+        .map(|n| resolve_node(&state, n, &format!("--node-down {n}")))
+        .collect::<Result<Vec<_>>>()?;
+    let node_up = a
+        .node_up
+        .iter()
+        .map(|n| resolve_node(&state, n, &format!("--node-up {n}")))
+        .collect::<Result<Vec<_>>>()?;
     let mut monitor_events = Vec::new();
     let mut injected = Vec::new();
     for spec in &a.fail {
@@ -747,20 +803,11 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
             Some((m, n)) => (m, Some(n.to_string())),
             None => (rest, None),
         };
-        if !state.resources.contains_key(r) {
-            return Err(ScError::new(
-                ErrorCode::Rsrc,
-                format!("--fail {spec}: resource {r} does not exist"),
-            ));
-        }
-        if let Some(n) = &node
-            && state.cluster.node(n).is_none()
-        {
-            return Err(ScError::new(
-                ErrorCode::Node,
-                format!("--fail {spec}: {n} is not a cluster node"),
-            ));
-        }
+        known_resource(&state, r, Some(&format!("--fail {spec}")))?;
+        let node = match node {
+            Some(n) => Some(resolve_node(&state, &n, &format!("--fail {spec}"))?),
+            None => None,
+        };
         if m.eq_ignore_ascii_case("monitor") {
             let n = match node {
                 Some(n) => n,
@@ -797,17 +844,15 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
         state.faults.push(f);
     }
     let mut events: Vec<Intent> = Vec::new();
-    for n in &a.node_down {
+    for n in node_down {
         events.push(Intent::NodeDown {
-            node: n.clone(),
+            node: n,
             clean: false,
             reason: None,
         });
     }
-    if !a.node_up.is_empty() {
-        events.push(Intent::NodeUp {
-            nodes: a.node_up.clone(),
-        });
+    if !node_up.is_empty() {
+        events.push(Intent::NodeUp { nodes: node_up });
     }
     events.extend(monitor_events);
     ctx.out

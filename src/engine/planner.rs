@@ -223,6 +223,7 @@ impl<'a> Draft<'a> {
                 "resource groups",
                 self.st.resource_groups.keys(),
             ))
+            .suggest(name, self.st.resource_groups.keys().map(String::as_str))
         })
     }
 
@@ -230,6 +231,7 @@ impl<'a> Draft<'a> {
         self.st.resources.get(name).ok_or_else(|| {
             err(ErrorCode::Rsrc, format!("resource {name} does not exist"))
                 .hint(known_list("resources", self.st.resources.keys()))
+                .suggest(name, self.st.resources.keys().map(String::as_str))
         })
     }
 
@@ -250,6 +252,7 @@ impl<'a> Draft<'a> {
                         self.st.cluster.node_names().join(", ")
                     ),
                 )
+                .suggest(name, self.st.cluster.nodes.iter().map(|n| n.name.as_str()))
             })
     }
 
@@ -1237,6 +1240,14 @@ impl<'a> Draft<'a> {
                     "device groups",
                     self.st.cluster.device_groups.iter().map(|d| &d.name),
                 ))
+                .suggest(
+                    name,
+                    self.st
+                        .cluster
+                        .device_groups
+                        .iter()
+                        .map(|d| d.name.as_str()),
+                )
             })
     }
 

@@ -301,3 +301,116 @@ fn a_node_failure_moving_1000_groups_through_the_binary_is_fast() {
     let limit = if cfg!(debug_assertions) { 5000 } else { 1000 };
     assert!(took.as_millis() < limit, "took {took:?}");
 }
+
+/// Every refusal of the native verbs exits with its code and leaves the state file
+/// byte-for-byte unchanged, and the dry runs refuse exactly what the real commands refuse.
+#[test]
+fn native_verb_refusals_leave_the_state_unchanged() {
+    let t = seed();
+    for (line, code, needle) in [
+        ("scsim node down mail-9", 11, "mail-9 is not a cluster node"),
+        ("scsim node down mail2", 11, "did you mean mail-2?"),
+        ("scsim node up mail-1", 9, "already up"),
+        ("scsim node up mail-1 --dry-run", 9, "already up"),
+        (
+            "scsim fault inject --resource nosuch --method Start",
+            14,
+            "nosuch does not exist",
+        ),
+        (
+            "scsim fault inject --resource mail_rs --method Start",
+            14,
+            "did you mean mail-rs?",
+        ),
+        (
+            "scsim fault inject --resource mail-rs --method Start --node mail-9",
+            11,
+            "mail-9",
+        ),
+        (
+            "scsim fault inject --resource mail-rs --method Start --times 0",
+            3,
+            "--times",
+        ),
+        (
+            "scsim fault inject --resource mail-rs --method Bogus",
+            3,
+            "not a method name",
+        ),
+        (
+            "scsim fault inject --resource mail-rs --monitor --node mail-2",
+            9,
+            "not online on mail-2",
+        ),
+        (
+            "scsim fault inject --resource budgie --watcher",
+            3,
+            "SUNW.ims",
+        ),
+        (
+            "scsim fault clear --resource nosuch",
+            14,
+            "nosuch does not exist",
+        ),
+        (
+            "scsim fault clear --resource nosuch --dry-run",
+            14,
+            "nosuch does not exist",
+        ),
+        ("scsim time advance soon", 3, "not a duration"),
+        ("scsim time advance soon --dry-run", 3, "not a duration"),
+        ("scsim log --resource mail_rs", 14, "did you mean mail-rs?"),
+        ("scsim log --group mail-rg", 12, "did you mean MAIL-RG?"),
+        (
+            "scsim log --node mail-9",
+            11,
+            "mail-9 is not a cluster node",
+        ),
+        ("scsim log --since 09:10 --until 09:00", 3, "--since"),
+        (
+            "scsim log --since 2026-11-24T10:00:00Z --until 2026-11-24T09:00:00Z",
+            3,
+            "later than --until",
+        ),
+    ] {
+        let out = t.fails_unchanged(line, code);
+        assert!(out.stderr.contains(needle), "`{line}`:\n{out}");
+        assert!(out.stdout.is_empty(), "`{line}` printed on stdout:\n{out}");
+    }
+    // simulate checks every name before it prints anything.
+    for line in [
+        "scsim simulate --node-down mail-9",
+        "scsim simulate --node-up mail-9",
+        "scsim simulate --fail disk-rs:Start@mail-9",
+    ] {
+        let out = t.fails_unchanged(line, 11);
+        assert!(out.stdout.is_empty(), "`{line}`:\n{out}");
+    }
+    let out = t.fails_unchanged("scsim simulate --fail disk_rs:Start", 14);
+    assert!(out.stderr.contains("did you mean disk-rs?"), "{out}");
+}
+
+/// `scsim log` takes node ids like the other commands, and the timestamps it prints
+/// (`Nov 24 09:00:27`) as --since / --until.
+#[test]
+fn log_filters_take_node_ids_and_the_printed_timestamps() {
+    let t = seed();
+    let by_name = t.sh("scsim log --node mail-1");
+    by_name.ok();
+    assert!(!by_name.stdout.is_empty());
+    assert_eq!(t.sh("scsim log --node 1").stdout, by_name.stdout);
+    let all = t.sh("scsim log");
+    let lines: Vec<&str> = all.stdout.lines().collect();
+    let stamp = |l: &str| l[..15].to_string();
+    let mid = stamp(lines[lines.len() / 2]);
+    let out = t.run("scsim", &["log", "--since", &mid, "--until", &mid]);
+    out.ok();
+    assert!(!out.stdout.is_empty(), "{out}");
+    assert!(
+        out.stdout.lines().all(|l| l.starts_with(&mid)),
+        "{mid}:\n{out}"
+    );
+    let out = t.run("scsim", &["log", "--since", &mid]);
+    assert!(out.stdout.lines().all(|l| stamp(l) >= mid), "{out}");
+    assert!(out.stdout.lines().count() < lines.len());
+}

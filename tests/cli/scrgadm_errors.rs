@@ -1056,3 +1056,68 @@ fn missing_state_file() {
     assert!(out.stderr.contains("no cluster state file"), "{out}");
     assert!(!t.state.exists());
 }
+
+// ---- typos in names ----
+
+/// A mistyped name (wrong case, a letter missing or extra) gets "did you mean" with the
+/// existing name, first among the hints; a numbered sibling does not (mail-3 is not mail-1).
+#[test]
+fn mistyped_names_suggest_the_existing_one() {
+    let t = seed();
+    for (line, code, needle) in [
+        (
+            "scrgadm -c -g mail-rg -y Failback=TRUE",
+            12,
+            "did you mean MAIL-RG? (names are case-sensitive)",
+        ),
+        (
+            "scrgadm -c -j mail-r -y Retry_count=1",
+            14,
+            "did you mean mail-rs?",
+        ),
+        (
+            "scrgadm -c -g MAIL-RG -y Failbak=TRUE",
+            15,
+            "did you mean Failback?",
+        ),
+        (
+            "scrgadm -c -j mail-rs -x IMS_serveroot=/opt/x",
+            15,
+            "did you mean IMS_serverroot?",
+        ),
+        (
+            "scrgadm -c -j mail-rs -y Resource_dependencies=disk-r,budgie",
+            14,
+            "did you mean disk-rs?",
+        ),
+        (
+            "scrgadm -a -g NEW -h mail-1,Mail-2",
+            11,
+            "did you mean mail-2? (names are case-sensitive)",
+        ),
+        (
+            "scrgadm -a -t SUNW.HAStorageplus",
+            13,
+            "did you mean SUNW.HAStoragePlus?",
+        ),
+        ("scrgadm -pv -t SUNW.im", 13, "did you mean SUNW.ims?"),
+        (
+            "scrgadm -c -g MAIL-RG -y RG_dependencies=mail-rg",
+            12,
+            "did you mean MAIL-RG?",
+        ),
+    ] {
+        let out = t.fails_unchanged(line, code);
+        let first_hint = out
+            .stderr
+            .lines()
+            .find(|l| l.starts_with("scrgadm: hint: "))
+            .unwrap_or_default();
+        assert!(
+            first_hint.starts_with(&format!("scrgadm: hint: {needle}")),
+            "`{line}`:\n{out}"
+        );
+    }
+    let out = t.fails_unchanged("scrgadm -a -g NEW -h mail-1,mail-3", 11);
+    assert!(!out.stderr.contains("did you mean"), "{out}");
+}

@@ -305,3 +305,25 @@ fn typing_mistakes_are_explained() {
     t.sh("scswitch -z -g MAIL-RG -h \" mail-2\"").ok();
     assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
 }
+
+/// scswitch names the existing object when a name is mistyped.
+#[test]
+fn mistyped_names_suggest_the_existing_one() {
+    let t = seed();
+    for (line, code, needle) in [
+        (
+            "scswitch -z -g mail-rg -h mail-2",
+            12,
+            "did you mean MAIL-RG? (names are case-sensitive)",
+        ),
+        (
+            "scswitch -z -g MAIL-RG -h mail2",
+            11,
+            "did you mean mail-2?",
+        ),
+        ("scswitch -n -j mail-r", 14, "did you mean mail-rs?"),
+    ] {
+        let out = t.fails_unchanged(line, code);
+        assert!(out.stderr.contains(needle), "`{line}`:\n{out}");
+    }
+}
