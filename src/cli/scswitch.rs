@@ -18,7 +18,19 @@ use std::ffi::OsString;
     name = "scswitch",
     disable_help_flag = true,
     about = "Perform ownership and state changes of resource groups, resources and device groups",
-    after_help = "Forms:\n  scswitch -Z [-g rg,...]\n  scswitch -z -g rg,... [-h node,...]\n  scswitch -z -D dg,... -h node\n  scswitch -F {-g rg,... | -D dg,...}\n  scswitch -m -D dg,...\n  scswitch -R -h node,... -g rg,...\n  scswitch -S -h node [-K seconds]\n  scswitch {-u | -o} -g rg,...\n  scswitch {-e | -n} [-M] -j resource,...\n  scswitch -c -h node,... -j resource,... -f STOP_FAILED\n  scswitch -Q [-g rg,...] [-k]\n  scswitch {-s | -r} [-g rg,...] [-k]"
+    override_usage = "scswitch -Z [-g rg,...]
+       scswitch -z -g rg,... [-h node,...]
+       scswitch -z -D dg,... -h node
+       scswitch -F {-g rg,... | -D dg,...}
+       scswitch -m -D dg,...
+       scswitch -R -h node,... -g rg,...
+       scswitch -S -h node [-K seconds]
+       scswitch {-u | -o} -g rg,...
+       scswitch {-e | -n} [-M] -j resource,...
+       scswitch -c -h node,... -j resource,... -f STOP_FAILED
+       scswitch -Q [-g rg,...] [-k]
+       scswitch {-s | -r} [-g rg,...] [-k]",
+    after_help = "Lists are comma-separated without spaces (-h mail-1,mail-2) or quoted.\nChanges accept --dry-run (show the plan and the simulated result, write nothing) and -v (show what ran)."
 )]
 pub struct Args {
     /// Print help

@@ -56,33 +56,45 @@ pub fn takes_value(chain: &[&Command], word: &str) -> bool {
     false
 }
 
-/// Walk `words` through `root` as clap would: the chain of (sub)commands reached, and for each
-/// word whether it is an option value. Stops at `--` and at a subcommand that passes its words
-/// on (their own parser checks them).
-fn walk<'c>(root: &'c Command, words: &[String]) -> (Vec<&'c Command>, Vec<(usize, bool)>) {
+/// What a word of the command line is, as clap will read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// The value of the option before it.
+    Value,
+    /// A subcommand name.
+    Subcommand,
+    /// An option, or an operand.
+    Other,
+}
+
+/// Walk `words` through `root` as clap would: the chain of (sub)commands reached, and what
+/// each word is. Stops at `--` and at a subcommand that passes its words on (their own parser
+/// checks them).
+fn walk<'c>(root: &'c Command, words: &[String]) -> (Vec<&'c Command>, Vec<(usize, Word)>) {
     let mut chain = vec![root];
     let mut seen = Vec::with_capacity(words.len());
     let mut value_next = false;
     for (i, w) in words.iter().enumerate() {
         if value_next {
             value_next = false;
-            seen.push((i, true));
+            seen.push((i, Word::Value));
             continue;
         }
         if w == "--" {
             break;
         }
-        seen.push((i, false));
         let cur = *chain.last().expect("chain has the root");
         if !w.starts_with('-')
             && let Some(sub) = cur.find_subcommand(w)
         {
+            seen.push((i, Word::Subcommand));
             chain.push(sub);
             if passes_words_on(sub) {
                 break;
             }
             continue;
         }
+        seen.push((i, Word::Other));
         value_next = takes_value(&chain, w);
     }
     (chain, seen)
@@ -92,8 +104,8 @@ fn walk<'c>(root: &'c Command, words: &[String]) -> (Vec<&'c Command>, Vec<(usiz
 /// word processor), naming the option that was meant. Option values may contain anything.
 pub fn check_dashes(root: &Command, words: &[String]) -> Result<()> {
     let (chain, seen) = walk(root, words);
-    for (i, is_value) in seen {
-        if is_value {
+    for (i, kind) in seen {
+        if kind == Word::Value {
             continue;
         }
         let w = &words[i];
@@ -129,22 +141,44 @@ pub fn stray_operand(prog: &str, root: &Command, words: &[String], op: &str) -> 
     if cur.get_positionals().any(|a| !a.is_hide_set()) {
         return None;
     }
-    // How values are written here: the first value-taking short options.
-    let example: Vec<String> = chain
-        .iter()
-        .flat_map(|c| c.get_arguments())
-        .filter(|a| a.get_action().takes_values() && !a.is_positional())
+    // Who takes no operands: the command, or its subcommand (`fault list`; errors print
+    // under the root's name already).
+    let names: Vec<&str> = chain.iter().skip(1).map(|c| c.get_name()).collect();
+    let who = if names.is_empty() {
+        prog.to_string()
+    } else {
+        names.join(" ")
+    };
+    // How values are written here: the first value-taking options (`-g RG`, `--group RG`).
+    // (Its own options: global ones such as --state are no help here.)
+    let example: Vec<String> = cur
+        .get_arguments()
+        .filter(|a| !a.is_global_set() || chain.len() == 1)
+        .filter(|a| a.get_action().takes_values() && !a.is_positional() && !a.is_hide_set())
         .filter_map(|a| {
-            let name = a.get_value_names()?.first()?.to_string();
-            Some(format!("-{} {name}", a.get_short()?))
+            let value = a.get_value_names()?.first()?.to_string();
+            match (a.get_short(), a.get_long()) {
+                (Some(c), _) => Some(format!("-{c} {value}")),
+                (None, Some(l)) => Some(format!("--{l} {value}")),
+                _ => None,
+            }
         })
         .take(3)
         .collect();
-    let example = example.join(", ");
+    let follows = if example.is_empty() {
+        "it takes no values".to_string()
+    } else {
+        format!("every value follows its option ({})", example.join(", "))
+    };
     let pos = seen
         .iter()
-        .find(|(i, is_value)| !is_value && words[*i] == op)
+        .find(|(i, kind)| *kind == Word::Other && words[*i] == op)
         .map(|(i, _)| *i);
+    let prev_kind = pos.and_then(|i| {
+        seen.iter()
+            .find(|(j, _)| i > 0 && *j == i - 1)
+            .map(|(_, k)| *k)
+    });
     let prev = pos.filter(|&i| i > 0).map(|i| words[i - 1].as_str());
     let opt = pos
         .filter(|&i| i > 1 && takes_value(&chain, &words[i - 2]))
@@ -158,9 +192,10 @@ pub fn stray_operand(prog: &str, root: &Command, words: &[String], op: &str) -> 
         )));
     }
     let mut e = ScError::inval(format!(
-        "unexpected operand \"{op}\": {prog} takes no operands; every value follows its option ({example})"
+        "unexpected operand \"{op}\": {who} takes no operands; {follows}"
     ));
     match prev {
+        _ if prev_kind == Some(Word::Subcommand) => {}
         Some(p) if p.starts_with('-') && p.len() > 1 && !opt.is_empty() => {}
         Some(p) if p.starts_with('-') && p.len() > 1 => {
             e = e.hint(format!(
@@ -224,7 +259,12 @@ mod tests {
 
     fn sample() -> Command {
         Command::new("prog")
-            .arg(Arg::new("state").long("state").global(true))
+            .arg(
+                Arg::new("state")
+                    .long("state")
+                    .value_name("FILE")
+                    .global(true),
+            )
             .arg(Arg::new("g").short('g').value_name("RG"))
             .arg(Arg::new("a").short('a').action(ArgAction::SetTrue))
             .subcommand(
@@ -284,14 +324,24 @@ mod tests {
         assert!(e.message.contains("(-g a,b)"), "{}", e.message);
         let e = stray_operand("prog", &c, &words("-a RG"), "RG").unwrap();
         assert!(
-            e.message
-                .contains("prog takes no operands; every value follows its option (-g RG)"),
+            e.message.contains(
+                "prog takes no operands; every value follows its option (--state FILE, -g RG)"
+            ),
             "{}",
             e.message
         );
         assert!(e.hints[0].contains("-a takes no value"), "{:?}", e.hints);
         // A subcommand with operands of its own keeps clap's message.
         assert!(stray_operand("prog", &c, &words("node down n1 n2"), "n2").is_none());
+        // One without is named, with its own options, and a subcommand is never "quoted".
+        let e = stray_operand("prog", &c, &words("node x"), "x").unwrap();
+        assert!(
+            e.message
+                .contains("node takes no operands; it takes no values"),
+            "{}",
+            e.message
+        );
+        assert!(e.hints.is_empty(), "{:?}", e.hints);
     }
 
     #[test]

@@ -338,6 +338,15 @@ fn help_and_usage_errors_for_every_scsim_subcommand() {
             "scsim node down mail-1 mail-2",
             "unexpected argument 'mail-2'",
         ),
+        ("scsim fault list extra", "fault list takes no operands"),
+        (
+            "scsim log --group RG extra",
+            "log takes no operands; every value follows its option (--group RG",
+        ),
+        (
+            "scsim init --nodes a, b --force",
+            "split by a space after the comma; lists are written without spaces (--nodes a,b)",
+        ),
     ] {
         let out = t.fails_unchanged(line, 3);
         assert!(out.stderr.contains(needle), "`{line}`:\n{out}");
