@@ -120,6 +120,10 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
     };
     let explicit = cli.state.as_deref();
     let sc = |p: Personality, args: Vec<OsString>, out: &mut Printer| {
+        // `--state` is scsim's global option; after `scsim scrgadm` it is taken out of the
+        // SC command's words (which never use it) instead of failing as an unknown option.
+        let (state, args) = take_state_option(p, args)?;
+        let explicit = state.as_deref().or(explicit);
         super::run_personality(p, explicit, args, env, out)
     };
     match cli.command {
@@ -186,6 +190,46 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         Command::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
         Command::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
     }
+}
+
+/// Split `--state FILE` / `--state=FILE` off the words of an SC command run as `scsim NAME …`
+/// (option values, which may be anything, are skipped; nothing after `--` is looked at).
+fn take_state_option(
+    p: Personality,
+    args: Vec<OsString>,
+) -> Result<(Option<PathBuf>, Vec<OsString>)> {
+    let cmd = p.command();
+    let mut state = None;
+    let mut rest = Vec::with_capacity(args.len());
+    let mut it = args.into_iter();
+    let mut value_next = false;
+    while let Some(a) = it.next() {
+        let w = a.to_string_lossy().into_owned();
+        if value_next {
+            value_next = false;
+            rest.push(a);
+            continue;
+        }
+        if w == "--" {
+            rest.push(a);
+            rest.extend(it.by_ref());
+            break;
+        }
+        if w == "--state" {
+            let v = it
+                .next()
+                .ok_or_else(|| ScError::inval("--state needs a value: --state FILE"))?;
+            state = Some(PathBuf::from(v));
+            continue;
+        }
+        if let Some(v) = w.strip_prefix("--state=") {
+            state = Some(PathBuf::from(v));
+            continue;
+        }
+        value_next = super::words::takes_value(&[&cmd], &w);
+        rest.push(a);
+    }
+    Ok((state, rest))
 }
 
 fn with_ctx(

@@ -381,3 +381,33 @@ fn unicode_dashes_are_named_by_every_command() {
     t.sh("scrgadm -c -g RG -y RG_description=\u{2013}backup\u{2013}")
         .ok();
 }
+
+/// `--state` is a global option of scsim: it may also follow the SC command name
+/// (`scsim scrgadm -p --state FILE`), where it is not passed on to scrgadm.
+#[test]
+fn state_option_after_an_sc_command() {
+    let t = TestCluster::empty();
+    let alt = t.path().join("alt.json");
+    let alt_s = alt.display().to_string();
+    t.run("scsim", &["--state", &alt_s, "init", "--nodes", "a,b"])
+        .ok();
+    let out = t.run("scsim", &["scrgadm", "-a", "-g", "RG", "--state", &alt_s]);
+    out.ok();
+    assert!(!t.state.exists());
+    let eq = format!("--state={alt_s}");
+    let out = t.run("scsim", &["scstat", "-g", &eq]);
+    out.ok();
+    assert!(out.stdout.contains("Group: RG"), "{out}");
+    // A value that happens to be "--state" stays a value.
+    let out = t.run(
+        "scsim",
+        &[
+            "--state", &alt_s, "scrgadm", "-c", "-g", "RG", "-y", "--state",
+        ],
+    );
+    out.expect_code(3);
+    assert!(
+        out.stderr.contains("unexpected argument '--state'"),
+        "{out}"
+    );
+}
