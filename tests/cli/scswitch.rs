@@ -327,3 +327,41 @@ fn mistyped_names_suggest_the_existing_one() {
         assert!(out.stderr.contains(needle), "`{line}`:\n{out}");
     }
 }
+
+/// The event log is bounded: past its capacity the oldest entries rotate out, sequence
+/// numbers keep counting, and the state file stops growing.
+#[test]
+fn the_log_rotates_and_the_state_file_stays_bounded() {
+    let t = seed();
+    crate::scrgadm::edit_state(&t, |j| j["events"]["capacity"] = 60.into());
+    let switch = |n: &str| {
+        t.sh(&format!("scswitch -z -g MAIL-RG -h {n}")).ok();
+    };
+    switch("mail-2");
+    switch("mail-1");
+    let size = t.state_bytes().len();
+    let mut sizes = Vec::new();
+    for _ in 0..5 {
+        switch("mail-2");
+        switch("mail-1");
+        sizes.push(t.state_bytes().len());
+    }
+    let events = &t.state_json()["events"];
+    let entries = events["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 60);
+    let first = entries[0]["seq"].as_u64().unwrap();
+    let next = events["next_seq"].as_u64().unwrap();
+    assert_eq!(
+        next - first,
+        60,
+        "sequence numbers are contiguous to the newest"
+    );
+    assert!(first > 200, "old entries were kept: first seq {first}");
+    for s in sizes {
+        assert!(s <= size + size / 10, "state grew from {size} to {s} bytes");
+    }
+    let out = t.sh("scsim log");
+    out.ok();
+    assert_eq!(out.stdout.lines().count(), 60);
+    assert!(out.stdout.ends_with("change to RG_ONLINE\n"), "{out}");
+}
