@@ -29,6 +29,9 @@ pub fn run(
 ) -> i32 {
     let mut printer = printer::Printer::new("scsim");
     let code = cli::run(argv, env, &mut printer);
-    printer.flush_to(stdout, stderr);
-    code
+    match printer.flush_to(stdout, stderr) {
+        // The output was lost: never exit 0 then (SCHA_ERR_INTERNAL).
+        Err(_) if code == 0 => error::ErrorCode::Internal.exit_code(),
+        _ => code,
+    }
 }

@@ -53,16 +53,60 @@ impl Printer {
         }
         self.err.extend_from_slice(s.as_bytes());
     }
-    /// Write the buffers to the given streams. A closed stdout (broken pipe) is not an error.
-    pub fn flush_to(&mut self, out: &mut dyn Write, err: &mut dyn Write) {
-        let _ = out.write_all(&self.out);
-        let _ = out.flush();
+    /// Write the buffers to the given streams. A closed stdout (broken pipe: `scstat | head`)
+    /// is not an error; any other failure to write stdout (a full disk) is reported on stderr
+    /// and returned, so that the command does not exit 0 with its output lost.
+    pub fn flush_to(&mut self, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<()> {
+        let written = out.write_all(&self.out).and_then(|()| out.flush());
+        let lost = match written {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                let line = format!("{}: cannot write the output: {e}\n", self.prog);
+                self.err.extend_from_slice(line.as_bytes());
+                Some(e)
+            }
+            _ => None,
+        };
         let _ = err.write_all(&self.err);
         let _ = err.flush();
         self.out.clear();
         self.err.clear();
+        lost.map_or(Ok(()), Err)
     }
     pub fn stdout_text(&self) -> String {
         String::from_utf8_lossy(&self.out).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Failing(std::io::ErrorKind);
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(self.0.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn lost_output_is_an_error_but_a_closed_pipe_is_not() {
+        let mut p = Printer::new("scstat");
+        p.outln("-- Cluster Nodes --");
+        let mut err = Vec::new();
+        let r = p.flush_to(&mut Failing(std::io::ErrorKind::StorageFull), &mut err);
+        assert!(r.is_err());
+        assert!(
+            String::from_utf8_lossy(&err).starts_with("scstat: cannot write the output:"),
+            "{}",
+            String::from_utf8_lossy(&err)
+        );
+        p.outln("-- Cluster Nodes --");
+        let mut err = Vec::new();
+        let r = p.flush_to(&mut Failing(std::io::ErrorKind::BrokenPipe), &mut err);
+        assert!(r.is_ok());
+        assert!(err.is_empty());
     }
 }

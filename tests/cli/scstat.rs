@@ -490,3 +490,23 @@ fn a_group_name_after_g_is_explained() {
     );
     assert!(out.stderr.contains("-g takes no value"), "{out}");
 }
+
+/// Output that cannot be written (a full disk) is an error, never exit 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_a_full_device_is_not_a_success() {
+    let t = seed();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = std::process::Command::new(t.bin.join("scstat"))
+        .env_clear()
+        .env("SCSIM_STATE", &t.state)
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(18));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("scstat: cannot write the output:"), "{err}");
+}
