@@ -29,31 +29,32 @@ fn passes_words_on(cmd: &Command) -> bool {
 /// Whether option word `word` leaves its value to the next word, for the options of `chain`
 /// (a command and its ancestors, whose global options also apply).
 pub fn takes_value(chain: &[&Command], word: &str) -> bool {
+    value_option(chain, word).is_some()
+}
+
+/// The option whose value the word after `word` is, if any (see [`takes_value`]).
+fn value_option<'c>(chain: &[&'c Command], word: &str) -> Option<&'c clap::Arg> {
     let arg_by = |f: &dyn Fn(&clap::Arg) -> bool| {
         chain
             .iter()
             .rev()
             .find_map(|c| c.get_arguments().find(|a| f(a)))
-            .map(|a| a.get_action().takes_values())
     };
     if let Some(long) = word.strip_prefix("--") {
         if long.is_empty() || long.contains('=') {
-            return false;
+            return None;
         }
-        return arg_by(&|a| a.get_long() == Some(long)).unwrap_or(false);
+        return arg_by(&|a| a.get_long() == Some(long)).filter(|a| a.get_action().takes_values());
     }
-    let Some(rest) = word.strip_prefix('-') else {
-        return false;
-    };
+    let rest = word.strip_prefix('-')?;
     for (i, c) in rest.char_indices() {
-        match arg_by(&|a| a.get_short() == Some(c)) {
+        let a = arg_by(&|a| a.get_short() == Some(c))?;
+        if a.get_action().takes_values() {
             // A value-taking short option takes the rest of the word, or the next word.
-            Some(true) => return i + c.len_utf8() == rest.len(),
-            Some(false) => {}
-            None => return false,
+            return (i + c.len_utf8() == rest.len()).then_some(a);
         }
     }
-    false
+    None
 }
 
 /// What a word of the command line is, as clap will read it.
@@ -191,6 +192,25 @@ pub fn stray_operand(prog: &str, root: &Command, words: &[String], op: &str) -> 
             "unexpected operand \"{op}\": the list \"{opt}{p} {op}\" is split by a space after the comma; lists are written without spaces ({opt}{p}{op}) or quoted ({opt}\"{p} {op}\")"
         )));
     }
+    // `-x NAME VALUE` or `-y NAME: VALUE` for an option whose value is NAME=VALUE.
+    let wants_pair = pos
+        .filter(|&i| i > 1)
+        .and_then(|i| value_option(&chain, &words[i - 2]))
+        .and_then(|a| a.get_value_names())
+        .is_some_and(|v| v.iter().any(|n| n.contains('=')));
+    if let Some(p) = prev
+        && wants_pair
+        && !p.contains('=')
+    {
+        let name = p.trim_end_matches(':');
+        return Some(
+            ScError::inval(format!(
+                "unexpected operand \"{op}\": the value \"{p}\" of {} has no '=': a property is set as NAME=VALUE",
+                opt.trim_end()
+            ))
+            .hint(format!("write {opt}{name}={op}")),
+        );
+    }
     let mut e = ScError::inval(format!(
         "unexpected operand \"{op}\": {who} takes no operands; {follows}"
     ));
@@ -267,6 +287,7 @@ mod tests {
             )
             .arg(Arg::new("g").short('g').value_name("RG"))
             .arg(Arg::new("a").short('a').action(ArgAction::SetTrue))
+            .arg(Arg::new("y").short('y').value_name("NAME=VALUE"))
             .subcommand(
                 Command::new("node").subcommand(
                     Command::new("down")
@@ -325,12 +346,15 @@ mod tests {
         let e = stray_operand("prog", &c, &words("-a RG"), "RG").unwrap();
         assert!(
             e.message.contains(
-                "prog takes no operands; every value follows its option (--state FILE, -g RG)"
+                "prog takes no operands; every value follows its option (--state FILE, -g RG, -y NAME=VALUE)"
             ),
             "{}",
             e.message
         );
         assert!(e.hints[0].contains("-a takes no value"), "{:?}", e.hints);
+        let e = stray_operand("prog", &c, &words("-y Failback: TRUE"), "TRUE").unwrap();
+        assert!(e.message.contains("has no '='"), "{}", e.message);
+        assert_eq!(e.hints, ["write -y Failback=TRUE"]);
         // A subcommand with operands of its own keeps clap's message.
         assert!(stray_operand("prog", &c, &words("node down n1 n2"), "n2").is_none());
         // One without is named, with its own options, and a subcommand is never "quoted".

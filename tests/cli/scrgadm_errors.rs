@@ -1121,3 +1121,25 @@ fn mistyped_names_suggest_the_existing_one() {
     let out = t.fails_unchanged("scrgadm -a -g NEW -h mail-1,mail-3", 11);
     assert!(!out.stderr.contains("did you mean"), "{out}");
 }
+
+/// `-x NAME VALUE` (a space instead of `=`) is explained with the corrected option, not with
+/// advice to quote.
+#[test]
+fn a_space_instead_of_equals_is_explained() {
+    let t = seed();
+    fails(
+        &t,
+        "scrgadm -a -j m2 -t SUNW.ims -g MAIL-RG -x IMS_serverroot /opt/SUNWmsgsr",
+        3,
+        &[
+            "the value \"IMS_serverroot\" of -x has no '='",
+            "hint: write -x IMS_serverroot=/opt/SUNWmsgsr",
+        ],
+    );
+    fails(
+        &t,
+        "scrgadm -c -g MAIL-RG -y Failback: TRUE",
+        3,
+        &["hint: write -y Failback=TRUE"],
+    );
+}
