@@ -510,3 +510,118 @@ fn output_to_a_full_device_is_not_a_success() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("scstat: cannot write the output:"), "{err}");
 }
+
+/// What scripts parse from the text (`Cluster node:`, `Transport path:`, `Group:`,
+/// `Resource:`, the quorum summary) is what `--json` says, for every section option and node
+/// filter, on a cluster with a down node, a failed start and a failed stop.
+#[test]
+fn text_rows_match_the_json() {
+    let t = TestCluster::init("n1,n2,n3");
+    t.script(
+        "scrgadm -a -t SUNW.HAStoragePlus
+         scrgadm -a -t SUNW.gds
+         scrgadm -a -g RG1 -h n1,n2,n3
+         scrgadm -a -L -g RG1 -l h1
+         scrgadm -a -j app -g RG1 -t SUNW.gds -x Start_command=/bin/app -y Resource_dependencies=h1
+         scrgadm -a -g RG2 -h n2,n3
+         scrgadm -a -j app2 -g RG2 -t SUNW.gds -x Start_command=/bin/app2
+         scrgadm -a -g RG3 -h n3,n1
+         scswitch -Z -g RG1,RG2
+         scsim fault inject --resource app --method Start --node n2 --times 1
+         scsim fault inject --resource app2 --method Stop --times 1",
+    );
+    t.sh("scswitch -z -g RG1 -h n2").expect_code(10);
+    t.sh("scswitch -z -g RG2 -h n3").expect_code(10);
+    t.sh("scsim node down n3").ok();
+    let fields = |line: &str, label: &str| -> Option<Vec<String>> {
+        let rest = line.trim_start().strip_prefix(label)?;
+        Some(rest.split_whitespace().map(str::to_string).collect())
+    };
+    for args in [
+        vec![],
+        vec!["-g"],
+        vec!["-n", "-W", "-q"],
+        vec!["-h", "n2"],
+        vec!["-g", "-h", "n3"],
+        vec!["-vv"],
+    ] {
+        let text = t.run("scstat", &args);
+        text.ok();
+        let mut jargs = args.clone();
+        jargs.push("--json");
+        let json = t.run("scstat", &jargs);
+        json.ok();
+        let j: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        let s = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+        let lines = || text.stdout.lines();
+        let nodes: Vec<Vec<String>> = lines().filter_map(|l| fields(l, "Cluster node:")).collect();
+        let jnodes: Vec<Vec<String>> = j["nodes"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|n| vec![s(&n["name"]), s(&n["status"])])
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(nodes, jnodes, "scstat {args:?}: nodes");
+        let paths: Vec<Vec<String>> = lines()
+            .filter_map(|l| fields(l, "Transport path:"))
+            .collect();
+        let jpaths: Vec<Vec<String>> = j["transport_paths"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| {
+                        let mut v = vec![s(&p["endpoint_a"]), s(&p["endpoint_b"])];
+                        v.extend(s(&p["status"]).split(' ').map(str::to_string));
+                        v
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(paths, jpaths, "scstat {args:?}: transport paths");
+        let groups: Vec<Vec<String>> = lines().filter_map(|l| fields(l, "Group:")).collect();
+        let rgs = j["resource_groups"].as_array().cloned().unwrap_or_default();
+        let jgroups: Vec<Vec<String>> = rgs
+            .iter()
+            .flat_map(|g| {
+                g["nodes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| vec![s(&g["name"]), s(&n["node"]), s(&n["state"])])
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(groups, jgroups, "scstat {args:?}: groups");
+        let resources: Vec<Vec<String>> = lines().filter_map(|l| fields(l, "Resource:")).collect();
+        let jresources: Vec<Vec<String>> = rgs
+            .iter()
+            .flat_map(|g| g["resources"].as_array().unwrap().clone())
+            .flat_map(|r| {
+                r["nodes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| {
+                        let mut v = vec![s(&r["name"]), s(&n["node"]), s(&n["state"])];
+                        v.push(s(&n["status"]));
+                        if !s(&n["message"]).is_empty() {
+                            v.push("-".into());
+                            v.extend(s(&n["message"]).split(' ').map(str::to_string));
+                        }
+                        v
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(resources, jresources, "scstat {args:?}: resources");
+        for key in ["possible", "needed", "present"] {
+            let row = lines()
+                .find_map(|l| fields(l, &format!("Quorum votes {key}:")))
+                .map(|v| v[0].clone());
+            let jv = j["quorum"][key].as_u64().map(|v| v.to_string());
+            assert_eq!(row, jv, "scstat {args:?}: quorum {key}");
+        }
+    }
+}
