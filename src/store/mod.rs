@@ -201,6 +201,9 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         )
         .hint("use `scsim init --force …` to replace it, or choose another file with --state"));
     }
+    if path.exists() {
+        check_writable(path)?;
+    }
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
@@ -322,6 +325,8 @@ mod tests {
             .expect("read-only file accepted for writing");
         assert_eq!(e.code, ErrorCode::Access);
         assert!(e.message.contains("read-only"), "{}", e.message);
+        let e = create(&p, &sample(), true, t).expect_err("init --force replaced it");
+        assert_eq!(e.code, ErrorCode::Access);
         // Reading needs no write access.
         assert_eq!(load(&p).unwrap(), sample());
     }
