@@ -114,12 +114,12 @@ impl std::error::Error for ScError {}
 pub type Result<T, E = ScError> = std::result::Result<T, E>;
 
 /// The name in `names` closest to `query`, if it is close enough to be what was meant: equal
-/// ignoring case, else at most one edit away (two for names of eight characters or more),
+/// ignoring case, else at most one edit away (two for names of ten characters or more),
 /// comparing without case — but not a numbered sibling (`mail-9` is not a typo of `mail-1`).
 /// Linear in the number of names; used only on error paths.
 pub fn closest<'a>(query: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let q: Vec<char> = query.to_lowercase().chars().collect();
-    let limit = if q.len() >= 8 { 2 } else { 1 };
+    let limit = if q.len() >= 10 { 2 } else { 1 };
     let mut best: Option<(usize, &str)> = None;
     for name in names {
         if name == query {
@@ -173,6 +173,9 @@ mod tests {
         assert_eq!(closest("mail-3", names), None);
         assert_eq!(closest("nosuch", names), None);
         assert_eq!(closest("web", names), None);
+        // Another real name, not a typo (two edits in a short name).
+        assert_eq!(closest("SUNW.nfs", ["SUNW.ims"]), None);
+        assert_eq!(closest("SUNW.gds:4", ["SUNW.gds"]), Some("SUNW.gds"));
         let e = ScError::new(ErrorCode::Rg, "x")
             .hint("list them")
             .suggest("mail-rg", names);

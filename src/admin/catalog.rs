@@ -33,12 +33,17 @@ pub fn registered_type<'a>(state: &'a ClusterState, query: &str) -> Result<&'a R
             } else {
                 format!("registered: {}", join_some(&names, 12))
             };
-            Err(ScError::new(
+            let e = ScError::new(
                 ErrorCode::Rt,
                 format!("resource type {query} is not registered ({listed})"),
             )
-            .hint(format!("register it first: scrgadm -a -t {query}"))
-            .suggest(query, type_name_forms(&names)))
+            .suggest(query, type_name_forms(&names));
+            // "Register it" only when it is not a near miss of a registered name.
+            Err(if e.hints.is_empty() {
+                e.hint(format!("register it first: scrgadm -a -t {query}"))
+            } else {
+                e
+            })
         }
         Err(ResolveError::Ambiguous(c)) => Err(ScError::new(
             ErrorCode::Rt,

@@ -1120,6 +1120,13 @@ fn mistyped_names_suggest_the_existing_one() {
     }
     let out = t.fails_unchanged("scrgadm -a -g NEW -h mail-1,mail-3", 11);
     assert!(!out.stderr.contains("did you mean"), "{out}");
+    // A registered type in the wrong case is not to be registered again.
+    let out = t.fails_unchanged("scrgadm -a -j r -g MAIL-RG -t sunw.hastorageplus", 13);
+    assert!(
+        out.stderr.contains("did you mean SUNW.HAStoragePlus?"),
+        "{out}"
+    );
+    assert!(!out.stderr.contains("register it first"), "{out}");
 }
 
 /// `-x NAME VALUE` (a space instead of `=`) is explained with the corrected option, not with
