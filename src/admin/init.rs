@@ -39,7 +39,8 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         );
     }
     let mut nodes: Vec<Node> = Vec::new();
-    for (i, name) in opts.nodes.iter().enumerate() {
+    // A quoted list may have spaces after its commas ("a, b"), as scrgadm and scswitch allow.
+    for (i, name) in opts.nodes.iter().map(|n| n.trim()).enumerate() {
         if name.is_empty() {
             return Err(ScError::inval(
                 "--nodes has an empty node name: write the list without spaces or empty entries, e.g. --nodes mail-1,mail-2",
@@ -53,7 +54,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
                 ),
             ));
         }
-        if nodes.iter().any(|n| n.name == *name) {
+        if nodes.iter().any(|n| n.name == name) {
             return Err(ScError::new(
                 ErrorCode::Node,
                 format!("node {name} is listed twice in --nodes"),
@@ -67,7 +68,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         }
         nodes.push(Node {
             id: i as u32 + 1,
-            name: name.clone(),
+            name: name.to_string(),
             up: true,
             votes: 1,
             adapters: INTERCONNECT_ADAPTERS
@@ -111,8 +112,8 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
     let mut device_groups: Vec<DeviceGroup> = Vec::new();
     for spec in &opts.device_groups {
         let (name, list) = match spec.split_once('@') {
-            Some((n, l)) => (n, Some(l)),
-            None => (spec.as_str(), None),
+            Some((n, l)) => (n.trim(), Some(l)),
+            None => (spec.trim(), None),
         };
         if !is_legal_name(name) {
             return Err(ScError::inval(format!(
@@ -126,7 +127,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         }
         let dg_nodes: Vec<String> = match list {
             None => all.clone(),
-            Some(l) => l.split(',').map(str::to_string).collect(),
+            Some(l) => l.split(',').map(|n| n.trim().to_string()).collect(),
         };
         for n in &dg_nodes {
             if !all.contains(n) {

@@ -411,3 +411,18 @@ fn state_option_after_an_sc_command() {
         "{out}"
     );
 }
+
+/// A quoted node list with spaces after the commas is accepted by init as by scrgadm and
+/// scswitch; the names are stored without the spaces.
+#[test]
+fn init_accepts_a_quoted_list_with_spaces() {
+    let t = TestCluster::empty();
+    t.sh("scsim init --nodes \"mail-1, mail-2\" --device-group \"dg1@mail-2, mail-1\"")
+        .ok();
+    let j = t.state_json();
+    assert_eq!(j["cluster"]["nodes"][1]["name"], "mail-2");
+    assert_eq!(
+        j["cluster"]["device_groups"][0]["nodes"],
+        serde_json::json!(["mail-2", "mail-1"])
+    );
+}
