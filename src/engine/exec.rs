@@ -305,131 +305,22 @@ fn execute(
     backend: &mut dyn Backend,
     tr: &mut Transition,
 ) -> Option<FailInfo> {
-    for (i, step) in plan.steps.iter().enumerate() {
-        let (_, stop) = execute_step(state, step, backend, tr);
+    for step in &plan.steps {
+        let at = state.clock.now_ms;
+        let (result, stop) = apply(state, step, backend, tr);
+        let duration_ms = state.clock.now_ms - at;
+        tr.executed.push(Executed {
+            step: step.clone(),
+            at_ms: at,
+            duration_ms,
+            result,
+            detail: detail_of(state, &step.kind),
+        });
         if let Some(f) = stop {
-            if matches!(
-                f.method,
-                Method::Stop | Method::MonitorStop | Method::PostnetStop
-            ) {
-                finish_stopping(state, &plan.steps[i + 1..], &f, backend, tr);
-            }
             return Some(f);
         }
     }
     None
-}
-
-/// Apply one step and record it in the transcript.
-fn execute_step(
-    state: &mut ClusterState,
-    step: &Step,
-    backend: &mut dyn Backend,
-    tr: &mut Transition,
-) -> (StepResult, Option<FailInfo>) {
-    let at = state.clock.now_ms;
-    let (result, stop) = apply(state, step, backend, tr);
-    tr.executed.push(Executed {
-        step: step.clone(),
-        at_ms: at,
-        duration_ms: state.clock.now_ms - at,
-        result,
-        detail: detail_of(state, &step.kind),
-    });
-    (result, stop)
-}
-
-/// After a stop-side method failed (the group is Error_stop_failed on that node, as the RGM's
-/// RG_PENDING_OFF_STOP_FAILED ends), finish stopping what can still be stopped there, as the
-/// RGM does: the remaining Monitor_stop / Stop / Postnet_stop steps of that group on that node,
-/// except for the failed resource and — when its Stop or Monitor_stop failed, so it may still
-/// be running — the resources it needs (same-group strong, restart and offline-restart
-/// dependees, and the network addresses under implicit network dependencies). Then the
-/// group's settle step. Without this, resources whose Stop had run were left Stopping.
-fn finish_stopping(
-    state: &mut ClusterState,
-    rest: &[Step],
-    fail: &FailInfo,
-    backend: &mut dyn Backend,
-    tr: &mut Transition,
-) {
-    let mut held: Vec<String> = Vec::new();
-    hold_with_dependees(state, fail, &mut held);
-    for step in rest {
-        let runs = match &step.kind {
-            StepKind::Method {
-                resource,
-                group,
-                node,
-                method,
-            } => {
-                *group == fail.group
-                    && *node == fail.node
-                    && matches!(
-                        method,
-                        Method::MonitorStop | Method::Stop | Method::PostnetStop
-                    )
-                    && !held.contains(resource)
-            }
-            StepKind::Mark {
-                resource,
-                group,
-                node,
-                online: false,
-            } => *group == fail.group && *node == fail.node && !held.contains(resource),
-            StepKind::RgSettle { rg, node, .. } => *rg == fail.group && *node == fail.node,
-            _ => false,
-        };
-        if !runs {
-            continue;
-        }
-        if let (_, Some(f)) = execute_step(state, step, backend, tr) {
-            hold_with_dependees(state, &f, &mut held);
-        }
-    }
-}
-
-/// Add the resource of a failed stop-side method to `held`, with the same-group resources it
-/// needs while it may still be running (see [`finish_stopping`]).
-fn hold_with_dependees(state: &ClusterState, fail: &FailInfo, held: &mut Vec<String>) {
-    held.push(fail.resource.clone());
-    if fail.method == Method::PostnetStop {
-        // Its Stop succeeded: the service is down and its dependees may finish stopping.
-        return;
-    }
-    let Some(g) = state.resource_groups.get(&fail.group) else {
-        return;
-    };
-    let is_net = |r: &str| {
-        state
-            .resources
-            .get(r)
-            .and_then(|r| state.type_of(r))
-            .is_some_and(|t| t.is_network_address())
-    };
-    let implicit = g.implicit_network_dependencies && g.mode == crate::model::RgMode::Failover;
-    let mut todo = vec![fail.resource.clone()];
-    while let Some(name) = todo.pop() {
-        let Some(r) = state.resources.get(&name) else {
-            continue;
-        };
-        let mut needs: Vec<String> = r
-            .dependencies
-            .all()
-            .filter(|(k, _)| *k != DepKind::Weak)
-            .map(|(_, d)| super::index::dep_target(d).to_string())
-            .filter(|d| g.resources.contains(d))
-            .collect();
-        if implicit && !is_net(&name) {
-            needs.extend(g.resources.iter().filter(|x| is_net(x)).cloned());
-        }
-        for d in needs {
-            if !held.contains(&d) {
-                held.push(d.clone());
-                todo.push(d);
-            }
-        }
-    }
 }
 
 /// The state a step left behind, for the transcript.
