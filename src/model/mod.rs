@@ -237,6 +237,29 @@ pub struct ParamDecl {
     pub per_node: bool,
 }
 
+impl ParamDecl {
+    /// A declaration with no default, no bounds, tunable ANYTIME: the starting point that the
+    /// RTR parser, the standard tables and tests fill in.
+    pub fn new(name: &str, ty: PropType, extension: bool) -> Self {
+        ParamDecl {
+            name: name.to_string(),
+            extension,
+            ty,
+            enum_values: Vec::new(),
+            default: None,
+            min: None,
+            max: None,
+            min_length: None,
+            max_length: None,
+            array_min_size: None,
+            array_max_size: None,
+            tunable: Tunable::Anytime,
+            description: String::new(),
+            per_node: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum InitNodes {
