@@ -2,7 +2,7 @@
 
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{
-    Cluster, ClusterState, Clock, DeviceGroup, EventLog, IpmpGroup, Node, QuorumDevice,
+    Clock, Cluster, ClusterState, DeviceGroup, EventLog, IpmpGroup, Node, QuorumDevice,
     SCHEMA_VERSION, TransportPath,
 };
 use indexmap::IndexMap;
@@ -34,7 +34,9 @@ pub fn is_legal_name(s: &str) -> bool {
 /// Build the initial state. Registers the pre-registered system types.
 pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
     if opts.nodes.is_empty() {
-        return Err(ScError::inval("init needs at least one node").hint("scsim init --nodes mail-1,mail-2"));
+        return Err(
+            ScError::inval("init needs at least one node").hint("scsim init --nodes mail-1,mail-2")
+        );
     }
     let mut nodes: Vec<Node> = Vec::new();
     for (i, name) in opts.nodes.iter().enumerate() {
@@ -46,7 +48,9 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         if !is_legal_name(name) {
             return Err(ScError::new(
                 ErrorCode::Node,
-                format!("node name \"{name}\" is not legal: it must start with a letter and contain only letters, digits, '-' and '_'"),
+                format!(
+                    "node name \"{name}\" is not legal: it must start with a letter and contain only letters, digits, '-' and '_'"
+                ),
             ));
         }
         if nodes.iter().any(|n| n.name == *name) {
@@ -56,14 +60,20 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             ));
         }
         if nodes.len() >= 64 {
-            return Err(ScError::new(ErrorCode::Node, "a cluster has at most 64 nodes"));
+            return Err(ScError::new(
+                ErrorCode::Node,
+                "a cluster has at most 64 nodes",
+            ));
         }
         nodes.push(Node {
             id: i as u32 + 1,
             name: name.clone(),
             up: true,
             votes: 1,
-            adapters: INTERCONNECT_ADAPTERS.iter().map(|s| s.to_string()).collect(),
+            adapters: INTERCONNECT_ADAPTERS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             ipmp_groups: vec![IpmpGroup {
                 name: "ipmp0".to_string(),
                 adapters: PUBLIC_ADAPTERS.iter().map(|s| s.to_string()).collect(),
@@ -86,7 +96,9 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         .quorum_devices
         .unwrap_or(if nodes.len() == 2 { 1 } else { 0 });
     if nq > 32 {
-        return Err(ScError::inval(format!("--quorum-devices {nq}: at most 32 quorum devices")));
+        return Err(ScError::inval(format!(
+            "--quorum-devices {nq}: at most 32 quorum devices"
+        )));
     }
     let all: Vec<String> = nodes.iter().map(|n| n.name.clone()).collect();
     let quorum_devices = (0..nq)
@@ -108,7 +120,9 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             )));
         }
         if device_groups.iter().any(|d| d.name == name) {
-            return Err(ScError::inval(format!("device group {name} is given twice")));
+            return Err(ScError::inval(format!(
+                "device group {name} is given twice"
+            )));
         }
         let dg_nodes: Vec<String> = match list {
             None => all.clone(),
@@ -118,7 +132,10 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             if !all.contains(n) {
                 return Err(ScError::new(
                     ErrorCode::Node,
-                    format!("device group {name}: node {n} is not one of --nodes ({})", all.join(",")),
+                    format!(
+                        "device group {name}: node {n} is not one of --nodes ({})",
+                        all.join(",")
+                    ),
                 ));
             }
         }

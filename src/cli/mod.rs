@@ -142,9 +142,7 @@ impl Env {
                 .filter(|v| v.is_finite() && *v >= 0.0)
                 .map(Duration::from_secs_f64)
                 .ok_or_else(|| {
-                    ScError::inval(format!(
-                        "SCSIM_LOCK_TIMEOUT={s} is not a number of seconds"
-                    ))
+                    ScError::inval(format!("SCSIM_LOCK_TIMEOUT={s} is not a number of seconds"))
                 }),
         }
     }
@@ -181,11 +179,11 @@ pub fn parse_with<T: clap::Parser>(
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(OsString::from(prog));
     full.extend(args);
-    let cmd = T::command().name(prog.to_string()).bin_name(prog.to_string());
+    let cmd = T::command()
+        .name(prog.to_string())
+        .bin_name(prog.to_string());
     let matches = cmd.try_get_matches_from(full);
-    let res = matches.and_then(|mut m| {
-        <T as clap::FromArgMatches>::from_arg_matches_mut(&mut m)
-    });
+    let res = matches.and_then(|mut m| <T as clap::FromArgMatches>::from_arg_matches_mut(&mut m));
     match res {
         Ok(v) => Ok(Some(v)),
         Err(e) => {
@@ -263,7 +261,10 @@ mod tests {
             Personality::Scrgadm
         );
         assert_eq!(Personality::from_argv0("scstat"), Personality::Scstat);
-        assert_eq!(Personality::from_argv0("scswitch.exe"), Personality::Scswitch);
+        assert_eq!(
+            Personality::from_argv0("scswitch.exe"),
+            Personality::Scswitch
+        );
         assert_eq!(Personality::from_argv0("/x/scsim"), Personality::Native);
         assert_eq!(Personality::from_argv0("scrgadm2"), Personality::Native);
     }
@@ -281,10 +282,7 @@ mod tests {
             PathBuf::from("/x.json")
         );
         assert_eq!(env.state_path(None).unwrap(), PathBuf::from("/e/s.json"));
-        let env = Env {
-            state: None,
-            ..env
-        };
+        let env = Env { state: None, ..env };
         assert_eq!(
             env.state_path(None).unwrap(),
             PathBuf::from("/xdg/scsim/cluster.json")

@@ -16,7 +16,9 @@ pub struct TimeArgs {}
 pub struct SimulateArgs {}
 
 fn unavailable(what: &str) -> Result<()> {
-    Err(ScError::internal(format!("scsim {what} is not available in this build")))
+    Err(ScError::internal(format!(
+        "scsim {what} is not available in this build"
+    )))
 }
 pub fn log(_ctx: &mut Ctx, _a: LogArgs) -> Result<()> {
     unavailable("log")

@@ -286,7 +286,9 @@ impl ResourceType {
     }
     /// Case-insensitive lookup in the paramtable.
     pub fn param(&self, name: &str) -> Option<&ParamDecl> {
-        self.params.iter().find(|p| p.name.eq_ignore_ascii_case(name))
+        self.params
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
     }
     pub fn is_network_address(&self) -> bool {
         self.is_logical_hostname || self.is_shared_address
@@ -540,7 +542,10 @@ impl Default for ResourceNodeState {
 
 impl Resource {
     pub fn state_on(&self, node: &str) -> RState {
-        self.state.get(node).map(|s| s.state).unwrap_or(RState::Offline)
+        self.state
+            .get(node)
+            .map(|s| s.state)
+            .unwrap_or(RState::Offline)
     }
 }
 

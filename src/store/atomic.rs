@@ -17,7 +17,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         };
         ScError::new(
             code,
-            format!("cannot write cluster state file {}: {what}: {e}", path.display()),
+            format!(
+                "cannot write cluster state file {}: {what}: {e}",
+                path.display()
+            ),
         )
         .hint("the previous state was left unchanged")
     };

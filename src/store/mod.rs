@@ -37,7 +37,10 @@ pub fn load(path: &Path) -> Result<ClusterState> {
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             return Err(ScError::new(
                 ErrorCode::Access,
-                format!("cannot read cluster state file {}: permission denied", path.display()),
+                format!(
+                    "cannot read cluster state file {}: permission denied",
+                    path.display()
+                ),
             ));
         }
         Err(e) => {
@@ -80,7 +83,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
     }
     if version == u64::from(SCHEMA_VERSION) {
         // Right version but wrong shape: report serde's position.
-        let e = first.err().expect("parse failed on the slow path");
+        let e = first.expect_err("parse failed on the slow path");
         return Err(ScError::internal(format!(
             "{}:{}:{}: invalid cluster state: {e}",
             path.display(),
@@ -89,9 +92,8 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
         ))
         .hint("the file was left untouched; restore it from a backup or recreate it with `scsim init --force`"));
     }
-    let migrated = migrate::upgrade(value, version as u32).map_err(|m| {
-        ScError::internal(format!("{}: cannot migrate: {m}", path.display()))
-    })?;
+    let migrated = migrate::upgrade(value, version as u32)
+        .map_err(|m| ScError::internal(format!("{}: cannot migrate: {m}", path.display())))?;
     serde_json::from_value(migrated).map_err(|e| {
         ScError::internal(format!(
             "{}: invalid cluster state after migration from version {version}: {e}",
@@ -245,7 +247,10 @@ mod tests {
         let p = dir.path().join("s.json");
         let t = Duration::from_secs(1);
         create(&p, &sample(), false, t).unwrap();
-        assert_eq!(create(&p, &sample(), false, t).unwrap_err().code, ErrorCode::State);
+        assert_eq!(
+            create(&p, &sample(), false, t).unwrap_err().code,
+            ErrorCode::State
+        );
         let txn = begin(&p, t).unwrap();
         txn.commit().unwrap();
         assert_eq!(load(&p).unwrap().generation, 1);

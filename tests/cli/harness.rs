@@ -119,7 +119,11 @@ impl TestCluster {
     /// Run several lines; each must exit 0.
     #[track_caller]
     pub fn script(&self, lines: &str) {
-        for line in lines.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in lines
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             let out = self.sh(line);
             assert_eq!(out.code, 0, "`{line}` failed:\n{out}");
         }

@@ -23,8 +23,12 @@ fn init_refuses_to_overwrite_without_force() {
     let out = t.fails_unchanged("scsim init --nodes a,b", 9);
     assert!(out.stderr.contains("already exists"), "{out}");
     assert!(out.stderr.contains("--force"), "{out}");
-    t.run("scsim", &["init", "--nodes", "a,b,c", "--force"]).ok();
-    assert_eq!(t.state_json()["cluster"]["nodes"].as_array().unwrap().len(), 3);
+    t.run("scsim", &["init", "--nodes", "a,b,c", "--force"])
+        .ok();
+    assert_eq!(
+        t.state_json()["cluster"]["nodes"].as_array().unwrap().len(),
+        3
+    );
 }
 
 #[test]
@@ -36,7 +40,13 @@ fn init_options() {
     assert_eq!(j["cluster"]["name"], "prod");
     assert_eq!(j["cluster"]["quorum_devices"].as_array().unwrap().len(), 2);
     assert_eq!(j["cluster"]["device_groups"][0]["primary"], "n2");
-    assert_eq!(j["cluster"]["device_groups"][1]["nodes"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        j["cluster"]["device_groups"][1]["nodes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
     assert_eq!(j["cluster"]["transport_paths"].as_array().unwrap().len(), 6);
 }
 
@@ -60,9 +70,16 @@ fn missing_state_file_names_path_and_fix() {
     let t = TestCluster::empty();
     let out = t.run("scrgadm", &["-p"]);
     out.expect_code(18);
-    assert!(out.stderr.contains("no cluster state file at [TMP]/cluster.json"), "{out}");
+    assert!(
+        out.stderr
+            .contains("no cluster state file at [TMP]/cluster.json"),
+        "{out}"
+    );
     assert!(out.stderr.contains("init --nodes"), "{out}");
-    assert!(!t.state.exists(), "a command other than init created the state file");
+    assert!(
+        !t.state.exists(),
+        "a command other than init created the state file"
+    );
     let out = t.run("scswitch", &["-Z"]);
     out.expect_code(18);
     assert!(!t.state.exists());
@@ -72,7 +89,11 @@ fn missing_state_file_names_path_and_fix() {
 #[test]
 fn corrupt_state_file_reports_position_and_is_kept() {
     let t = TestCluster::two_node();
-    std::fs::write(&t.state, "{\n  \"schema_version\": 1,\n  \"generation\": }\n").unwrap();
+    std::fs::write(
+        &t.state,
+        "{\n  \"schema_version\": 1,\n  \"generation\": }\n",
+    )
+    .unwrap();
     let out = t.fails_unchanged("scrgadm -a -g RG", 18);
     assert!(out.stderr.contains("[TMP]/cluster.json:3:17"), "{out}");
     assert!(out.stderr.contains("corrupt"), "{out}");
@@ -92,7 +113,10 @@ fn foreign_json_is_refused() {
     let t = TestCluster::two_node();
     std::fs::write(&t.state, "{\"name\": \"something else\"}\n").unwrap();
     let out = t.fails_unchanged("scrgadm -a -g RG", 18);
-    assert!(out.stderr.contains("not a scsim cluster state file"), "{out}");
+    assert!(
+        out.stderr.contains("not a scsim cluster state file"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -102,7 +126,10 @@ fn newer_schema_version_is_refused() {
     j["schema_version"] = 99.into();
     std::fs::write(&t.state, serde_json::to_vec(&j).unwrap()).unwrap();
     let out = t.fails_unchanged("scrgadm -a -g RG", 18);
-    assert!(out.stderr.contains("schema_version 99, newer than"), "{out}");
+    assert!(
+        out.stderr.contains("schema_version 99, newer than"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -110,16 +137,25 @@ fn state_path_from_flag_and_xdg() {
     let t = TestCluster::empty();
     let alt = t.path().join("alt.json");
     let alt_s = alt.display().to_string();
-    t.run("scsim", &["--state", &alt_s, "init", "--nodes", "a,b"]).ok();
+    t.run("scsim", &["--state", &alt_s, "init", "--nodes", "a,b"])
+        .ok();
     assert!(alt.exists());
     assert!(!t.state.exists());
     let out = t.run("scsim", &["--state", &alt_s, "state", "path"]);
     assert_eq!(out.stdout.trim(), "[TMP]/alt.json");
     // Without SCSIM_STATE: the XDG default.
-    let out = t.run_env("scsim", &["state", "path"], &[("SCSIM_STATE", ""), ("XDG_STATE_HOME", "/xdg")]);
+    let out = t.run_env(
+        "scsim",
+        &["state", "path"],
+        &[("SCSIM_STATE", ""), ("XDG_STATE_HOME", "/xdg")],
+    );
     assert_eq!(out.stdout.trim(), "/xdg/scsim/cluster.json", "{out}");
     let out = t.run_env("scsim", &["state", "path"], &[("SCSIM_STATE", "")]);
-    assert_eq!(out.stdout.trim(), "[TMP]/.local/state/scsim/cluster.json", "{out}");
+    assert_eq!(
+        out.stdout.trim(),
+        "[TMP]/.local/state/scsim/cluster.json",
+        "{out}"
+    );
 }
 
 #[test]
@@ -171,7 +207,11 @@ fn lock_timeout_gives_busy() {
         .unwrap();
     f.lock().unwrap();
     let before = t.state_bytes();
-    let out = t.run_env("scrgadm", &["-a", "-g", "RG"], &[("SCSIM_LOCK_TIMEOUT", "0.2")]);
+    let out = t.run_env(
+        "scrgadm",
+        &["-a", "-g", "RG"],
+        &[("SCSIM_LOCK_TIMEOUT", "0.2")],
+    );
     out.expect_code(5);
     assert!(out.stderr.contains("locked by another command"), "{out}");
     assert!(out.stderr.contains("SCSIM_LOCK_TIMEOUT"), "{out}");

@@ -6,6 +6,7 @@ mod harness;
 mod faults;
 mod generated;
 mod init_state;
+mod invariants;
 mod scrgadm;
 mod scrgadm_errors;
 mod scstat;
@@ -18,10 +19,13 @@ fn all_modules_wired() {
     let main = std::fs::read_to_string(dir.join("main.rs")).unwrap();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        if let Some(stem) = name.strip_suffix(".rs") {
-            if stem != "main" {
-                assert!(main.contains(&format!("mod {stem};")), "tests/cli/{name} is not a module of main.rs");
-            }
+        if let Some(stem) = name.strip_suffix(".rs")
+            && stem != "main"
+        {
+            assert!(
+                main.contains(&format!("mod {stem};")),
+                "tests/cli/{name} is not a module of main.rs"
+            );
         }
     }
 }

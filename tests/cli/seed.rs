@@ -44,10 +44,13 @@ fn steps_0_to_4(t: &TestCluster) {
          scrgadm -a -g MAIL-RG -h mail-1,mail-2",
     );
     assert_eq!(rg_state(t, "MAIL-RG", "mail-1"), "Unmanaged");
-    assert_eq!(t.state_json()["resource_groups"]["MAIL-RG"]["nodelist"], serde_json::json!(["mail-1", "mail-2"]));
+    assert_eq!(
+        t.state_json()["resource_groups"]["MAIL-RG"]["nodelist"],
+        serde_json::json!(["mail-1", "mail-2"])
+    );
     t.script("scrgadm -a -L -g MAIL-RG -l budgie");
     let j = t.state_json();
-    assert_eq!(j["resources"]["budgie"]["type"], "SUNW.LogicalHostname");
+    assert_eq!(j["resources"]["budgie"]["type"], "SUNW.LogicalHostname:2");
     assert_eq!(j["resources"]["budgie"]["enabled"], false);
     t.script("scswitch -Z -g MAIL-RG");
     assert_eq!(rg_state(t, "MAIL-RG", "mail-1"), "Online");
@@ -72,7 +75,10 @@ fn seed_procedure_end_to_end() {
     assert!(out.stderr.contains("/global/mail2"), "{out}");
     let out = t.sh("scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2");
     out.ok();
-    assert!(out.stderr.contains("ServicePaths"), "expected a deprecation warning:\n{out}");
+    assert!(
+        out.stderr.contains("ServicePaths"),
+        "expected a deprecation warning:\n{out}"
+    );
     assert_eq!(r_state(&t, "disk-rs", "mail-1"), "Offline");
 
     // Step 5b, 10, 12.
@@ -89,10 +95,23 @@ fn seed_procedure_end_to_end() {
     // Step 13.
     let out = t.run("scstat", &["-g"]);
     out.ok();
-    let group_rows: Vec<&str> = out.stdout.lines().filter(|l| l.contains("Group:") && l.contains("MAIL-RG")).collect();
+    let group_rows: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("Group:") && l.contains("MAIL-RG"))
+        .collect();
     assert_eq!(group_rows.len(), 2, "{out}");
-    assert!(group_rows[0].split_whitespace().collect::<Vec<_>>().ends_with(&["MAIL-RG", "mail-1", "Online"]), "{out}");
-    assert!(out.stdout.contains("Online - LogicalHostname online."), "{out}");
+    assert!(
+        group_rows[0]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .ends_with(&["MAIL-RG", "mail-1", "Online"]),
+        "{out}"
+    );
+    assert!(
+        out.stdout.contains("Online - LogicalHostname online."),
+        "{out}"
+    );
 
     // Step 14: switchover, stop order then start order.
     let before = launches(&t).len();
@@ -107,7 +126,10 @@ fn seed_procedure_end_to_end() {
             .position(|(a, b, c)| a == m && b == r && c == n)
             .unwrap_or_else(|| panic!("no {m} of {r} on {n} in {switch:?}"))
     };
-    assert!(pos("Stop", "mail-rs", "mail-1") < pos("Stop", "disk-rs", "mail-1") || pos("Stop", "mail-rs", "mail-1") < pos("Postnet_stop", "disk-rs", "mail-1"));
+    assert!(
+        pos("Stop", "mail-rs", "mail-1") < pos("Stop", "disk-rs", "mail-1")
+            || pos("Stop", "mail-rs", "mail-1") < pos("Postnet_stop", "disk-rs", "mail-1")
+    );
     assert!(pos("Stop", "mail-rs", "mail-1") < pos("Start", "mail-rs", "mail-2"));
     assert!(pos("Start", "mail-rs", "mail-2") > pos("Prenet_start", "budgie", "mail-2"));
     assert!(pos("Start", "mail-rs", "mail-2") > pos("Prenet_start", "disk-rs", "mail-2"));

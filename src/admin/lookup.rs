@@ -1,0 +1,67 @@
+//! Finding the objects a command names, with the errors scripts expect: groups (exit 12),
+//! resources (14) and nodes (11). Node lists (`-h`, `Nodelist`, `-X`, `name@node` entries) name
+//! nodes by name or id, must be cluster members and may not repeat; they are stored by name.
+
+use super::names::join_some;
+use crate::error::{ErrorCode, Result, ScError};
+use crate::model::{ClusterState, Node, Resource, ResourceGroup};
+
+/// The group `name`, or exit 12.
+pub fn group<'a>(state: &'a ClusterState, name: &str) -> Result<&'a ResourceGroup> {
+    state.group(name).ok_or_else(|| {
+        ScError::new(
+            ErrorCode::Rg,
+            format!("resource group {name} does not exist"),
+        )
+        .hint("list the resource groups with: scrgadm -p")
+    })
+}
+
+/// The resource `name`, or exit 14.
+pub fn resource<'a>(state: &'a ClusterState, name: &str) -> Result<&'a Resource> {
+    state.resource(name).ok_or_else(|| {
+        ScError::new(ErrorCode::Rsrc, format!("resource {name} does not exist"))
+            .hint("list the resources with: scrgadm -p")
+    })
+}
+
+/// The cluster node named `name_or_id` (name, or numeric id), or an exit-11 error saying what
+/// `context` needed it for and which nodes exist.
+pub fn node<'a>(state: &'a ClusterState, name_or_id: &str, context: &str) -> Result<&'a Node> {
+    state.cluster.resolve_node(name_or_id).ok_or_else(|| {
+        ScError::new(
+            ErrorCode::Node,
+            format!(
+                "{context}: {name_or_id} is not a cluster node (nodes: {})",
+                cluster_nodes(state)
+            ),
+        )
+    })
+}
+
+/// Resolve a node list to node names, in the order given. Unknown or repeated nodes exit 11.
+pub fn resolve_nodes(state: &ClusterState, list: &[String], context: &str) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::with_capacity(list.len());
+    for item in list {
+        let n = node(state, item, context)?;
+        if out.contains(&n.name) {
+            return Err(ScError::new(
+                ErrorCode::Node,
+                format!("{context}: node {} is listed twice", n.name),
+            ));
+        }
+        out.push(n.name.clone());
+    }
+    Ok(out)
+}
+
+/// `mail-1 (1), mail-2 (2)`, for messages.
+pub fn cluster_nodes(state: &ClusterState) -> String {
+    let names: Vec<String> = state
+        .cluster
+        .nodes
+        .iter()
+        .map(|n| format!("{} ({})", n.name, n.id))
+        .collect();
+    join_some(&names, 16)
+}

@@ -1,0 +1,866 @@
+//! Resources: `scrgadm -a -j`, `-c -j`, `-r -j`, and the r_properties(5) rules (reference
+//! §5.2, §5.4): `-y` sets standard and `-x` extension properties of the resource's type (names
+//! case-insensitive); values are checked against the declaration; Tunable is enforced (NONE
+//! never, AT_CREATION only by `-a`, WHEN_DISABLED only while disabled); properties without a
+//! default must be given at creation; dependencies name existing resources without cycles.
+//! A new resource is disabled with its monitor enabled.
+
+use super::deps::{self, NETWORK_RESOURCES_USED, check_network_resources, check_resource_deps};
+use super::lookup::{group as find_group, resource as find_resource};
+use super::names::{check_new_name, join_some};
+use super::values::{parse_value, prop_err};
+use super::{Change, Plan, PropArg, catalog, hasp, netaddr};
+use crate::error::{ErrorCode, Result, ScError};
+use crate::model::{
+    ClusterState, DepKind, Dependencies, ParamDecl, PropValue, Resource, ResourceGroup,
+    ResourceType, Tunable,
+};
+use std::collections::BTreeMap;
+
+/// `-a -j R -t RT -g RG [-y …] [-x …]`
+pub fn create(
+    state: &ClusterState,
+    name: &str,
+    type_query: &str,
+    group: &str,
+    props: &[PropArg],
+) -> Result<Plan> {
+    check_new_name("resource", name, ErrorCode::Rsrc)?;
+    check_not_exists(state, name)?;
+    let g = find_group(state, group)?;
+    let rt = catalog::registered_type(state, type_query)?;
+    create_typed(state, name, rt, g, props)
+}
+
+fn check_not_exists(state: &ClusterState, name: &str) -> Result<()> {
+    match state.resource(name) {
+        Some(r) => Err(ScError::new(
+            ErrorCode::Rsrc,
+            format!("resource {name} already exists (in group {})", r.group),
+        )
+        .hint(format!("see it with: scrgadm -pv -j {name}"))),
+        None => Ok(()),
+    }
+}
+
+/// Create resource `name` of the (registered) type `rt` in group `g`.
+pub(super) fn create_typed(
+    state: &ClusterState,
+    name: &str,
+    rt: &ResourceType,
+    g: &ResourceGroup,
+    props: &[PropArg],
+) -> Result<Plan> {
+    check_new_name("resource", name, ErrorCode::Rsrc)?;
+    check_not_exists(state, name)?;
+    if let Some(installed) = &rt.installed_nodes
+        && let Some(n) = g.nodelist.iter().find(|n| !installed.contains(n))
+    {
+        return Err(ScError::new(
+            ErrorCode::Node,
+            format!(
+                "resource {name}: type {} is installed only on {}, but group {} can run on {n}",
+                rt.name,
+                installed.join(", "),
+                g.name
+            ),
+        )
+        .hint(format!(
+            "scrgadm -c -t {} -h {},{n}",
+            rt.name,
+            installed.join(",")
+        )));
+    }
+    if rt.single_instance
+        && let Some(other) = state.resources.values().find(|r| r.rtype == rt.name)
+    {
+        return Err(ScError::new(
+            ErrorCode::Rt,
+            format!(
+                "resource type {} is single-instance (Single_instance=TRUE) and resource {} of it already exists",
+                rt.name, other.name
+            ),
+        ));
+    }
+    if rt.failover && g.maximum_primaries > 1 {
+        return Err(ScError::new(
+            ErrorCode::Rg,
+            format!(
+                "resource {name}: type {} is a failover type, but group {} can be online on {} nodes at once (Maximum_primaries {})",
+                rt.name, g.name, g.maximum_primaries, g.maximum_primaries
+            ),
+        )
+        .hint("put it in a failover group (Maximum_primaries 1)"));
+    }
+    let mut r = Resource {
+        name: name.to_string(),
+        rtype: rt.name.clone(),
+        group: g.name.clone(),
+        enabled: false,
+        monitored: true,
+        description: String::new(),
+        dependencies: Dependencies::default(),
+        properties: BTreeMap::new(),
+        extension: BTreeMap::new(),
+        state: BTreeMap::new(),
+        restart_history: Vec::new(),
+    };
+    let mut warnings = Vec::new();
+    set_props(state, rt, &mut r, props, None, &mut warnings)?;
+    check_required(rt, &r)?;
+    if rt.is_network_address() {
+        netaddr::fill_netiflist(state, &mut r, rt, g);
+    }
+    validate(state, rt, g, &r, None)?;
+    Ok(Plan {
+        change: Change::CreateResource(r),
+        warnings,
+    })
+}
+
+/// `-c -j R [-y …] [-x …]`
+pub fn change(state: &ClusterState, name: &str, props: &[PropArg]) -> Result<Plan> {
+    let old = find_resource(state, name)?;
+    let g = find_group(state, &old.group)?;
+    let mut rt = state.type_of(old).ok_or_else(|| {
+        ScError::internal(format!(
+            "resource {name} is of type {}, which is not registered",
+            old.rtype
+        ))
+    })?;
+    let mut r = old.clone();
+    let mut warnings = Vec::new();
+    let (versions, rest): (Vec<&PropArg>, Vec<&PropArg>) = props
+        .iter()
+        .partition(|p| !p.extension && p.name.eq_ignore_ascii_case("Type_version"));
+    if versions.len() > 1 {
+        return Err(prop_err(
+            &format!("resource {name}"),
+            "Type_version",
+            "is given twice",
+        ));
+    }
+    if let Some(v) = versions.first() {
+        rt = upgrade(state, &mut r, rt, g, v.value.trim(), &mut warnings)?;
+    }
+    let rest: Vec<PropArg> = rest.into_iter().cloned().collect();
+    set_props(state, rt, &mut r, &rest, Some(old), &mut warnings)?;
+    if r.rtype != old.rtype {
+        check_required(rt, &r)?;
+    }
+    validate(state, rt, g, &r, Some(old))?;
+    Ok(Plan {
+        change: Change::ChangeResource(r),
+        warnings,
+    })
+}
+
+/// `-r -j R`
+pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
+    let r = find_resource(state, name)?;
+    if r.enabled {
+        return Err(ScError::new(
+            ErrorCode::Rsrc,
+            format!("resource {name} is enabled; only a disabled resource can be removed"),
+        )
+        .hint(format!("disable it first: scswitch -n -j {name}")));
+    }
+    if let Some((node, st)) = r
+        .state
+        .iter()
+        .find(|(_, s)| s.state.is_running() || s.state == crate::model::RState::StopFailed)
+    {
+        return Err(ScError::new(
+            ErrorCode::State,
+            format!(
+                "resource {name} is {} on {node}; it must be offline everywhere to be removed",
+                st.state.as_str()
+            ),
+        )
+        .hint(format!(
+            "clear it first, e.g. scswitch -c -h {node} -j {name} -f STOP_FAILED"
+        )));
+    }
+    let users = deps::dependents(state, name);
+    if let Some(first) = users.first() {
+        return Err(ScError::new(
+            ErrorCode::Depend,
+            format!(
+                "resource {name} cannot be removed: {} depend{} on it",
+                join_some(&users, 10),
+                if users.len() == 1 { "s" } else { "" }
+            ),
+        )
+        .hint(format!(
+            "remove the dependency first, e.g. scrgadm -c -j {first} -y Resource_dependencies=… (without {name}), or remove {first}"
+        )));
+    }
+    Ok(Plan::new(Change::RemoveResource(name.to_string())))
+}
+
+/// Apply `-y`/`-x` arguments to `r`. `old` is the resource before a change (`None` when
+/// creating): it decides which Tunable values allow the change.
+fn set_props(
+    state: &ClusterState,
+    rt: &ResourceType,
+    r: &mut Resource,
+    args: &[PropArg],
+    old: Option<&Resource>,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let subject = format!("resource {}", r.name);
+    let mut seen: Vec<String> = Vec::new();
+    let mut service_paths: Option<&PropArg> = None;
+    for p in args {
+        if p.name.contains('{') {
+            return Err(prop_err(
+                &subject,
+                &p.name,
+                "per-node values (PROPERTY{node}=value) are a Sun Cluster 3.2 form that scsim does not simulate; set one value for all nodes",
+            ));
+        }
+        let Some(decl) = catalog::param(rt, &p.name) else {
+            if p.extension
+                && p.name.eq_ignore_ascii_case("ServicePaths")
+                && catalog::is_hastorageplus(rt)
+            {
+                if service_paths.replace(p).is_some() {
+                    return Err(prop_err(&subject, "ServicePaths", "is given twice"));
+                }
+                continue;
+            }
+            return Err(unknown_property(rt, &subject, p));
+        };
+        if decl.extension != p.extension {
+            let (what, flag) = if decl.extension {
+                ("an extension property", "-x")
+            } else {
+                ("a standard property", "-y")
+            };
+            return Err(prop_err(
+                &subject,
+                &decl.name,
+                format!("is {what} of type {}: set it with {flag}", rt.name),
+            )
+            .hint(format!("{flag} {}={}", decl.name, p.value)));
+        }
+        if seen.contains(&decl.name) {
+            return Err(prop_err(&subject, &decl.name, "is given twice"));
+        }
+        seen.push(decl.name.clone());
+        check_settable(&subject, &decl, r, old)?;
+        if decl.name == "Type_version" {
+            if p.value.trim() != rt.rt_version {
+                return Err(prop_err(
+                    &subject,
+                    "Type_version",
+                    format!(
+                        "a new resource gets the version of its type ({}); choose another version with -t {}:{}",
+                        rt.rt_version,
+                        rt.vendor_id
+                            .as_deref()
+                            .map(|v| format!("{v}.{}", rt.resource_type))
+                            .unwrap_or_else(|| rt.resource_type.clone()),
+                        p.value.trim()
+                    ),
+                ));
+            }
+            continue;
+        }
+        let v = parse_value(&subject, &decl, &p.value)?;
+        store(r, &decl, v);
+    }
+    if let Some(sp) = service_paths {
+        hasp::apply_service_paths(state, rt, r, sp, &seen, old, warnings)?;
+    }
+    Ok(())
+}
+
+/// Store a checked value where the resource keeps it.
+pub(super) fn store(r: &mut Resource, decl: &ParamDecl, v: PropValue) {
+    if decl.extension {
+        r.extension.insert(decl.name.clone(), v);
+        return;
+    }
+    for kind in DepKind::ALL {
+        if decl.name == kind.property() {
+            *r.dependencies.get_mut(kind) = match v {
+                PropValue::List(l) => l,
+                other => vec![other.to_string()],
+            };
+            return;
+        }
+    }
+    if decl.name == "R_description" {
+        r.description = v.to_string();
+        return;
+    }
+    r.properties.insert(decl.name.clone(), v);
+}
+
+/// Whether `decl` may be set now: query-only properties never; Tunable NONE never;
+/// AT_CREATION only at creation; WHEN_DISABLED only while the resource is disabled.
+pub(super) fn check_settable(
+    subject: &str,
+    decl: &ParamDecl,
+    r: &Resource,
+    old: Option<&Resource>,
+) -> Result<()> {
+    let name = decl.name.as_str();
+    if catalog::is_query_only(name) {
+        let (why, hint) = match name {
+            "On_off_switch" => (
+                "is switched with scswitch, not set with -y",
+                Some(format!("scswitch -e -j {0}  (or -n to disable)", r.name)),
+            ),
+            "Monitored_switch" => (
+                "is switched with scswitch, not set with -y",
+                Some(format!("scswitch -e -M -j {0}  (or -n -M)", r.name)),
+            ),
+            "Type" => ("is given with -t when the resource is created", None),
+            "Resource_name" => ("is the name given with -j", None),
+            _ => ("is maintained by the RGM and cannot be set", None),
+        };
+        let mut e = prop_err(subject, name, why);
+        if let Some(h) = hint {
+            e = e.hint(h);
+        }
+        return Err(e);
+    }
+    match (decl.tunable, old) {
+        (Tunable::None, _) => Err(prop_err(
+            subject,
+            name,
+            "cannot be set (TUNABLE=NONE in the type's registration)",
+        )),
+        (Tunable::AtCreation, Some(_)) => Err(prop_err(
+            subject,
+            name,
+            "can only be set when the resource is created (TUNABLE=AT_CREATION)",
+        )
+        .hint(format!(
+            "remove the resource and create it again with the new value: scrgadm -r -j {0}; scrgadm -a -j {0} …",
+            r.name
+        ))),
+        (Tunable::WhenDisabled, Some(o)) if o.enabled => Err(prop_err(
+            subject,
+            name,
+            format!(
+                "can only be changed while the resource is disabled (TUNABLE=WHEN_DISABLED), and {} is enabled",
+                r.name
+            ),
+        )
+        .hint(format!(
+            "scswitch -n -j {0}, change it, then scswitch -e -j {0}",
+            r.name
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
+    let ext: Vec<String> = rt
+        .params
+        .iter()
+        .filter(|d| d.extension)
+        .map(|d| d.name.clone())
+        .collect();
+    let ext_list = if ext.is_empty() {
+        "it has no extension properties".to_string()
+    } else {
+        format!("its extension properties: {}", ext.join(", "))
+    };
+    if catalog::standard_param(&p.name).is_some() {
+        return ScError::new(
+            ErrorCode::Prop,
+            format!(
+                "{subject}: type {} has no property {}: this standard property exists only for types whose registration file declares it",
+                rt.name, p.name
+            ),
+        );
+    }
+    if crate::model::props::rg_property(&p.name).is_some() {
+        return ScError::new(
+            ErrorCode::Prop,
+            format!(
+                "{subject}: {} is a resource group property, not a resource property",
+                p.name
+            ),
+        )
+        .hint(format!("scrgadm -c -g GROUP -y {}={}", p.name, p.value));
+    }
+    ScError::new(
+        ErrorCode::Prop,
+        format!(
+            "{subject}: type {} has no {} property {} ({ext_list})",
+            rt.name,
+            if p.extension { "extension" } else { "standard" },
+            p.name
+        ),
+    )
+}
+
+/// Properties without a default must be set at creation.
+fn check_required(rt: &ResourceType, r: &Resource) -> Result<()> {
+    let missing: Vec<ParamDecl> = catalog::all_params(rt)
+        .into_iter()
+        .filter(|d| {
+            d.default.is_none()
+                && d.tunable != Tunable::None
+                && !catalog::is_query_only(&d.name)
+                && d.name != "Resource_project_name"
+                && d.name != "Type_version"
+                && !is_set(r, d)
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = missing
+        .iter()
+        .map(|d| format!("{} ({})", d.name, if d.extension { "-x" } else { "-y" }))
+        .collect();
+    let example: Vec<String> = missing
+        .iter()
+        .map(|d| format!("{} {}=…", if d.extension { "-x" } else { "-y" }, d.name))
+        .collect();
+    Err(ScError::new(
+        ErrorCode::Prop,
+        format!(
+            "resource {}: type {} requires {} without a default: {}",
+            r.name,
+            rt.name,
+            if missing.len() == 1 {
+                "a property"
+            } else {
+                "properties"
+            },
+            names.join(", ")
+        ),
+    )
+    .hint(format!("add {}", example.join(" "))))
+}
+
+fn is_set(r: &Resource, d: &ParamDecl) -> bool {
+    if d.extension {
+        return r.extension.contains_key(&d.name);
+    }
+    r.properties.contains_key(&d.name)
+}
+
+/// Rules across properties and objects, for the resource as it will be.
+fn validate(
+    state: &ClusterState,
+    rt: &ResourceType,
+    g: &ResourceGroup,
+    r: &Resource,
+    old: Option<&Resource>,
+) -> Result<()> {
+    let subject = format!("resource {}", r.name);
+    if old.is_none_or(|o| o.dependencies != r.dependencies) {
+        check_resource_deps(state, &r.name, &r.dependencies)?;
+    }
+    let nru = r.properties.get(NETWORK_RESOURCES_USED);
+    if old.is_none_or(|o| o.properties.get(NETWORK_RESOURCES_USED) != nru)
+        && let Some(PropValue::List(list)) = nru
+    {
+        check_network_resources(state, &r.name, list)?;
+    }
+    if let Some(PropValue::List(ports)) = r.properties.get("Port_list") {
+        for p in ports {
+            check_port(&subject, p)?;
+        }
+    }
+    if let Some(PropValue::List(w)) = r.properties.get("Load_balancing_weights") {
+        for e in w {
+            check_weight(state, &subject, e)?;
+        }
+    }
+    if rt.failover && r.properties.get("Scalable") == Some(&PropValue::Bool(true)) {
+        return Err(prop_err(
+            &subject,
+            "Scalable",
+            format!(
+                "TRUE is not allowed: type {} is a failover type (Failover=TRUE), and a failover type cannot be scalable",
+                rt.name
+            ),
+        ));
+    }
+    if catalog::is_hastorageplus(rt) {
+        hasp::check(state, g, r)?;
+    }
+    if rt.vendor_id.as_deref() == Some("SUNW")
+        && rt.resource_type == "ims"
+        && let Some(decl) = rt.param("IMS_serverroot")
+        && let Some(PropValue::Str(root)) = r.extension.get(&decl.name)
+        && !root.starts_with('/')
+    {
+        return Err(prop_err(
+            &subject,
+            &decl.name,
+            format!(
+                "value \"{root}\" is not an absolute path (the Messaging Server server root, e.g. /opt/SUNWmsgsr)"
+            ),
+        ));
+    }
+    if rt.is_network_address() {
+        netaddr::check_resource(state, rt, g, r)?;
+    }
+    Ok(())
+}
+
+fn check_port(subject: &str, entry: &str) -> Result<()> {
+    let ok = entry.split_once('/').is_some_and(|(port, proto)| {
+        port.parse::<u16>().is_ok_and(|p| p > 0)
+            && ["tcp", "udp", "tcp6", "udp6", "sctp"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(proto))
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(prop_err(
+            subject,
+            "Port_list",
+            format!(
+                "entry \"{entry}\" is not PORT/PROTOCOL (e.g. 80/tcp; port 1-65535, protocol tcp or udp)"
+            ),
+        ))
+    }
+}
+
+fn check_weight(state: &ClusterState, subject: &str, entry: &str) -> Result<()> {
+    let ok = entry.split_once('@').is_some_and(|(w, node)| {
+        w.parse::<u32>().is_ok() && state.cluster.resolve_node(node).is_some()
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(prop_err(
+            subject,
+            "Load_balancing_weights",
+            format!(
+                "entry \"{entry}\" is not WEIGHT@NODE (e.g. 3@mail-1 or 3@1, with a cluster node)"
+            ),
+        ))
+    }
+}
+
+/// Switch resource `r` to another registered version of its type (`-y Type_version=V`),
+/// honouring the target's `#$upgrade_from` tunability. Returns the new type.
+fn upgrade<'a>(
+    state: &'a ClusterState,
+    r: &mut Resource,
+    current: &'a ResourceType,
+    g: &ResourceGroup,
+    version: &str,
+    warnings: &mut Vec<String>,
+) -> Result<&'a ResourceType> {
+    let subject = format!("resource {}", r.name);
+    if version == current.rt_version {
+        return Ok(current);
+    }
+    let same_base: Vec<&ResourceType> = state
+        .resource_types
+        .values()
+        .filter(|t| t.vendor_id == current.vendor_id && t.resource_type == current.resource_type)
+        .collect();
+    let Some(target) = same_base.iter().find(|t| t.rt_version == version) else {
+        let versions: Vec<String> = same_base.iter().map(|t| t.rt_version.clone()).collect();
+        return Err(prop_err(
+            &subject,
+            "Type_version",
+            format!(
+                "no version {version} of {} is registered (registered versions: {})",
+                current.resource_type,
+                versions.join(", ")
+            ),
+        )
+        .hint("register the new version first: scrgadm -a -t NAME -f RTRFILE"));
+    };
+    // Without an #$upgrade_from line for the old version the RGM allows the upgrade only
+    // while the group is unmanaged.
+    let tunability = target
+        .upgrade_from
+        .iter()
+        .find(|(v, _)| v == &current.rt_version)
+        .map(|(_, t)| t.to_ascii_uppercase())
+        .unwrap_or_else(|| "WHEN_UNMANAGED".to_string());
+    let allowed = match tunability.as_str() {
+        "ANYTIME" => Ok(()),
+        "WHEN_DISABLED" if !r.enabled => Ok(()),
+        "WHEN_UNMONITORED" if !r.monitored || !r.enabled => Ok(()),
+        "WHEN_OFFLINE" if r.state.values().all(|s| !s.state.is_running()) => Ok(()),
+        "WHEN_UNMANAGED" if !g.managed => Ok(()),
+        "AT_CREATION" => Err("only new resources can use it (AT_CREATION)".to_string()),
+        other => Err(format!(
+            "the upgrade is allowed {other}, and the resource is not in that state"
+        )),
+    };
+    if let Err(why) = allowed {
+        return Err(prop_err(
+            &subject,
+            "Type_version",
+            format!("cannot move to {} now: {why}", target.name),
+        )
+        .hint(match tunability.as_str() {
+            "WHEN_DISABLED" => format!("scswitch -n -j {}", r.name),
+            "WHEN_UNMANAGED" => format!("scswitch -F -g {0} then scswitch -u -g {0}", g.name),
+            "WHEN_UNMONITORED" => format!("scswitch -n -M -j {}", r.name),
+            _ => format!("scswitch -n -j {}", r.name),
+        }));
+    }
+    // Drop settings the new version does not have.
+    let mut dropped = Vec::new();
+    r.extension.retain(|k, _| {
+        let keep = target.param(k).is_some_and(|d| d.extension);
+        if !keep {
+            dropped.push(k.clone());
+        }
+        keep
+    });
+    r.properties.retain(|k, _| {
+        let keep = catalog::param(target, k).is_some();
+        if !keep {
+            dropped.push(k.clone());
+        }
+        keep
+    });
+    if !dropped.is_empty() {
+        warnings.push(format!(
+            "resource {}: {} has no such properties; dropped: {}",
+            r.name,
+            target.name,
+            dropped.join(", ")
+        ));
+    }
+    r.rtype = target.name.clone();
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{cluster, x, y};
+    use super::*;
+    use crate::admin::{Request, apply, prepare};
+
+    /// The seed cluster: HAStoragePlus and ims registered, MAIL-RG with budgie and disk-rs.
+    fn seeded() -> ClusterState {
+        let mut s = cluster();
+        for t in ["SUNW.HAStoragePlus", "SUNW.ims"] {
+            apply(
+                &mut s,
+                &Request::RegisterType {
+                    rtype: t.into(),
+                    installed_nodes: None,
+                    file: None,
+                },
+            )
+            .unwrap();
+        }
+        apply(
+            &mut s,
+            &Request::CreateGroup {
+                group: "MAIL-RG".into(),
+                nodelist: None,
+                props: vec![],
+            },
+        )
+        .unwrap();
+        apply(
+            &mut s,
+            &Request::CreateNetAddress {
+                kind: crate::admin::NetKind::Logical,
+                group: "MAIL-RG".into(),
+                hosts: vec!["budgie".into()],
+                resource: None,
+                netifs: None,
+                auxnodes: None,
+                props: vec![],
+            },
+        )
+        .unwrap();
+        s
+    }
+
+    fn create(name: &str, rtype: &str, props: Vec<PropArg>) -> Request {
+        Request::CreateResource {
+            resource: name.into(),
+            rtype: rtype.into(),
+            group: "MAIL-RG".into(),
+            props,
+        }
+    }
+
+    fn change(name: &str, props: Vec<PropArg>) -> Request {
+        Request::ChangeResource {
+            resource: name.into(),
+            props,
+        }
+    }
+
+    #[test]
+    fn new_resources_are_disabled_and_monitored() {
+        let s = seeded();
+        let r = s.resource("budgie").unwrap();
+        assert!(!r.enabled);
+        assert!(r.monitored);
+        assert_eq!(s.group("MAIL-RG").unwrap().resources, vec!["budgie"]);
+    }
+
+    #[test]
+    fn service_paths_are_split_with_a_warning() {
+        let s = seeded();
+        let plan = prepare(
+            &s,
+            &create(
+                "disk-rs",
+                "SUNW.HAStoragePlus",
+                vec![x(
+                    "servicepaths=/global/mail1,/dev/md/mailset/dsk/d1,mailset",
+                )],
+            ),
+        )
+        .unwrap();
+        assert_eq!(plan.warnings.len(), 1);
+        assert!(
+            plan.warnings[0].contains("ServicePaths"),
+            "{:?}",
+            plan.warnings
+        );
+        let r = plan.proposed_resource().unwrap();
+        assert_eq!(
+            r.extension.get("FilesystemMountPoints"),
+            Some(&PropValue::List(vec!["/global/mail1".into()]))
+        );
+        assert_eq!(
+            r.extension.get("GlobalDevicePaths"),
+            Some(&PropValue::List(vec![
+                "/dev/md/mailset/dsk/d1".into(),
+                "mailset".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn required_and_tunable() {
+        let mut s = seeded();
+        let e = apply(&mut s, &create("mail-rs", "SUNW.ims", vec![])).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Prop);
+        assert!(e.message.contains("IMS_serverroot"), "{}", e.message);
+        apply(
+            &mut s,
+            &create("mail-rs", "ims", vec![x("ims_SERVERROOT=/opt/SUNWmsgsr")]),
+        )
+        .unwrap();
+        // Stored under the declared spelling.
+        assert!(
+            s.resource("mail-rs")
+                .unwrap()
+                .extension
+                .contains_key("IMS_serverroot")
+        );
+        // AT_CREATION: not on change.
+        let e = apply(&mut s, &change("mail-rs", vec![x("IMS_serverroot=/x")])).unwrap_err();
+        assert!(e.message.contains("AT_CREATION"), "{}", e.message);
+        // WHEN_DISABLED: only while disabled.
+        apply(
+            &mut s,
+            &change("budgie", vec![x("HostnameList=budgie,lory")]),
+        )
+        .unwrap();
+        s.resources.get_mut("budgie").unwrap().enabled = true;
+        let e = apply(&mut s, &change("budgie", vec![x("HostnameList=budgie")])).unwrap_err();
+        assert!(e.message.contains("WHEN_DISABLED"), "{}", e.message);
+        // ANYTIME: always.
+        apply(&mut s, &change("budgie", vec![y("Retry_count=5")])).unwrap();
+        assert_eq!(
+            s.resource("budgie").unwrap().properties.get("Retry_count"),
+            Some(&PropValue::Int(5))
+        );
+    }
+
+    #[test]
+    fn dependencies_checked_and_blocking_removal() {
+        let mut s = seeded();
+        apply(&mut s, &create("disk-rs", "SUNW.HAStoragePlus", vec![])).unwrap();
+        apply(
+            &mut s,
+            &create(
+                "mail-rs",
+                "SUNW.ims",
+                vec![
+                    x("IMS_serverroot=/opt/SUNWmsgsr"),
+                    y("Resource_dependencies=disk-rs,budgie"),
+                ],
+            ),
+        )
+        .unwrap();
+        let e = apply(
+            &mut s,
+            &change("budgie", vec![y("Resource_dependencies_restart=mail-rs")]),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Depend);
+        assert!(
+            e.message.contains("budgie -> mail-rs -> budgie"),
+            "{}",
+            e.message
+        );
+        let e = apply(
+            &mut s,
+            &Request::RemoveResource {
+                resource: "disk-rs".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Depend);
+        apply(
+            &mut s,
+            &Request::RemoveResource {
+                resource: "mail-rs".into(),
+            },
+        )
+        .unwrap();
+        apply(
+            &mut s,
+            &Request::RemoveResource {
+                resource: "disk-rs".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(s.group("MAIL-RG").unwrap().resources, vec!["budgie"]);
+    }
+
+    #[test]
+    fn flags_must_match_the_property_class() {
+        let mut s = seeded();
+        let e = apply(
+            &mut s,
+            &create("d", "SUNW.HAStoragePlus", vec![y("AffinityOn=false")]),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("set it with -x"), "{}", e.message);
+        let e = apply(
+            &mut s,
+            &create("d", "SUNW.HAStoragePlus", vec![x("Failover_mode=SOFT")]),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("set it with -y"), "{}", e.message);
+        apply(
+            &mut s,
+            &create(
+                "d",
+                "SUNW.HAStoragePlus",
+                vec![y("failover_mode=soft"), x("affinityon=FALSE")],
+            ),
+        )
+        .unwrap();
+        let r = s.resource("d").unwrap();
+        assert_eq!(
+            r.properties.get("Failover_mode"),
+            Some(&PropValue::Str("SOFT".into()))
+        );
+        assert_eq!(r.extension.get("AffinityOn"), Some(&PropValue::Bool(false)));
+    }
+}
