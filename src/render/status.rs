@@ -30,7 +30,8 @@
 //!               "devices": [ {"name": "/dev/did/rdsk/d2s2", "present": 1, "possible": 1,
 //!                             "status": "Online", "nodes": ["mail-1", "mail-2"]} ] },
 //!   "device_groups": [ {"name": "dg1", "primary": "mail-1", "secondary": "mail-2",
-//!                       "status": "Online", "nodes": ["mail-1", "mail-2"]} ],  // null when none
+//!                       "status": "Online", "nodes": ["mail-1", "mail-2"]} ],
+//!                       // primary null when Offline; secondary null when no other node is up
 //!   "resource_groups": [ {
 //!       "name": "MAIL-RG", "managed": true, "mode": "Failover", "failback": false,
 //!       "desired_primaries": 1, "maximum_primaries": 1, "nodelist": ["mail-1", "mail-2"],
