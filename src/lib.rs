@@ -32,3 +32,12 @@ pub fn run(
     printer.flush_to(stdout, stderr);
     code
 }
+
+/// Run one invocation as the process: stdout is streamed to the real stdout in chunks (see
+/// [`printer::Printer::streaming`]), stderr written at the end. Returns the exit status.
+pub fn run_process(argv: Vec<OsString>, env: &cli::Env) -> i32 {
+    let mut printer = printer::Printer::streaming("scsim", Box::new(std::io::stdout()));
+    let code = cli::run(argv, env, &mut printer);
+    printer.flush_to(&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    code
+}

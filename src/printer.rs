@@ -2,9 +2,14 @@
 //!
 //! Commands build their output through a [`Printer`]; nothing else in the crate prints. Output is
 //! buffered and written once, so a command's output costs one syscall per stream, and tests can
-//! capture it by passing in-memory writers.
+//! capture it by passing in-memory writers. A printer made with [`Printer::streaming`] (the
+//! process's own stdout) writes stdout out in chunks once the buffer passes [`STREAM_CHUNK`], so
+//! a listing of 10,000 resources never sits in memory whole.
 
 use std::io::Write;
+
+/// Stdout bytes a streaming printer holds before it writes them out.
+pub const STREAM_CHUNK: usize = 256 * 1024;
 
 /// Buffered stdout/stderr for one command run.
 pub struct Printer {
@@ -12,6 +17,8 @@ pub struct Printer {
     pub prog: String,
     out: Vec<u8>,
     err: Vec<u8>,
+    /// Where full chunks of stdout go as they fill (`None`: hold everything until the end).
+    stream: Option<Box<dyn Write>>,
 }
 
 impl Printer {
@@ -20,11 +27,27 @@ impl Printer {
             prog: prog.into(),
             out: Vec::new(),
             err: Vec::new(),
+            stream: None,
+        }
+    }
+    /// A printer that writes stdout to `sink` in chunks as it fills (stderr still waits for
+    /// the end, so messages come after the output they explain).
+    pub fn streaming(prog: impl Into<String>, sink: Box<dyn Write>) -> Self {
+        Printer {
+            stream: Some(sink),
+            ..Printer::new(prog)
         }
     }
     /// Append text to stdout.
     pub fn out(&mut self, s: &str) {
         self.out.extend_from_slice(s.as_bytes());
+        if self.out.len() >= STREAM_CHUNK
+            && let Some(w) = self.stream.as_mut()
+        {
+            // A closed stdout (broken pipe) is not an error: the rest is dropped.
+            let _ = w.write_all(&self.out);
+            self.out.clear();
+        }
     }
     /// Append a line to stdout.
     pub fn outln(&mut self, s: &str) {

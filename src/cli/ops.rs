@@ -162,11 +162,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     let until = bound(&a.until, "until")?;
     if let Some(g) = &a.group
         && !state.resource_groups.contains_key(g)
-        && !state
-            .events
-            .entries
-            .iter()
-            .any(|e| e.group.as_ref() == Some(g))
+        && !state.events.iter().any(|e| e.group.as_ref() == Some(g))
     {
         return Err(ScError::new(
             ErrorCode::Rg,
@@ -184,9 +180,8 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
             ),
         ));
     }
-    let matching: Vec<&crate::model::Event> = state
+    let matching: Vec<std::borrow::Cow<crate::model::Event>> = state
         .events
-        .entries
         .iter()
         .filter(|e| a.group.as_ref().is_none_or(|g| e.group.as_ref() == Some(g)))
         .filter(|e| {
@@ -202,7 +197,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         .last
         .map(|n| matching.len().saturating_sub(n))
         .unwrap_or(0);
-    let shown = matching.into_iter().skip(skip);
+    let shown = matching.iter().skip(skip).map(|e| e.as_ref());
     if a.json {
         ctx.out.outln(&crate::render::log::json(shown));
     } else {

@@ -30,6 +30,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .map_err(|e| io_err("creating a temporary file", e))?;
     tmp.write_all(bytes).map_err(|e| io_err("writing", e))?;
+    // Keep the permissions of the file being replaced (a temp file is created 0600); a new
+    // file gets the usual 0644.
+    let perms = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(),
+    };
+    tmp.as_file()
+        .set_permissions(perms)
+        .map_err(|e| io_err("setting permissions", e))?;
     tmp.as_file().sync_all().map_err(|e| io_err("fsync", e))?;
     tmp.persist(path)
         .map_err(|e| io_err("renaming into place", e.error))?;
@@ -37,4 +46,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> std::fs::Permissions {
+    tempfile::tempfile()
+        .and_then(|f| f.metadata())
+        .map(|m| m.permissions())
+        .expect("temporary file metadata")
 }

@@ -218,3 +218,35 @@ fn lock_timeout_gives_busy() {
     assert_eq!(before, t.state_bytes());
     drop(f);
 }
+
+#[test]
+fn rewrites_keep_the_state_file_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestCluster::two_node();
+    let mode = |t: &TestCluster| std::fs::metadata(&t.state).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&t), 0o644);
+    std::fs::set_permissions(&t.state, std::fs::Permissions::from_mode(0o664)).unwrap();
+    t.sh("scrgadm -a -g RG").ok();
+    assert_eq!(mode(&t), 0o664);
+}
+
+#[test]
+fn unread_log_entries_are_written_back_verbatim() {
+    let t = TestCluster::two_node();
+    t.script(
+        "scrgadm -a -g RG -h mail-1,mail-2
+         scrgadm -a -L -g RG -l lh1
+         scswitch -Z -g RG",
+    );
+    let before = t.state_json()["events"]["entries"].clone();
+    t.sh("scrgadm -c -g RG -y Failback=true").ok();
+    let after = t.state_json()["events"]["entries"].clone();
+    let (b, a) = (before.as_array().unwrap(), after.as_array().unwrap());
+    assert_eq!(&a[..b.len()], &b[..], "old entries changed");
+    assert!(a.len() > b.len());
+    let out = t.run("scsim", &["log", "--last", "1"]);
+    assert!(
+        out.stdout.contains("scrgadm -c -g RG -y Failback=true"),
+        "{out}"
+    );
+}

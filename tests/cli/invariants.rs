@@ -208,7 +208,7 @@ fn check(state_path: &Path) -> Result<(), String> {
         }
     }
     let mut last: Option<(u64, u64)> = None;
-    for e in &state.events.entries {
+    for e in state.events.iter() {
         if let Some((seq, t)) = last
             && (e.seq <= seq || e.time_ms < t)
         {
