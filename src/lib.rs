@@ -29,9 +29,23 @@ pub fn run(
 ) -> i32 {
     let mut printer = printer::Printer::new("scsim");
     let code = cli::run(argv, env, &mut printer);
-    match printer.flush_to(stdout, stderr) {
-        // The output was lost: never exit 0 then (SCHA_ERR_INTERNAL).
+    let flushed = printer.flush_to(stdout, stderr);
+    exit_status(code, flushed)
+}
+
+/// The exit status: the command's, but never 0 when its output was lost (SCHA_ERR_INTERNAL).
+fn exit_status(code: i32, flushed: std::io::Result<()>) -> i32 {
+    match flushed {
         Err(_) if code == 0 => error::ErrorCode::Internal.exit_code(),
         _ => code,
     }
+}
+
+/// Run one invocation as the process: stdout is streamed to the real stdout in chunks (see
+/// [`printer::Printer::streaming`]), stderr written at the end. Returns the exit status.
+pub fn run_process(argv: Vec<OsString>, env: &cli::Env) -> i32 {
+    let mut printer = printer::Printer::streaming("scsim", Box::new(std::io::stdout()));
+    let code = cli::run(argv, env, &mut printer);
+    let flushed = printer.flush_to(&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    exit_status(code, flushed)
 }

@@ -2,11 +2,6 @@
 
 fn main() -> std::process::ExitCode {
     let env = scsim::cli::Env::from_process();
-    let code = scsim::run(
-        std::env::args_os().collect(),
-        &env,
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    );
+    let code = scsim::run_process(std::env::args_os().collect(), &env);
     std::process::ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -2,9 +2,14 @@
 //!
 //! Commands build their output through a [`Printer`]; nothing else in the crate prints. Output is
 //! buffered and written once, so a command's output costs one syscall per stream, and tests can
-//! capture it by passing in-memory writers.
+//! capture it by passing in-memory writers. A printer made with [`Printer::streaming`] (the
+//! process's own stdout) writes stdout out in chunks once the buffer passes [`STREAM_CHUNK`], so
+//! a listing of 10,000 resources never sits in memory whole.
 
 use std::io::Write;
+
+/// Stdout bytes a streaming printer holds before it writes them out.
+pub const STREAM_CHUNK: usize = 256 * 1024;
 
 /// Buffered stdout/stderr for one command run.
 pub struct Printer {
@@ -12,6 +17,10 @@ pub struct Printer {
     pub prog: String,
     out: Vec<u8>,
     err: Vec<u8>,
+    /// Where full chunks of stdout go as they fill (`None`: hold everything until the end).
+    stream: Option<Box<dyn Write>>,
+    /// The first failure to write a chunk of stdout (other than a closed pipe).
+    lost: Option<std::io::Error>,
 }
 
 impl Printer {
@@ -20,11 +29,34 @@ impl Printer {
             prog: prog.into(),
             out: Vec::new(),
             err: Vec::new(),
+            stream: None,
+            lost: None,
+        }
+    }
+    /// A printer that writes stdout to `sink` in chunks as it fills (stderr still waits for
+    /// the end, so messages come after the output they explain).
+    pub fn streaming(prog: impl Into<String>, sink: Box<dyn Write>) -> Self {
+        Printer {
+            stream: Some(sink),
+            ..Printer::new(prog)
         }
     }
     /// Append text to stdout.
     pub fn out(&mut self, s: &str) {
         self.out.extend_from_slice(s.as_bytes());
+        if self.out.len() >= STREAM_CHUNK
+            && let Some(w) = self.stream.as_mut()
+        {
+            // A closed stdout (broken pipe) is not an error: the rest is dropped. Any other
+            // failure is reported when the printer is flushed.
+            if let Err(e) = w.write_all(&self.out)
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+                && self.lost.is_none()
+            {
+                self.lost = Some(e);
+            }
+            self.out.clear();
+        }
     }
     /// Append a line to stdout.
     pub fn outln(&mut self, s: &str) {
@@ -57,7 +89,10 @@ impl Printer {
     /// is not an error; any other failure to write stdout (a full disk) is reported on stderr
     /// and returned, so that the command does not exit 0 with its output lost.
     pub fn flush_to(&mut self, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<()> {
-        let written = out.write_all(&self.out).and_then(|()| out.flush());
+        let written = match self.lost.take() {
+            Some(e) => Err(e),
+            None => out.write_all(&self.out).and_then(|()| out.flush()),
+        };
         let lost = match written {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 let line = format!("{}: cannot write the output: {e}\n", self.prog);
@@ -108,5 +143,18 @@ mod tests {
         let r = p.flush_to(&mut Failing(std::io::ErrorKind::BrokenPipe), &mut err);
         assert!(r.is_ok());
         assert!(err.is_empty());
+    }
+
+    #[test]
+    fn a_lost_chunk_of_a_streaming_printer_is_reported() {
+        let mut p = Printer::streaming(
+            "scrgadm",
+            Box::new(Failing(std::io::ErrorKind::StorageFull)),
+        );
+        p.out(&"x".repeat(STREAM_CHUNK + 1));
+        let mut err = Vec::new();
+        let r = p.flush_to(&mut Vec::new(), &mut err);
+        assert!(r.is_err());
+        assert!(String::from_utf8_lossy(&err).contains("cannot write the output"));
     }
 }

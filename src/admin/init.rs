@@ -16,6 +16,8 @@ pub struct InitOptions {
     pub quorum_devices: Option<u32>,
     /// `NAME` or `NAME@node,node`.
     pub device_groups: Vec<String>,
+    /// Event-log capacity (0 = the default).
+    pub log_capacity: usize,
 }
 
 /// Private interconnect adapters every simulated node gets (two paths per node pair).
@@ -176,7 +178,14 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         resource_groups: IndexMap::new(),
         resources: IndexMap::new(),
         clock: Clock { now_ms },
-        events: EventLog::new(),
+        events: EventLog {
+            capacity: if opts.log_capacity == 0 {
+                EventLog::DEFAULT_CAPACITY
+            } else {
+                opts.log_capacity
+            },
+            ..EventLog::new()
+        },
         faults: Vec::new(),
     })
 }

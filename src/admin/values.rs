@@ -209,22 +209,7 @@ mod tests {
     use super::*;
 
     fn decl(ty: PropType) -> ParamDecl {
-        ParamDecl {
-            name: "P".into(),
-            extension: true,
-            ty,
-            enum_values: vec![],
-            default: None,
-            min: None,
-            max: None,
-            min_length: None,
-            max_length: None,
-            array_min_size: None,
-            array_max_size: None,
-            tunable: Tunable::Anytime,
-            description: String::new(),
-            per_node: false,
-        }
+        ParamDecl::new("P", ty, true)
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub struct Env {
 
 impl Env {
     /// Read the process environment. The only place scsim calls `std::env::var`.
+    #[allow(clippy::disallowed_methods)]
     pub fn from_process() -> Env {
         let path = |k: &str| {
             std::env::var_os(k)

@@ -103,6 +103,11 @@ pub struct InitArgs {
     /// A device group, optionally with its node list (repeatable)
     #[arg(long = "device-group", value_name = "NAME[@node,...]")]
     pub device_groups: Vec<String>,
+    /// Event-log entries kept before the oldest rotate out (every command reads and rewrites
+    /// them, so a larger log makes every command a little slower)
+    #[arg(long, value_name = "N", default_value_t = crate::model::EventLog::DEFAULT_CAPACITY as u64,
+          value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
+    pub log_capacity: u64,
     /// Replace an existing state file
     #[arg(long)]
     pub force: bool,
@@ -137,6 +142,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
                 cluster_name: a.cluster_name,
                 quorum_devices: a.quorum_devices,
                 device_groups: a.device_groups,
+                log_capacity: a.log_capacity as usize,
             };
             let state = new_cluster(&opts, env.now_ms()?)?;
             crate::store::create(&path, &state, a.force, env.lock_timeout()?)?;

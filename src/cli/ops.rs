@@ -174,11 +174,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     // print nothing (a removed object still has its history).
     if let Some(g) = &a.group
         && !state.resource_groups.contains_key(g)
-        && !state
-            .events
-            .entries
-            .iter()
-            .any(|e| e.group.as_ref() == Some(g))
+        && !state.events.iter().any(|e| e.group.as_ref() == Some(g))
     {
         return Err(ScError::new(
             ErrorCode::Rg,
@@ -188,11 +184,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     }
     if let Some(r) = &a.resource
         && !state.resources.contains_key(r)
-        && !state
-            .events
-            .entries
-            .iter()
-            .any(|e| e.resource.as_ref() == Some(r))
+        && !state.events.iter().any(|e| e.resource.as_ref() == Some(r))
     {
         return Err(ScError::new(
             ErrorCode::Rsrc,
@@ -204,9 +196,8 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         None => None,
         Some(n) => Some(resolve_node(&state, n, &format!("--node {n}"))?),
     };
-    let matching: Vec<&crate::model::Event> = state
+    let matching: Vec<std::borrow::Cow<crate::model::Event>> = state
         .events
-        .entries
         .iter()
         .filter(|e| a.group.as_ref().is_none_or(|g| e.group.as_ref() == Some(g)))
         .filter(|e| {
@@ -222,7 +213,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         .last
         .map(|n| matching.len().saturating_sub(n))
         .unwrap_or(0);
-    let shown = matching.into_iter().skip(skip);
+    let shown = matching.iter().skip(skip).map(|e| e.as_ref());
     if a.json {
         ctx.out.outln(&crate::render::log::json(shown));
     } else {

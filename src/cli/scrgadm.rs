@@ -556,8 +556,8 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let mut req = Request::try_from(parsed)?;
     if let Request::Print(p) = &req {
         let state = ctx.load()?;
-        let text = listing::render(&state, p)?;
-        ctx.out.out(&text);
+        let out = &mut *ctx.out;
+        listing::render_to(&state, p, &mut |chunk| out.out(chunk))?;
         return Ok(());
     }
     load_rtr_file(&mut req)?;
@@ -595,7 +595,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     for ev in &outcome.events {
         hooks::config_event(&mut txn.state, ev, now)?;
     }
-    txn.commit()
+    txn.commit().map(drop)
 }
 
 #[cfg(test)]

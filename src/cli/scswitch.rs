@@ -357,8 +357,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let mut txn = ctx.begin()?;
     engine::hooks::log_command(&mut txn.state, "scswitch", &words, now);
     let tr = engine::run(&mut txn.state, &intent, &mut SimBackend)?;
-    let state = txn.state.clone();
-    txn.commit()?;
+    let state = txn.commit()?;
     if a.verbose {
         ctx.out.out(&render::transition(&tr));
         let groups = tr.groups();

@@ -305,22 +305,74 @@ fn execute(
     backend: &mut dyn Backend,
     tr: &mut Transition,
 ) -> Option<FailInfo> {
-    for step in &plan.steps {
-        let at = state.clock.now_ms;
-        let (result, stop) = apply(state, step, backend, tr);
-        let duration_ms = state.clock.now_ms - at;
-        tr.executed.push(Executed {
-            step: step.clone(),
-            at_ms: at,
-            duration_ms,
-            result,
-            detail: detail_of(state, &step.kind),
-        });
-        if let Some(f) = stop {
+    for (i, step) in plan.steps.iter().enumerate() {
+        if let Some(f) = execute_step(state, step, backend, tr) {
+            if matches!(
+                f.method,
+                Method::Stop | Method::MonitorStop | Method::PostnetStop
+            ) {
+                finish_in_flight_stops(state, &plan.steps[i + 1..], &f, backend, tr);
+            }
             return Some(f);
         }
     }
     None
+}
+
+/// Run one step and record it in the transcript.
+fn execute_step(
+    state: &mut ClusterState,
+    step: &Step,
+    backend: &mut dyn Backend,
+    tr: &mut Transition,
+) -> Option<FailInfo> {
+    let at = state.clock.now_ms;
+    let (result, stop) = apply(state, step, backend, tr);
+    let duration_ms = state.clock.now_ms - at;
+    tr.executed.push(Executed {
+        step: step.clone(),
+        at_ms: at,
+        duration_ms,
+        result,
+        detail: detail_of(state, &step.kind),
+    });
+    stop
+}
+
+/// A stop failed on a node: the group is frozen there (Error_stop_failed), but the other
+/// resources of that group whose Stop already succeeded are still between Stop and
+/// Postnet_stop. Their Postnet_stop calls are in flight as far as the RGM is concerned, so they
+/// complete (in plan order), and no resource is left Stopping. Nothing else of the plan runs.
+fn finish_in_flight_stops(
+    state: &mut ClusterState,
+    rest: &[Step],
+    fail: &FailInfo,
+    backend: &mut dyn Backend,
+    tr: &mut Transition,
+) {
+    for step in rest {
+        let StepKind::Method {
+            resource,
+            group,
+            node,
+            method: Method::PostnetStop,
+        } = &step.kind
+        else {
+            continue;
+        };
+        let in_flight = *group == fail.group
+            && *node == fail.node
+            && *resource != fail.resource
+            && state
+                .resources
+                .get(resource)
+                .is_some_and(|r| r.state_on(node) == RState::Stopping);
+        if in_flight {
+            // A further failure here is recorded by the step itself; the group is already
+            // Error_stop_failed on this node.
+            let _ = execute_step(state, step, backend, tr);
+        }
+    }
 }
 
 /// The state a step left behind, for the transcript.

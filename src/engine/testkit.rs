@@ -8,26 +8,14 @@
 use crate::admin::init::{InitOptions, new_cluster};
 use crate::model::{
     ClusterState, InitNodes, Method, ParamDecl, PropType, PropValue, RState, RStatus, Resource,
-    ResourceGroup, ResourceNodeState, ResourceType, RgMode, RgState, Tunable,
+    ResourceGroup, ResourceNodeState, ResourceType, RgMode, RgState,
 };
 use std::collections::BTreeMap;
 
 fn int_param(name: &str, v: i64) -> ParamDecl {
     ParamDecl {
-        name: name.to_string(),
-        extension: false,
-        ty: PropType::Int,
-        enum_values: Vec::new(),
         default: Some(PropValue::Int(v)),
-        min: None,
-        max: None,
-        min_length: None,
-        max_length: None,
-        array_min_size: None,
-        array_max_size: None,
-        tunable: Tunable::Anytime,
-        description: String::new(),
-        per_node: false,
+        ..ParamDecl::new(name, PropType::Int, false)
     }
 }
 

@@ -186,7 +186,7 @@ fn clock_only_moves_forward_and_the_log_is_ordered() {
     assert_eq!(s.clock.now_ms, NOW);
     run(&mut s, &switch("MAIL-RG", "mail-2"), &mut SimBackend).unwrap();
     assert!(s.clock.now_ms > NOW);
-    let times: Vec<u64> = s.events.entries.iter().map(|e| e.time_ms).collect();
+    let times: Vec<u64> = s.events.iter().map(|e| e.time_ms).collect();
     assert!(times.windows(2).all(|w| w[0] <= w[1]));
 }
 
@@ -227,7 +227,6 @@ fn hooks_run_validate_init_fini_and_update() {
     .unwrap();
     let inits = s
         .events
-        .entries
         .iter()
         .skip(n)
         .filter(|e| e.message.starts_with("launching method <Init>"))
@@ -242,13 +241,12 @@ fn hooks_run_validate_init_fini_and_update() {
         NOW,
     )
     .unwrap();
-    let updates: Vec<&str> = s
+    let updates: Vec<String> = s
         .events
-        .entries
         .iter()
         .skip(n)
         .filter(|e| e.message.starts_with("launching method <Update>"))
-        .map(|e| e.node.as_str())
+        .map(|e| e.node.clone())
         .collect();
     assert_eq!(updates, ["mail-1"], "Update only where disk-rs is online");
     hooks::log_command(
@@ -259,8 +257,8 @@ fn hooks_run_validate_init_fini_and_update() {
     );
     assert!(
         s.events
-            .entries
-            .back()
+            .iter()
+            .next_back()
             .unwrap()
             .message
             .ends_with("scrgadm -c -j \"x y\"")
@@ -525,7 +523,7 @@ fn check_state(s: &ClusterState) -> Result<(), String> {
         return Err("state does not survive save/load".into());
     }
     let mut last = 0;
-    for e in &s.events.entries {
+    for e in s.events.iter() {
         if e.time_ms < last {
             return Err(format!("log out of order at seq {}", e.seq));
         }

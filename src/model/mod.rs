@@ -237,6 +237,29 @@ pub struct ParamDecl {
     pub per_node: bool,
 }
 
+impl ParamDecl {
+    /// A declaration with no default, no bounds, tunable ANYTIME: the starting point that the
+    /// RTR parser, the standard tables and tests fill in.
+    pub fn new(name: &str, ty: PropType, extension: bool) -> Self {
+        ParamDecl {
+            name: name.to_string(),
+            extension,
+            ty,
+            enum_values: Vec::new(),
+            default: None,
+            min: None,
+            max: None,
+            min_length: None,
+            max_length: None,
+            array_min_size: None,
+            array_max_size: None,
+            tunable: Tunable::Anytime,
+            description: String::new(),
+            per_node: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum InitNodes {
@@ -654,11 +677,12 @@ fn default_event_tag() -> String {
 pub struct EventLog {
     pub capacity: usize,
     pub next_seq: u64,
-    pub entries: std::collections::VecDeque<Event>,
+    /// Oldest first. Entries loaded from the file stay unparsed until read (see [`StoredEvent`]).
+    pub entries: std::collections::VecDeque<StoredEvent>,
 }
 
 impl EventLog {
-    pub const DEFAULT_CAPACITY: usize = 5000;
+    pub const DEFAULT_CAPACITY: usize = 2000;
     pub fn new() -> Self {
         EventLog {
             capacity: Self::DEFAULT_CAPACITY,
@@ -670,16 +694,81 @@ impl EventLog {
     pub fn push(&mut self, mut ev: Event) {
         ev.seq = self.next_seq;
         self.next_seq += 1;
-        self.entries.push_back(ev);
+        self.entries.push_back(StoredEvent::Parsed(ev));
         while self.entries.len() > self.capacity {
             self.entries.pop_front();
         }
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// The entries, oldest first, parsed as they are read.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = std::borrow::Cow<'_, Event>> + '_ {
+        self.entries.iter().map(StoredEvent::get)
     }
 }
 
 impl Default for EventLog {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// One log entry as stored. Every changing command reads and rewrites the whole state, but
+/// hardly any reads old log entries; so entries loaded from the file are kept as their JSON
+/// text (`Raw`: validated, not parsed into strings and fields) and written back verbatim, and
+/// only entries that are read get parsed. This keeps the log's share of a command's cost to a
+/// copy of bytes.
+#[derive(Debug, Clone)]
+pub enum StoredEvent {
+    Raw(Box<serde_json::value::RawValue>),
+    Parsed(Event),
+}
+
+impl StoredEvent {
+    /// The event. A raw entry that does not parse (a hand-edited file) reads as an error line
+    /// rather than failing the command that reads it.
+    pub fn get(&self) -> std::borrow::Cow<'_, Event> {
+        match self {
+            StoredEvent::Parsed(e) => std::borrow::Cow::Borrowed(e),
+            StoredEvent::Raw(raw) => {
+                std::borrow::Cow::Owned(serde_json::from_str(raw.get()).unwrap_or_else(|e| Event {
+                    seq: 0,
+                    tag: default_event_tag(),
+                    time_ms: 0,
+                    node: String::new(),
+                    id: 0,
+                    severity: "error".to_string(),
+                    message: format!("unreadable log entry: {e}"),
+                    group: None,
+                    resource: None,
+                }))
+            }
+        }
+    }
+}
+
+impl PartialEq for StoredEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Serialize for StoredEvent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            StoredEvent::Raw(raw) => raw.serialize(s),
+            StoredEvent::Parsed(e) => e.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for StoredEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Box::<serde_json::value::RawValue>::deserialize(d).map(StoredEvent::Raw)
     }
 }
 

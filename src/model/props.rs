@@ -85,20 +85,10 @@ fn decl(
     description: &str,
 ) -> ParamDecl {
     ParamDecl {
-        name: name.to_string(),
-        extension: false,
-        ty,
-        enum_values: Vec::new(),
         default,
-        min: None,
-        max: None,
-        min_length: None,
-        max_length: None,
-        array_min_size: None,
-        array_max_size: None,
         tunable,
         description: description.to_string(),
-        per_node: false,
+        ..ParamDecl::new(name, ty, false)
     }
 }
 

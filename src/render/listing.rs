@@ -110,22 +110,44 @@ fn select<'a>(state: &'a ClusterState, req: &PrintRequest) -> Result<Selection<'
     })
 }
 
-/// Render the listing `req` asks for.
+/// Render the listing `req` asks for into one string.
 pub fn render(state: &ClusterState, req: &PrintRequest) -> Result<String> {
+    let mut all = String::new();
+    render_to(state, req, &mut |s| all.push_str(s))?;
+    Ok(all)
+}
+
+/// Text handed to `emit` at a time (whole blocks; a block is never split).
+const EMIT_CHUNK: usize = 64 * 1024;
+
+/// Render the listing `req` asks for, handing it to `emit` block by block so a listing of
+/// 10,000 resources never has to sit in memory whole.
+pub fn render_to(
+    state: &ClusterState,
+    req: &PrintRequest,
+    emit: &mut dyn FnMut(&str),
+) -> Result<()> {
     let sel = select(state, req)?;
     if req.json {
         let v = to_json(state, &sel);
         let mut s = serde_json::to_string_pretty(&v)
             .map_err(|e| ScError::internal(format!("cannot encode listing: {e}")))?;
         s.push('\n');
-        return Ok(s);
+        emit(&s);
+        return Ok(());
     }
     let v = req.verbosity.min(2);
-    let mut out =
-        String::with_capacity(4096 + 400 * state.resources.len() * (1 + usize::from(v) * 8));
+    let mut out = String::with_capacity(2 * EMIT_CHUNK);
+    let mut flush = |out: &mut String, force: bool| {
+        if force || out.len() >= EMIT_CHUNK {
+            emit(out);
+            out.clear();
+        }
+    };
     let mut tables: HashMap<&str, Vec<ParamDecl>> = HashMap::new();
     for t in &sel.types {
         render_type(&mut out, t, v);
+        flush(&mut out, false);
     }
     for (g, members) in &sel.groups {
         if sel.single_resource {
@@ -135,9 +157,11 @@ pub fn render(state: &ClusterState, req: &PrintRequest) -> Result<String> {
         }
         for r in members {
             render_resource(&mut out, state, &mut tables, g, r, v);
+            flush(&mut out, false);
         }
     }
-    Ok(out)
+    flush(&mut out, true);
+    Ok(())
 }
 
 /// `{indent}({qual}) {label padded}{value}` without trailing blanks.

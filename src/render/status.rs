@@ -30,7 +30,8 @@
 //!               "devices": [ {"name": "/dev/did/rdsk/d2s2", "present": 1, "possible": 1,
 //!                             "status": "Online", "nodes": ["mail-1", "mail-2"]} ] },
 //!   "device_groups": [ {"name": "dg1", "primary": "mail-1", "secondary": "mail-2",
-//!                       "status": "Online", "nodes": ["mail-1", "mail-2"]} ],  // null when none
+//!                       "status": "Online", "nodes": ["mail-1", "mail-2"]} ],
+//!                       // primary null when Offline; secondary null when no other node is up
 //!   "resource_groups": [ {
 //!       "name": "MAIL-RG", "managed": true, "mode": "Failover", "failback": false,
 //!       "desired_primaries": 1, "maximum_primaries": 1, "nodelist": ["mail-1", "mail-2"],
@@ -461,18 +462,28 @@ struct Table<'t> {
     heads: &'t [&'t str],
 }
 
+/// Append `n` spaces.
+fn spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                ";
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
+    }
+}
+
 /// Append `text` padded to `width`, always followed by at least one space.
 fn cell(out: &mut String, text: &str, width: usize) {
     out.push_str(text);
     let len = text.chars().count();
-    let pad = if len < width { width - len } else { 1 };
-    out.extend(std::iter::repeat_n(' ', pad));
+    spaces(out, if len < width { width - len } else { 1 });
 }
 
 impl Table<'_> {
     fn header(&self, out: &mut String) {
         for line in [false, true] {
-            out.extend(std::iter::repeat_n(' ', self.field));
+            spaces(out, self.field);
             let (last, rest) = self.heads.split_last().expect("table has columns");
             for (h, w) in rest.iter().zip(self.head_widths) {
                 if line {
@@ -493,8 +504,7 @@ impl Table<'_> {
         let label_len = self.label.len();
         if self.right {
             // Right-aligned in field-1, then one space.
-            let pad = (self.field - 1).saturating_sub(label_len);
-            out.extend(std::iter::repeat_n(' ', pad));
+            spaces(out, (self.field - 1).saturating_sub(label_len));
             out.push_str(self.label);
             out.push(' ');
         } else {
@@ -702,8 +712,14 @@ fn dash_if_empty(s: String) -> String {
 /// resource-group and resource settings; 2 (`-vv`) adds device-group node lists, group
 /// relationships and resource dependencies.
 pub fn render_text(view: &StatusView, verbose: u8) -> String {
+    // Room for the longest part, the per-node resource rows (about 80 bytes each).
+    let rows: usize = view.resource_groups.as_ref().map_or(0, |gs| {
+        gs.iter()
+            .map(|g| g.nodes.len() * (1 + g.resources.len()))
+            .sum()
+    });
     let mut t = Text {
-        out: String::new(),
+        out: String::with_capacity(8192 + rows * 80),
         started: false,
         in_component: false,
     };

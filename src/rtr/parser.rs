@@ -981,20 +981,9 @@ impl Parser<'_> {
                 ));
             };
             ParamDecl {
-                name: e.name.clone(),
-                extension: true,
-                ty,
                 enum_values: e.enum_values.iter().map(|v| v.text.clone()).collect(),
-                default: None,
-                min: None,
-                max: None,
-                min_length: None,
-                max_length: None,
-                array_min_size: None,
-                array_max_size: None,
-                tunable: Tunable::Anytime,
-                description: String::new(),
                 per_node: e.per_node.is_some(),
+                ..ParamDecl::new(&e.name, ty, true)
             }
         } else {
             let Some(std) = standard_resource_param(&e.name) else {

@@ -1,6 +1,4 @@
 //! Atomic replacement of a file: temp file in the same directory, fsync, rename, fsync dir.
-//! The new file keeps the permissions of the one it replaces (a new file gets the usual
-//! `0666` less the umask), so a state file that other users may read stays readable.
 
 use crate::error::{ErrorCode, Result, ScError};
 use std::io::Write;
@@ -26,25 +24,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         )
         .hint("the previous state was left unchanged")
     };
-    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".scsim-state-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Created with this mode less the umask (tempfile's own default is 0600).
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".scsim-state-")
+        .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| io_err("creating a temporary file", e))?;
-    if let Some(perm) = existing {
-        // Exactly the replaced file's mode, whatever the umask.
-        tmp.as_file()
-            .set_permissions(perm)
-            .map_err(|e| io_err("copying the permissions", e))?;
-    }
     tmp.write_all(bytes).map_err(|e| io_err("writing", e))?;
+    // Keep the permissions of the file being replaced (a temp file is created 0600); a new
+    // file gets the usual 0644.
+    let perms = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(),
+    };
+    tmp.as_file()
+        .set_permissions(perms)
+        .map_err(|e| io_err("setting permissions", e))?;
     tmp.as_file().sync_all().map_err(|e| io_err("fsync", e))?;
     tmp.persist(path)
         .map_err(|e| io_err("renaming into place", e.error))?;
@@ -52,4 +46,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> std::fs::Permissions {
+    tempfile::tempfile()
+        .and_then(|f| f.metadata())
+        .map(|m| m.permissions())
+        .expect("temporary file metadata")
 }

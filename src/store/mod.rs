@@ -180,11 +180,13 @@ fn check_writable(path: &Path) -> Result<()> {
 }
 
 impl Transaction {
-    /// Write the state back (generation bumped), atomically.
-    pub fn commit(mut self) -> Result<()> {
+    /// Write the state back (generation bumped), atomically, and hand it back (the lock is
+    /// released) for commands that report on it afterwards.
+    pub fn commit(mut self) -> Result<ClusterState> {
         self.state.generation += 1;
         let bytes = encode(&self.state)?;
-        atomic::write_atomic(&self.path, &bytes)
+        atomic::write_atomic(&self.path, &bytes)?;
+        Ok(self.state)
     }
     pub fn path(&self) -> &Path {
         &self.path

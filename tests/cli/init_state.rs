@@ -269,24 +269,6 @@ fn read_only_commands_take_no_lock_and_work_on_a_read_only_file() {
     assert!(!lock.exists(), "a refused command created the lock file");
 }
 
-/// Writing the state keeps the file's permissions (a world-readable state stays readable by
-/// the monitoring scripts of other users).
-#[test]
-fn a_change_keeps_the_state_file_mode() {
-    use std::os::unix::fs::PermissionsExt;
-    let t = TestCluster::two_node();
-    let mode = || std::fs::metadata(&t.state).unwrap().permissions().mode() & 0o777;
-    assert_ne!(
-        mode() & 0o044,
-        0,
-        "init made the state private: {:o}",
-        mode()
-    );
-    std::fs::set_permissions(&t.state, std::fs::Permissions::from_mode(0o644)).unwrap();
-    t.script("scrgadm -a -g RG -h mail-1,mail-2");
-    assert_eq!(mode(), 0o644);
-}
-
 /// Every `scsim` subcommand, at every level, prints help for `-?` and `--help` (exit 0); a
 /// command line that stops before a subcommand, or lacks a required argument, is a usage
 /// error (exit 3) that says what is missing, not a help page on stderr.
@@ -424,5 +406,36 @@ fn init_accepts_a_quoted_list_with_spaces() {
     assert_eq!(
         j["cluster"]["device_groups"][0]["nodes"],
         serde_json::json!(["mail-2", "mail-1"])
+    );
+}
+#[test]
+fn rewrites_keep_the_state_file_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestCluster::two_node();
+    let mode = |t: &TestCluster| std::fs::metadata(&t.state).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&t), 0o644);
+    std::fs::set_permissions(&t.state, std::fs::Permissions::from_mode(0o664)).unwrap();
+    t.sh("scrgadm -a -g RG").ok();
+    assert_eq!(mode(&t), 0o664);
+}
+
+#[test]
+fn unread_log_entries_are_written_back_verbatim() {
+    let t = TestCluster::two_node();
+    t.script(
+        "scrgadm -a -g RG -h mail-1,mail-2
+         scrgadm -a -L -g RG -l lh1
+         scswitch -Z -g RG",
+    );
+    let before = t.state_json()["events"]["entries"].clone();
+    t.sh("scrgadm -c -g RG -y Failback=true").ok();
+    let after = t.state_json()["events"]["entries"].clone();
+    let (b, a) = (before.as_array().unwrap(), after.as_array().unwrap());
+    assert_eq!(&a[..b.len()], &b[..], "old entries changed");
+    assert!(a.len() > b.len());
+    let out = t.run("scsim", &["log", "--last", "1"]);
+    assert!(
+        out.stdout.contains("scrgadm -c -g RG -y Failback=true"),
+        "{out}"
     );
 }
