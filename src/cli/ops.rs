@@ -256,6 +256,26 @@ fn known_resource(state: &ClusterState, r: &str, what: Option<&str>) -> Result<(
         .hint("list the resources with: scrgadm -p"))
 }
 
+/// A method fault can only fire for a method the resource's type declares (exit 3 otherwise).
+fn declared_method(state: &ClusterState, resource: &str, m: Method) -> Result<()> {
+    let Some(r) = state.resources.get(resource) else {
+        return Ok(());
+    };
+    let rt = state.resource_types.get(&r.rtype);
+    if rt.is_some_and(|t| t.has_method(m)) {
+        return Ok(());
+    }
+    let declared: Vec<&str> = rt
+        .map(|t| t.methods.keys().map(|m| m.rtr_name()).collect())
+        .unwrap_or_default();
+    Err(ScError::inval(format!(
+        "type {} of resource {resource} declares no {} method (it declares {}); the RGM never calls it",
+        r.rtype,
+        m.rtr_name(),
+        declared.join(", ")
+    )))
+}
+
 /// A point in time: absolute (also as the log prints it, `Nov 24 09:02:05`), or a duration
 /// before `now`.
 fn parse_point(s: &str, now: u64) -> Option<u64> {
@@ -531,17 +551,7 @@ fn inject(
         words.push("--timeout".into());
     }
     if let Some(mm) = method {
-        if !rt.is_some_and(|t| t.has_method(mm)) {
-            let declared: Vec<&str> = rt
-                .map(|t| t.methods.keys().map(|m| m.rtr_name()).collect())
-                .unwrap_or_default();
-            return Err(ScError::inval(format!(
-                "type {} of resource {resource} declares no {} method (it declares {}); the RGM never calls it",
-                r.rtype,
-                mm.rtr_name(),
-                declared.join(", ")
-            )));
-        }
+        declared_method(state, &resource, mm)?;
         let fault = Fault {
             resource: resource.clone(),
             kind: if timeout {
@@ -825,6 +835,8 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
                 "--fail {spec}: {m} is not a method (Start, Stop, Prenet_start, …, or monitor)"
             ))
         })?;
+        declared_method(&state, r, method)
+            .map_err(|e| ScError::inval(format!("--fail {spec}: {}", e.message)))?;
         let f = Fault {
             resource: r.to_string(),
             kind: FaultKind::MethodFails { method },

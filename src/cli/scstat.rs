@@ -101,7 +101,8 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
                 .hint(format!(
                     "give a node name or id, e.g. `scstat -h {}`",
                     names.first().map_or("NODE", String::as_str)
-                )));
+                ))
+                .suggest(n, names.iter().map(String::as_str)));
             }
         },
     };

@@ -388,6 +388,13 @@ fn native_verb_refusals_leave_the_state_unchanged() {
     }
     let out = t.fails_unchanged("scsim simulate --fail disk_rs:Start", 14);
     assert!(out.stderr.contains("did you mean disk-rs?"), "{out}");
+    // A fault on a method the type does not declare would never fire: refused as by inject.
+    let out = t.fails_unchanged(
+        "scsim simulate --fail mail-rs:Prenet_start --node-down mail-1",
+        3,
+    );
+    assert!(out.stderr.contains("declares no Prenet_start"), "{out}");
+    assert!(out.stdout.is_empty(), "{out}");
 }
 
 /// `scsim log` takes node ids like the other commands, and the timestamps it prints

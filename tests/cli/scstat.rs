@@ -489,6 +489,8 @@ fn a_group_name_after_g_is_explained() {
         "{out}"
     );
     assert!(out.stderr.contains("-g takes no value"), "{out}");
+    let out = t.fails_unchanged("scstat -h mail2", 11);
+    assert!(out.stderr.contains("did you mean mail-2?"), "{out}");
 }
 
 /// Output that cannot be written (a full disk) is an error, never exit 0.
