@@ -222,12 +222,13 @@ pub fn stray_operand(prog: &str, root: &Command, words: &[String], op: &str) -> 
                 "{p} takes no value; {prog} -? lists the options and what they take"
             ));
         }
-        Some(p) => {
+        // Only a NAME=VALUE value may contain spaces; names and lists may not.
+        Some(p) if wants_pair => {
             e = e.hint(format!(
                 "if \"{op}\" belongs to the value before it, quote the value: {opt}\"{p} {op}\""
             ));
         }
-        None => {}
+        _ => {}
     }
     Some(e)
 }
@@ -366,6 +367,14 @@ mod tests {
             e.message
         );
         assert!(e.hints.is_empty(), "{:?}", e.hints);
+        // A name followed by a stray word is not a value to quote; a property value is.
+        let e = stray_operand("prog", &c, &words("-g RG n2"), "n2").unwrap();
+        assert!(e.hints.is_empty(), "{:?}", e.hints);
+        let e = stray_operand("prog", &c, &words("-y Desc=a b"), "b").unwrap();
+        assert_eq!(
+            e.hints,
+            ["if \"b\" belongs to the value before it, quote the value: -y \"Desc=a b\""]
+        );
     }
 
     #[test]
