@@ -4,7 +4,12 @@ use crate::error::{ErrorCode, Result, ScError};
 use std::io::Write;
 use std::path::Path;
 
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Replace `path` with what `write` produces, atomically. `write` gets a buffered writer on the
+/// temp file, so a large state is serialized straight to disk rather than into memory first.
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -29,7 +34,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| io_err("creating a temporary file", e))?;
-    tmp.write_all(bytes).map_err(|e| io_err("writing", e))?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(256 * 1024, tmp.as_file_mut());
+        write(&mut w)
+            .and_then(|()| w.flush())
+            .map_err(|e| io_err("writing", e))?;
+    }
     // Keep the permissions of the file being replaced (a temp file is created 0600); a new
     // file gets the usual 0644.
     let perms = match std::fs::metadata(path) {

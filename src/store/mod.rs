@@ -121,11 +121,17 @@ fn corrupt(path: &Path, e: &serde_json::Error) -> ScError {
     .hint("the file was left untouched; restore it from a backup or recreate it with `scsim init --force`")
 }
 
+/// Serialize a state to a writer (compact JSON, one trailing newline): the file format.
+fn write_state(w: &mut dyn std::io::Write, state: &ClusterState) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *w, state).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
+}
+
 /// Serialize a state to bytes (compact JSON, one trailing newline).
 pub fn encode(state: &ClusterState) -> Result<Vec<u8>> {
-    let mut v = serde_json::to_vec(state)
+    let mut v = Vec::new();
+    write_state(&mut v, state)
         .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
-    v.push(b'\n');
     Ok(v)
 }
 
@@ -184,8 +190,7 @@ impl Transaction {
     /// released) for commands that report on it afterwards.
     pub fn commit(mut self) -> Result<ClusterState> {
         self.state.generation += 1;
-        let bytes = encode(&self.state)?;
-        atomic::write_atomic(&self.path, &bytes)?;
+        atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
         Ok(self.state)
     }
     pub fn path(&self) -> &Path {
@@ -217,8 +222,7 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         })?;
     }
     let _lock = StateLock::acquire(path, timeout)?;
-    let bytes = encode(state)?;
-    atomic::write_atomic(path, &bytes)
+    atomic::write_atomic(path, |w| write_state(w, state))
 }
 
 #[cfg(test)]
