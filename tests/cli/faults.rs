@@ -18,22 +18,6 @@ fn seed() -> TestCluster {
     t
 }
 
-/// State of `rg` on `node`, spelled as scstat prints it.
-fn rg_state(t: &TestCluster, rg: &str, node: &str) -> String {
-    let v = &t.state_json()["resource_groups"][rg]["state"][node];
-    serde_json::from_value::<scsim::model::RgState>(v.clone())
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_else(|_| "Offline".to_string())
-}
-
-/// State of resource `r` on `node`, spelled as scstat prints it.
-fn r_state(t: &TestCluster, r: &str, node: &str) -> String {
-    let v = &t.state_json()["resources"][r]["state"][node]["state"];
-    serde_json::from_value::<scsim::model::RState>(v.clone())
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_else(|_| "Offline".to_string())
-}
-
 /// Methods launched after log position `from`, as `node Method resource`.
 fn launched(t: &TestCluster, from: usize) -> Vec<String> {
     let out = t.run("scsim", &["log"]);
@@ -64,7 +48,7 @@ fn seed_step_15_node_death_brings_mail_rg_back_in_order() {
     out.ok();
     assert!(out.stdout.contains("Crash     mail-2"), "{out}");
     assert!(out.stdout.contains("MAIL-RG: Online on mail-1"), "{out}");
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
     assert_eq!(
         launched(&t, from),
         [
@@ -85,7 +69,7 @@ fn seed_step_15_node_death_brings_mail_rg_back_in_order() {
     let from = log_len(&t);
     t.sh("scsim node up mail-2").ok();
     assert!(launched(&t, from).contains(&"mail-2 Boot disk-rs".to_string()));
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
 }
 
 #[test]
@@ -95,8 +79,8 @@ fn disk_rs_start_failure_leaves_mail_rs_down_per_failover_mode() {
     t.sh("scsim fault inject --resource disk-rs --method Start --node mail-2")
         .ok();
     t.sh("scswitch -z -g MAIL-RG -h mail-2").expect_code(10);
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online_faulted");
-    assert_eq!(r_state(&t, "mail-rs", "mail-2"), "Offline");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online_faulted");
+    assert_eq!(t.r_state("mail-rs", "mail-2"), "Offline");
     // With SOFT the RGM takes MAIL-RG elsewhere: back to mail-1.
     let t = seed();
     t.sh("scrgadm -c -j disk-rs -y Failover_mode=SOFT").ok();
@@ -105,9 +89,9 @@ fn disk_rs_start_failure_leaves_mail_rs_down_per_failover_mode() {
     let out = t.sh("scswitch -z -g MAIL-RG -h mail-2");
     out.expect_code(10);
     assert!(out.stderr.contains("Failover_mode SOFT"), "{out}");
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
-    assert_eq!(r_state(&t, "mail-rs", "mail-1"), "Online");
-    assert_eq!(r_state(&t, "mail-rs", "mail-2"), "Offline");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.r_state("mail-rs", "mail-1"), "Online");
+    assert_eq!(t.r_state("mail-rs", "mail-2"), "Offline");
 }
 
 #[test]
@@ -116,17 +100,17 @@ fn stop_failed_blocks_until_cleared() {
     t.sh("scsim fault inject --resource mail-rs --method Stop --times 1")
         .ok();
     t.sh("scswitch -z -g MAIL-RG -h mail-2").expect_code(10);
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Error_stop_failed");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Error_stop_failed");
     let out = t.fails_unchanged("scswitch -z -g MAIL-RG -h mail-2", 9);
     insta::assert_snapshot!("faults_stop_failed_refusal", out.to_string());
     // A node crash elsewhere does not move it either.
     t.sh("scsim node down mail-2").ok();
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Error_stop_failed");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Error_stop_failed");
     t.sh("scsim node up mail-2").ok();
     t.sh("scswitch -c -h mail-1 -j mail-rs -f STOP_FAILED").ok();
-    assert_eq!(r_state(&t, "mail-rs", "mail-1"), "Offline");
+    assert_eq!(t.r_state("mail-rs", "mail-1"), "Offline");
     t.sh("scswitch -z -g MAIL-RG -h mail-2").ok();
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
 }
 
 #[test]
@@ -135,12 +119,12 @@ fn ims_watcher_restarts_then_fails_over() {
     let out = t.sh("scsim fault inject --resource mail-rs --watcher");
     out.ok();
     insta::assert_snapshot!("faults_ims_watcher_restart", out.to_string());
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
     // Two more failures within Retry_interval (620 s): the second exhausts Retry_count 2.
     let out = t.sh("scsim fault inject --resource mail-rs --watcher --times 2");
     out.ok();
     assert!(out.stdout.contains("giveover"), "{out}");
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
     let log = t.sh("scsim log --resource mail-rs");
     assert!(log.stdout.contains("Cluster.PMF.pmfd"), "{log}");
     assert!(
@@ -161,7 +145,7 @@ fn retry_window_and_time_advance() {
     // The count started again: one more failure is a restart, not a failover.
     let out = t.sh("scsim fault inject --resource mail-rs --watcher");
     assert!(out.stdout.contains("restart"), "{out}");
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
     let out = t.fails_unchanged("scsim time advance soon", 3);
     assert!(out.stderr.contains("not a duration"), "{out}");
 }
@@ -243,7 +227,7 @@ fn quorum_loss_and_new_cluster() {
     let out = t.fails_unchanged("scsim node up n1", 11);
     assert!(out.stderr.contains("2 needed for quorum"), "{out}");
     t.sh("scsim node up n1 n2").ok();
-    assert_eq!(rg_state(&t, "APP-RG", "n1"), "Online");
+    assert_eq!(t.rg_state("APP-RG", "n1"), "Online");
 }
 
 #[test]

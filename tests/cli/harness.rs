@@ -138,6 +138,27 @@ impl TestCluster {
         serde_json::from_slice(&self.state_bytes()).expect("state is JSON")
     }
 
+    /// State of group `rg` on `node` as stored, spelled as scstat prints it (`Unmanaged` for an
+    /// unmanaged group, `Offline` where the state has no entry).
+    pub fn rg_state(&self, rg: &str, node: &str) -> String {
+        let j = self.state_json();
+        let g = &j["resource_groups"][rg];
+        if g["managed"] == false {
+            return "Unmanaged".into();
+        }
+        serde_json::from_value::<scsim::model::RgState>(g["state"][node].clone())
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_else(|_| "Offline".to_string())
+    }
+
+    /// State of resource `r` on `node` as stored, spelled as scstat prints it.
+    pub fn r_state(&self, r: &str, node: &str) -> String {
+        let v = &self.state_json()["resources"][r]["state"][node]["state"];
+        serde_json::from_value::<scsim::model::RState>(v.clone())
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_else(|_| "Offline".to_string())
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

@@ -21,22 +21,6 @@ fn seed() -> TestCluster {
     t
 }
 
-/// State of `rg` on `node`, spelled as scstat prints it.
-fn rg_state(t: &TestCluster, rg: &str, node: &str) -> String {
-    let v = &t.state_json()["resource_groups"][rg]["state"][node];
-    serde_json::from_value::<scsim::model::RgState>(v.clone())
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_else(|_| "Offline".to_string())
-}
-
-/// State of resource `r` on `node`, spelled as scstat prints it.
-fn r_state(t: &TestCluster, r: &str, node: &str) -> String {
-    let v = &t.state_json()["resources"][r]["state"][node]["state"];
-    serde_json::from_value::<scsim::model::RState>(v.clone())
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_else(|_| "Offline".to_string())
-}
-
 #[test]
 fn success_is_silent_and_verbose_shows_what_ran() {
     let t = seed();
@@ -44,7 +28,7 @@ fn success_is_silent_and_verbose_shows_what_ran() {
     out.ok();
     assert_eq!(out.stdout, "");
     assert_eq!(out.stderr, "");
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
     let out = t.sh("scswitch -v -z -g MAIL-RG -h mail-1");
     out.ok();
     insta::assert_snapshot!("scswitch_verbose_switchback", out.to_string());
@@ -119,7 +103,7 @@ fn help_is_question_mark_and_h_is_the_node_list() {
     let out = t.sh("scswitch --help");
     out.ok();
     t.sh("scswitch -z -h mail-2 -g MAIL-RG").ok();
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
 }
 
 #[test]
@@ -142,17 +126,17 @@ fn a_failed_start_exits_10_and_keeps_what_the_cluster_did() {
     );
     // HAStoragePlus defaults to Failover_mode NONE: MAIL-RG stays, faulted, on mail-2; mail-rs
     // was never started there.
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online_faulted");
-    assert_eq!(r_state(&t, "disk-rs", "mail-2"), "Start_failed");
-    assert_eq!(r_state(&t, "mail-rs", "mail-2"), "Offline");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online_faulted");
+    assert_eq!(t.r_state("disk-rs", "mail-2"), "Start_failed");
+    assert_eq!(t.r_state("mail-rs", "mail-2"), "Offline");
     let out = t.run("scstat", &["-g"]);
     out.ok();
     assert!(out.stdout.contains("Start_failed"), "{out}");
     // Switching away clears it (Start_failed does not block operator actions).
     t.sh("scsim fault clear").ok();
     t.sh("scswitch -z -g MAIL-RG -h mail-1").ok();
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
-    assert_eq!(r_state(&t, "disk-rs", "mail-2"), "Offline");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.r_state("disk-rs", "mail-2"), "Offline");
 }
 
 #[test]
@@ -185,19 +169,19 @@ fn every_group_form_through_the_binary() {
         t.state_json()["resource_groups"]["MAIL-RG"]["managed"],
         true
     );
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Offline");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Offline");
     t.sh("scswitch -Z -g MAIL-RG").ok();
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
     for r in ["budgie", "disk-rs", "mail-rs"] {
-        assert_eq!(r_state(&t, r, "mail-1"), "Online", "{r}");
+        assert_eq!(t.r_state(r, "mail-1"), "Online", "{r}");
     }
     t.sh("scswitch -R -h mail-1 -g MAIL-RG").ok();
     t.sh("scswitch -n -M -j mail-rs").ok();
-    assert_eq!(r_state(&t, "mail-rs", "mail-1"), "Online_not_monitored");
+    assert_eq!(t.r_state("mail-rs", "mail-1"), "Online_not_monitored");
     t.sh("scswitch -e -M -j mail-rs").ok();
-    assert_eq!(r_state(&t, "mail-rs", "mail-1"), "Online");
+    assert_eq!(t.r_state("mail-rs", "mail-1"), "Online");
     t.sh("scswitch -S -h mail-1").ok();
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
     assert!(t.state_json()["cluster"]["nodes"][0]["evacuated_until"].is_u64());
     t.sh("scswitch -z -g MAIL-RG").ok();
     t.sh("scswitch -s -g MAIL-RG").ok();
@@ -301,9 +285,9 @@ fn typing_mistakes_are_explained() {
     );
     assert!(out.stderr.contains("-n takes no value"), "{out}");
     t.sh("scswitch -n -j \"mail-rs, disk-rs\"").ok();
-    assert_eq!(r_state(&t, "disk-rs", "mail-1"), "Offline");
+    assert_eq!(t.r_state("disk-rs", "mail-1"), "Offline");
     t.sh("scswitch -z -g MAIL-RG -h \" mail-2\"").ok();
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
 }
 
 /// scswitch names the existing object when a name is mistyped.

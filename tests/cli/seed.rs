@@ -3,24 +3,6 @@
 
 use crate::harness::TestCluster;
 
-/// State of `rg` on `node` as stored.
-fn rg_state(t: &TestCluster, rg: &str, node: &str) -> String {
-    let j = t.state_json();
-    let g = &j["resource_groups"][rg];
-    if g["managed"] == false {
-        return "Unmanaged".into();
-    }
-    g["state"][node].as_str().unwrap_or("Offline").to_string()
-}
-
-fn r_state(t: &TestCluster, r: &str, node: &str) -> String {
-    let j = t.state_json();
-    j["resources"][r]["state"][node]["state"]
-        .as_str()
-        .unwrap_or("Offline")
-        .to_string()
-}
-
 /// The (method, resource, node) triples launched, in log order, from `scsim log`.
 fn launches(t: &TestCluster) -> Vec<(String, String, String)> {
     let out = t.run("scsim", &["log"]);
@@ -43,7 +25,7 @@ fn steps_0_to_4(t: &TestCluster) {
          scrgadm -a -t SUNW.ims
          scrgadm -a -g MAIL-RG -h mail-1,mail-2",
     );
-    assert_eq!(rg_state(t, "MAIL-RG", "mail-1"), "Unmanaged");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Unmanaged");
     assert_eq!(
         t.state_json()["resource_groups"]["MAIL-RG"]["nodelist"],
         serde_json::json!(["mail-1", "mail-2"])
@@ -53,9 +35,9 @@ fn steps_0_to_4(t: &TestCluster) {
     assert_eq!(j["resources"]["budgie"]["type"], "SUNW.LogicalHostname:2");
     assert_eq!(j["resources"]["budgie"]["enabled"], false);
     t.script("scswitch -Z -g MAIL-RG");
-    assert_eq!(rg_state(t, "MAIL-RG", "mail-1"), "Online");
-    assert_eq!(rg_state(t, "MAIL-RG", "mail-2"), "Offline");
-    assert_eq!(r_state(t, "budgie", "mail-1"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Offline");
+    assert_eq!(t.r_state("budgie", "mail-1"), "Online");
     assert_eq!(t.state_json()["resources"]["budgie"]["enabled"], true);
 }
 
@@ -79,17 +61,17 @@ fn seed_procedure_end_to_end() {
         out.stderr.contains("ServicePaths"),
         "expected a deprecation warning:\n{out}"
     );
-    assert_eq!(r_state(&t, "disk-rs", "mail-1"), "Offline");
+    assert_eq!(t.r_state("disk-rs", "mail-1"), "Offline");
 
     // Step 5b, 10, 12.
     t.script("scswitch -e -j disk-rs");
-    assert_eq!(r_state(&t, "disk-rs", "mail-1"), "Online");
+    assert_eq!(t.r_state("disk-rs", "mail-1"), "Online");
     t.script("scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie");
-    assert_eq!(r_state(&t, "mail-rs", "mail-1"), "Offline");
+    assert_eq!(t.r_state("mail-rs", "mail-1"), "Offline");
     t.script("scswitch -e -j mail-rs");
     for r in ["budgie", "disk-rs", "mail-rs"] {
-        assert_eq!(r_state(&t, r, "mail-1"), "Online", "{r}");
-        assert_eq!(r_state(&t, r, "mail-2"), "Offline", "{r}");
+        assert_eq!(t.r_state(r, "mail-1"), "Online", "{r}");
+        assert_eq!(t.r_state(r, "mail-2"), "Offline", "{r}");
     }
 
     // Step 13.
@@ -116,8 +98,8 @@ fn seed_procedure_end_to_end() {
     // Step 14: switchover, stop order then start order.
     let before = launches(&t).len();
     t.script("scswitch -z -g MAIL-RG -h mail-2");
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-2"), "Online");
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Offline");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Offline");
     let l = launches(&t);
     let switch = &l[before..];
     let pos = |m: &str, r: &str, n: &str| {
@@ -136,9 +118,9 @@ fn seed_procedure_end_to_end() {
 
     // Step 15: mail-2 dies, the group comes back on mail-1 by itself.
     t.script("scsim node down mail-2");
-    assert_eq!(rg_state(&t, "MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
     for r in ["budgie", "disk-rs", "mail-rs"] {
-        assert_eq!(r_state(&t, r, "mail-1"), "Online", "{r}");
+        assert_eq!(t.r_state(r, "mail-1"), "Online", "{r}");
     }
 }
 
