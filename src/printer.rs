@@ -43,19 +43,27 @@ impl Printer {
     }
     /// Append text to stdout.
     pub fn out(&mut self, s: &str) {
-        self.out.extend_from_slice(s.as_bytes());
-        if self.out.len() >= STREAM_CHUNK
-            && let Some(w) = self.stream.as_mut()
-        {
+        if self.stream.is_none() || self.out.len() + s.len() < STREAM_CHUNK {
+            self.out.extend_from_slice(s.as_bytes());
+            return;
+        }
+        // Streaming and the chunk is full: write what is held, then `s` itself, without
+        // copying a large `s` into the buffer first.
+        let held = std::mem::take(&mut self.out);
+        self.write_stream(&held);
+        self.write_stream(s.as_bytes());
+        self.out = held;
+        self.out.clear();
+    }
+    fn write_stream(&mut self, bytes: &[u8]) {
+        if let Some(w) = self.stream.as_mut()
             // A closed stdout (broken pipe) is not an error: the rest is dropped. Any other
             // failure is reported when the printer is flushed.
-            if let Err(e) = w.write_all(&self.out)
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-                && self.lost.is_none()
-            {
-                self.lost = Some(e);
-            }
-            self.out.clear();
+            && let Err(e) = w.write_all(bytes)
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+            && self.lost.is_none()
+        {
+            self.lost = Some(e);
         }
     }
     /// Append a line to stdout.

@@ -164,10 +164,15 @@ pub fn render_to(
     Ok(())
 }
 
-/// `{indent}({qual}) {label padded}{value}` without trailing blanks.
+/// `{indent}({qual}) {label padded}{value}` without trailing blanks. Built with `push_str`
+/// rather than `write!`: `-pvv` prints five of these per property of every resource.
 fn detail(out: &mut String, indent: &str, qual: &str, label: &str, width: usize, value: &str) {
     let start = out.len();
-    let _ = write!(out, "{indent}({qual}) {label}");
+    out.push_str(indent);
+    out.push('(');
+    out.push_str(qual);
+    out.push_str(") ");
+    out.push_str(label);
     if !value.is_empty() {
         pad(out, label.len(), width);
         out.push_str(value);
@@ -177,8 +182,13 @@ fn detail(out: &mut String, indent: &str, qual: &str, label: &str, width: usize,
 }
 
 fn pad(out: &mut String, used: usize, width: usize) {
-    let n = if used < width { width - used } else { 1 };
-    out.extend(std::iter::repeat_n(' ', n));
+    const SPACES: &str = "                                                                ";
+    let mut n = if used < width { width - used } else { 1 };
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
+    }
 }
 
 /// A header line (`Res Group name:`) padded to the value column of its detail lines.

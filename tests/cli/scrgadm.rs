@@ -689,3 +689,41 @@ fn help_and_native_personality() {
     out.ok();
     assert!(out.stdout.starts_with("Res Group name:"), "{out}");
 }
+
+/// A listing larger than the printer's stream chunk comes out of the process in pieces; the
+/// pieces must add up to exactly what the in-process (unstreamed) run prints.
+#[test]
+fn large_listing_streams_the_same_bytes() {
+    let t = TestCluster::two_node();
+    t.script("scrgadm -a -t SUNW.gds\nscrgadm -a -g RG -h mail-1,mail-2");
+    for i in 0..60 {
+        t.sh(&format!(
+            "scrgadm -a -j app-{i} -g RG -t SUNW.gds -x Start_command=/bin/app{i} -y Port_list={}/tcp",
+            8000 + i
+        ))
+        .ok();
+    }
+    let streamed = t.run("scrgadm", &["-pvv"]);
+    streamed.ok();
+    assert!(
+        streamed.stdout.len() > scsim::printer::STREAM_CHUNK,
+        "listing too small to stream"
+    );
+    let env = scsim::cli::Env {
+        state: Some(t.state.clone()),
+        now: Some(crate::harness::NOW.to_string()),
+        ..Default::default()
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = scsim::run(
+        vec!["scrgadm".into(), "-pvv".into()],
+        &env,
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(code, 0);
+    assert!(
+        streamed.stdout.as_bytes() == out.as_slice(),
+        "streamed listing differs"
+    );
+}
