@@ -182,40 +182,66 @@ impl<'a> Index<'a> {
                     .is_some_and(|t| t.is_network_address())
         };
         let key = |i: usize| (!is_net(i), i);
-        let mut ready: std::collections::BTreeSet<(bool, usize)> =
-            (0..n).filter(|i| indeg[*i] == 0).map(key).collect();
-        let mut order = Vec::with_capacity(n);
-        let mut done = vec![false; n];
-        while order.len() < n {
-            let next = match ready.pop_first() {
-                Some((_, i)) => i,
-                // A cycle: take the first unfinished resource in priority order.
-                None => match (0..n).filter(|i| !done[*i]).min_by_key(|i| key(*i)) {
-                    Some(i) => i,
-                    None => break,
-                },
-            };
-            if done[next] {
-                continue;
-            }
-            done[next] = true;
-            order.push(names[next]);
-            for &k in &out[next] {
-                if indeg[k] > 0 {
-                    indeg[k] -= 1;
-                }
-                if indeg[k] == 0 && !done[k] {
-                    ready.insert(key(k));
-                }
+        priority_topo_order(&out, indeg, key)
+            .into_iter()
+            .map(|i| names[i])
+            .collect()
+    }
+}
+
+/// Order nodes `0..n` so that every edge `j -> out[j][..]` goes forward, picking among the ready
+/// nodes the one with the smallest `key` (Kahn's algorithm with a priority). Nodes caught in a
+/// cycle are taken in `key` order once nothing else is ready, so every node appears exactly once.
+/// `indeg[i]` is the number of edges into `i`.
+pub fn priority_topo_order<K: Ord + Copy>(
+    out: &[Vec<usize>],
+    mut indeg: Vec<usize>,
+    key: impl Fn(usize) -> K,
+) -> Vec<usize> {
+    let n = out.len();
+    let mut ready: std::collections::BTreeSet<(K, usize)> = (0..n)
+        .filter(|i| indeg[*i] == 0)
+        .map(|i| (key(i), i))
+        .collect();
+    let mut order = Vec::with_capacity(n);
+    let mut done = vec![false; n];
+    while order.len() < n {
+        let next = match ready.pop_first() {
+            Some((_, i)) => i,
+            // A cycle: take the first unfinished node in priority order.
+            None => match (0..n).filter(|i| !done[*i]).min_by_key(|i| key(*i)) {
+                Some(i) => i,
+                None => break,
+            },
+        };
+        if done[next] {
+            continue;
+        }
+        done[next] = true;
+        order.push(next);
+        for &k in &out[next] {
+            indeg[k] = indeg[k].saturating_sub(1);
+            if indeg[k] == 0 && !done[k] {
+                ready.insert((key(k), k));
             }
         }
-        order
     }
+    order
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn priority_topo_order_respects_edges_priority_and_cycles() {
+        // 0 -> 2, 1 -> 2; priority prefers 1 over 0; 3 <-> 4 form a cycle.
+        let out = vec![vec![2], vec![2], vec![], vec![4], vec![3]];
+        let indeg = vec![0, 0, 2, 1, 1];
+        let prio = [5, 1, 0, 3, 2];
+        let order = priority_topo_order(&out, indeg, |i| prio[i]);
+        assert_eq!(order, vec![1, 0, 2, 4, 3]);
+    }
 
     #[test]
     fn affinities_parse() {

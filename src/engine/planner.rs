@@ -22,7 +22,7 @@
 //! Everything is proportional to the groups and resources the intent touches, plus one index
 //! build that is linear in the state.
 
-use super::index::{AffKind, Index, dep_target};
+use super::index::{self, AffKind, Index, dep_target};
 use super::intent::Intent;
 use super::plan::{Action, MonitorDecision, Plan, Settle, Step, StepKind};
 use super::settings;
@@ -32,7 +32,7 @@ use crate::model::{
     RgMode, RgState,
 };
 use indexmap::IndexMap;
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Plan `intent` against `state` at simulated time `now` (ms).
 pub fn plan(state: &ClusterState, intent: &Intent, now: u64) -> Result<Plan> {
@@ -1928,32 +1928,11 @@ impl<'a> Draft<'a> {
                 }
             }
         }
-        let key = |i: usize| (self.ix.group_pos(names[i]), i);
-        let mut ready: BTreeSet<(usize, usize)> =
-            (0..n).filter(|i| indeg[*i] == 0).map(key).collect();
-        let mut done = vec![false; n];
-        let mut order = Vec::with_capacity(n);
-        while order.len() < n {
-            let next = match ready.pop_first() {
-                Some((_, i)) => i,
-                None => match (0..n).filter(|i| !done[*i]).min_by_key(|i| key(*i)) {
-                    Some(i) => i,
-                    None => break,
-                },
-            };
-            if done[next] {
-                continue;
-            }
-            done[next] = true;
-            order.push(names[next].clone());
-            for &k in &out[next] {
-                indeg[k] = indeg[k].saturating_sub(1);
-                if indeg[k] == 0 && !done[k] {
-                    ready.insert(key(k));
-                }
-            }
-        }
-        order
+        let key = |i: usize| self.ix.group_pos(names[i]);
+        index::priority_topo_order(&out, indeg, key)
+            .into_iter()
+            .map(|i| names[i].clone())
+            .collect()
     }
 
     /// Why `n` cannot take `g` (None = eligible). `current` relaxes the checks that only
