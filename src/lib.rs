@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod model;
 pub mod printer;
+pub mod query;
 pub mod render;
 pub mod rtr;
 pub mod store;

@@ -13,11 +13,9 @@
 
 pub mod catalog;
 mod deps;
-pub mod effective;
 mod groups;
 mod hasp;
 pub mod init;
-mod lookup;
 pub mod names;
 mod netaddr;
 pub mod request;
@@ -25,7 +23,9 @@ mod resources;
 mod types;
 pub mod values;
 
-pub use lookup::{group as lookup_group, resource as lookup_resource};
+pub use crate::query::effective;
+pub(crate) use crate::query::lookup;
+pub use crate::query::lookup::{group as lookup_group, resource as lookup_resource};
 pub use request::{NetKind, PrintRequest, PropArg, Request, RtrFile};
 
 use crate::engine::hooks::ConfigEvent;

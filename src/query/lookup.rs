@@ -2,7 +2,6 @@
 //! resources (14) and nodes (11). Node lists (`-h`, `Nodelist`, `-X`, `name@node` entries) name
 //! nodes by name or id, must be cluster members and may not repeat; they are stored by name.
 
-use super::names::join_some;
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, Node, Resource, ResourceGroup};
 
@@ -70,4 +69,12 @@ pub fn cluster_nodes(state: &ClusterState) -> String {
         .map(|n| format!("{} ({})", n.name, n.id))
         .collect();
     join_some(&names, 16)
+}
+
+/// Join names for a message, showing at most `max` of them (`a, b, c and 7 more`).
+pub fn join_some(names: &[String], max: usize) -> String {
+    if names.len() <= max {
+        return names.join(", ");
+    }
+    format!("{} and {} more", names[..max].join(", "), names.len() - max)
 }
