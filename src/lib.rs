@@ -15,6 +15,7 @@ pub mod printer;
 pub mod query;
 pub mod render;
 pub mod rtr;
+pub mod service;
 pub mod store;
 pub mod timefmt;
 

@@ -4,6 +4,7 @@
 //! *is* that command (busybox style). Each personality has its own parser in its own module and
 //! reports errors under its own name. Only [`Env`] reads the process environment.
 
+pub mod log;
 pub mod native;
 pub mod ops;
 pub mod scrgadm;
@@ -12,9 +13,8 @@ pub mod scswitch;
 pub mod words;
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::ClusterState;
 use crate::printer::Printer;
-use crate::store;
+use crate::service::Service;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -150,21 +150,20 @@ impl Env {
     }
 }
 
-/// What a command needs: environment, printer, and where the state lives.
+/// What a command needs: environment, printer, and the cluster service of its state file.
 pub struct Ctx<'a> {
     pub env: &'a Env,
     pub out: &'a mut Printer,
-    pub state_path: PathBuf,
+    pub service: Service,
 }
 
-impl Ctx<'_> {
-    /// Read the state (no lock).
-    pub fn load(&self) -> Result<ClusterState> {
-        store::load(&self.state_path)
-    }
-    /// Lock and read the state for a change; commit the returned transaction to write it.
-    pub fn begin(&self) -> Result<store::Transaction> {
-        store::begin(&self.state_path, self.env.lock_timeout()?)
+impl<'a> Ctx<'a> {
+    pub fn new(env: &'a Env, out: &'a mut Printer, state_path: PathBuf) -> Ctx<'a> {
+        Ctx {
+            env,
+            out,
+            service: Service::simulator(state_path, env.lock_timeout()),
+        }
     }
     pub fn now_ms(&self) -> Result<u64> {
         self.env.now_ms()
@@ -264,11 +263,7 @@ pub fn run_personality(
 ) -> Result<()> {
     out.prog = p.name().to_string();
     let state_path = env.state_path(explicit_state)?;
-    let mut ctx = Ctx {
-        env,
-        out,
-        state_path,
-    };
+    let mut ctx = Ctx::new(env, out, state_path);
     match p {
         Personality::Scrgadm => scrgadm::run(&mut ctx, args),
         Personality::Scswitch => scswitch::run(&mut ctx, args),

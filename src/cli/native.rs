@@ -2,9 +2,9 @@
 //! completions, man pages, and the simulator's own verbs (log, node, fault, time, simulate).
 
 use super::{Ctx, Env, Personality, ops};
-use crate::admin::init::{InitOptions, new_cluster};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::printer::Printer;
+use crate::service::{InitOptions, create_cluster};
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -51,7 +51,7 @@ pub enum Command {
         force: bool,
     },
     /// Print the event log (method launches, state changes, commands)
-    Log(ops::LogArgs),
+    Log(super::log::LogArgs),
     /// Crash, shut down or boot a simulated node
     Node(ops::NodeArgs),
     /// Inject, list or clear simulated faults
@@ -144,8 +144,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
                 device_groups: a.device_groups,
                 log_capacity: a.log_capacity as usize,
             };
-            let state = new_cluster(&opts, env.now_ms()?)?;
-            crate::store::create(&path, &state, a.force, env.lock_timeout()?)?;
+            let state = create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
             out.outln(&format!(
                 "Created cluster {} with nodes {} in {}",
                 state.cluster.name,
@@ -182,7 +181,8 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
                     Ok(())
                 }
                 StateAction::Show => {
-                    let state = crate::store::load(&path)?;
+                    let state =
+                        crate::service::Service::simulator(path, env.lock_timeout()).snapshot()?;
                     let text = serde_json::to_string_pretty(&state)
                         .map_err(|e| ScError::internal(e.to_string()))?;
                     out.outln(&text);
@@ -190,7 +190,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
                 }
             }
         }
-        Command::Log(a) => with_ctx(env, explicit, out, |ctx| ops::log(ctx, a)),
+        Command::Log(a) => with_ctx(env, explicit, out, |ctx| super::log::log(ctx, a)),
         Command::Node(a) => with_ctx(env, explicit, out, |ctx| ops::node(ctx, a)),
         Command::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
         Command::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
@@ -245,11 +245,7 @@ fn with_ctx(
     f: impl FnOnce(&mut Ctx) -> Result<()>,
 ) -> Result<()> {
     let state_path = env.state_path(explicit)?;
-    let mut ctx = Ctx {
-        env,
-        out,
-        state_path,
-    };
+    let mut ctx = Ctx::new(env, out, state_path);
     f(&mut ctx)
 }
 

@@ -12,10 +12,10 @@
 
 use super::Ctx;
 use crate::admin::names::split_list;
-use crate::admin::{self, NetKind, PrintRequest, PropArg, Request, RtrFile};
-use crate::engine::hooks;
 use crate::error::{Result, ScError};
 use crate::render::listing;
+use crate::service::config::{NetKind, PrintRequest, PropArg, Request, RtrFile};
+use crate::service::{CommandLine, Mode};
 use clap::ArgAction;
 use std::ffi::OsString;
 
@@ -555,47 +555,31 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let dry_run = parsed.dry_run;
     let mut req = Request::try_from(parsed)?;
     if let Request::Print(p) = &req {
-        let state = ctx.load()?;
+        let state = ctx.service.snapshot()?;
         let out = &mut *ctx.out;
         listing::render_to(&state, p, &mut |chunk| out.out(chunk))?;
         return Ok(());
     }
     load_rtr_file(&mut req)?;
     let now = ctx.now_ms()?;
-    if dry_run {
-        let mut state = ctx.load()?;
-        let plan = admin::prepare(&state, &req)?;
-        for w in &plan.warnings {
-            ctx.out.warn(w);
-        }
-        if let Some(r) = plan.proposed_resource() {
-            hooks::validate(&mut state, r, now)?;
-        }
-        ctx.out.outln(&format!(
-            "dry run: would {}; nothing was written",
-            plan.describe()
-        ));
-        return Ok(());
-    }
-    let mut txn = ctx.begin()?;
-    // The command line is logged first, before the methods it triggers (nothing is written if
-    // the command fails).
-    hooks::log_command(&mut txn.state, "scrgadm", &raw, now);
-    let plan = admin::prepare(&txn.state, &req)?;
-    for w in &plan.warnings {
+    let mode = Mode::dry_run_if(dry_run);
+    let cmd = CommandLine {
+        prog: "scrgadm",
+        words: &raw,
+    };
+    let mut warnings = Vec::new();
+    let done = ctx.service.configure(cmd, &req, mode, now, &mut warnings);
+    for w in &warnings {
         ctx.out.warn(w);
     }
-    if let Some(r) = plan.proposed_resource() {
-        hooks::validate(&mut txn.state, r, now)?;
+    let done = done?;
+    if mode.is_dry_run() {
+        ctx.out.outln(&format!(
+            "dry run: would {}; nothing was written",
+            done.description
+        ));
     }
-    for ev in plan.pre_events() {
-        hooks::config_event(&mut txn.state, &ev, now)?;
-    }
-    let outcome = admin::commit(&mut txn.state, plan);
-    for ev in &outcome.events {
-        hooks::config_event(&mut txn.state, ev, now)?;
-    }
-    txn.commit().map(drop)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,8 +5,31 @@
 use super::intent::Intent;
 use crate::model::{ClusterState, RState, RgState};
 
+/// Something a request asked for and did not get: the group or resource, and what it is
+/// instead (`is not Online (Offline everywhere)`). Displayed as `OBJECT WHAT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmet {
+    pub object: String,
+    pub what: String,
+}
+
+impl Unmet {
+    fn new(object: &str, what: String) -> Unmet {
+        Unmet {
+            object: object.to_string(),
+            what,
+        }
+    }
+}
+
+impl std::fmt::Display for Unmet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.object, self.what)
+    }
+}
+
 /// What the request asked for and did not get (empty = reached).
-pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
+pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<Unmet> {
     let mut out = Vec::new();
     let groups = |rgs: &[String]| -> Vec<String> {
         if rgs.is_empty() {
@@ -47,7 +70,10 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
                     continue;
                 };
                 if !rg.nodelist.iter().any(|n| online_on(&g, n)) {
-                    out.push(format!("{g} is not Online ({})", state_desc(&g)));
+                    out.push(Unmet::new(
+                        &g,
+                        format!("is not Online ({})", state_desc(&g)),
+                    ));
                 }
             }
         }
@@ -69,19 +95,22 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
                 let missing: Vec<&String> = targets.iter().filter(|n| !online_on(g, n)).collect();
                 let extra = rg.primaries().iter().any(|p| !targets.contains(p));
                 if !missing.is_empty() {
-                    out.push(format!(
-                        "{g} is not Online on {} ({})",
-                        missing
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(","),
-                        state_desc(g)
+                    out.push(Unmet::new(
+                        g,
+                        format!(
+                            "is not Online on {} ({})",
+                            missing
+                                .iter()
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join(","),
+                            state_desc(g)
+                        ),
                     ));
                 } else if extra {
-                    out.push(format!(
-                        "{g} is still mastered elsewhere ({})",
-                        state_desc(g)
+                    out.push(Unmet::new(
+                        g,
+                        format!("is still mastered elsewhere ({})", state_desc(g)),
                     ));
                 }
             }
@@ -91,7 +120,7 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
                 if let Some(rg) = state.resource_groups.get(g)
                     && !rg.nodelist.iter().any(|n| online_on(g, n))
                 {
-                    out.push(format!("{g} is not Online ({})", state_desc(g)));
+                    out.push(Unmet::new(g, format!("is not Online ({})", state_desc(g))));
                 }
             }
         }
@@ -100,7 +129,7 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
                 if let Some(rg) = state.resource_groups.get(g)
                     && !rg.primaries().is_empty()
                 {
-                    out.push(format!("{g} is not offline ({})", state_desc(g)));
+                    out.push(Unmet::new(g, format!("is not offline ({})", state_desc(g))));
                 }
             }
         }
@@ -108,7 +137,10 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
             for g in rgs {
                 for n in nodes {
                     if !online_on(g, n) {
-                        out.push(format!("{g} is not Online on {n} ({})", state_desc(g)));
+                        out.push(Unmet::new(
+                            g,
+                            format!("is not Online on {n} ({})", state_desc(g)),
+                        ));
                     }
                 }
             }
@@ -116,10 +148,9 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
         Intent::Evacuate { node, .. } => {
             for rg in state.resource_groups.values() {
                 if rg.state_on(node).is_mastered() {
-                    out.push(format!(
-                        "{} is still on {node} ({})",
-                        rg.name,
-                        state_desc(&rg.name)
+                    out.push(Unmet::new(
+                        &rg.name,
+                        format!("is still on {node} ({})", state_desc(&rg.name)),
                     ));
                 }
             }
@@ -134,7 +165,7 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
                 };
                 for (n, s) in &res.state {
                     if matches!(s.state, RState::StartFailed | RState::MonitorFailed) {
-                        out.push(format!("{r} is {} on {n}", s.state.as_str()));
+                        out.push(Unmet::new(r, format!("is {} on {n}", s.state.as_str())));
                     }
                 }
             }
@@ -149,7 +180,7 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
                 };
                 for (n, s) in &res.state {
                     if s.state != RState::Offline {
-                        out.push(format!("{r} is {} on {n}", s.state.as_str()));
+                        out.push(Unmet::new(r, format!("is {} on {n}", s.state.as_str())));
                     }
                 }
             }
@@ -159,7 +190,7 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<String> {
                 if let Some(res) = state.resources.get(r) {
                     for n in nodes {
                         if res.state_on(n) == RState::StopFailed {
-                            out.push(format!("{r} is still Stop_failed on {n}"));
+                            out.push(Unmet::new(r, format!("is still Stop_failed on {n}")));
                         }
                     }
                 }

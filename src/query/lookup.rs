@@ -3,7 +3,7 @@
 //! nodes by name or id, must be cluster members and may not repeat; they are stored by name.
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, Node, Resource, ResourceGroup};
+use crate::model::{ClusterState, Method, Node, Resource, ResourceGroup};
 
 /// The group `name`, or exit 12.
 pub fn group<'a>(state: &'a ClusterState, name: &str) -> Result<&'a ResourceGroup> {
@@ -77,4 +77,58 @@ pub fn join_some(names: &[String], max: usize) -> String {
         return names.join(", ");
     }
     format!("{} and {} more", names[..max].join(", "), names.len() - max)
+}
+
+/// The name of the node given as `n` (name or id), or exit 11 naming the nodes; `what` is the
+/// option as given, for the message.
+pub fn node_name(state: &ClusterState, n: &str, what: &str) -> Result<String> {
+    state
+        .cluster
+        .resolve_node(n)
+        .map(|x| x.name.clone())
+        .ok_or_else(|| {
+            ScError::new(
+                ErrorCode::Node,
+                format!(
+                    "{what}: {n} is not a cluster node (nodes: {})",
+                    state.cluster.node_names().join(", ")
+                ),
+            )
+            .suggest(n, state.cluster.nodes.iter().map(|x| x.name.as_str()))
+        })
+}
+
+/// A resource named on the command line must exist (exit 14); `what` is the option as given
+/// when the message should quote it.
+pub fn known_resource(state: &ClusterState, r: &str, what: Option<&str>) -> Result<()> {
+    if state.resources.contains_key(r) {
+        return Ok(());
+    }
+    let msg = match what {
+        Some(w) => format!("{w}: resource {r} does not exist"),
+        None => format!("resource {r} does not exist"),
+    };
+    Err(ScError::new(ErrorCode::Rsrc, msg)
+        .suggest(r, state.resources.keys().map(String::as_str))
+        .hint("list the resources with: scrgadm -p"))
+}
+
+/// A method fault can only fire for a method the resource's type declares (exit 3 otherwise).
+pub fn declared_method(state: &ClusterState, resource: &str, m: Method) -> Result<()> {
+    let Some(r) = state.resources.get(resource) else {
+        return Ok(());
+    };
+    let rt = state.resource_types.get(&r.rtype);
+    if rt.is_some_and(|t| t.has_method(m)) {
+        return Ok(());
+    }
+    let declared: Vec<&str> = rt
+        .map(|t| t.methods.keys().map(|m| m.rtr_name()).collect())
+        .unwrap_or_default();
+    Err(ScError::inval(format!(
+        "type {} of resource {resource} declares no {} method (it declares {}); the RGM never calls it",
+        r.rtype,
+        m.rtr_name(),
+        declared.join(", ")
+    )))
 }

@@ -43,7 +43,7 @@ pub fn json<'a>(events: impl IntoIterator<Item = &'a Event>) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&serde_json::json!({
-        "format_version": 1,
+        "format_version": super::FORMAT_VERSION,
         "events": list,
     }))
     .unwrap_or_default()

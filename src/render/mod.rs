@@ -4,3 +4,7 @@ pub mod listing;
 pub mod log;
 pub mod plan;
 pub mod status;
+
+/// `format_version` of every `--json` document that carries one (scstat, scsim log, scsim fault
+/// list): raised together when a field changes meaning or goes away.
+pub const FORMAT_VERSION: u32 = 1;

@@ -424,7 +424,7 @@ pub fn collect<'a>(state: &'a ClusterState, opts: &StatusOptions) -> StatusView<
     });
 
     StatusView {
-        format_version: 1,
+        format_version: super::FORMAT_VERSION,
         cluster: &cl.name,
         node_filter: only.and_then(|o| cl.node(o)).map(|n| n.name.as_str()),
         nodes,
