@@ -7,6 +7,7 @@
 pub mod log;
 pub mod native;
 pub mod ops;
+pub mod registry;
 pub mod scrgadm;
 pub mod scstat;
 pub mod scswitch;
@@ -19,17 +20,23 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Which command the process is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which command the process is: the native `scsim`, or a personality of the registry.
+#[derive(Debug, Clone, Copy)]
 pub enum Personality {
-    Scrgadm,
-    Scswitch,
-    Scstat,
     Native,
+    Sc(&'static registry::Entry),
 }
 
+impl PartialEq for Personality {
+    fn eq(&self, other: &Self) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Personality {}
+
 impl Personality {
-    /// From the file name of argv[0]: `/usr/cluster/bin/scrgadm` → Scrgadm; anything else is
+    /// From the file name of argv[0]: `/usr/cluster/bin/scrgadm` → scrgadm; anything else is
     /// the native `scsim`.
     pub fn from_argv0(argv0: &str) -> Personality {
         let file = Path::new(argv0)
@@ -39,29 +46,31 @@ impl Personality {
         let stem = file.strip_suffix(".exe").unwrap_or(&file);
         Self::from_name(stem).unwrap_or(Personality::Native)
     }
+    /// The personality of this name (`scsim` included).
     pub fn from_name(name: &str) -> Option<Personality> {
-        match name {
-            "scrgadm" => Some(Personality::Scrgadm),
-            "scswitch" => Some(Personality::Scswitch),
-            "scstat" => Some(Personality::Scstat),
-            _ => None,
+        if name == registry::NATIVE {
+            return Some(Personality::Native);
         }
+        registry::find(name).map(Personality::Sc)
     }
     pub fn name(self) -> &'static str {
         match self {
-            Personality::Scrgadm => "scrgadm",
-            Personality::Scswitch => "scswitch",
-            Personality::Scstat => "scstat",
-            Personality::Native => "scsim",
+            Personality::Native => registry::NATIVE,
+            Personality::Sc(e) => e.name,
         }
     }
     /// The clap command of this personality (for help, completions, man pages).
     pub fn command(self) -> clap::Command {
         match self {
-            Personality::Scrgadm => scrgadm::command(),
-            Personality::Scswitch => scswitch::command(),
-            Personality::Scstat => scstat::command(),
             Personality::Native => native::command(),
+            Personality::Sc(e) => (e.command)(),
+        }
+    }
+    /// Man page section.
+    pub fn section(self) -> &'static str {
+        match self {
+            Personality::Native => "1",
+            Personality::Sc(e) => e.section,
         }
     }
 }
@@ -241,7 +250,7 @@ pub fn run(argv: Vec<OsString>, env: &Env, out: &mut Printer) -> i32 {
     out.prog = personality.name().to_string();
     let result = match personality {
         Personality::Native => native::run(args, env, out),
-        p => run_personality(p, None, args, env, out),
+        Personality::Sc(p) => run_personality(p, None, args, env, out),
     };
     match result {
         Ok(()) => 0,
@@ -252,24 +261,19 @@ pub fn run(argv: Vec<OsString>, env: &Env, out: &mut Printer) -> i32 {
     }
 }
 
-/// Run an SC command (`scrgadm`, `scswitch`, `scstat`), reached either through its link or as
-/// `scsim scrgadm …` (then `--state` may come from the native command line).
+/// Run an SC command (`scrgadm`, `scswitch`, `scstat`, …), reached either through its link or
+/// as `scsim NAME …` (then `--state` may come from the native command line).
 pub fn run_personality(
-    p: Personality,
+    p: &'static registry::Entry,
     explicit_state: Option<&Path>,
     args: Vec<OsString>,
     env: &Env,
     out: &mut Printer,
 ) -> Result<()> {
-    out.prog = p.name().to_string();
+    out.prog = p.name.to_string();
     let state_path = env.state_path(explicit_state)?;
     let mut ctx = Ctx::new(env, out, state_path);
-    match p {
-        Personality::Scrgadm => scrgadm::run(&mut ctx, args),
-        Personality::Scswitch => scswitch::run(&mut ctx, args),
-        Personality::Scstat => scstat::run(&mut ctx, args),
-        Personality::Native => unreachable!("native is dispatched by cli::run"),
-    }
+    (p.run)(&mut ctx, args)
 }
 
 #[cfg(test)]
@@ -278,15 +282,10 @@ mod tests {
 
     #[test]
     fn personality_from_argv0() {
-        assert_eq!(
-            Personality::from_argv0("/usr/cluster/bin/scrgadm"),
-            Personality::Scrgadm
-        );
-        assert_eq!(Personality::from_argv0("scstat"), Personality::Scstat);
-        assert_eq!(
-            Personality::from_argv0("scswitch.exe"),
-            Personality::Scswitch
-        );
+        let name = |a: &str| Personality::from_argv0(a).name();
+        assert_eq!(name("/usr/cluster/bin/scrgadm"), "scrgadm");
+        assert_eq!(name("scstat"), "scstat");
+        assert_eq!(name("scswitch.exe"), "scswitch");
         assert_eq!(Personality::from_argv0("/x/scsim"), Personality::Native);
         assert_eq!(Personality::from_argv0("scrgadm2"), Personality::Native);
     }
