@@ -81,10 +81,6 @@ impl Printer {
         let line = format!("{}: {s}\n", self.prog);
         self.err.extend_from_slice(line.as_bytes());
     }
-    /// Raw text on stderr (clap's rendered usage errors).
-    pub fn err_raw(&mut self, s: &str) {
-        self.err.extend_from_slice(s.as_bytes());
-    }
     /// An error with its hints on stderr.
     pub fn error(&mut self, e: &crate::error::ScError) {
         let mut s = format!("{}: {}\n", self.prog, e.message);
@@ -114,9 +110,6 @@ impl Printer {
         self.out.clear();
         self.err.clear();
         lost.map_or(Ok(()), Err)
-    }
-    pub fn stdout_text(&self) -> String {
-        String::from_utf8_lossy(&self.out).into_owned()
     }
 }
 

@@ -116,10 +116,3 @@ pub enum Request {
     /// `-r -j R`
     RemoveResource { resource: String },
 }
-
-impl Request {
-    /// True for the forms that change the state (all but `-p`).
-    pub fn is_change(&self) -> bool {
-        !matches!(self, Request::Print(_))
-    }
-}
