@@ -407,7 +407,9 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
                 )
                 .hint(format!("scrgadm -c -t {} -h {},{n}", rt.name, installed.join(","))));
             }
-            super::netaddr::check_nodes_fit(state, r, rt, &g.nodelist)?;
+            for rules in super::typerules::of(rt) {
+                rules.check_nodelist(state, rt, r, &g.nodelist)?;
+            }
         }
     }
     if nodelist_changed && g.managed {

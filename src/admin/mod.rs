@@ -15,11 +15,14 @@ pub mod catalog;
 mod deps;
 mod groups;
 mod hasp;
+mod ims;
 pub mod init;
 pub mod names;
 mod netaddr;
 pub mod request;
 mod resources;
+mod setprop;
+mod typerules;
 mod types;
 pub mod values;
 
@@ -166,18 +169,21 @@ pub fn prepare(state: &ClusterState, req: &Request) -> Result<Plan> {
             netifs,
             auxnodes,
             props,
-        } => netaddr::create(
-            state,
-            &netaddr::NetAddressArgs {
-                kind: *kind,
-                group,
-                hosts,
-                resource: resource.as_deref(),
-                netifs: netifs.as_deref(),
-                auxnodes: auxnodes.as_deref(),
-                props,
-            },
-        ),
+        } => {
+            let a = netaddr::create(
+                state,
+                &netaddr::NetAddressArgs {
+                    kind: *kind,
+                    group,
+                    hosts,
+                    resource: resource.as_deref(),
+                    netifs: netifs.as_deref(),
+                    auxnodes: auxnodes.as_deref(),
+                    props,
+                },
+            )?;
+            resources::create_typed(state, &a.name, a.rtype, a.group, &a.props)
+        }
         Request::ChangeResource { resource, props } => resources::change(state, resource, props),
         Request::RemoveResource { resource } => resources::remove(state, resource),
     }
