@@ -9,8 +9,8 @@ use crate::model::{ClusterState, RState, RgState};
 /// instead (`is not Online (Offline everywhere)`). Displayed as `OBJECT WHAT`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmet {
-    pub object: String,
-    pub what: String,
+    object: String,
+    what: String,
 }
 
 impl Unmet {
@@ -19,6 +19,10 @@ impl Unmet {
             object: object.to_string(),
             what,
         }
+    }
+    /// The group or resource the unmet request is about.
+    pub fn subject(&self) -> &str {
+        &self.object
     }
 }
 

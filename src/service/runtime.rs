@@ -31,7 +31,7 @@ impl Applied {
             .failures
             .first()
             .map(|f| f.group.as_str())
-            .or_else(|| self.unmet.first().map(|u| u.object.as_str()))
+            .or_else(|| self.unmet.first().map(|u| u.subject()))
     }
 }
 
