@@ -141,7 +141,13 @@ impl Args {
     }
 
     fn intent_of_trimmed(&self) -> Result<Intent> {
-        let modes: Vec<(&str, bool)> = vec![
+        let mode = self.checked_mode()?;
+        self.intent_of_mode(mode)
+    }
+
+    /// The one action flag given, after checking that the other options go with it.
+    fn checked_mode(&self) -> Result<&'static str> {
+        let modes: Vec<(&'static str, bool)> = vec![
             ("-c", self.clear),
             ("-e", self.enable),
             ("-n", self.disable),
@@ -157,7 +163,7 @@ impl Args {
             ("-Z", self.online),
             ("-z", self.switch),
         ];
-        let chosen: Vec<&str> = modes
+        let chosen: Vec<&'static str> = modes
             .iter()
             .filter(|(_, on)| *on)
             .map(|(f, _)| *f)
@@ -214,6 +220,11 @@ impl Args {
                 return Err(usage(format!("-{c} cannot be used with {mode}")));
             }
         }
+        Ok(mode)
+    }
+
+    /// The intent of form `mode` (options already checked).
+    fn intent_of_mode(&self, mode: &str) -> Result<Intent> {
         let need = |ok: bool, what: &str| -> Result<()> {
             if ok {
                 Ok(())
