@@ -5,24 +5,55 @@
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, Method, Node, Resource, ResourceGroup};
 
+/// The one "does not exist" error of a resource group (exit 12): `[CONTEXT: ]resource group
+/// NAME does not exist`, with "did you mean" first when a group name is close. Callers add
+/// their hints after it.
+pub fn missing_group(state: &ClusterState, name: &str, context: Option<&str>) -> ScError {
+    missing(
+        ErrorCode::Rg,
+        "resource group",
+        name,
+        context,
+        state.resource_groups.keys().map(String::as_str),
+    )
+}
+
+/// The one "does not exist" error of a resource (exit 14), as [`missing_group`].
+pub fn missing_resource(state: &ClusterState, name: &str, context: Option<&str>) -> ScError {
+    missing(
+        ErrorCode::Rsrc,
+        "resource",
+        name,
+        context,
+        state.resources.keys().map(String::as_str),
+    )
+}
+
+fn missing<'a>(
+    code: ErrorCode,
+    what: &str,
+    name: &str,
+    context: Option<&str>,
+    names: impl IntoIterator<Item = &'a str>,
+) -> ScError {
+    let msg = match context {
+        Some(c) => format!("{c}: {what} {name} does not exist"),
+        None => format!("{what} {name} does not exist"),
+    };
+    ScError::new(code, msg).suggest(name, names)
+}
+
 /// The group `name`, or exit 12.
 pub fn group<'a>(state: &'a ClusterState, name: &str) -> Result<&'a ResourceGroup> {
     state.group(name).ok_or_else(|| {
-        ScError::new(
-            ErrorCode::Rg,
-            format!("resource group {name} does not exist"),
-        )
-        .hint("list the resource groups with: scrgadm -p")
-        .suggest(name, state.resource_groups.keys().map(String::as_str))
+        missing_group(state, name, None).hint("list the resource groups with: scrgadm -p")
     })
 }
 
 /// The resource `name`, or exit 14.
 pub fn resource<'a>(state: &'a ClusterState, name: &str) -> Result<&'a Resource> {
     state.resource(name).ok_or_else(|| {
-        ScError::new(ErrorCode::Rsrc, format!("resource {name} does not exist"))
-            .hint("list the resources with: scrgadm -p")
-            .suggest(name, state.resources.keys().map(String::as_str))
+        missing_resource(state, name, None).hint("list the resources with: scrgadm -p")
     })
 }
 
@@ -104,13 +135,7 @@ pub fn known_resource(state: &ClusterState, r: &str, what: Option<&str>) -> Resu
     if state.resources.contains_key(r) {
         return Ok(());
     }
-    let msg = match what {
-        Some(w) => format!("{w}: resource {r} does not exist"),
-        None => format!("resource {r} does not exist"),
-    };
-    Err(ScError::new(ErrorCode::Rsrc, msg)
-        .suggest(r, state.resources.keys().map(String::as_str))
-        .hint("list the resources with: scrgadm -p"))
+    Err(missing_resource(state, r, what).hint("list the resources with: scrgadm -p"))
 }
 
 /// A method fault can only fire for a method the resource's type declares (exit 3 otherwise).
