@@ -10,6 +10,7 @@ pub mod admin;
 pub mod cli;
 pub mod engine;
 pub mod error;
+pub mod fix;
 pub mod model;
 pub mod printer;
 pub mod query;

@@ -15,6 +15,9 @@ pub const STREAM_CHUNK: usize = 256 * 1024;
 pub struct Printer {
     /// Program name used as the message prefix (`scrgadm`, `scswitch`, `scstat`, `scsim`).
     pub prog: String,
+    /// How fixes in hints are spelled (set by the personality; the 3.1 commands spell them as
+    /// `scswitch`/`scrgadm` command lines).
+    pub syntax: fn(&crate::fix::Fix) -> String,
     out: Vec<u8>,
     err: Vec<u8>,
     /// Where full chunks of stdout go as they fill (`None`: hold everything until the end).
@@ -27,6 +30,7 @@ impl Printer {
     pub fn new(prog: impl Into<String>) -> Self {
         Printer {
             prog: prog.into(),
+            syntax: |f| format!("{f:?}"),
             out: Vec::new(),
             err: Vec::new(),
             stream: None,
@@ -85,6 +89,7 @@ impl Printer {
     pub fn error(&mut self, e: &crate::error::ScError) {
         let mut s = format!("{}: {}\n", self.prog, e.message);
         for h in &e.hints {
+            let h = h.render(self.syntax);
             s.push_str(&format!("{}: hint: {h}\n", self.prog));
         }
         self.err.extend_from_slice(s.as_bytes());

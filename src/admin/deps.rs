@@ -7,6 +7,7 @@
 use super::names::join_some;
 use super::values::prop_err;
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, DepKind, Dependencies, PropValue};
 use crate::query::lookup::{missing_group, missing_resource};
 use std::collections::{HashMap, HashSet};
@@ -30,8 +31,12 @@ pub fn check_resource_deps(state: &ClusterState, name: &str, deps: &Dependencies
         }
         if state.resource(dep).is_none() {
             let context = format!("{subject}: {}", kind.property());
-            return Err(missing_resource(state, dep, Some(&context))
-                .hint("create the dependee first, or check the name with: scrgadm -p"));
+            return Err(
+                missing_resource(state, dep, Some(&context)).hint(Hint::lead(
+                    "create the dependee first, or check the name with: ",
+                    Fix::ListConfiguration,
+                )),
+            );
         }
         if let Some(prev) = seen.insert(dep.as_str(), kind) {
             let what = if prev == kind {

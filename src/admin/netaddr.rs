@@ -16,6 +16,7 @@ use super::typerules::TypeRules;
 use super::values::prop_err;
 use super::{NetKind, PropArg};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType};
 use std::collections::HashSet;
 
@@ -129,7 +130,12 @@ fn network_type(state: &ClusterState, kind: NetKind) -> Result<&ResourceType> {
                 ErrorCode::Rt,
                 format!("resource type {} is not registered", kind.type_name()),
             )
-            .hint(format!("register it: scrgadm -a -t {}", kind.type_name()))
+            .hint(Hint::lead(
+                "register it: ",
+                Fix::RegisterType {
+                    t: kind.type_name().to_string(),
+                },
+            ))
         })
 }
 

@@ -13,6 +13,7 @@ use super::typerules;
 use super::values::{parse_value, prop_err};
 use super::{Change, Plan, PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{
     ClusterState, Dependencies, ParamDecl, PropValue, Resource, ResourceGroup, ResourceType,
     Tunable,
@@ -40,7 +41,12 @@ fn check_not_exists(state: &ClusterState, name: &str) -> Result<()> {
             ErrorCode::Rsrc,
             format!("resource {name} already exists (in group {})", r.group),
         )
-        .hint(format!("see it with: scrgadm -pv -j {name}"))),
+        .hint(Hint::lead(
+            "see it with: ",
+            Fix::ShowResource {
+                r: name.to_string(),
+            },
+        ))),
         None => Ok(()),
     }
 }
@@ -165,7 +171,12 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
             ErrorCode::Rsrc,
             format!("resource {name} is enabled; only a disabled resource can be removed"),
         )
-        .hint(format!("disable it first: scswitch -n -j {name}")));
+        .hint(Hint::lead(
+            "disable it first: ",
+            Fix::DisableResource {
+                r: name.to_string(),
+            },
+        )));
     }
     if let Some((node, st)) = r
         .state
@@ -179,8 +190,12 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 st.state.as_str()
             ),
         )
-        .hint(format!(
-            "clear it first, e.g. scswitch -c -h {node} -j {name} -f STOP_FAILED"
+        .hint(Hint::lead(
+            "clear it first, e.g. ",
+            Fix::ClearStopFailed {
+                r: name.to_string(),
+                node: node.clone(),
+            },
         )));
     }
     let users = deps::dependents(state, name);
@@ -520,10 +535,11 @@ fn upgrade<'a>(
             format!("cannot move to {} now: {why}", target.name),
         )
         .hint(match tunability.as_str() {
-            "WHEN_DISABLED" => format!("scswitch -n -j {}", r.name),
-            "WHEN_UNMANAGED" => format!("scswitch -F -g {0} then scswitch -u -g {0}", g.name),
-            "WHEN_UNMONITORED" => format!("scswitch -n -M -j {}", r.name),
-            _ => format!("scswitch -n -j {}", r.name),
+            "WHEN_UNMANAGED" => Hint::from(Fix::OfflineGroup { g: g.name.clone() })
+                .text(" then ")
+                .fix(Fix::UnmanageGroup { g: g.name.clone() }),
+            "WHEN_UNMONITORED" => Hint::from(Fix::DisableMonitor { r: r.name.clone() }),
+            _ => Hint::from(Fix::DisableResource { r: r.name.clone() }),
         }));
     }
     // Drop settings the new version does not have.

@@ -4,6 +4,7 @@
 use super::catalog;
 use super::values::prop_err;
 use crate::error::Result;
+use crate::fix::{Fix, Hint};
 use crate::model::{DepKind, ParamDecl, PropValue, Resource, Tunable};
 
 /// Store a checked value where the resource keeps it.
@@ -80,10 +81,11 @@ pub(super) fn check_settable(
                 r.name
             ),
         )
-        .hint(format!(
-            "scswitch -n -j {0}, change it, then scswitch -e -j {0}",
-            r.name
-        ))),
+        .hint(
+            Hint::from(Fix::DisableResource { r: r.name.clone() })
+                .text(", change it, then ")
+                .fix(Fix::EnableResource { r: r.name.clone() }),
+        )),
         _ => Ok(()),
     }
 }

@@ -7,6 +7,7 @@ use super::names::join_some;
 use super::values::{check_legal, parse_bool, prop_err};
 use super::{Change, Plan, PropArg, RtrFile};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::ClusterState;
 
 /// `-a -t RT [-h nodes] [-f file]`
@@ -66,7 +67,12 @@ fn already(name: &str) -> ScError {
         ErrorCode::Rt,
         format!("resource type {name} is already registered"),
     )
-    .hint(format!("see it with: scrgadm -pv -t {name}"))
+    .hint(Hint::lead(
+        "see it with: ",
+        Fix::ShowType {
+            t: name.to_string(),
+        },
+    ))
 }
 
 /// `-c -t RT [-h nodes] [-y RT_system=…]`
@@ -187,9 +193,14 @@ pub fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
                 join_some(&users, 10)
             ),
         )
-        .hint(format!(
-            "remove them first, e.g. scswitch -n -j {first} then scrgadm -r -j {first}"
-        )));
+        .hint(
+            Hint::lead(
+                "remove them first, e.g. ",
+                Fix::DisableResource { r: first.clone() },
+            )
+            .text(" then ")
+            .fix(Fix::RemoveResource { r: first.clone() }),
+        ));
     }
     Ok(Plan::new(Change::RemoveType(rt.name.clone())))
 }

@@ -8,6 +8,7 @@ pub mod log;
 pub mod native;
 pub mod ops;
 pub mod registry;
+pub mod sc31;
 pub mod scrgadm;
 pub mod scstat;
 pub mod scswitch;
@@ -248,6 +249,10 @@ pub fn run(argv: Vec<OsString>, env: &Env, out: &mut Printer) -> i32 {
     let personality = Personality::from_argv0(&argv0);
     let args: Vec<OsString> = argv.into_iter().skip(1).collect();
     out.prog = personality.name().to_string();
+    out.syntax = match personality {
+        Personality::Native => registry::NATIVE_SYNTAX,
+        Personality::Sc(e) => e.syntax,
+    };
     let result = match personality {
         Personality::Native => native::run(args, env, out),
         Personality::Sc(p) => run_personality(p, None, args, env, out),
@@ -271,6 +276,7 @@ pub fn run_personality(
     out: &mut Printer,
 ) -> Result<()> {
     out.prog = p.name.to_string();
+    out.syntax = p.syntax;
     let state_path = env.state_path(explicit_state)?;
     let mut ctx = Ctx::new(env, out, state_path);
     (p.run)(&mut ctx, args)

@@ -5,8 +5,9 @@
 //! the tests all read this table, so adding a command (`scha_resource_get`, `clrg`, …) is one
 //! row here and a module with its `command` and `run`.
 
-use super::{Ctx, scrgadm, scstat, scswitch};
+use super::{Ctx, sc31, scrgadm, scstat, scswitch};
 use crate::error::Result;
+use crate::fix::Fix;
 use std::ffi::OsString;
 
 /// One SC command personality.
@@ -19,6 +20,8 @@ pub struct Entry {
     pub section: &'static str,
     /// The command's clap parser (help, completions, man pages, words that take a value).
     pub command: fn() -> clap::Command,
+    /// How the command spells fixes in its hints.
+    pub syntax: fn(&Fix) -> String,
     /// Parse the words after the command name and run the command.
     pub run: fn(&mut Ctx, Vec<OsString>) -> Result<()>,
 }
@@ -32,12 +35,16 @@ impl std::fmt::Debug for Entry {
 /// The native command: the executable under its own name.
 pub const NATIVE: &str = "scsim";
 
+/// How the native command spells fixes.
+pub const NATIVE_SYNTAX: fn(&Fix) -> String = sc31::render;
+
 /// Every SC personality, in the order help and `install-links` list them.
 pub static PERSONALITIES: &[Entry] = &[
     Entry {
         name: "scrgadm",
         about: "Run scrgadm (configure resource types, groups and resources)",
         section: "1M",
+        syntax: sc31::render,
         command: scrgadm::command,
         run: scrgadm::run,
     },
@@ -45,6 +52,7 @@ pub static PERSONALITIES: &[Entry] = &[
         name: "scswitch",
         about: "Run scswitch (switch, enable, disable, evacuate)",
         section: "1M",
+        syntax: sc31::render,
         command: scswitch::command,
         run: scswitch::run,
     },
@@ -52,6 +60,7 @@ pub static PERSONALITIES: &[Entry] = &[
         name: "scstat",
         about: "Run scstat (show cluster status)",
         section: "1M",
+        syntax: sc31::render,
         command: scstat::command,
         run: scstat::run,
     },

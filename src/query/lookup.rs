@@ -3,6 +3,7 @@
 //! nodes by name or id, must be cluster members and may not repeat; they are stored by name.
 
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, Method, Node, Resource, ResourceGroup};
 
 /// The one "does not exist" error of a resource group (exit 12): `[CONTEXT: ]resource group
@@ -46,15 +47,18 @@ fn missing<'a>(
 /// The group `name`, or exit 12.
 pub fn group<'a>(state: &'a ClusterState, name: &str) -> Result<&'a ResourceGroup> {
     state.group(name).ok_or_else(|| {
-        missing_group(state, name, None).hint("list the resource groups with: scrgadm -p")
+        missing_group(state, name, None).hint(Hint::lead(
+            "list the resource groups with: ",
+            Fix::ListConfiguration,
+        ))
     })
 }
 
 /// The resource `name`, or exit 14.
 pub fn resource<'a>(state: &'a ClusterState, name: &str) -> Result<&'a Resource> {
-    state.resource(name).ok_or_else(|| {
-        missing_resource(state, name, None).hint("list the resources with: scrgadm -p")
-    })
+    state
+        .resource(name)
+        .ok_or_else(|| missing_resource(state, name, None).hint(list_resources()))
 }
 
 /// The cluster node named `name_or_id` (name, or numeric id), or an exit-11 error saying what
@@ -135,7 +139,11 @@ pub fn known_resource(state: &ClusterState, r: &str, what: Option<&str>) -> Resu
     if state.resources.contains_key(r) {
         return Ok(());
     }
-    Err(missing_resource(state, r, what).hint("list the resources with: scrgadm -p"))
+    Err(missing_resource(state, r, what).hint(list_resources()))
+}
+
+fn list_resources() -> Hint {
+    Hint::lead("list the resources with: ", Fix::ListConfiguration)
 }
 
 /// A method fault can only fire for a method the resource's type declares (exit 3 otherwise).

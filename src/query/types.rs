@@ -4,6 +4,7 @@
 
 use super::join_some;
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, ParamDecl, PropType, ResourceType, props};
 use crate::rtr::{self, ResolveError};
 
@@ -39,7 +40,12 @@ pub fn registered_type<'a>(state: &'a ClusterState, query: &str) -> Result<&'a R
             .suggest(query, type_name_forms(&names));
             // "Register it" only when it is not a near miss of a registered name.
             Err(if e.hints.is_empty() {
-                e.hint(format!("register it first: scrgadm -a -t {query}"))
+                e.hint(Hint::lead(
+                    "register it first: ",
+                    Fix::RegisterType {
+                        t: query.to_string(),
+                    },
+                ))
             } else {
                 e
             })

@@ -3,6 +3,7 @@
 
 use super::{ClusterBackend, CommandLine, Intent, Mode, Service, Transition};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, Fault, FaultKind, Method, RState};
 use crate::query::{effective, lookup};
 
@@ -133,7 +134,10 @@ impl<B: ClusterBackend> Service<B> {
                             "resource {resource} is not online anywhere; its fault monitor runs only where it is online"
                         ),
                     )
-                    .hint(format!("bring its group online first: scswitch -Z -g {}", r.group))
+                    .hint(Hint::lead(
+                        "bring its group online first: ",
+                        Fix::OnlineGroup { g: r.group.clone() },
+                    ))
                 })?,
         };
         s.catch_up_clock();
