@@ -11,10 +11,9 @@
 //! committed. Nothing is written when anything fails, or with `--dry-run`.
 
 use super::Ctx;
-use crate::admin::names::split_list;
 use crate::error::{Result, ScError};
 use crate::render::listing;
-use crate::service::config::{NetKind, PrintRequest, PropArg, Request, RtrFile};
+use crate::service::config::{NetKind, PrintRequest, PropArg, Request, RtrFile, split_list};
 use crate::service::{CommandLine, Mode};
 use clap::ArgAction;
 use std::ffi::OsString;

@@ -2,6 +2,7 @@
 
 use super::{ClusterBackend, CommandLine, Mode, Service};
 use crate::admin;
+pub use crate::admin::names::split_list;
 pub use crate::admin::{NetKind, PrintRequest, PropArg, Request, RtrFile};
 use crate::error::Result;
 

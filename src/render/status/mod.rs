@@ -1,7 +1,7 @@
 //! Cluster status as `scstat` shows it: a status view computed once from the state, rendered
 //! as the Sun Cluster 3.1 text layout or as JSON.
 //!
-//! [`collect`] turns a [`ClusterState`] and [`StatusOptions`] (which sections, which node,
+//! [`collect`] turns a [`ClusterState`](crate::model::ClusterState) and [`StatusOptions`] (which sections, which node,
 //! how verbose) into a [`StatusView`]: node membership, transport paths, quorum arithmetic,
 //! device groups, per-node resource-group and resource states, IPMP groups. [`render_text`]
 //! prints it in the `scstat -p` layout (`-- Title --` sections, single-space lines, 66-dash
