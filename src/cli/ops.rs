@@ -1,8 +1,8 @@
-//! The simulator's own verbs: `scsim log` (the event log), `scsim node down|up` (membership
-//! events), `scsim fault inject|list|clear` (method and monitor failures), `scsim time advance`
-//! (simulated time) and `scsim simulate` (what-if on a copy). Every command that changes the
-//! cluster prints what the cluster did in response and where the groups ended up, and takes
-//! `--dry-run`.
+//! The simulator's own verbs: `scsim node down|up` (membership events), `scsim fault
+//! inject|list|clear` (method and monitor failures), `scsim time advance` (simulated time) and
+//! `scsim simulate` (what-if on a copy); `scsim log` is in `log.rs`. The service does the work;
+//! these parse the options and print the outcome. Every command that changes the cluster prints
+//! what the cluster did in response and where the groups ended up, and takes `--dry-run`.
 
 use super::Ctx;
 use crate::error::{ErrorCode, Result, ScError};

@@ -129,3 +129,6 @@ pub fn create_cluster(
     store::create(path, &state, force, lock_timeout?)?;
     Ok(state)
 }
+
+#[cfg(test)]
+mod tests;
