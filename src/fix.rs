@@ -26,6 +26,22 @@ pub enum Fix {
     RemoveResource { r: String },
     /// Register a resource type.
     RegisterType { t: String },
+    /// Register a resource type from its RTR file.
+    RegisterTypeFrom { t: String, file: String },
+    /// Set the nodes a resource type is installed on.
+    SetTypeNodes { t: String, nodes: Vec<String> },
+    /// Set a property of a resource type.
+    SetTypeProperty {
+        t: String,
+        prop: String,
+        value: String,
+    },
+    /// Set a property of a resource group.
+    SetGroupProperty {
+        g: String,
+        prop: String,
+        value: String,
+    },
     /// Show the configuration (all of it).
     ListConfiguration,
     /// Show a resource type in detail.

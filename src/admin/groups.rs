@@ -68,8 +68,13 @@ pub fn change(
                 "resource group {name} is a system group (RG_system=TRUE) and cannot be changed"
             ),
         )
-        .hint(format!(
-            "clear the flag in the same command or first: scrgadm -c -g {name} -y RG_system=FALSE"
+        .hint(Hint::lead(
+            "clear the flag in the same command or first: ",
+            Fix::SetGroupProperty {
+                g: name.to_string(),
+                prop: "RG_system".into(),
+                value: "FALSE".into(),
+            },
         )));
     }
     check_group(state, &g, Some(current))?;
@@ -90,7 +95,11 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 "resource group {name} is a system group (RG_system=TRUE) and cannot be removed"
             ),
         )
-        .hint(format!("scrgadm -c -g {name} -y RG_system=FALSE")));
+        .hint(Fix::SetGroupProperty {
+            g: name.to_string(),
+            prop: "RG_system".into(),
+            value: "FALSE".into(),
+        }));
     }
     if let Some(first) = g.resources.first() {
         return Err(ScError::new(
@@ -425,7 +434,10 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
                         installed.join(", ")
                     ),
                 )
-                .hint(format!("scrgadm -c -t {} -h {},{n}", rt.name, installed.join(","))));
+                .hint(Fix::SetTypeNodes {
+                    t: rt.name.clone(),
+                    nodes: vec![installed.join(","), n.clone()],
+                }));
             }
             for rules in super::typerules::of(rt) {
                 rules.check_nodelist(state, rt, r, &g.nodelist)?;

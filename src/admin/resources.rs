@@ -73,11 +73,10 @@ pub(super) fn create_typed(
                 g.name
             ),
         )
-        .hint(format!(
-            "scrgadm -c -t {} -h {},{n}",
-            rt.name,
-            installed.join(",")
-        )));
+        .hint(Fix::SetTypeNodes {
+            t: rt.name.clone(),
+            nodes: vec![installed.join(","), n.clone()],
+        }));
     }
     if rt.single_instance
         && let Some(other) = state.resources.values().find(|r| r.rtype == rt.name)

@@ -25,7 +25,10 @@ pub fn register(
                     "-t {query} does not name the type that {} declares ({})",
                     f.path, rt.name
                 ))
-                .hint(format!("scrgadm -a -t {} -f {}", rt.name, f.path)));
+                .hint(Fix::RegisterTypeFrom {
+                    t: rt.name.clone(),
+                    file: f.path.clone(),
+                }));
             }
             rt
         }
@@ -105,8 +108,12 @@ pub fn change(
             system_given = Some(v);
         } else if p.name.eq_ignore_ascii_case("Installed_nodes") {
             return Err(
-                prop_err(&subject, "Installed_nodes", "is set with -h, not -y")
-                    .hint(format!("scrgadm -c -t {} -h {}", rt.name, p.value)),
+                prop_err(&subject, "Installed_nodes", "is set with -h, not -y").hint(
+                    Fix::SetTypeNodes {
+                        t: rt.name.clone(),
+                        nodes: vec![p.value.clone()],
+                    },
+                ),
             );
         } else {
             return Err(prop_err(
@@ -125,7 +132,11 @@ pub fn change(
                     rt.name
                 ),
             )
-            .hint(format!("scrgadm -c -t {} -y RT_system=FALSE", rt.name)));
+            .hint(Fix::SetTypeProperty {
+                t: rt.name.clone(),
+                prop: "RT_system".into(),
+                value: "FALSE".into(),
+            }));
         }
         let nodes = resolve_nodes(state, list, &format!("Installed_nodes of {} (-h)", rt.name))?;
         check_nodes_still_cover(state, &rt.name, &nodes)?;
@@ -171,9 +182,13 @@ pub fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
                 rt.name
             ),
         )
-        .hint(format!(
-            "clear the flag first: scrgadm -c -t {} -y RT_system=FALSE",
-            rt.name
+        .hint(Hint::lead(
+            "clear the flag first: ",
+            Fix::SetTypeProperty {
+                t: rt.name.clone(),
+                prop: "RT_system".into(),
+                value: "FALSE".into(),
+            },
         )));
     }
     let users: Vec<String> = state

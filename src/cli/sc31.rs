@@ -18,6 +18,12 @@ pub fn render(fix: &Fix) -> String {
         }
         Fix::RemoveResource { r } => format!("scrgadm -r -j {r}"),
         Fix::RegisterType { t } => format!("scrgadm -a -t {t}"),
+        Fix::RegisterTypeFrom { t, file } => format!("scrgadm -a -t {t} -f {file}"),
+        Fix::SetTypeNodes { t, nodes } => format!("scrgadm -c -t {t} -h {}", nodes.join(",")),
+        Fix::SetTypeProperty { t, prop, value } => format!("scrgadm -c -t {t} -y {prop}={value}"),
+        Fix::SetGroupProperty { g, prop, value } => {
+            format!("scrgadm -c -g {g} -y {prop}={value}")
+        }
         Fix::ListConfiguration => "scrgadm -p".to_string(),
         Fix::ShowType { t } => format!("scrgadm -pv -t {t}"),
         Fix::ShowGroup { g } => format!("scrgadm -pv -g {g}"),
