@@ -28,9 +28,8 @@ pub mod values;
 pub use lookup::{group as lookup_group, resource as lookup_resource};
 pub use request::{NetKind, PrintRequest, PropArg, Request, RtrFile};
 
-use crate::engine::hooks::ConfigEvent;
 use crate::error::{Result, ScError};
-use crate::model::{ClusterState, Resource, ResourceGroup, ResourceType};
+use crate::model::{ClusterState, ConfigEvent, Resource, ResourceGroup, ResourceType};
 
 /// The validated change a request asks for, with every new object complete.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 //! `--dry-run`.
 
 use super::Ctx;
-use crate::engine::{self, Intent, SimBackend, Transition};
+use crate::engine::{self, Intent, Transition};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, Fault, FaultKind, Method, RState};
 use crate::render::plan as render;
@@ -311,7 +311,7 @@ fn run_native(ctx: &mut Ctx, words: &[String], intents: Vec<Intent>, dry_run: bo
         // as the real command's would.
         let mut text = String::from("Dry run: nothing was changed.\n");
         for i in &intents {
-            let tr = engine::run(&mut state, i, &mut SimBackend)?;
+            let tr = engine::simulate_with_faults(&mut state, |s, m| engine::run(s, i, m))?;
             text.push_str(&render::plan(&tr.plan));
             if !tr.failures.is_empty() || !tr.replans.is_empty() {
                 text.push_str("With the injected faults, the run would go:\n");
@@ -330,7 +330,7 @@ fn run_native(ctx: &mut Ctx, words: &[String], intents: Vec<Intent>, dry_run: bo
     engine::hooks::log_command(&mut txn.state, "scsim", words, now);
     let mut text = String::new();
     for i in &intents {
-        let tr = engine::run(&mut txn.state, i, &mut SimBackend)?;
+        let tr = engine::simulate_with_faults(&mut txn.state, |s, m| engine::run(s, i, m))?;
         text.push_str(&report(&tr, &txn.state));
     }
     txn.commit()?;
@@ -654,14 +654,11 @@ fn run_monitor_faults(
             state.clock.now_ms += interval;
             n
         };
-        let tr = engine::run(
-            state,
-            &Intent::MonitorFailure {
-                resource: resource.to_string(),
-                node,
-            },
-            &mut SimBackend,
-        )?;
+        let intent = Intent::MonitorFailure {
+            resource: resource.to_string(),
+            node,
+        };
+        let tr = engine::simulate_with_faults(state, |s, m| engine::run(s, &intent, m))?;
         text.push_str(&report(&tr, state));
     }
     Ok(text)
@@ -880,7 +877,7 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
     for ev in &events {
         ctx.out.outln("");
         ctx.out.outln(&format!("Event: {ev}"));
-        let tr = engine::run(&mut state, ev, &mut SimBackend)?;
+        let tr = engine::simulate_with_faults(&mut state, |s, m| engine::run(s, ev, m))?;
         ctx.out.out(&render::transition(&tr));
     }
     ctx.out.outln("");

@@ -13,7 +13,7 @@
 use super::Ctx;
 use crate::admin::names::split_list;
 use crate::admin::{self, NetKind, PrintRequest, PropArg, Request, RtrFile};
-use crate::engine::hooks;
+use crate::engine::{self, hooks};
 use crate::error::{Result, ScError};
 use crate::render::listing;
 use clap::ArgAction;
@@ -569,7 +569,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
             ctx.out.warn(w);
         }
         if let Some(r) = plan.proposed_resource() {
-            hooks::validate(&mut state, r, now)?;
+            engine::simulate_with_faults(&mut state, |s, m| hooks::validate(s, r, now, m))?;
         }
         ctx.out.outln(&format!(
             "dry run: would {}; nothing was written",
@@ -586,14 +586,14 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         ctx.out.warn(w);
     }
     if let Some(r) = plan.proposed_resource() {
-        hooks::validate(&mut txn.state, r, now)?;
+        engine::simulate_with_faults(&mut txn.state, |s, m| hooks::validate(s, r, now, m))?;
     }
     for ev in plan.pre_events() {
-        hooks::config_event(&mut txn.state, &ev, now)?;
+        engine::simulate_with_faults(&mut txn.state, |s, m| hooks::config_event(s, &ev, now, m))?;
     }
     let outcome = admin::commit(&mut txn.state, plan);
     for ev in &outcome.events {
-        hooks::config_event(&mut txn.state, ev, now)?;
+        engine::simulate_with_faults(&mut txn.state, |s, m| hooks::config_event(s, ev, now, m))?;
     }
     txn.commit().map(drop)
 }

@@ -7,7 +7,7 @@
 //! scha code of the refusal otherwise (nothing written then).
 
 use super::Ctx;
-use crate::engine::{self, Intent, SimBackend};
+use crate::engine::{self, Intent};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::render::plan as render;
 use std::ffi::OsString;
@@ -350,13 +350,13 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     if a.dry_run {
         let mut state = ctx.load()?;
         engine::catch_up_clock(&mut state, now);
-        let tr = engine::run(&mut state, &intent, &mut SimBackend)?;
+        let tr = engine::simulate_with_faults(&mut state, |s, m| engine::run(s, &intent, m))?;
         ctx.out.out(&render::dry_run(&tr, &state));
         return outcome(&state, &intent, &tr);
     }
     let mut txn = ctx.begin()?;
     engine::hooks::log_command(&mut txn.state, "scswitch", &words, now);
-    let tr = engine::run(&mut txn.state, &intent, &mut SimBackend)?;
+    let tr = engine::simulate_with_faults(&mut txn.state, |s, m| engine::run(s, &intent, m))?;
     let state = txn.commit()?;
     if a.verbose {
         ctx.out.out(&render::transition(&tr));
