@@ -407,16 +407,19 @@ fn outcome(
         }
         msg.push_str(&format!(
             "requested result not reached: {}",
-            unmet.join("; ")
+            unmet
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
         ));
     }
     let mut e = ScError::new(ErrorCode::Method, msg);
-    let group = tr.failures.first().map(|f| f.group.clone()).or_else(|| {
-        unmet
-            .first()
-            .and_then(|u| u.split_whitespace().next())
-            .map(str::to_string)
-    });
+    let group = tr
+        .failures
+        .first()
+        .map(|f| f.group.clone())
+        .or_else(|| unmet.first().map(|u| u.subject().to_string()));
     if let Some(g) = group {
         e = e.hint(format!(
             "see what happened with: scsim log --group {g} --last 40; scstat -g"

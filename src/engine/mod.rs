@@ -11,6 +11,8 @@
 //! * [`hooks`]: Validate/Init/Fini/Update for scrgadm, and the command record;
 //! * [`check`]: whether an operator's request was met after it ran (scswitch's exit status).
 
+#![deny(clippy::too_many_lines)]
+
 pub mod check;
 pub mod events;
 pub mod exec;
@@ -44,4 +46,5 @@ pub fn simulate_with_faults<T>(
 }
 
 #[cfg(test)]
+#[allow(clippy::too_many_lines)] // test scenarios read top to bottom
 mod tests;

@@ -1,9 +1,9 @@
 //! Applying one step to the state: flag steps, group pending/settle steps, device groups,
 //! membership and fault-monitor reports; method steps go to [`super::method`].
 
-use super::membership::node_leaves;
+use super::membership::{node_joins, node_leaves};
 use super::method::run_method;
-use super::record::{cmm, device_line, set_rg_state, set_rstate, set_status, settled_state};
+use super::record::{device_line, set_rg_state, set_rstate, set_status, settled_state};
 use super::{FailInfo, MethodRunner, StepResult, Transition};
 use crate::engine::plan::{MonitorDecision, Step, StepKind};
 use crate::engine::{events, settings};
@@ -17,300 +17,280 @@ pub(super) fn apply(
     runner: &mut dyn MethodRunner,
     tr: &mut Transition,
 ) -> (StepResult, Option<FailInfo>) {
-    match &step.kind {
-        StepKind::Method {
-            resource,
-            group,
-            node,
-            method,
-        } => run_method(state, resource, group, node, *method, runner, tr),
+    if let StepKind::Method {
+        resource,
+        group,
+        node,
+        method,
+    } = &step.kind
+    {
+        return run_method(state, resource, group, node, *method, runner, tr);
+    }
+    apply_without_method(state, &step.kind);
+    (StepResult::Done, None)
+}
+
+/// Apply a step that runs no RGM method (it always succeeds).
+fn apply_without_method(state: &mut ClusterState, kind: &StepKind) {
+    match kind {
+        StepKind::Method { .. } => {}
         StepKind::Mark {
             resource,
             group,
             node,
             online,
-        } => {
-            if *online {
-                set_rstate(state, resource, group, node, RState::Online);
-                set_status(state, resource, group, node, RStatus::Online, "");
-            } else {
-                set_rstate(state, resource, group, node, RState::Offline);
-                set_status(state, resource, group, node, RStatus::Offline, "");
-            }
-            (StepResult::Done, None)
-        }
-        StepKind::RgPending { rg, node, state: s } => {
-            set_rg_state(state, rg, node, *s);
-            (StepResult::Done, None)
-        }
+        } => mark(state, resource, group, node, *online),
+        StepKind::RgPending { rg, node, state: s } => set_rg_state(state, rg, node, *s),
         StepKind::RgSettle { rg, node, mode } => {
             if let Some(s) = settled_state(state, rg, node, *mode) {
                 set_rg_state(state, rg, node, s);
             }
-            (StepResult::Done, None)
         }
-        StepKind::SetManaged { rg, managed } => {
-            let nodes: Vec<String> = match state.resource_groups.get_mut(rg) {
-                Some(g) => {
-                    g.managed = *managed;
-                    g.state.clear();
-                    g.nodelist.clone()
-                }
-                None => Vec::new(),
-            };
-            let s = if *managed {
-                RgState::Offline
-            } else {
-                RgState::Unmanaged
-            };
-            for n in nodes {
-                if state.cluster.is_up(&n) {
-                    events::rgmd(
-                        state,
-                        &n,
-                        events::ID_RG_STATE,
-                        Some(rg),
-                        None,
-                        format!(
-                            "resource group {rg} state on node {n} change to {}",
-                            events::rg_state_name(s)
-                        ),
-                    );
-                }
-            }
-            (StepResult::Done, None)
-        }
-        StepKind::SetEnabled { resource, enabled } => {
-            let group = match state.resources.get_mut(resource) {
-                Some(r) => {
-                    r.enabled = *enabled;
-                    r.group.clone()
-                }
-                None => return (StepResult::Done, None),
-            };
-            let node = events::local_node(state);
-            events::rgmd(
-                state,
-                &node,
-                events::ID_SWITCH,
-                Some(&group),
-                Some(resource),
-                format!(
-                    "resource {resource} {} (On_off_switch)",
-                    if *enabled { "enabled" } else { "disabled" }
-                ),
-            );
-            (StepResult::Done, None)
-        }
+        StepKind::SetManaged { rg, managed } => set_managed(state, rg, *managed),
+        StepKind::SetEnabled { resource, enabled } => set_enabled(state, resource, *enabled),
         StepKind::SetMonitored {
             resource,
             monitored,
-        } => {
-            let group = match state.resources.get_mut(resource) {
-                Some(r) => {
-                    r.monitored = *monitored;
-                    r.group.clone()
-                }
-                None => return (StepResult::Done, None),
-            };
-            let node = events::local_node(state);
-            events::rgmd(
-                state,
-                &node,
-                events::ID_SWITCH,
-                Some(&group),
-                Some(resource),
-                format!(
-                    "resource {resource} monitoring {} (Monitored_switch)",
-                    if *monitored { "enabled" } else { "disabled" }
-                ),
-            );
-            (StepResult::Done, None)
-        }
-        StepKind::SetSuspended { rg, suspended } => {
-            if let Some(g) = state.resource_groups.get_mut(rg) {
-                g.suspend_automatic_recovery = *suspended;
-            }
-            let node = events::local_node(state);
-            events::rgmd(
-                state,
-                &node,
-                events::ID_SWITCH,
-                Some(rg),
-                None,
-                format!(
-                    "automatic recovery of resource group {rg} {}",
-                    if *suspended { "suspended" } else { "resumed" }
-                ),
-            );
-            (StepResult::Done, None)
-        }
-        StepKind::SetStranded { rg, stranded } => {
-            if let Some(g) = state.resource_groups.get_mut(rg) {
-                g.stranded = *stranded;
-            }
-            if *stranded {
-                let node = events::local_node(state);
-                events::rgmd(
-                    state,
-                    &node,
-                    events::ID_RECOVERY,
-                    Some(rg),
-                    None,
-                    format!(
-                        "resource group {rg} has no node to run on; it will be brought online when a node of its Nodelist joins"
-                    ),
-                );
-            }
-            (StepResult::Done, None)
-        }
-        StepKind::ClearStopFailed { resource, node } => {
-            let group = state
-                .resources
-                .get(resource)
-                .map(|r| r.group.clone())
-                .unwrap_or_default();
-            events::rgmd(
-                state,
-                node,
-                events::ID_SWITCH,
-                Some(&group),
-                Some(resource),
-                format!(
-                    "STOP_FAILED flag of resource {resource} on node {node} cleared by operator"
-                ),
-            );
-            set_rstate(state, resource, &group, node, RState::Offline);
-            set_status(state, resource, &group, node, RStatus::Offline, "");
-            (StepResult::Done, None)
-        }
-        StepKind::SetEvacuation { node, until } => {
-            if let Some(n) = state.cluster.node_mut(node) {
-                n.evacuated_until = *until;
-            }
-            if let Some(u) = until {
-                events::rgmd(
-                    state,
-                    node,
-                    events::ID_SWITCH,
-                    None,
-                    None,
-                    format!(
-                        "evacuating node {node}: it is not chosen for resource groups until {}",
-                        crate::timefmt::syslog(*u)
-                    ),
-                );
-            }
-            (StepResult::Done, None)
-        }
+        } => set_monitored(state, resource, *monitored),
+        StepKind::SetSuspended { rg, suspended } => set_suspended(state, rg, *suspended),
+        StepKind::SetStranded { rg, stranded } => set_stranded(state, rg, *stranded),
+        StepKind::ClearStopFailed { resource, node } => clear_stop_failed(state, resource, node),
+        StepKind::SetEvacuation { node, until } => set_evacuation(state, node, *until),
         StepKind::DeviceGroup {
             dg,
             primary,
             maintenance,
-        } => {
-            let old = state
-                .cluster
-                .device_groups
-                .iter_mut()
-                .find(|d| d.name == *dg)
-                .map(|d| {
-                    let old = d.primary.clone();
-                    d.primary = primary.clone();
-                    d.maintenance = *maintenance;
-                    old
-                });
-            if let Some(old) = old {
-                if let Some(o) = old.filter(|o| Some(o) != primary.as_ref())
-                    && state.cluster.is_up(&o)
-                {
-                    device_line(state, &o, format!("stdout: no longer primary for {dg}"));
-                }
-                if let Some(p) = primary {
-                    device_line(state, p, format!("stdout: becoming primary for {dg}"));
-                } else if *maintenance {
-                    let n = events::local_node(state);
-                    device_line(state, &n, format!("device group {dg} is in maintenance"));
-                }
-            }
-            (StepResult::Done, None)
-        }
-        StepKind::NodeCrash { node } => {
-            node_leaves(state, node, false);
-            (StepResult::Done, None)
-        }
-        StepKind::NodeHalt { node } => {
-            node_leaves(state, node, true);
-            (StepResult::Done, None)
-        }
-        StepKind::NodeJoin { node } => {
-            let forming = !state.cluster.nodes.iter().any(|n| n.up);
-            let id = match state.cluster.node_mut(node) {
-                Some(n) => {
-                    n.up = true;
-                    n.evacuated_until = None;
-                    n.id
-                }
-                None => return (StepResult::Done, None),
-            };
-            cmm(
-                state,
-                node,
-                format!("CMM: Node {node} (nodeid = {id}) is up."),
-            );
-            let members: Vec<String> = state
-                .cluster
-                .nodes
-                .iter()
-                .filter(|n| n.up)
-                .map(|n| n.name.clone())
-                .collect();
-            cmm(
-                state,
-                node,
-                format!("CMM: Cluster members: {}.", members.join(" ")),
-            );
-            if forming {
-                cmm(state, node, "CMM: Cluster has reached quorum.".to_string());
-            }
-            (StepResult::Done, None)
-        }
+        } => device_group(state, dg, primary.as_deref(), *maintenance),
+        StepKind::NodeCrash { node } => node_leaves(state, node, false),
+        StepKind::NodeHalt { node } => node_leaves(state, node, true),
+        StepKind::NodeJoin { node } => node_joins(state, node),
         StepKind::MonitorReport {
             resource,
             group,
             node,
             decision,
-        } => {
-            monitor_report(state, resource, group, node, *decision);
-            (StepResult::Done, None)
-        }
+        } => monitor_report(state, resource, group, node, *decision),
         StepKind::PmfRestart {
             resource,
             group,
             node,
-        } => {
-            let tag = format!("{group},{resource},0.svc");
-            events::push(
+        } => pmf_restart(state, resource, group, node),
+    }
+}
+
+/// A resource without a start (stop) method comes online (goes offline) as the RGM reaches it.
+fn mark(state: &mut ClusterState, resource: &str, group: &str, node: &str, online: bool) {
+    if online {
+        set_rstate(state, resource, group, node, RState::Online);
+        set_status(state, resource, group, node, RStatus::Online, "");
+    } else {
+        set_rstate(state, resource, group, node, RState::Offline);
+        set_status(state, resource, group, node, RStatus::Offline, "");
+    }
+}
+
+fn set_managed(state: &mut ClusterState, rg: &str, managed: bool) {
+    let nodes: Vec<String> = match state.resource_groups.get_mut(rg) {
+        Some(g) => {
+            g.managed = managed;
+            g.state.clear();
+            g.nodelist.clone()
+        }
+        None => Vec::new(),
+    };
+    let s = if managed {
+        RgState::Offline
+    } else {
+        RgState::Unmanaged
+    };
+    for n in nodes {
+        if state.cluster.is_up(&n) {
+            events::rgmd(
                 state,
-                events::TAG_PMF,
-                node,
-                events::ID_PMF,
-                "daemon.notice",
-                Some(group),
-                Some(resource),
-                format!("Process: tag={tag}, restarting the watcher (start-msg ha)"),
+                &n,
+                events::ID_RG_STATE,
+                Some(rg),
+                None,
+                format!(
+                    "resource group {rg} state on node {n} change to {}",
+                    events::rg_state_name(s)
+                ),
             );
-            state.clock.now_ms += 2000;
-            let msg = state
-                .resources
-                .get(resource)
-                .map(|r| settings::status_message(state.resource_types.get(&r.rtype), true))
-                .unwrap_or_default();
-            set_status(state, resource, group, node, RStatus::Online, &msg);
-            (StepResult::Done, None)
         }
     }
 }
 
+fn set_enabled(state: &mut ClusterState, resource: &str, enabled: bool) {
+    let group = match state.resources.get_mut(resource) {
+        Some(r) => {
+            r.enabled = enabled;
+            r.group.clone()
+        }
+        None => return,
+    };
+    let node = events::local_node(state);
+    events::rgmd(
+        state,
+        &node,
+        events::ID_SWITCH,
+        Some(&group),
+        Some(resource),
+        format!(
+            "resource {resource} {} (On_off_switch)",
+            if enabled { "enabled" } else { "disabled" }
+        ),
+    );
+}
+
+fn set_monitored(state: &mut ClusterState, resource: &str, monitored: bool) {
+    let group = match state.resources.get_mut(resource) {
+        Some(r) => {
+            r.monitored = monitored;
+            r.group.clone()
+        }
+        None => return,
+    };
+    let node = events::local_node(state);
+    events::rgmd(
+        state,
+        &node,
+        events::ID_SWITCH,
+        Some(&group),
+        Some(resource),
+        format!(
+            "resource {resource} monitoring {} (Monitored_switch)",
+            if monitored { "enabled" } else { "disabled" }
+        ),
+    );
+}
+
+fn set_suspended(state: &mut ClusterState, rg: &str, suspended: bool) {
+    if let Some(g) = state.resource_groups.get_mut(rg) {
+        g.suspend_automatic_recovery = suspended;
+    }
+    let node = events::local_node(state);
+    events::rgmd(
+        state,
+        &node,
+        events::ID_SWITCH,
+        Some(rg),
+        None,
+        format!(
+            "automatic recovery of resource group {rg} {}",
+            if suspended { "suspended" } else { "resumed" }
+        ),
+    );
+}
+
+fn set_stranded(state: &mut ClusterState, rg: &str, stranded: bool) {
+    if let Some(g) = state.resource_groups.get_mut(rg) {
+        g.stranded = stranded;
+    }
+    if stranded {
+        let node = events::local_node(state);
+        events::rgmd(
+            state,
+            &node,
+            events::ID_RECOVERY,
+            Some(rg),
+            None,
+            format!(
+                "resource group {rg} has no node to run on; it will be brought online when a node of its Nodelist joins"
+            ),
+        );
+    }
+}
+
+fn clear_stop_failed(state: &mut ClusterState, resource: &str, node: &str) {
+    let group = state
+        .resources
+        .get(resource)
+        .map(|r| r.group.clone())
+        .unwrap_or_default();
+    events::rgmd(
+        state,
+        node,
+        events::ID_SWITCH,
+        Some(&group),
+        Some(resource),
+        format!("STOP_FAILED flag of resource {resource} on node {node} cleared by operator"),
+    );
+    set_rstate(state, resource, &group, node, RState::Offline);
+    set_status(state, resource, &group, node, RStatus::Offline, "");
+}
+
+fn set_evacuation(state: &mut ClusterState, node: &str, until: Option<u64>) {
+    if let Some(n) = state.cluster.node_mut(node) {
+        n.evacuated_until = until;
+    }
+    if let Some(u) = until {
+        events::rgmd(
+            state,
+            node,
+            events::ID_SWITCH,
+            None,
+            None,
+            format!(
+                "evacuating node {node}: it is not chosen for resource groups until {}",
+                crate::timefmt::syslog(u)
+            ),
+        );
+    }
+}
+
+/// A device group changes primary (None = offline) and maintenance mode.
+fn device_group(state: &mut ClusterState, dg: &str, primary: Option<&str>, maintenance: bool) {
+    let old = state
+        .cluster
+        .device_groups
+        .iter_mut()
+        .find(|d| d.name == dg)
+        .map(|d| {
+            let old = d.primary.clone();
+            d.primary = primary.map(str::to_string);
+            d.maintenance = maintenance;
+            old
+        });
+    let Some(old) = old else {
+        return;
+    };
+    if let Some(o) = old.filter(|o| Some(o.as_str()) != primary)
+        && state.cluster.is_up(&o)
+    {
+        device_line(state, &o, format!("stdout: no longer primary for {dg}"));
+    }
+    if let Some(p) = primary {
+        device_line(state, p, format!("stdout: becoming primary for {dg}"));
+    } else if maintenance {
+        let n = events::local_node(state);
+        device_line(state, &n, format!("device group {dg} is in maintenance"));
+    }
+}
+
+/// The process monitor restarts the service in place (no RGM method).
+fn pmf_restart(state: &mut ClusterState, resource: &str, group: &str, node: &str) {
+    let tag = format!("{group},{resource},0.svc");
+    events::push(
+        state,
+        events::TAG_PMF,
+        node,
+        events::ID_PMF,
+        "daemon.notice",
+        Some(group),
+        Some(resource),
+        format!("Process: tag={tag}, restarting the watcher (start-msg ha)"),
+    );
+    state.clock.now_ms += 2000;
+    let msg = state
+        .resources
+        .get(resource)
+        .map(|r| settings::status_message(state.resource_types.get(&r.rtype), true))
+        .unwrap_or_default();
+    set_status(state, resource, group, node, RStatus::Online, &msg);
+}
+
+/// A fault monitor's report: the status line, and the restart, giveover or log-only decision
+/// the planner made.
 pub(super) fn monitor_report(
     state: &mut ClusterState,
     resource: &str,

@@ -83,3 +83,36 @@ pub(super) fn node_leaves(state: &mut ClusterState, node: &str, clean: bool) {
         }
     }
 }
+
+/// A node boots and joins the membership (the first one forms the cluster).
+pub(super) fn node_joins(state: &mut ClusterState, node: &str) {
+    let forming = !state.cluster.nodes.iter().any(|n| n.up);
+    let id = match state.cluster.node_mut(node) {
+        Some(n) => {
+            n.up = true;
+            n.evacuated_until = None;
+            n.id
+        }
+        None => return,
+    };
+    cmm(
+        state,
+        node,
+        format!("CMM: Node {node} (nodeid = {id}) is up."),
+    );
+    let members: Vec<String> = state
+        .cluster
+        .nodes
+        .iter()
+        .filter(|n| n.up)
+        .map(|n| n.name.clone())
+        .collect();
+    cmm(
+        state,
+        node,
+        format!("CMM: Cluster members: {}.", members.join(" ")),
+    );
+    if forming {
+        cmm(state, node, "CMM: Cluster has reached quorum.".to_string());
+    }
+}

@@ -155,7 +155,15 @@ impl<'a> Draft<'a> {
             self.joined.insert(n.clone());
             self.pre(StepKind::NodeJoin { node: n.clone() });
         }
-        // Boot methods on the joining nodes.
+        self.boot_joining();
+        for (g, a, why) in self.rejoin_goals(&ns, forming) {
+            self.set_goal(&g, Goal::Auto(a), Some(why));
+        }
+        Ok(())
+    }
+
+    /// Boot methods on the joining nodes, and device groups coming online on them.
+    fn boot_joining(&mut self) {
         for g in self.st.resource_groups.values() {
             if !g.managed {
                 continue;
@@ -195,6 +203,11 @@ impl<'a> Draft<'a> {
                 self.pre.push(s);
             }
         }
+    }
+
+    /// Groups a join brings online (a new cluster formed, stranded groups, Failback, scalable
+    /// groups below their desired primaries): (group, placement, why).
+    fn rejoin_goals(&mut self, ns: &[String], forming: bool) -> Vec<(String, Auto, String)> {
         let mut goals = Vec::new();
         for g in self.st.resource_groups.values() {
             if !g.managed || self.frozen(g) {
@@ -265,10 +278,7 @@ impl<'a> Draft<'a> {
                 ));
             }
         }
-        for (g, a, why) in goals {
-            self.set_goal(&g, Goal::Auto(a), Some(why));
-        }
-        Ok(())
+        goals
     }
 }
 

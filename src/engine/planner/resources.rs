@@ -37,7 +37,6 @@ impl<'a> Draft<'a> {
                     monitored: true,
                 });
                 self.monitored.insert(r.name.clone(), true);
-                self.monitor_change.insert(r.name.clone(), true);
             } else {
                 if r.enabled {
                     continue;
@@ -113,7 +112,6 @@ impl<'a> Draft<'a> {
                     monitored: false,
                 });
                 self.monitored.insert(r.name.clone(), false);
-                self.monitor_change.insert(r.name.clone(), false);
             } else {
                 if !r.enabled {
                     continue;
