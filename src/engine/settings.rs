@@ -1,13 +1,17 @@
 //! Effective values of the properties that drive the RGM's behaviour: method timeouts,
-//! Failover_mode, Retry_count / Retry_interval, probe interval, and the method program names
-//! the event log prints. A value set on the resource wins, then the type's paramtable default,
-//! then the r_properties(5) default. Pure lookups; nothing here changes state.
+//! Failover_mode, Retry_count / Retry_interval, probe interval. A value set on the resource
+//! wins, then the type's paramtable default, then the r_properties(5) default. Pure lookups;
+//! nothing here changes state.
+//!
+//! `admin::effective` computes effective values for listings the same way (set value, else
+//! the declared default); the two are to be unified in one read-only query module.
 
-use crate::model::{Method, PropValue, Resource, ResourceType};
+use crate::model::{Method, PropValue, Resource, ResourceType, props};
 use std::collections::BTreeMap;
 
-/// r_properties(5): method timeouts default to 3600 s.
-pub const DEFAULT_TIMEOUT_S: u64 = 3600;
+/// r_properties(5): method timeouts default to 3600 s; the model's constant
+/// ([`props::DEFAULT_METHOD_TIMEOUT`], the declared default of every `*_timeout` property).
+pub const DEFAULT_TIMEOUT_S: u64 = props::DEFAULT_METHOD_TIMEOUT.unsigned_abs();
 /// Retry_count when the type declares none (the usual RTR sample value).
 pub const DEFAULT_RETRY_COUNT: i64 = 2;
 /// Retry_interval when the type declares none (the usual RTR sample value).
@@ -161,15 +165,6 @@ pub fn probe_interval_ms(rt: Option<&ResourceType>, r: &Resource) -> u64 {
         .map(|v| v as u64)
         .unwrap_or(DEFAULT_PROBE_INTERVAL_S)
         * 1000
-}
-
-/// Program name of a declared method as the log prints it (`hafoip_start`): the basename of the
-/// RTR method path; the method's RTR name when the type does not declare it.
-pub fn method_program(rt: Option<&ResourceType>, m: Method) -> String {
-    rt.and_then(|t| t.methods.get(&m))
-        .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| m.rtr_name().to_string())
 }
 
 /// Simulated duration of a method that returns on its own: 0.5% of its timeout, between 100 ms

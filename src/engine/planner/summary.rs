@@ -3,91 +3,32 @@
 
 use super::Draft;
 use super::actions::{Act, Unit};
-use crate::engine::plan::{Action, MonitorDecision, StepKind};
+use crate::engine::plan::{Action, MonitorDecision, StepKind, Verb};
 use indexmap::IndexMap;
 
 impl<'a> Draft<'a> {
     pub(super) fn summarize(&mut self, units: &[Unit]) {
         // Flag-level actions from the pre steps.
-        for s in &self.pre {
-            let (verb, object, detail) = match &s.kind {
-                StepKind::SetManaged { rg, managed } => (
-                    if *managed { "Manage" } else { "Unmanage" },
-                    rg.clone(),
-                    String::new(),
-                ),
-                StepKind::SetEnabled { resource, enabled } => (
-                    if *enabled { "Enable" } else { "Disable" },
-                    resource.clone(),
-                    String::new(),
-                ),
-                StepKind::SetMonitored {
-                    resource,
-                    monitored,
-                } => (
-                    if *monitored { "Monitor" } else { "Unmonitor" },
-                    resource.clone(),
-                    String::new(),
-                ),
-                StepKind::SetSuspended { rg, suspended } => (
-                    if *suspended { "Suspend" } else { "Resume" },
-                    rg.clone(),
-                    String::new(),
-                ),
-                StepKind::ClearStopFailed { resource, node } => {
-                    ("Clear", resource.clone(), format!("STOP_FAILED on {node}"))
-                }
-                StepKind::NodeCrash { node } => ("Crash", node.clone(), String::new()),
-                StepKind::NodeHalt { node } => ("Halt", node.clone(), String::new()),
-                StepKind::NodeJoin { node } => ("Join", node.clone(), String::new()),
-                StepKind::SetEvacuation { node, until } => (
-                    "Evacuate",
-                    node.clone(),
-                    match until {
-                        Some(u) => format!("until {}", crate::timefmt::syslog(*u)),
-                        None => String::new(),
-                    },
-                ),
-                StepKind::DeviceGroup {
-                    dg,
-                    primary,
-                    maintenance,
-                } => (
-                    "Device",
-                    dg.clone(),
-                    match (primary, maintenance) {
-                        (Some(p), _) => format!("primary {p}"),
-                        (None, true) => "maintenance".to_string(),
-                        (None, false) => "offline".to_string(),
-                    },
-                ),
-                StepKind::MonitorReport {
-                    resource,
-                    node,
-                    decision,
-                    ..
-                } => (
-                    "Fault",
-                    resource.clone(),
-                    format!(
-                        "on {node}: {}",
-                        match decision {
-                            MonitorDecision::Restart { .. } => "restart",
-                            MonitorDecision::Giveover => "giveover",
-                            MonitorDecision::LogOnly => "log only",
-                        }
-                    ),
-                ),
-                _ => continue,
-            };
-            self.actions.push(Action {
-                verb: verb.to_string(),
-                object,
-                detail,
-                reason: s.reason.clone(),
-            });
-        }
+        let flags: Vec<Action> = self
+            .pre
+            .iter()
+            .filter_map(|s| {
+                flag_action(&s.kind).map(|(verb, object, detail)| Action {
+                    verb,
+                    object,
+                    detail,
+                    reason: s.reason.clone(),
+                })
+            })
+            .collect();
+        self.actions.extend(flags);
         // Group-level moves, then resource-level changes, in unit order.
+        self.summarize_moves(units);
+        self.summarize_resources(units);
+    }
+
+    /// Per group: Move, Start or Stop (nodes entered and left), then Restart.
+    fn summarize_moves(&mut self, units: &[Unit]) {
         // group -> (nodes it comes online on, nodes it leaves, nodes it restarts on)
         type Moves<'u> = (Vec<&'u str>, Vec<&'u str>, Vec<&'u str>);
         let mut per_group: IndexMap<&str, Moves> = IndexMap::new();
@@ -105,25 +46,29 @@ impl<'a> Draft<'a> {
         }
         for (g, (on, off, rs)) in &per_group {
             let reason = self.reason_of(g);
-            let mut push = |verb: &str, detail: String| {
+            let mut push = |verb: Verb, detail: String| {
                 self.actions.push(Action {
-                    verb: verb.to_string(),
+                    verb,
                     object: g.to_string(),
                     detail,
                     reason: reason.clone(),
                 })
             };
             if !on.is_empty() && !off.is_empty() {
-                push("Move", format!("{} -> {}", off.join(","), on.join(",")));
+                push(Verb::Move, format!("{} -> {}", off.join(","), on.join(",")));
             } else if !on.is_empty() {
-                push("Start", on.join(","));
+                push(Verb::Start, on.join(","));
             } else if !off.is_empty() {
-                push("Stop", off.join(","));
+                push(Verb::Stop, off.join(","));
             }
             if !rs.is_empty() {
-                push("Restart", rs.join(","));
+                push(Verb::Restart, rs.join(","));
             }
         }
+    }
+
+    /// Resource-level changes in units whose group neither moves nor restarts.
+    fn summarize_resources(&mut self, units: &[Unit]) {
         for u in units {
             if u.before != u.after || u.restart {
                 continue;
@@ -131,14 +76,14 @@ impl<'a> Draft<'a> {
             let reason = self.reason_of(&u.rg);
             for (r, a) in &u.acts {
                 let verb = match a {
-                    Act::Start | Act::Resume => "Start",
-                    Act::Stop => "Stop",
-                    Act::Restart { .. } => "Restart",
-                    Act::MonitorOn => "MonStart",
-                    Act::MonitorOff => "MonStop",
+                    Act::Start | Act::Resume => Verb::Start,
+                    Act::Stop => Verb::Stop,
+                    Act::Restart { .. } => Verb::Restart,
+                    Act::MonitorOn => Verb::MonStart,
+                    Act::MonitorOff => Verb::MonStop,
                 };
                 self.actions.push(Action {
-                    verb: verb.to_string(),
+                    verb,
                     object: r.clone(),
                     detail: u.node.clone(),
                     reason: reason.clone(),
@@ -146,4 +91,82 @@ impl<'a> Draft<'a> {
             }
         }
     }
+}
+
+/// The summary line of a flag step: (verb, object, detail); None for steps that are not
+/// summarized on their own.
+fn flag_action(kind: &StepKind) -> Option<(Verb, String, String)> {
+    let on_off = |on: bool, yes: Verb, no: Verb| if on { yes } else { no };
+    Some(match kind {
+        StepKind::SetManaged { rg, managed } => (
+            on_off(*managed, Verb::Manage, Verb::Unmanage),
+            rg.clone(),
+            String::new(),
+        ),
+        StepKind::SetEnabled { resource, enabled } => (
+            on_off(*enabled, Verb::Enable, Verb::Disable),
+            resource.clone(),
+            String::new(),
+        ),
+        StepKind::SetMonitored {
+            resource,
+            monitored,
+        } => (
+            on_off(*monitored, Verb::Monitor, Verb::Unmonitor),
+            resource.clone(),
+            String::new(),
+        ),
+        StepKind::SetSuspended { rg, suspended } => (
+            on_off(*suspended, Verb::Suspend, Verb::Resume),
+            rg.clone(),
+            String::new(),
+        ),
+        StepKind::ClearStopFailed { resource, node } => (
+            Verb::Clear,
+            resource.clone(),
+            format!("STOP_FAILED on {node}"),
+        ),
+        StepKind::NodeCrash { node } => (Verb::Crash, node.clone(), String::new()),
+        StepKind::NodeHalt { node } => (Verb::Halt, node.clone(), String::new()),
+        StepKind::NodeJoin { node } => (Verb::Join, node.clone(), String::new()),
+        StepKind::SetEvacuation { node, until } => (
+            Verb::Evacuate,
+            node.clone(),
+            match until {
+                Some(u) => format!("until {}", crate::timefmt::syslog(*u)),
+                None => String::new(),
+            },
+        ),
+        StepKind::DeviceGroup {
+            dg,
+            primary,
+            maintenance,
+        } => (
+            Verb::Device,
+            dg.clone(),
+            match (primary, maintenance) {
+                (Some(p), _) => format!("primary {p}"),
+                (None, true) => "maintenance".to_string(),
+                (None, false) => "offline".to_string(),
+            },
+        ),
+        StepKind::MonitorReport {
+            resource,
+            node,
+            decision,
+            ..
+        } => (
+            Verb::Fault,
+            resource.clone(),
+            format!(
+                "on {node}: {}",
+                match decision {
+                    MonitorDecision::Restart { .. } => "restart",
+                    MonitorDecision::Giveover => "giveover",
+                    MonitorDecision::LogOnly => "log only",
+                }
+            ),
+        ),
+        _ => return None,
+    })
 }
