@@ -87,7 +87,10 @@ impl<'a> Draft<'a> {
                     node: n,
                     before: current.contains(n),
                     after: target.contains(n),
-                    restart: self.restart_units.contains(&(gname.clone(), n.clone())),
+                    restart: self
+                        .aims
+                        .restart_units
+                        .contains(&(gname.clone(), n.clone())),
                     managed: self.managed_after(g),
                     will: HashMap::new(),
                     local_bounce: HashSet::new(),
@@ -104,7 +107,7 @@ impl<'a> Draft<'a> {
     /// Resources of the ordered groups that were running on a crashing node.
     fn crash_bounced(&self, order: &[String]) -> HashSet<String> {
         let mut bounced = HashSet::new();
-        if self.crashed.is_empty() {
+        if self.after.crashed.is_empty() {
             return bounced;
         }
         for gname in order {
@@ -115,7 +118,7 @@ impl<'a> Draft<'a> {
                 if let Some(r) = self.st.resources.get(rn)
                     && r.state
                         .iter()
-                        .any(|(n, s)| self.crashed.contains(n) && needs_stop(s.state))
+                        .any(|(n, s)| self.after.crashed.contains(n) && needs_stop(s.state))
                 {
                     bounced.insert(rn.clone());
                 }
@@ -150,7 +153,7 @@ impl<'a> Draft<'a> {
             }
         }
         let (g, n) = (u.g, u.node);
-        let pending = !self.crashed.contains(n)
+        let pending = !self.after.crashed.contains(n)
             && matches!(
                 g.state_on(n),
                 RgState::PendingOnline | RgState::PendingOffline
@@ -198,7 +201,10 @@ impl<'a> Draft<'a> {
         if !base || !keep_ok {
             return (Some(Act::Stop), false);
         }
-        let short = self.res_restart.contains(&(rn.to_string(), n.to_string()));
+        let short = self
+            .aims
+            .res_restart
+            .contains(&(rn.to_string(), n.to_string()));
         let dep_bounced = self.dependee_bounced(r, u, p);
         let restart_or_stop = |a: Act| {
             if start_ok {
@@ -235,7 +241,7 @@ impl<'a> Draft<'a> {
             } else {
                 dr.state
                     .iter()
-                    .any(|(m, st)| !self.crashed.contains(m) && st.state.is_running())
+                    .any(|(m, st)| !self.after.crashed.contains(m) && st.state.is_running())
             }
         })
     }

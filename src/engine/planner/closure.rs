@@ -8,10 +8,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 impl<'a> Draft<'a> {
     pub(super) fn close_goals(&mut self) {
-        let mut queue: VecDeque<String> = self.goals.keys().cloned().collect();
+        let mut queue: VecDeque<String> = self.aims.goals.keys().cloned().collect();
         let mut seen: HashSet<String> = queue.iter().cloned().collect();
         while let Some(gname) = queue.pop_front() {
-            let moving = !matches!(self.goals.get(&gname), Some(Goal::Keep));
+            let moving = !matches!(self.aims.goals.get(&gname), Some(Goal::Keep));
             if moving {
                 for (h, kind) in self.ix.affinity_holders(&gname) {
                     if !(kind.strong_positive() || *kind == AffKind::StrongNegative) {
@@ -20,13 +20,16 @@ impl<'a> Draft<'a> {
                     let Some(hg) = self.st.resource_groups.get(*h) else {
                         continue;
                     };
-                    if self.goals.contains_key(*h) || self.frozen(hg) || !self.managed_after(hg) {
+                    if self.aims.goals.contains_key(*h)
+                        || self.frozen(hg)
+                        || !self.managed_after(hg)
+                    {
                         continue;
                     }
                     if self.mastered(hg).is_empty() && !hg.stranded {
                         continue;
                     }
-                    self.goals.insert(
+                    self.aims.goals.insert(
                         h.to_string(),
                         Goal::Auto(Auto {
                             sticky: true,
@@ -34,7 +37,7 @@ impl<'a> Draft<'a> {
                             ..Auto::default()
                         }),
                     );
-                    self.reasons.insert(
+                    self.aims.reasons.insert(
                         h.to_string(),
                         format!("{h} has affinity {}{gname}", kind.prefix()),
                     );
@@ -46,10 +49,10 @@ impl<'a> Draft<'a> {
                     let Some(hg) = self.st.resource_groups.get(*h) else {
                         continue;
                     };
-                    if !hg.stranded || self.goals.contains_key(*h) || self.frozen(hg) {
+                    if !hg.stranded || self.aims.goals.contains_key(*h) || self.frozen(hg) {
                         continue;
                     }
-                    self.goals.insert(
+                    self.aims.goals.insert(
                         h.to_string(),
                         Goal::Auto(Auto {
                             sticky: true,
@@ -57,7 +60,7 @@ impl<'a> Draft<'a> {
                             ..Auto::default()
                         }),
                     );
-                    self.reasons.insert(
+                    self.aims.reasons.insert(
                         h.to_string(),
                         format!("{h} waits for {gname} (RG_dependencies)"),
                     );
@@ -77,10 +80,10 @@ impl<'a> Draft<'a> {
                     let Some(dr) = self.st.resources.get(*dep) else {
                         continue;
                     };
-                    if dr.group == gname || self.goals.contains_key(&dr.group) {
+                    if dr.group == gname || self.aims.goals.contains_key(&dr.group) {
                         continue;
                     }
-                    self.goals.insert(dr.group.clone(), Goal::Keep);
+                    self.aims.goals.insert(dr.group.clone(), Goal::Keep);
                     if seen.insert(dr.group.clone()) {
                         queue.push_back(dr.group.clone());
                     }
@@ -92,7 +95,7 @@ impl<'a> Draft<'a> {
     /// Goal groups, dependees first (RG_dependencies, affinities, resource dependencies);
     /// creation order breaks ties and cycles.
     pub(super) fn order_groups(&self) -> Vec<String> {
-        let names: Vec<&String> = self.goals.keys().collect();
+        let names: Vec<&String> = self.aims.goals.keys().collect();
         let pos: HashMap<&str, usize> = names
             .iter()
             .enumerate()

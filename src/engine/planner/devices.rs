@@ -112,9 +112,9 @@ impl<'a> Draft<'a> {
                 &self.reason.clone(),
             );
             if as_pre {
-                self.pre.push(s);
+                self.flags.pre.push(s);
             } else {
-                self.mid.push(s);
+                self.flags.mid.push(s);
             }
         }
     }

@@ -13,13 +13,13 @@ impl<'a> Draft<'a> {
         let gs = self.all_or(rgs)?;
         let names: HashSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
         for g in &gs {
-            if self.hold.contains(&g.name) {
+            if self.aims.hold.contains(&g.name) {
                 continue;
             }
             self.check_not_frozen(g)?;
         }
         for g in &gs {
-            if self.hold.contains(&g.name) {
+            if self.aims.hold.contains(&g.name) {
                 continue;
             }
             if !g.managed {
@@ -27,7 +27,7 @@ impl<'a> Draft<'a> {
                     rg: g.name.clone(),
                     managed: true,
                 });
-                self.managed.insert(g.name.clone(), true);
+                self.after.managed.insert(g.name.clone(), true);
                 self.method_steps_init(g, Method::Init);
             }
             for rn in &g.resources {
@@ -39,14 +39,14 @@ impl<'a> Draft<'a> {
                         resource: r.name.clone(),
                         enabled: true,
                     });
-                    self.enabled.insert(r.name.clone(), true);
+                    self.after.enabled.insert(r.name.clone(), true);
                 }
                 if !r.monitored {
                     self.pre(StepKind::SetMonitored {
                         resource: r.name.clone(),
                         monitored: true,
                     });
-                    self.monitored.insert(r.name.clone(), true);
+                    self.after.monitored.insert(r.name.clone(), true);
                 }
             }
         }
@@ -72,7 +72,7 @@ impl<'a> Draft<'a> {
             }
         }
         for g in gs {
-            if self.hold.contains(&g.name) {
+            if self.aims.hold.contains(&g.name) {
                 continue;
             }
             if g.stranded {
@@ -207,7 +207,7 @@ impl<'a> Draft<'a> {
         let names: HashSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
         let mut plans = Vec::new();
         for g in &gs {
-            if self.hold.contains(&g.name) {
+            if self.aims.hold.contains(&g.name) {
                 continue;
             }
             self.check_managed(g, "switch")?;
@@ -372,7 +372,7 @@ impl<'a> Draft<'a> {
         for g in gs {
             self.keep(&g.name);
             for n in &ns {
-                self.restart_units.insert((g.name.clone(), n.clone()));
+                self.aims.restart_units.insert((g.name.clone(), n.clone()));
             }
         }
         Ok(())
@@ -426,7 +426,7 @@ impl<'a> Draft<'a> {
                 rg: g.name.clone(),
                 managed: true,
             });
-            self.managed.insert(g.name.clone(), true);
+            self.after.managed.insert(g.name.clone(), true);
             self.method_steps_init(g, Method::Init);
         }
         Ok(())

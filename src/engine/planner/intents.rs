@@ -80,14 +80,14 @@ impl<'a> Draft<'a> {
             Intent::Continue { targets, hold, .. } => {
                 // Carrying on after a failure: groups being recovered, and groups a failure
                 // left in Error_stop_failed, are left alone.
-                self.hold.extend(hold.iter().cloned());
+                self.aims.hold.extend(hold.iter().cloned());
                 for g in self.st.resource_groups.values() {
                     if g.state.values().any(|s| *s == RgState::ErrorStopFailed) {
-                        self.hold.insert(g.name.clone());
+                        self.aims.hold.insert(g.name.clone());
                     }
                 }
                 for (g, nodes) in targets {
-                    if self.hold.contains(g) || !self.st.resource_groups.contains_key(g) {
+                    if self.aims.hold.contains(g) || !self.st.resource_groups.contains_key(g) {
                         continue;
                     }
                     let goal = if nodes.is_empty() {

@@ -15,11 +15,11 @@ impl<'a> Draft<'a> {
                     .hint(format!("boot it with scsim node up {node}")),
             );
         }
-        self.down.insert(node.clone());
+        self.after.down.insert(node.clone());
         let survivors = |n: &str| n != node && self.st.cluster.is_up(n);
         let (have, total) = quorum_votes(self.st, &survivors);
         if !has_quorum(have, total) {
-            self.crashed.insert(node.clone());
+            self.after.crashed.insert(node.clone());
             self.pre(if clean {
                 StepKind::NodeHalt { node: node.clone() }
             } else {
@@ -38,10 +38,10 @@ impl<'a> Draft<'a> {
                 total / 2 + 1
             );
             for o in others {
-                self.crashed.insert(o.clone());
-                self.down.insert(o.clone());
+                self.after.crashed.insert(o.clone());
+                self.after.down.insert(o.clone());
                 let s = self.step(StepKind::NodeCrash { node: o }, &why);
-                self.pre.push(s);
+                self.flags.pre.push(s);
             }
             for dg in &self.st.cluster.device_groups {
                 if dg.primary.is_some() {
@@ -53,7 +53,7 @@ impl<'a> Draft<'a> {
                         },
                         &why,
                     );
-                    self.pre.push(s);
+                    self.flags.pre.push(s);
                 }
             }
             self.notes.push(format!("{why}: every node halts"));
@@ -70,7 +70,7 @@ impl<'a> Draft<'a> {
             return Ok(());
         }
         if !clean {
-            self.crashed.insert(node.clone());
+            self.after.crashed.insert(node.clone());
             self.pre(StepKind::NodeCrash { node: node.clone() });
         }
         let on_node: Vec<&ResourceGroup> = self
@@ -79,7 +79,7 @@ impl<'a> Draft<'a> {
             .values()
             .filter(|g| {
                 g.managed
-                    && !self.hold.contains(&g.name)
+                    && !self.aims.hold.contains(&g.name)
                     && (g.state_on(&node).is_mastered()
                         || g.state.get(&node).is_some_and(|s| s.is_mastered()))
             })
@@ -109,7 +109,7 @@ impl<'a> Draft<'a> {
                 StepKind::NodeHalt { node: node.clone() },
                 &self.reason.clone(),
             );
-            self.mid.push(s);
+            self.flags.mid.push(s);
         }
         Ok(())
     }
@@ -152,7 +152,7 @@ impl<'a> Draft<'a> {
             )));
         }
         for n in &ns {
-            self.joined.insert(n.clone());
+            self.after.joined.insert(n.clone());
             self.pre(StepKind::NodeJoin { node: n.clone() });
         }
         self.boot_joining();
@@ -176,7 +176,7 @@ impl<'a> Draft<'a> {
                 if !rt.is_some_and(|t| t.has_method(Method::Boot)) {
                     continue;
                 }
-                for n in init_nodes(self.st, rt, Some(g), |n| self.joined.contains(n)) {
+                for n in init_nodes(self.st, rt, Some(g), |n| self.after.joined.contains(n)) {
                     self.pre(StepKind::Method {
                         resource: r.name.clone(),
                         group: g.name.clone(),
@@ -190,7 +190,7 @@ impl<'a> Draft<'a> {
         for dg in &self.st.cluster.device_groups {
             if dg.primary.is_none()
                 && !dg.maintenance
-                && let Some(n) = dg.nodes.iter().find(|n| self.joined.contains(*n))
+                && let Some(n) = dg.nodes.iter().find(|n| self.after.joined.contains(*n))
             {
                 let s = self.step(
                     StepKind::DeviceGroup {
@@ -200,7 +200,7 @@ impl<'a> Draft<'a> {
                     },
                     &self.reason.clone(),
                 );
-                self.pre.push(s);
+                self.flags.pre.push(s);
             }
         }
     }
@@ -234,11 +234,11 @@ impl<'a> Draft<'a> {
                         },
                         "Auto_start_on_new_cluster=FALSE",
                     );
-                    self.pre.push(s);
+                    self.flags.pre.push(s);
                 }
                 continue;
             }
-            if !g.nodelist.iter().any(|n| self.joined.contains(n)) {
+            if !g.nodelist.iter().any(|n| self.after.joined.contains(n)) {
                 continue;
             }
             let m = self.mastered(g);

@@ -112,25 +112,59 @@ struct Auto {
     must_place: bool,
 }
 
+/// The cluster as it will be once the flag steps planned so far have run: switch changes and
+/// membership changes, over the current state.
+#[derive(Default)]
+struct After {
+    /// On_off_switch changes.
+    enabled: HashMap<String, bool>,
+    /// Monitored_switch changes.
+    monitored: HashMap<String, bool>,
+    /// Groups becoming managed or unmanaged.
+    managed: HashMap<String, bool>,
+    /// Nodes that crash (nothing they ran needs stopping).
+    crashed: HashSet<String>,
+    /// Nodes that leave (crash or halt).
+    down: HashSet<String>,
+    /// Nodes that join.
+    joined: HashSet<String>,
+}
+
+/// What the plan aims at, per group and per resource.
+#[derive(Default)]
+struct Aims {
+    /// The groups the plan touches and where each should be, in the order they were named.
+    goals: IndexMap<String, Goal>,
+    /// Why a group is touched, when it is not the intent itself.
+    reasons: HashMap<String, String>,
+    /// Groups left alone (being recovered, or frozen by a failure).
+    hold: HashSet<String>,
+    /// (group, node) units restarted as a whole (`-R`).
+    restart_units: HashSet<(String, String)>,
+    /// (resource, node) restarted in place by its fault monitor.
+    res_restart: HashSet<(String, String)>,
+}
+
+/// Flag steps outside the per-unit method steps: before every stop (`pre`), between the
+/// stops and the starts (`mid`), after every start (`post`).
+#[derive(Default)]
+struct FlagSteps {
+    pre: Vec<Step>,
+    mid: Vec<Step>,
+    post: Vec<Step>,
+}
+
+/// A plan being made: the inputs, what the intent asks, and what has been decided so far.
 struct Draft<'a> {
     ix: &'a Index<'a>,
     st: &'a ClusterState,
     now: u64,
+    /// Why the steps are there (the intent, refined by the recovery decision).
     reason: String,
-    pre: Vec<Step>,
-    mid: Vec<Step>,
-    post: Vec<Step>,
-    enabled: HashMap<String, bool>,
-    monitored: HashMap<String, bool>,
-    managed: HashMap<String, bool>,
-    crashed: HashSet<String>,
-    down: HashSet<String>,
-    joined: HashSet<String>,
-    goals: IndexMap<String, Goal>,
-    reasons: HashMap<String, String>,
-    hold: HashSet<String>,
-    restart_units: HashSet<(String, String)>,
-    res_restart: HashSet<(String, String)>,
+    flags: FlagSteps,
+    after: After,
+    aims: Aims,
+    /// Target nodes of each group, decided in dependency order.
     targets: HashMap<String, Vec<String>>,
     notes: Vec<String>,
     actions: Vec<Action>,
@@ -147,20 +181,9 @@ impl<'a> Draft<'a> {
             st: ix.state,
             now,
             reason,
-            pre: Vec::new(),
-            mid: Vec::new(),
-            post: Vec::new(),
-            enabled: HashMap::new(),
-            monitored: HashMap::new(),
-            managed: HashMap::new(),
-            crashed: HashSet::new(),
-            down: HashSet::new(),
-            joined: HashSet::new(),
-            goals: IndexMap::new(),
-            reasons: HashMap::new(),
-            hold: HashSet::new(),
-            restart_units: HashSet::new(),
-            res_restart: HashSet::new(),
+            flags: FlagSteps::default(),
+            after: After::default(),
+            aims: Aims::default(),
             targets: HashMap::new(),
             notes: Vec::new(),
             actions: Vec::new(),
@@ -176,18 +199,18 @@ impl<'a> Draft<'a> {
         }
         let units = self.units(&order);
         self.summarize(&units);
-        let mut steps = std::mem::take(&mut self.pre);
+        let mut steps = std::mem::take(&mut self.flags.pre);
         for u in units.iter().rev() {
             self.emit_stop(u, &mut steps);
         }
-        steps.append(&mut self.mid);
+        steps.append(&mut self.flags.mid);
         for u in &units {
             self.emit_start(u, &mut steps);
         }
-        steps.append(&mut self.post);
+        steps.append(&mut self.flags.post);
         let placement = order
             .iter()
-            .filter(|g| !matches!(self.goals.get(*g), Some(Goal::Keep)))
+            .filter(|g| !matches!(self.aims.goals.get(*g), Some(Goal::Keep)))
             .map(|g| (g.clone(), self.targets.get(g).cloned().unwrap_or_default()))
             .collect();
         let targets = order

@@ -96,7 +96,7 @@ impl<'a> Draft<'a> {
         let Some(g) = self.st.resource_groups.get(gname) else {
             return Ok(Vec::new());
         };
-        let goal = self.goals.get(gname).cloned().unwrap_or(Goal::Keep);
+        let goal = self.aims.goals.get(gname).cloned().unwrap_or(Goal::Keep);
         if self.frozen(g) {
             return Ok(self.mastered(g));
         }
@@ -202,7 +202,7 @@ impl<'a> Draft<'a> {
         if !chosen.is_empty() || count == 0 {
             if g.stranded {
                 let r = self.reason_of(&g.name);
-                self.post.push(Step {
+                self.flags.post.push(Step {
                     kind: StepKind::SetStranded {
                         rg: g.name.clone(),
                         stranded: false,
@@ -250,7 +250,7 @@ impl<'a> Draft<'a> {
             ));
             if a.strand_if_empty && !g.stranded {
                 let r = self.reason_of(&g.name);
-                self.post.push(Step {
+                self.flags.post.push(Step {
                     kind: StepKind::SetStranded {
                         rg: g.name.clone(),
                         stranded: true,

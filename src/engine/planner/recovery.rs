@@ -119,7 +119,7 @@ impl<'a> Draft<'a> {
                     });
                 } else {
                     self.keep(&g.name);
-                    self.res_restart.insert((r.name.clone(), node.clone()));
+                    self.aims.res_restart.insert((r.name.clone(), node.clone()));
                 }
             }
             MonitorDecision::Giveover => {

@@ -12,7 +12,7 @@ impl<'a> Draft<'a> {
         let mut rs: Vec<&Resource> = Vec::new();
         for n in resources {
             let r = self.resource(n)?;
-            if self.hold.contains(&r.group) {
+            if self.aims.hold.contains(&r.group) {
                 continue;
             }
             if !rs.iter().any(|o| o.name == r.name) {
@@ -36,7 +36,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.clone(),
                     monitored: true,
                 });
-                self.monitored.insert(r.name.clone(), true);
+                self.after.monitored.insert(r.name.clone(), true);
             } else {
                 if r.enabled {
                     continue;
@@ -45,7 +45,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.clone(),
                     enabled: true,
                 });
-                self.enabled.insert(r.name.clone(), true);
+                self.after.enabled.insert(r.name.clone(), true);
             }
             self.keep(&r.group);
         }
@@ -56,7 +56,7 @@ impl<'a> Draft<'a> {
         let mut rs: Vec<&Resource> = Vec::new();
         for n in resources {
             let r = self.resource(n)?;
-            if self.hold.contains(&r.group) {
+            if self.aims.hold.contains(&r.group) {
                 continue;
             }
             if !rs.iter().any(|o| o.name == r.name) {
@@ -111,7 +111,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.clone(),
                     monitored: false,
                 });
-                self.monitored.insert(r.name.clone(), false);
+                self.after.monitored.insert(r.name.clone(), false);
             } else {
                 if !r.enabled {
                     continue;
@@ -120,7 +120,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.clone(),
                     enabled: false,
                 });
-                self.enabled.insert(r.name.clone(), false);
+                self.after.enabled.insert(r.name.clone(), false);
             }
             self.keep(&r.group);
         }

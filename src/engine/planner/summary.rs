@@ -10,6 +10,7 @@ impl<'a> Draft<'a> {
     pub(super) fn summarize(&mut self, units: &[Unit]) {
         // Flag-level actions from the pre steps.
         let flags: Vec<Action> = self
+            .flags
             .pre
             .iter()
             .filter_map(|s| {

@@ -51,23 +51,35 @@ impl<'a> Draft<'a> {
     }
 
     pub(super) fn up_after(&self, n: &str) -> bool {
-        !self.down.contains(n) && (self.joined.contains(n) || self.st.cluster.is_up(n))
+        !self.after.down.contains(n) && (self.after.joined.contains(n) || self.st.cluster.is_up(n))
     }
 
     pub(super) fn managed_after(&self, g: &ResourceGroup) -> bool {
-        self.managed.get(&g.name).copied().unwrap_or(g.managed)
+        self.after
+            .managed
+            .get(&g.name)
+            .copied()
+            .unwrap_or(g.managed)
     }
 
     pub(super) fn enabled_after(&self, r: &Resource) -> bool {
-        self.enabled.get(&r.name).copied().unwrap_or(r.enabled)
+        self.after
+            .enabled
+            .get(&r.name)
+            .copied()
+            .unwrap_or(r.enabled)
     }
 
     pub(super) fn monitored_after(&self, r: &Resource) -> bool {
-        self.monitored.get(&r.name).copied().unwrap_or(r.monitored)
+        self.after
+            .monitored
+            .get(&r.name)
+            .copied()
+            .unwrap_or(r.monitored)
     }
 
     pub(super) fn rstate(&self, r: &Resource, n: &str) -> RState {
-        if self.crashed.contains(n) {
+        if self.after.crashed.contains(n) {
             RState::Offline
         } else {
             r.state_on(n)
@@ -82,11 +94,11 @@ impl<'a> Draft<'a> {
         let mut v: Vec<String> = g
             .nodelist
             .iter()
-            .filter(|n| !self.crashed.contains(*n) && g.state_on(n).is_mastered())
+            .filter(|n| !self.after.crashed.contains(*n) && g.state_on(n).is_mastered())
             .cloned()
             .collect();
         for (n, s) in &g.state {
-            if !g.nodelist.contains(n) && !self.crashed.contains(n) && s.is_mastered() {
+            if !g.nodelist.contains(n) && !self.after.crashed.contains(n) && s.is_mastered() {
                 v.push(n.clone());
             }
         }
@@ -106,18 +118,18 @@ impl<'a> Draft<'a> {
 
     /// Error_stop_failed somewhere (not on a crashed node), or held by recovery.
     pub(super) fn frozen(&self, g: &ResourceGroup) -> bool {
-        self.hold.contains(&g.name)
+        self.aims.hold.contains(&g.name)
             || g.state
                 .iter()
-                .any(|(n, s)| *s == RgState::ErrorStopFailed && !self.crashed.contains(n))
+                .any(|(n, s)| *s == RgState::ErrorStopFailed && !self.after.crashed.contains(n))
     }
 
     pub(super) fn check_not_frozen(&self, g: &ResourceGroup) -> Result<()> {
-        if self.hold.contains(&g.name) {
+        if self.aims.hold.contains(&g.name) {
             return Ok(());
         }
         for (n, s) in &g.state {
-            if *s == RgState::ErrorStopFailed && !self.crashed.contains(n) {
+            if *s == RgState::ErrorStopFailed && !self.after.crashed.contains(n) {
                 let failed: Vec<&str> = g
                     .resources
                     .iter()
@@ -169,7 +181,7 @@ impl<'a> Draft<'a> {
         let mut out: Vec<&ResourceGroup> = Vec::new();
         for n in rgs {
             let g = self.group(n)?;
-            if !out.iter().any(|o| o.name == g.name) && !self.hold.contains(&g.name) {
+            if !out.iter().any(|o| o.name == g.name) && !self.aims.hold.contains(&g.name) {
                 out.push(g);
             }
         }
@@ -182,7 +194,7 @@ impl<'a> Draft<'a> {
                 .st
                 .resource_groups
                 .values()
-                .filter(|g| !self.hold.contains(&g.name))
+                .filter(|g| !self.aims.hold.contains(&g.name))
                 .collect())
         } else {
             self.groups_of(rgs)
@@ -224,7 +236,8 @@ impl<'a> Draft<'a> {
     }
 
     pub(super) fn reason_of(&self, g: &str) -> String {
-        self.reasons
+        self.aims
+            .reasons
             .get(g)
             .cloned()
             .unwrap_or_else(|| self.reason.clone())
@@ -239,19 +252,19 @@ impl<'a> Draft<'a> {
 
     pub(super) fn pre(&mut self, kind: StepKind) {
         let s = self.step(kind, &self.reason.clone());
-        self.pre.push(s);
+        self.flags.pre.push(s);
     }
 
     pub(super) fn set_goal(&mut self, rg: &str, goal: Goal, reason: Option<String>) {
-        self.goals.insert(rg.to_string(), goal);
+        self.aims.goals.insert(rg.to_string(), goal);
         if let Some(r) = reason {
-            self.reasons.insert(rg.to_string(), r);
+            self.aims.reasons.insert(rg.to_string(), r);
         }
     }
 
     pub(super) fn keep(&mut self, rg: &str) {
-        if !self.goals.contains_key(rg) {
-            self.goals.insert(rg.to_string(), Goal::Keep);
+        if !self.aims.goals.contains_key(rg) {
+            self.aims.goals.insert(rg.to_string(), Goal::Keep);
         }
     }
 
