@@ -156,7 +156,110 @@ fn a_failed_start_with_soft_relocates_and_records_pingpong() {
             .iter()
             .any(|(m, r, n)| *m == Method::Start && r == "mail-rs" && n == "mail-2")
     );
-    assert!(!check::unmet(&s, &switch("MAIL-RG", "mail-2")).is_empty());
+    let unmet = check::unmet(&s, &switch("MAIL-RG", "mail-2"));
+    assert_eq!(
+        unmet,
+        [check::Unmet::NotOnlineOn {
+            group: "MAIL-RG".into(),
+            nodes: vec!["mail-2".into()],
+            now: check::GroupWhere::On(vec![(RgState::Online, "mail-1".into())]),
+        }]
+    );
+    assert_eq!(unmet[0].subject(), "MAIL-RG");
+    assert_eq!(
+        unmet[0].to_string(),
+        "MAIL-RG is not Online on mail-2 (Online on mail-1)"
+    );
+}
+
+#[test]
+fn unmet_requests_render_as_before() {
+    use check::{GroupWhere, Unmet};
+    let cases = [
+        (
+            Unmet::NotOnline {
+                group: "G".into(),
+                now: GroupWhere::OfflineEverywhere,
+            },
+            "G is not Online (Offline everywhere)",
+        ),
+        (
+            Unmet::MasteredElsewhere {
+                group: "G".into(),
+                now: GroupWhere::On(vec![
+                    (RgState::Online, "n1".into()),
+                    (RgState::ErrorStopFailed, "n2".into()),
+                ]),
+            },
+            "G is still mastered elsewhere (Online on n1, Error_stop_failed on n2)",
+        ),
+        (
+            Unmet::NotOffline {
+                group: "G".into(),
+                now: GroupWhere::Gone,
+            },
+            "G is not offline (gone)",
+        ),
+        (
+            Unmet::StillOn {
+                group: "G".into(),
+                node: "n1".into(),
+                now: GroupWhere::On(vec![(RgState::Online, "n1".into())]),
+            },
+            "G is still on n1 (Online on n1)",
+        ),
+        (
+            Unmet::Resource {
+                resource: "r".into(),
+                state: RState::StartFailed,
+                node: "n1".into(),
+            },
+            "r is Start_failed on n1",
+        ),
+        (
+            Unmet::StillStopFailed {
+                resource: "r".into(),
+                node: "n1".into(),
+            },
+            "r is still Stop_failed on n1",
+        ),
+    ];
+    for (u, text) in cases {
+        assert_eq!(u.to_string(), text);
+    }
+}
+
+#[test]
+fn the_simulated_runner_owns_the_faults_and_puts_back_what_is_left() {
+    let mut s = seed(NOW);
+    let fault = |remaining| Fault {
+        resource: "mail-rs".into(),
+        kind: FaultKind::MethodFails {
+            method: Method::Start,
+        },
+        node: Some("mail-2".into()),
+        remaining,
+    };
+    s.faults.push(fault(Some(2)));
+    // A refused intent runs nothing: the faults come back untouched.
+    sim(&mut s, &switch("MAIL-RG", "mail-9")).unwrap_err();
+    assert_eq!(s.faults, [fault(Some(2))]);
+    // A run that fires the fault once leaves it armed with one use left.
+    let tr = sim(&mut s, &switch("MAIL-RG", "mail-2")).unwrap();
+    assert_eq!(tr.failures.len(), 1);
+    assert_eq!(s.faults, [fault(Some(1))]);
+    // Outside simulate_with_faults, a runner sees only the faults it was given.
+    let mut runner = SimMethods::new(Vec::new());
+    let tr = run(&mut s, &switch("MAIL-RG", "mail-2"), &mut runner).unwrap();
+    assert!(tr.failures.is_empty());
+    assert!(runner.into_faults().is_empty());
+}
+
+#[test]
+fn summary_verbs_pad_like_strings() {
+    use crate::engine::plan::Verb;
+    assert_eq!(format!("{:<9}|", Verb::Move), "Move     |");
+    assert_eq!(Verb::MonStart.to_string(), "MonStart");
 }
 
 #[test]
