@@ -26,21 +26,7 @@ impl<'a> Draft<'a> {
                 monitor_only,
             } => self.disable(resources, *monitor_only),
             Intent::ClearStopFailed { resources, nodes } => self.clear(resources, nodes),
-            Intent::Quiesce { rgs, kill } => {
-                let gs = self.all_or(rgs)?;
-                for g in gs {
-                    self.notes.push(format!(
-                        "{} is quiescent: no method is running{}",
-                        g.name,
-                        if *kill {
-                            ", so there is nothing to kill"
-                        } else {
-                            ""
-                        }
-                    ));
-                }
-                Ok(())
-            }
+            Intent::Quiesce { rgs, kill } => self.quiesce(rgs, *kill),
             Intent::Suspend { rgs, .. } => self.suspend(rgs, true),
             Intent::Resume { rgs } => self.suspend(rgs, false),
             Intent::DeviceSwitch { dgs, node } => self.dg_switch(dgs, node),
@@ -49,56 +35,80 @@ impl<'a> Draft<'a> {
             Intent::NodeDown { node, clean, .. } => self.node_down(node, *clean),
             Intent::NodeUp { nodes } => self.node_up(nodes),
             Intent::MonitorFailure { resource, node } => self.monitor_failure(resource, node),
-            Intent::Converge { rgs } => {
-                for g in self.groups_of(rgs)? {
-                    let m = self.mastered(g);
-                    let keep: Vec<String> = m
-                        .iter()
-                        .filter(|n| g.nodelist.contains(n))
-                        .cloned()
-                        .collect();
-                    let goal = if keep.len() == m.len() {
-                        Goal::Keep
-                    } else if keep.is_empty() {
-                        Goal::Auto(Auto {
-                            sticky: true,
-                            strand_if_empty: true,
-                            ..Auto::default()
-                        })
-                    } else {
-                        Goal::Fixed(keep)
-                    };
-                    self.set_goal(&g.name, goal, None);
-                }
-                Ok(())
-            }
+            Intent::Converge { rgs } => self.converge(rgs),
             Intent::Failover { rg, from, reason } => {
                 let g = self.group(rg)?;
                 self.failover(g, from, false, reason.clone());
                 Ok(())
             }
-            Intent::Continue { targets, hold, .. } => {
-                // Carrying on after a failure: groups being recovered, and groups a failure
-                // left in Error_stop_failed, are left alone.
-                self.aims.hold.extend(hold.iter().cloned());
-                for g in self.st.resource_groups.values() {
-                    if g.state.values().any(|s| *s == RgState::ErrorStopFailed) {
-                        self.aims.hold.insert(g.name.clone());
-                    }
+            Intent::Continue { targets, hold, .. } => self.continue_after(targets, hold),
+        }
+    }
+
+    /// `-Q`: nothing runs in the simulator, so every group is already quiescent.
+    fn quiesce(&mut self, rgs: &[String], kill: bool) -> Result<()> {
+        let gs = self.all_or(rgs)?;
+        for g in gs {
+            self.notes.push(format!(
+                "{} is quiescent: no method is running{}",
+                g.name,
+                if kill {
+                    ", so there is nothing to kill"
+                } else {
+                    ""
                 }
-                for (g, nodes) in targets {
-                    if self.aims.hold.contains(g) || !self.st.resource_groups.contains_key(g) {
-                        continue;
-                    }
-                    let goal = if nodes.is_empty() {
-                        Goal::Offline
-                    } else {
-                        Goal::Prefer(nodes.clone())
-                    };
-                    self.set_goal(g, goal, None);
-                }
-                Ok(())
+            ));
+        }
+        Ok(())
+    }
+
+    /// After a configuration change: groups mastered off their (new) Nodelist move back onto
+    /// it; the others keep their placement and only their resources catch up.
+    fn converge(&mut self, rgs: &[String]) -> Result<()> {
+        for g in self.groups_of(rgs)? {
+            let m = self.mastered(g);
+            let keep: Vec<String> = m
+                .iter()
+                .filter(|n| g.nodelist.contains(n))
+                .cloned()
+                .collect();
+            let goal = if keep.len() == m.len() {
+                Goal::Keep
+            } else if keep.is_empty() {
+                Goal::Auto(Auto {
+                    sticky: true,
+                    strand_if_empty: true,
+                    ..Auto::default()
+                })
+            } else {
+                Goal::Fixed(keep)
+            };
+            self.set_goal(&g.name, goal, None);
+        }
+        Ok(())
+    }
+
+    /// Carrying on after a failure toward the interrupted plan's targets.
+    fn continue_after(&mut self, targets: &[(String, Vec<String>)], hold: &[String]) -> Result<()> {
+        // Carrying on after a failure: groups being recovered, and groups a failure
+        // left in Error_stop_failed, are left alone.
+        self.aims.hold.extend(hold.iter().cloned());
+        for g in self.st.resource_groups.values() {
+            if g.state.values().any(|s| *s == RgState::ErrorStopFailed) {
+                self.aims.hold.insert(g.name.clone());
             }
         }
+        for (g, nodes) in targets {
+            if self.aims.hold.contains(g) || !self.st.resource_groups.contains_key(g) {
+                continue;
+            }
+            let goal = if nodes.is_empty() {
+                Goal::Offline
+            } else {
+                Goal::Prefer(nodes.clone())
+            };
+            self.set_goal(g, goal, None);
+        }
+        Ok(())
     }
 }

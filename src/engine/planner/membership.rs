@@ -19,54 +19,7 @@ impl<'a> Draft<'a> {
         let survivors = |n: &str| n != node && self.st.cluster.is_up(n);
         let (have, total) = quorum_votes(self.st, &survivors);
         if !has_quorum(have, total) {
-            self.after.crashed.insert(node.clone());
-            self.pre(if clean {
-                StepKind::NodeHalt { node: node.clone() }
-            } else {
-                StepKind::NodeCrash { node: node.clone() }
-            });
-            let others: Vec<String> = self
-                .st
-                .cluster
-                .nodes
-                .iter()
-                .filter(|n| n.up && n.name != node)
-                .map(|n| n.name.clone())
-                .collect();
-            let why = format!(
-                "cluster lost operational quorum: {have} of {total} votes left, {} needed",
-                total / 2 + 1
-            );
-            for o in others {
-                self.after.crashed.insert(o.clone());
-                self.after.down.insert(o.clone());
-                let s = self.step(StepKind::NodeCrash { node: o }, &why);
-                self.flags.pre.push(s);
-            }
-            for dg in &self.st.cluster.device_groups {
-                if dg.primary.is_some() {
-                    let s = self.step(
-                        StepKind::DeviceGroup {
-                            dg: dg.name.clone(),
-                            primary: None,
-                            maintenance: dg.maintenance,
-                        },
-                        &why,
-                    );
-                    self.flags.pre.push(s);
-                }
-            }
-            self.notes.push(format!("{why}: every node halts"));
-            let lost: Vec<String> = self
-                .st
-                .resource_groups
-                .values()
-                .filter(|g| g.managed && g.state.values().any(|s| s.is_mastered()))
-                .map(|g| g.name.clone())
-                .collect();
-            for g in lost {
-                self.set_goal(&g, Goal::Offline, Some(why.clone()));
-            }
+            self.quorum_lost(&node, clean, have, total);
             return Ok(());
         }
         if !clean {
@@ -112,6 +65,63 @@ impl<'a> Draft<'a> {
             self.flags.mid.push(s);
         }
         Ok(())
+    }
+
+    /// The node leaving costs the cluster its quorum: every node halts, device groups go
+    /// offline, and every group that was online goes offline with them.
+    fn quorum_lost(&mut self, node: &str, clean: bool, have: u32, total: u32) {
+        self.after.crashed.insert(node.to_string());
+        self.pre(if clean {
+            StepKind::NodeHalt {
+                node: node.to_string(),
+            }
+        } else {
+            StepKind::NodeCrash {
+                node: node.to_string(),
+            }
+        });
+        let others: Vec<String> = self
+            .st
+            .cluster
+            .nodes
+            .iter()
+            .filter(|n| n.up && n.name != node)
+            .map(|n| n.name.clone())
+            .collect();
+        let why = format!(
+            "cluster lost operational quorum: {have} of {total} votes left, {} needed",
+            total / 2 + 1
+        );
+        for o in others {
+            self.after.crashed.insert(o.clone());
+            self.after.down.insert(o.clone());
+            let s = self.step(StepKind::NodeCrash { node: o }, &why);
+            self.flags.pre.push(s);
+        }
+        for dg in &self.st.cluster.device_groups {
+            if dg.primary.is_some() {
+                let s = self.step(
+                    StepKind::DeviceGroup {
+                        dg: dg.name.clone(),
+                        primary: None,
+                        maintenance: dg.maintenance,
+                    },
+                    &why,
+                );
+                self.flags.pre.push(s);
+            }
+        }
+        self.notes.push(format!("{why}: every node halts"));
+        let lost: Vec<String> = self
+            .st
+            .resource_groups
+            .values()
+            .filter(|g| g.managed && g.state.values().any(|s| s.is_mastered()))
+            .map(|g| g.name.clone())
+            .collect();
+        for g in lost {
+            self.set_goal(&g, Goal::Offline, Some(why.clone()));
+        }
     }
 
     pub(super) fn node_up(&mut self, nodes: &[String]) -> Result<()> {

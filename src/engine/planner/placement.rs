@@ -152,6 +152,50 @@ impl<'a> Draft<'a> {
         }
     }
 
+    /// Up to `count` eligible nodes: current primaries first when sticky, then Nodelist order
+    /// adjusted by weak affinities. Why each other node is not eligible goes to `why`.
+    fn choose(
+        &self,
+        g: &ResourceGroup,
+        a: &Auto,
+        current: &[String],
+        count: usize,
+        why: &mut Vec<String>,
+        blocked_by_dependency: &mut bool,
+    ) -> Vec<String> {
+        let mut chosen: Vec<String> = Vec::new();
+        if a.sticky {
+            for n in current {
+                if chosen.len() < count && self.ineligible(g, n, a, true).is_none() {
+                    chosen.push(n.clone());
+                }
+            }
+        }
+        let mut cands: Vec<(i32, usize, String)> = Vec::new();
+        for (i, n) in g.nodelist.iter().enumerate() {
+            if chosen.contains(n) {
+                continue;
+            }
+            match self.ineligible(g, n, a, false) {
+                None => cands.push((-self.weak_score(g, n), i, n.clone())),
+                Some((w, dependency)) => {
+                    *blocked_by_dependency |= dependency;
+                    why.push(w)
+                }
+            }
+        }
+        cands.sort();
+        for (_, _, n) in cands {
+            if chosen.len() >= count {
+                break;
+            }
+            chosen.push(n);
+        }
+        chosen
+    }
+
+    /// Automatic placement: the chosen nodes, or what happens when there are none (an error
+    /// when the operator named the group, staying put, going offline and stranded).
     pub(super) fn auto_place(&mut self, g: &ResourceGroup, a: &Auto) -> Result<Vec<String>> {
         let current = self.mastered(g);
         let count = if g.mode == RgMode::Failover {
@@ -169,36 +213,11 @@ impl<'a> Draft<'a> {
                 blocked_by_dependency = true;
             }
         }
-        let mut chosen: Vec<String> = Vec::new();
-        if !blocked_by_dependency {
-            if a.sticky {
-                for n in &current {
-                    if chosen.len() < count && self.ineligible(g, n, a, true).is_none() {
-                        chosen.push(n.clone());
-                    }
-                }
-            }
-            let mut cands: Vec<(i32, usize, String)> = Vec::new();
-            for (i, n) in g.nodelist.iter().enumerate() {
-                if chosen.contains(n) {
-                    continue;
-                }
-                match self.ineligible(g, n, a, false) {
-                    None => cands.push((-self.weak_score(g, n), i, n.clone())),
-                    Some((w, dependency)) => {
-                        blocked_by_dependency |= dependency;
-                        why.push(w)
-                    }
-                }
-            }
-            cands.sort();
-            for (_, _, n) in cands {
-                if chosen.len() >= count {
-                    break;
-                }
-                chosen.push(n);
-            }
-        }
+        let chosen = if blocked_by_dependency {
+            Vec::new()
+        } else {
+            self.choose(g, a, &current, count, &mut why, &mut blocked_by_dependency)
+        };
         if !chosen.is_empty() || count == 0 {
             if g.stranded {
                 let r = self.reason_of(&g.name);

@@ -6,7 +6,7 @@ use crate::engine::index::AffKind;
 use crate::engine::plan::{MonitorDecision, StepKind};
 use crate::engine::settings;
 use crate::error::{ErrorCode, Result};
-use crate::model::{RState, ResourceGroup};
+use crate::model::{RState, Resource, ResourceGroup};
 
 impl<'a> Draft<'a> {
     pub(super) fn monitor_failure(&mut self, resource: &str, node: &str) -> Result<()> {
@@ -43,6 +43,41 @@ impl<'a> Draft<'a> {
             ));
         }
         let rt = self.rt(r);
+        let (decision, why) = self.monitor_decision(r, g);
+        self.reason = format!("{}: {why}", self.reason);
+        self.pre(StepKind::MonitorReport {
+            resource: r.name.clone(),
+            group: g.name.clone(),
+            node: node.clone(),
+            decision,
+        });
+        match decision {
+            MonitorDecision::Restart { .. } => {
+                if settings::is_ims(rt) {
+                    self.pre(StepKind::PmfRestart {
+                        resource: r.name.clone(),
+                        group: g.name.clone(),
+                        node: node.clone(),
+                    });
+                } else {
+                    self.keep(&g.name);
+                    self.aims.res_restart.insert((r.name.clone(), node.clone()));
+                }
+            }
+            MonitorDecision::Giveover => {
+                let reason = self.reason.clone();
+                self.failover(g, &node, true, reason);
+            }
+            MonitorDecision::LogOnly => self.notes.push(why),
+        }
+        Ok(())
+    }
+
+    /// What the RGM does about a fault-monitor report of `r` (in `g`), and why: restart in
+    /// place within Retry_count, give the group over when retries are exhausted, or only log
+    /// (suspended recovery, Error_stop_failed, Failover_mode).
+    fn monitor_decision(&self, r: &Resource, g: &ResourceGroup) -> (MonitorDecision, String) {
+        let rt = self.rt(r);
         let mode = settings::failover_mode(rt, r);
         let rc = settings::retry_count(rt, r);
         let window = settings::retry_interval_ms(rt, r);
@@ -51,7 +86,7 @@ impl<'a> Draft<'a> {
             .iter()
             .filter(|t| self.now.saturating_sub(**t) < window)
             .count();
-        let (decision, why) = if g.suspend_automatic_recovery {
+        if g.suspend_automatic_recovery {
             (
                 MonitorDecision::LogOnly,
                 format!("automatic recovery of {} is suspended", g.name),
@@ -101,34 +136,7 @@ impl<'a> Draft<'a> {
                     g.name
                 ),
             )
-        };
-        self.reason = format!("{}: {why}", self.reason);
-        self.pre(StepKind::MonitorReport {
-            resource: r.name.clone(),
-            group: g.name.clone(),
-            node: node.clone(),
-            decision,
-        });
-        match decision {
-            MonitorDecision::Restart { .. } => {
-                if settings::is_ims(rt) {
-                    self.pre(StepKind::PmfRestart {
-                        resource: r.name.clone(),
-                        group: g.name.clone(),
-                        node: node.clone(),
-                    });
-                } else {
-                    self.keep(&g.name);
-                    self.aims.res_restart.insert((r.name.clone(), node.clone()));
-                }
-            }
-            MonitorDecision::Giveover => {
-                let reason = self.reason.clone();
-                self.failover(g, &node, true, reason);
-            }
-            MonitorDecision::LogOnly => self.notes.push(why),
         }
-        Ok(())
     }
 
     /// Move `g` (or the group it delegates failover to with `+++`) off `from`.
