@@ -21,6 +21,11 @@
 //!
 //! Everything is proportional to the groups and resources the intent touches, plus one index
 //! build that is linear in the state.
+//!
+//! Where each step lives: 1 in `intents.rs` (dispatch) and the per-kind translations
+//! (`groups.rs`, `resources.rs`, `devices.rs`, `membership.rs`, `recovery.rs`), over the views
+//! of `view.rs`; 2 and 3 in `closure.rs`; 4 in `placement.rs`; 5 in `actions.rs`; 6 in
+//! `emit.rs`, with the summary lines in `summary.rs`. `Draft::finish` runs 2–6 in order.
 
 mod actions;
 mod closure;
