@@ -11,6 +11,8 @@
 //! message names the property, what is allowed and why), 11 unknown nodes, 8 dependencies,
 //! 9 wrong state, 3 misuse.
 
+#![deny(clippy::too_many_lines)]
+
 pub mod catalog;
 mod deps;
 mod groups;
@@ -31,9 +33,8 @@ pub(crate) use crate::query::lookup;
 pub use crate::query::lookup::{group as lookup_group, resource as lookup_resource};
 pub use request::{NetKind, PrintRequest, PropArg, Request, RtrFile};
 
-use crate::engine::hooks::ConfigEvent;
 use crate::error::{Result, ScError};
-use crate::model::{ClusterState, Resource, ResourceGroup, ResourceType};
+use crate::model::{ClusterState, ConfigEvent, Resource, ResourceGroup, ResourceType};
 
 /// The validated change a request asks for, with every new object complete.
 #[derive(Debug, Clone)]

@@ -4,6 +4,8 @@
 //! *is* that command (busybox style). Each personality has its own parser in its own module and
 //! reports errors under its own name. Only [`Env`] reads the process environment.
 
+#![deny(clippy::too_many_lines)]
+
 pub mod log;
 pub mod native;
 pub mod ops;

@@ -1,9 +1,10 @@
 //! Effective values of the properties that drive the RGM's behaviour: method timeouts,
-//! Failover_mode, Retry_count / Retry_interval, probe interval, and the method program names
-//! the event log prints. A value set on the resource wins, then the type's paramtable default,
-//! then the r_properties(5) default. Pure lookups; nothing here changes state.
+//! Failover_mode, Retry_count / Retry_interval, probe interval. A value set on the resource
+//! wins, then the type's paramtable default, then the r_properties(5) default. Pure lookups;
+//! nothing here changes state. The effective values themselves and their defaults come from
+//! `query::effective` (also used by listings and the scha_* commands); re-exported here.
 
-use crate::model::{Method, Resource, ResourceType};
+use crate::model::{Resource, ResourceType};
 pub use crate::query::effective::{
     DEFAULT_PROBE_INTERVAL_S, DEFAULT_RETRY_COUNT, DEFAULT_RETRY_INTERVAL_S, DEFAULT_TIMEOUT_S,
     as_bool, as_list, ext_prop, probe_interval_ms, retry_count, retry_interval_ms, std_prop,
@@ -58,15 +59,6 @@ pub fn failover_mode(rt: Option<&ResourceType>, r: &Resource) -> FailoverMode {
     std_prop(rt, r, "Failover_mode")
         .and_then(|v| v.as_str().and_then(FailoverMode::parse))
         .unwrap_or(FailoverMode::None)
-}
-
-/// Program name of a declared method as the log prints it (`hafoip_start`): the basename of the
-/// RTR method path; the method's RTR name when the type does not declare it.
-pub fn method_program(rt: Option<&ResourceType>, m: Method) -> String {
-    rt.and_then(|t| t.methods.get(&m))
-        .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| m.rtr_name().to_string())
 }
 
 /// Simulated duration of a method that returns on its own: 0.5% of its timeout, between 100 ms

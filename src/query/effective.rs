@@ -75,7 +75,7 @@ pub fn group_value(g: &ResourceGroup, name: &str) -> Option<PropValue> {
 }
 
 /// r_properties(5): method timeouts default to 3600 s.
-pub const DEFAULT_TIMEOUT_S: u64 = props::DEFAULT_METHOD_TIMEOUT as u64;
+pub const DEFAULT_TIMEOUT_S: u64 = props::DEFAULT_METHOD_TIMEOUT.unsigned_abs();
 /// Retry_count when the type declares none (the usual RTR sample value).
 pub const DEFAULT_RETRY_COUNT: i64 = 2;
 /// Retry_interval when the type declares none (the usual RTR sample value).

@@ -3,6 +3,8 @@
 //! and their defaults, type resolution and declarations. Nothing here changes state, prints or
 //! touches files.
 
+#![deny(clippy::too_many_lines)]
+
 pub mod effective;
 pub mod lookup;
 pub mod types;

@@ -1,5 +1,7 @@
 //! Rendering of listings (scrgadm -p), status (scstat) and the event log.
 
+#![deny(clippy::too_many_lines)]
+
 pub mod listing;
 pub mod log;
 pub mod plan;

@@ -1,10 +1,10 @@
 //! The seam between the service and what runs the cluster: intents in, transitions out.
 
-use crate::engine::{self, Intent, SimBackend, Transition};
+use crate::engine::{self, Intent, Transition};
 use crate::error::Result;
 use crate::model::{ClusterState, Resource};
 
-pub use crate::engine::hooks::ConfigEvent;
+pub use crate::model::ConfigEvent;
 
 /// What runs the cluster. The service sequences commands; a backend carries out intents and
 /// configuration reactions on the state it is given. The simulator plans and executes method
@@ -42,8 +42,9 @@ pub trait ClusterBackend {
     fn log_command(&mut self, state: &mut ClusterState, prog: &str, words: &[String], now_ms: u64);
 }
 
-/// The simulated cluster: the engine's planner and executor with simulated methods (which
-/// read the injected faults and take simulated time).
+/// The simulated cluster: the engine's planner and executor with the simulated method runner
+/// (`engine::SimMethods`, which owns the injected faults while it runs and takes simulated
+/// time). The only code outside `engine` that creates that runner.
 #[derive(Debug, Default)]
 pub struct Simulator;
 
@@ -55,7 +56,7 @@ impl ClusterBackend for Simulator {
         now_ms: u64,
     ) -> Result<Transition> {
         engine::catch_up_clock(state, now_ms);
-        engine::run(state, intent, &mut SimBackend)
+        engine::simulate_with_faults(state, |s, m| engine::run(s, intent, m))
     }
 
     fn validate(
@@ -64,7 +65,9 @@ impl ClusterBackend for Simulator {
         proposed: &Resource,
         now_ms: u64,
     ) -> Result<()> {
-        engine::hooks::validate(state, proposed, now_ms)
+        engine::simulate_with_faults(state, |s, m| {
+            engine::hooks::validate(s, proposed, now_ms, m)
+        })
     }
 
     fn config_event(
@@ -73,7 +76,9 @@ impl ClusterBackend for Simulator {
         event: &ConfigEvent,
         now_ms: u64,
     ) -> Result<()> {
-        engine::hooks::config_event(state, event, now_ms)
+        engine::simulate_with_faults(state, |s, m| {
+            engine::hooks::config_event(s, event, now_ms, m)
+        })
     }
 
     fn log_command(&mut self, state: &mut ClusterState, prog: &str, words: &[String], now_ms: u64) {

@@ -20,6 +20,8 @@
 //! executor (and is the only code outside `engine` that names the simulated method runner); a
 //! backend that plans for itself (Pacemaker: move, ban, target-role) implements the same trait.
 
+#![deny(clippy::too_many_lines)]
+
 mod backend;
 pub mod config;
 pub mod faults;

@@ -1,0 +1,189 @@
+//! Resource intents: enable and disable (`-e`/`-n`, `-M` for monitoring), clear STOP_FAILED
+//! (`-c -f STOP_FAILED`), and suspend/resume automatic recovery.
+
+use super::{Draft, err};
+use crate::engine::plan::{Settle, StepKind};
+use crate::error::{ErrorCode, Result};
+use crate::model::{DepKind, RState, Resource};
+use std::collections::HashSet;
+
+impl<'a> Draft<'a> {
+    pub(super) fn enable(&mut self, resources: &[String], monitor_only: bool) -> Result<()> {
+        let mut rs: Vec<&Resource> = Vec::new();
+        for n in resources {
+            let r = self.resource(n)?;
+            if self.aims.hold.contains(&r.group) {
+                continue;
+            }
+            if !rs.iter().any(|o| o.name == r.name) {
+                rs.push(r);
+            }
+        }
+        let names: HashSet<&str> = rs.iter().map(|r| r.name.as_str()).collect();
+        for r in &rs {
+            let g = self.group(&r.group)?;
+            self.check_not_frozen(g)?;
+            if !monitor_only {
+                self.check_dependees_enabled(r, &|d| names.contains(d))?;
+            }
+        }
+        for r in rs {
+            if monitor_only {
+                if r.monitored {
+                    continue;
+                }
+                self.pre(StepKind::SetMonitored {
+                    resource: r.name.clone(),
+                    monitored: true,
+                });
+                self.after.monitored.insert(r.name.clone(), true);
+            } else {
+                if r.enabled {
+                    continue;
+                }
+                self.pre(StepKind::SetEnabled {
+                    resource: r.name.clone(),
+                    enabled: true,
+                });
+                self.after.enabled.insert(r.name.clone(), true);
+            }
+            self.keep(&r.group);
+        }
+        Ok(())
+    }
+
+    pub(super) fn disable(&mut self, resources: &[String], monitor_only: bool) -> Result<()> {
+        let mut rs: Vec<&Resource> = Vec::new();
+        for n in resources {
+            let r = self.resource(n)?;
+            if self.aims.hold.contains(&r.group) {
+                continue;
+            }
+            if !rs.iter().any(|o| o.name == r.name) {
+                rs.push(r);
+            }
+        }
+        let names: HashSet<&str> = rs.iter().map(|r| r.name.as_str()).collect();
+        for r in &rs {
+            let g = self.group(&r.group)?;
+            self.check_not_frozen(g)?;
+            if monitor_only {
+                continue;
+            }
+            let deps: Vec<(&str, DepKind)> = self
+                .ix
+                .dependents(&r.name)
+                .iter()
+                .filter(|(d, k)| {
+                    matches!(k, DepKind::Strong | DepKind::Restart)
+                        && !names.contains(d)
+                        && self.st.resources.get(*d).is_some_and(|dr| dr.enabled)
+                })
+                .copied()
+                .collect();
+            if !deps.is_empty() {
+                let list: Vec<&str> = deps.iter().map(|(d, _)| *d).collect();
+                return Err(err(
+                    ErrorCode::Depend,
+                    format!(
+                        "resource {} cannot be disabled: enabled resource{} {} depend{} on it ({})",
+                        r.name,
+                        if list.len() == 1 { "" } else { "s" },
+                        list.join(", "),
+                        if list.len() == 1 { "s" } else { "" },
+                        deps[0].1.property()
+                    ),
+                )
+                .hint(format!(
+                    "disable the dependents first: scswitch -n -j {} (or together: scswitch -n -j {},{})",
+                    list.join(","),
+                    list.join(","),
+                    r.name
+                )));
+            }
+        }
+        for r in rs {
+            if monitor_only {
+                if !r.monitored {
+                    continue;
+                }
+                self.pre(StepKind::SetMonitored {
+                    resource: r.name.clone(),
+                    monitored: false,
+                });
+                self.after.monitored.insert(r.name.clone(), false);
+            } else {
+                if !r.enabled {
+                    continue;
+                }
+                self.pre(StepKind::SetEnabled {
+                    resource: r.name.clone(),
+                    enabled: false,
+                });
+                self.after.enabled.insert(r.name.clone(), false);
+            }
+            self.keep(&r.group);
+        }
+        Ok(())
+    }
+
+    pub(super) fn clear(&mut self, resources: &[String], nodes: &[String]) -> Result<()> {
+        let mut ns = Vec::new();
+        for n in nodes {
+            let n = self.node_known(n)?;
+            if !ns.contains(&n) {
+                ns.push(n);
+            }
+        }
+        let mut pairs = Vec::new();
+        for rn in resources {
+            let r = self.resource(rn)?;
+            for n in &ns {
+                let s = r.state_on(n);
+                if s != RState::StopFailed {
+                    return Err(err(
+                        ErrorCode::State,
+                        format!(
+                            "resource {} is not in Stop_failed on {n} (it is {}); there is nothing to clear",
+                            r.name,
+                            s.as_str()
+                        ),
+                    ));
+                }
+                pairs.push((r, n.clone()));
+            }
+        }
+        let mut settles: Vec<(String, String)> = Vec::new();
+        for (r, n) in pairs {
+            self.pre(StepKind::ClearStopFailed {
+                resource: r.name.clone(),
+                node: n.clone(),
+            });
+            let k = (r.group.clone(), n);
+            if !settles.contains(&k) {
+                settles.push(k);
+            }
+        }
+        for (rg, node) in settles {
+            self.pre(StepKind::RgSettle {
+                rg,
+                node,
+                mode: Settle::Infer,
+            });
+        }
+        Ok(())
+    }
+
+    pub(super) fn suspend(&mut self, rgs: &[String], on: bool) -> Result<()> {
+        let gs = self.all_or(rgs)?;
+        for g in gs {
+            if g.suspend_automatic_recovery != on {
+                self.pre(StepKind::SetSuspended {
+                    rg: g.name.clone(),
+                    suspended: on,
+                });
+            }
+        }
+        Ok(())
+    }
+}
