@@ -111,6 +111,7 @@ pub(super) fn create_typed(
         extension: BTreeMap::new(),
         state: BTreeMap::new(),
         restart_history: Vec::new(),
+        rg_restart_history: Vec::new(),
     };
     let mut warnings = Vec::new();
     set_props(state, rt, &mut r, props, None, &mut warnings)?;

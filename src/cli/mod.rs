@@ -11,6 +11,7 @@ pub mod native;
 pub mod ops;
 pub mod registry;
 pub mod sc31;
+pub mod scha;
 pub mod scrgadm;
 pub mod scstat;
 pub mod scswitch;
@@ -177,7 +178,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             env,
             out,
-            service: Service::simulator(state_path, env.lock_timeout()),
+            service: Service::simulator(state_path, env.lock_timeout()).on_node(env.node.clone()),
         }
     }
     pub fn now_ms(&self) -> Result<u64> {

@@ -5,7 +5,7 @@
 //! the tests all read this table, so adding a command (`scha_resource_get`, `clrg`, …) is one
 //! row here and a module with its `command` and `run`.
 
-use super::{Ctx, sc31, scrgadm, scstat, scswitch};
+use super::{Ctx, sc31, scha, scrgadm, scstat, scswitch};
 use crate::error::Result;
 use crate::fix::Fix;
 use std::ffi::OsString;
@@ -63,6 +63,38 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scstat::command,
         run: scstat::run,
+    },
+    Entry {
+        name: "scha_resource_get",
+        about: "Run scha_resource_get (print a resource's property, state or status)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::resource_command,
+        run: scha::run_resource,
+    },
+    Entry {
+        name: "scha_resourcegroup_get",
+        about: "Run scha_resourcegroup_get (print a resource group's property or state)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::group_command,
+        run: scha::run_group,
+    },
+    Entry {
+        name: "scha_resourcetype_get",
+        about: "Run scha_resourcetype_get (print a resource type's property)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::type_command,
+        run: scha::run_type,
+    },
+    Entry {
+        name: "scha_cluster_get",
+        about: "Run scha_cluster_get (print a property of the cluster or a node)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::cluster_command,
+        run: scha::run_cluster,
     },
 ];
 

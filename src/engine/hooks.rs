@@ -161,3 +161,15 @@ pub fn log_command(state: &mut ClusterState, prog: &str, args: &[String], now_ms
     exec::catch_up_clock(state, now_ms);
     super::events::command(state, prog, args);
 }
+
+/// Record a command line in the event log as run on `node`.
+pub fn log_command_on(
+    state: &mut ClusterState,
+    node: &str,
+    prog: &str,
+    args: &[String],
+    now_ms: u64,
+) {
+    exec::catch_up_clock(state, now_ms);
+    super::events::command_on(state, node, prog, args);
+}

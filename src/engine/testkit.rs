@@ -251,6 +251,7 @@ pub fn add_resource<'a>(
         extension: BTreeMap::new(),
         state: BTreeMap::new(),
         restart_history: Vec::new(),
+        rg_restart_history: Vec::new(),
     };
     if let Some(g) = s.resource_groups.get_mut(group) {
         g.resources.push(name.to_string());

@@ -556,6 +556,10 @@ pub struct Resource {
     /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restart_history: Vec<u64>,
+    /// Restarts of its group requested for it (`scha_control -O RESTART`): simulated ms
+    /// timestamps, for NUM_RG_RESTARTS.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rg_restart_history: Vec<u64>,
 }
 
 /// Per-node resource state (RGM-set) and status (agent-set).

@@ -7,6 +7,7 @@
 
 pub mod effective;
 pub mod lookup;
+pub mod scha;
 pub mod types;
 
 pub use lookup::join_some;

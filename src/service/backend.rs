@@ -38,8 +38,15 @@ pub trait ClusterBackend {
         now_ms: u64,
     ) -> Result<()>;
 
-    /// Record a command line in the cluster's log.
-    fn log_command(&mut self, state: &mut ClusterState, prog: &str, words: &[String], now_ms: u64);
+    /// Record a command line in the cluster's log, as run on `node`.
+    fn log_command(
+        &mut self,
+        state: &mut ClusterState,
+        node: &str,
+        prog: &str,
+        words: &[String],
+        now_ms: u64,
+    );
 }
 
 /// The simulated cluster: the engine's planner and executor with the simulated method runner
@@ -81,7 +88,14 @@ impl ClusterBackend for Simulator {
         })
     }
 
-    fn log_command(&mut self, state: &mut ClusterState, prog: &str, words: &[String], now_ms: u64) {
-        engine::hooks::log_command(state, prog, words, now_ms);
+    fn log_command(
+        &mut self,
+        state: &mut ClusterState,
+        node: &str,
+        prog: &str,
+        words: &[String],
+        now_ms: u64,
+    ) {
+        engine::hooks::log_command_on(state, node, prog, words, now_ms);
     }
 }

@@ -73,6 +73,9 @@ pub struct Service<B: ClusterBackend = Simulator> {
     path: PathBuf,
     lock_timeout: Result<Duration>,
     backend: B,
+    /// The node commands run on, as requested (`SCSIM_NODE`, `scsim on NODE`); `None`: the
+    /// default local node.
+    node: Option<String>,
 }
 
 impl Service<Simulator> {
@@ -89,7 +92,15 @@ impl<B: ClusterBackend> Service<B> {
             path,
             lock_timeout,
             backend,
+            node: None,
         }
+    }
+
+    /// Run commands on `node` (a name or id; `None`: the default local node): logged command
+    /// lines and scha_control requests name it.
+    pub fn on_node(mut self, node: Option<String>) -> Self {
+        self.node = node;
+        self
     }
 
     /// Where the state lives.
@@ -112,7 +123,12 @@ impl<B: ClusterBackend> Service<B> {
                 session::Staged::Locked(Box::new(store::begin(&self.path, timeout)?))
             }
         };
-        Ok(Session::new(&mut self.backend, staged, now_ms))
+        Ok(Session::new(
+            &mut self.backend,
+            staged,
+            now_ms,
+            self.node.clone(),
+        ))
     }
 }
 

@@ -5,6 +5,7 @@ use super::{ClusterBackend, CommandLine, Intent, Mode, Transition};
 use crate::engine;
 use crate::error::Result;
 use crate::model::{ClusterState, Fault};
+use crate::query::lookup;
 use crate::store::Transaction;
 
 pub(super) enum Staged {
@@ -17,15 +18,31 @@ pub struct Session<'a, B: ClusterBackend> {
     backend: &'a mut B,
     staged: Staged,
     now_ms: u64,
+    /// The node the command runs on, as requested (`SCSIM_NODE`, `scsim on`).
+    node: Option<String>,
 }
 
 impl<'a, B: ClusterBackend> Session<'a, B> {
-    pub(super) fn new(backend: &'a mut B, staged: Staged, now_ms: u64) -> Self {
+    pub(super) fn new(
+        backend: &'a mut B,
+        staged: Staged,
+        now_ms: u64,
+        node: Option<String>,
+    ) -> Self {
         Session {
             backend,
             staged,
             now_ms,
+            node,
         }
+    }
+
+    /// The node the command runs on: the requested one when it is a cluster node, else the
+    /// default local node (`query::lookup::local_node`).
+    pub fn local_node(&self) -> String {
+        let state = self.state();
+        lookup::local_node(state, self.node.as_deref())
+            .unwrap_or_else(|_| lookup::default_local_node(state))
     }
 
     pub fn mode(&self) -> Mode {
@@ -74,8 +91,9 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
     /// Log the command line (a dry run logs nothing).
     pub fn log_command(&mut self, cmd: CommandLine) {
         if self.mode() == Mode::Apply {
+            let node = self.local_node();
             let (state, backend, now) = self.parts();
-            backend.log_command(state, cmd.prog, cmd.words, now);
+            backend.log_command(state, &node, cmd.prog, cmd.words, now);
         }
     }
 

@@ -12,6 +12,7 @@ mod init_state;
 mod invariants;
 mod local_node;
 mod scenarios;
+mod scha;
 mod scrgadm;
 mod scrgadm_errors;
 mod scstat;

@@ -1,0 +1,1 @@
+//! scha_control(1HA).

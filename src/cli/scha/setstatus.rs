@@ -1,0 +1,1 @@
+//! scha_resource_setstatus(1HA).

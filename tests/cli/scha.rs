@@ -1,0 +1,334 @@
+//! Tests: the scripting API commands (scha_resource_get, scha_resourcegroup_get,
+//! scha_resourcetype_get, scha_cluster_get, scha_resource_setstatus, scha_control) through
+//! their links, on the seed cluster; shell scripts run with the links on PATH, as agent
+//! methods and storage hooks run on a real node.
+
+use crate::harness::{NOW, Output, TestCluster};
+use std::process::Command;
+
+fn seed() -> TestCluster {
+    let t = TestCluster::two_node();
+    t.script(
+        "scrgadm -a -t SUNW.HAStoragePlus
+         scrgadm -a -t SUNW.ims
+         scrgadm -a -g MAIL-RG -h mail-1,mail-2 -y Pingpong_interval=600
+         scrgadm -a -L -g MAIL-RG -l budgie
+         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2
+         scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie
+         scswitch -Z -g MAIL-RG
+         scrgadm -a -g WEB-RG -h mail-2,mail-1 -y Failback=TRUE -y RG_description=\"web front end\"",
+    );
+    t
+}
+
+/// Run `script` with `sh`, the command links first on PATH, the pinned environment of the
+/// harness and `SCSIM_NODE=node` when given.
+fn shell(t: &TestCluster, script: &str, node: Option<&str>) -> Output {
+    let path = format!("{}:/usr/bin:/bin", t.bin.display());
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(script)
+        .env_clear()
+        .env("PATH", path)
+        .env("SCSIM_STATE", &t.state)
+        .env("SCSIM_NOW", NOW)
+        .env("HOME", t.path())
+        .env("LANG", "C")
+        .current_dir(t.path());
+    if let Some(n) = node {
+        cmd.env("SCSIM_NODE", n);
+    }
+    let out = cmd.output().expect("run sh");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every optag of a command, one `$ command line` header and the output each (errors with
+/// their exit code), for a snapshot.
+fn every_optag(t: &TestCluster, lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let o = t.sh(line);
+        out.push_str(&format!("$ {line}\n"));
+        out.push_str(&o.stdout);
+        if o.code != 0 {
+            out.push_str(&format!("[exit {}] {}", o.code, o.stderr));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_resource_optag() {
+    let t = seed();
+    let mut lines: Vec<String> = scsim::query::scha::RESOURCE_TAGS
+        .iter()
+        .chain(scsim::query::scha::TYPE_TAGS)
+        .map(|tag| match *tag {
+            "EXTENSION" => "scha_resource_get -O EXTENSION -R disk-rs FilesystemMountPoints".into(),
+            "EXTENSION_NODE" => {
+                "scha_resource_get -O EXTENSION_NODE -R mail-rs IMS_serverroot mail-2".into()
+            }
+            t if t.ends_with("_NODE") => format!("scha_resource_get -O {t} -R mail-rs mail-2"),
+            t => format!("scha_resource_get -O {t} -R mail-rs -G MAIL-RG"),
+        })
+        .collect();
+    lines.push("scha_resource_get -O extension -R disk-rs AffinityOn".into());
+    lines.push("scha_resource_get -O Retry_Count -G MAIL-RG -R mail-rs".into());
+    insta::assert_snapshot!("scha_resource_get_every_optag", every_optag(&t, &lines));
+}
+
+#[test]
+fn every_group_type_and_cluster_optag() {
+    let t = seed();
+    let mut lines: Vec<String> = Vec::new();
+    for g in ["MAIL-RG", "WEB-RG"] {
+        for tag in scsim::query::scha::GROUP_TAGS {
+            lines.push(match *tag {
+                "RG_STATE_NODE" => format!("scha_resourcegroup_get -O {tag} -G {g} mail-2"),
+                _ => format!("scha_resourcegroup_get -O {tag} -G {g}"),
+            });
+        }
+    }
+    for tag in scsim::query::scha::TYPE_TAGS {
+        lines.push(format!(
+            "scha_resourcetype_get -O {tag} -T SUNW.LogicalHostname"
+        ));
+    }
+    lines.push("scha_resourcetype_get -T SUNW.ims -O resource_list".into());
+    for tag in scsim::query::scha::CLUSTER_TAGS {
+        lines.push(match *tag {
+            "NODEID_NODENAME" | "NODESTATE_NODE" | "PRIVATELINK_HOSTNAME_NODE" => {
+                format!("scha_cluster_get -O {tag} mail-2")
+            }
+            "NODENAME_NODEID" | "ALL_ZONES_NODEID" | "ALL_NONGLOBAL_ZONES_NODEID" => {
+                format!("scha_cluster_get -O {tag} 2")
+            }
+            _ => format!("scha_cluster_get -O {tag}"),
+        });
+    }
+    insta::assert_snapshot!(
+        "scha_group_type_cluster_every_optag",
+        every_optag(&t, &lines)
+    );
+}
+
+#[test]
+fn per_node_optags_answer_for_the_local_node() {
+    let t = seed();
+    let on = |node: &str, line: &str| {
+        let words: Vec<String> = crate::harness::split_words(line);
+        let mut args = vec!["on", node, "--"];
+        args.extend(words.iter().map(String::as_str));
+        let o = t.run("scsim", &args);
+        o.ok();
+        o.stdout
+    };
+    assert_eq!(
+        on("mail-1", "scha_resourcegroup_get -O RG_STATE -G MAIL-RG"),
+        "ONLINE\n"
+    );
+    assert_eq!(
+        on("mail-2", "scha_resourcegroup_get -O rg_state -G MAIL-RG"),
+        "OFFLINE\n"
+    );
+    assert_eq!(
+        on("2", "scha_resource_get -O RESOURCE_STATE -R mail-rs"),
+        "OFFLINE\n"
+    );
+    assert_eq!(
+        on("mail-2", "scha_cluster_get -O NODENAME_LOCAL"),
+        "mail-2\n"
+    );
+    assert_eq!(on("mail-2", "scha_cluster_get -O NODEID_LOCAL"), "2\n");
+    // SCSIM_NODE does the same, and the default is the member with the lowest id.
+    let o = t.run_env(
+        "scha_resource_get",
+        &["-O", "STATUS", "-R", "mail-rs"],
+        &[("SCSIM_NODE", "mail-2")],
+    );
+    assert_eq!(o.stdout, "OFFLINE\n\n");
+    let o = t.run("scha_resource_get", &["-R", "mail-rs", "-O", "STATUS"]);
+    assert_eq!(o.stdout, "OK\n\n");
+    // The local node answers follow a node's death.
+    t.run("scsim", &["node", "down", "mail-1"]).ok();
+    let o = t.run_env(
+        "scha_cluster_get",
+        &["-O", "NODESTATE_NODE", "mail-1"],
+        &[("SCSIM_NODE", "mail-2")],
+    );
+    assert_eq!(o.stdout, "DOWN\n");
+    assert_eq!(
+        on("mail-2", "scha_resourcegroup_get -O RG_STATE -G MAIL-RG"),
+        "ONLINE\n"
+    );
+    assert_eq!(
+        on("mail-2", "scha_cluster_get -O NODENAME_LOCAL"),
+        "mail-2\n"
+    );
+}
+
+#[test]
+fn errors_exit_with_scha_codes_and_print_nothing_on_stdout() {
+    let t = seed();
+    let cases: &[(&str, i32, &str)] = &[
+        ("scha_resourcegroup_get -O RG_STATE -G NO-RG", 12, "NO-RG"),
+        (
+            "scha_resourcegroup_get -O RG_STATE -G mail-rg",
+            12,
+            "did you mean MAIL-RG?",
+        ),
+        ("scha_resource_get -O STATUS -R nosuch-rs", 14, "nosuch-rs"),
+        (
+            "scha_resource_get -O STATUS -R mail-rs -G WEB-RG",
+            14,
+            "is in MAIL-RG",
+        ),
+        (
+            "scha_resource_get -O STATUS -R mail-rs -G NO-RG",
+            12,
+            "NO-RG",
+        ),
+        (
+            "scha_resourcetype_get -O RT_VERSION -T SUNW.nosuch",
+            13,
+            "SUNW.nosuch",
+        ),
+        (
+            "scha_resourcegroup_get -O RG_STAT -G MAIL-RG",
+            4,
+            "did you mean RG_STATE?",
+        ),
+        (
+            "scha_resource_get -O BOGUS -R mail-rs",
+            4,
+            "BOGUS is not an optag",
+        ),
+        ("scha_cluster_get -O NODENAME", 4, "scha_cluster_get --help"),
+        (
+            "scha_resourcetype_get -O RG_STATE -T SUNW.ims",
+            4,
+            "RG_STATE",
+        ),
+        (
+            "scha_resourcegroup_get -O RG_STATE_NODE -G MAIL-RG mail-9",
+            11,
+            "mail-9",
+        ),
+        (
+            "scha_cluster_get -O NODENAME_NODEID 7",
+            11,
+            "7 is not a cluster node",
+        ),
+        (
+            "scha_resourcegroup_get -O RG_STATE_NODE -G MAIL-RG",
+            3,
+            "takes the operand node",
+        ),
+        (
+            "scha_resourcegroup_get -O RG_STATE -G MAIL-RG mail-2",
+            3,
+            "takes no operand",
+        ),
+        (
+            "scha_resource_get -O EXTENSION -R disk-rs Nope",
+            15,
+            "no extension property Nope",
+        ),
+        (
+            "scha_resource_get -O RETRY_COUNT -R disk-rs",
+            15,
+            "does not declare it",
+        ),
+        ("scha_resourcegroup_get -G MAIL-RG", 3, "-O"),
+        ("scha_resource_get -O STATUS", 3, "-R"),
+    ];
+    let mut report = String::new();
+    for (line, code, needle) in cases {
+        let o = t.fails_unchanged(line, *code);
+        assert!(o.stdout.is_empty(), "`{line}` printed on stdout:\n{o}");
+        assert!(o.stderr.contains(needle), "`{line}`: no {needle:?}:\n{o}");
+        report.push_str(&format!("$ {line}\n[exit {}]\n{}", o.code, o.stderr));
+    }
+    insta::assert_snapshot!("scha_get_errors", report);
+    // An unknown SCSIM_NODE is exit 11 too.
+    let o = t.run_env(
+        "scha_cluster_get",
+        &["-O", "NODENAME_LOCAL"],
+        &[("SCSIM_NODE", "mail-7")],
+    );
+    o.expect_code(11);
+    assert!(o.stdout.is_empty());
+    // Captured in a script, a failed query leaves the variable empty.
+    let o = shell(
+        &t,
+        "x=$(scha_resourcegroup_get -O RG_STATE -G NO-RG 2>/dev/null); echo \"rc=$? [$x]\"",
+        None,
+    );
+    assert_eq!(o.stdout, "rc=12 []\n");
+}
+
+#[test]
+fn listing_built_from_the_queries() {
+    let t = seed();
+    // The Oracle helper's listing: every group with its state, mode and failback, and each
+    // resource with its type and state.
+    let script = r#"
+for rg in $(scha_cluster_get -O ALL_RESOURCEGROUPS); do
+  echo "$rg $(scha_resourcegroup_get -O RG_STATE -G $rg) $(scha_resourcegroup_get -O RG_MODE -G $rg) failback=$(scha_resourcegroup_get -O FAILBACK -G $rg)"
+  for r in $(scha_resourcegroup_get -O RESOURCE_LIST -G $rg); do
+    echo "  $r $(scha_resource_get -O TYPE -R $r -G $rg) $(scha_resource_get -O RESOURCE_STATE -R $r -G $rg)"
+  done
+done
+"#;
+    let o = shell(&t, script, None);
+    assert_eq!(o.code, 0, "{o}");
+    assert_eq!(
+        o.stdout,
+        "MAIL-RG ONLINE FAILOVER failback=FALSE
+  budgie SUNW.LogicalHostname:2 ONLINE
+  disk-rs SUNW.HAStoragePlus:4 ONLINE
+  mail-rs SUNW.ims ONLINE
+WEB-RG UNMANAGED FAILOVER failback=TRUE
+"
+    );
+}
+
+#[test]
+fn switchover_loop_keyed_on_rg_state_on_the_other_node() {
+    let t = seed();
+    // A storage hook run on mail-2: wait until the group is not online here, then switch it
+    // to this node, and wait until it reads ONLINE (bounded: the simulator answers at once).
+    let script = r#"
+me=$(scha_cluster_get -O NODENAME_LOCAL)
+i=0
+while [ $i -lt 5 ]; do
+  i=$((i+1))
+  state=$(scha_resourcegroup_get -O RG_STATE -G MAIL-RG) || exit 1
+  echo "$me sees $state"
+  case $state in
+    ONLINE) echo "online on $me"; exit 0 ;;
+    OFFLINE) scswitch -z -g MAIL-RG -h "$me" || exit 2 ;;
+  esac
+done
+exit 3
+"#;
+    let o = shell(&t, script, Some("mail-2"));
+    assert_eq!(o.code, 0, "{o}");
+    assert_eq!(
+        o.stdout,
+        "mail-2 sees OFFLINE\nmail-2 sees ONLINE\nonline on mail-2\n"
+    );
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Offline");
+    // The switch was logged on the node the script ran on.
+    let log = t.run("scsim", &["log"]).stdout;
+    let line = log
+        .lines()
+        .find(|l| l.contains("command: scswitch -z -g MAIL-RG -h mail-2"))
+        .expect("the switch is logged");
+    assert!(line.contains("mail-2"), "{line}");
+}
