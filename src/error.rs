@@ -39,6 +39,8 @@ pub enum ErrorCode {
     /// SCHA_ERR_CHECKS: a scha_control request was refused by the RGM's checks
     /// (Failover_mode, Pingpong_interval, Retry_count, no node to go to).
     Checks = 16,
+    /// SCHA_ERR_RSTATUS: not a resource status (scha_resource_setstatus -s).
+    Rstatus = 17,
     /// SCHA_ERR_INTERNAL: internal error (also: unreadable or corrupt state file).
     Internal = 18,
 }
@@ -64,6 +66,7 @@ impl ErrorCode {
             ErrorCode::Rsrc => "SCHA_ERR_RSRC",
             ErrorCode::Prop => "SCHA_ERR_PROP",
             ErrorCode::Checks => "SCHA_ERR_CHECKS",
+            ErrorCode::Rstatus => "SCHA_ERR_RSTATUS",
             ErrorCode::Internal => "SCHA_ERR_INTERNAL",
         }
     }

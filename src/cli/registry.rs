@@ -96,6 +96,14 @@ pub static PERSONALITIES: &[Entry] = &[
         command: scha::cluster_command,
         run: scha::run_cluster,
     },
+    Entry {
+        name: "scha_resource_setstatus",
+        about: "Run scha_resource_setstatus (set a resource's status and message on this node)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::setstatus_command,
+        run: scha::run_setstatus,
+    },
 ];
 
 /// The personality named `name`.

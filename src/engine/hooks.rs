@@ -173,3 +173,20 @@ pub fn log_command_on(
     exec::catch_up_clock(state, now_ms);
     super::events::command_on(state, node, prog, args);
 }
+
+/// `scha_resource_setstatus`: the resource's status and message on `node`, as its agent sets
+/// them; a change is logged like the RGM's own.
+pub fn set_status(
+    state: &mut ClusterState,
+    resource: &str,
+    node: &str,
+    status: crate::model::RStatus,
+    message: &str,
+    now_ms: u64,
+) {
+    exec::catch_up_clock(state, now_ms);
+    let Some(group) = state.resources.get(resource).map(|r| r.group.clone()) else {
+        return;
+    };
+    exec::set_status(state, resource, &group, node, status, message);
+}

@@ -2,7 +2,7 @@
 
 use crate::engine::{self, Intent, Transition};
 use crate::error::Result;
-use crate::model::{ClusterState, Resource};
+use crate::model::{ClusterState, RStatus, Resource};
 
 pub use crate::model::ConfigEvent;
 
@@ -37,6 +37,19 @@ pub trait ClusterBackend {
         event: &ConfigEvent,
         now_ms: u64,
     ) -> Result<()>;
+
+    /// Set the status and status message of `resource` on `node` (scha_resource_setstatus).
+    fn set_status(
+        &mut self,
+        state: &mut ClusterState,
+        resource: &str,
+        node: &str,
+        status: RStatus,
+        message: &str,
+        now_ms: u64,
+    ) {
+        engine::hooks::set_status(state, resource, node, status, message, now_ms);
+    }
 
     /// Record a command line in the cluster's log, as run on `node`.
     fn log_command(

@@ -26,6 +26,7 @@ mod backend;
 pub mod config;
 pub mod faults;
 pub mod runtime;
+pub mod scha;
 mod session;
 pub mod time;
 

@@ -97,6 +97,16 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
         }
     }
 
+    /// The node the command runs on, checked: an unknown requested node is exit 11.
+    pub fn checked_local_node(&self) -> Result<String> {
+        lookup::local_node(self.state(), self.node.as_deref())
+    }
+
+    /// The state and the backend, for a backend call that the session does not wrap.
+    pub(super) fn backend_parts(&mut self) -> (&mut ClusterState, &mut B, u64) {
+        self.parts()
+    }
+
     /// Carry out an intent on the session's state.
     pub fn apply_intent(&mut self, intent: &Intent) -> Result<Transition> {
         let (state, backend, now) = self.parts();

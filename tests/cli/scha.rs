@@ -332,3 +332,101 @@ exit 3
         .expect("the switch is logged");
     assert!(line.contains("mail-2"), "{line}");
 }
+
+#[test]
+fn setstatus_is_what_scstat_and_status_show() {
+    let t = seed();
+    t.sh("scha_resource_setstatus -R mail-rs -G MAIL-RG -s degraded -m 'queue is slow'")
+        .ok();
+    let o = t.run("scha_resource_get", &["-O", "STATUS", "-R", "mail-rs"]);
+    assert_eq!(o.stdout, "DEGRADED\nqueue is slow\n");
+    let g = t.run("scstat", &["-g"]);
+    g.ok();
+    let line = g
+        .stdout
+        .lines()
+        .find(|l| l.contains("mail-rs") && l.contains("mail-1"))
+        .expect("mail-rs on mail-1");
+    assert!(line.ends_with("Degraded - queue is slow"), "{line}");
+    // On the other node, through scsim on: only that node's status changes.
+    t.run(
+        "scsim",
+        &[
+            "on",
+            "mail-2",
+            "--",
+            "scha_resource_setstatus",
+            "-G",
+            "MAIL-RG",
+            "-R",
+            "mail-rs",
+            "-s",
+            "FAULTED",
+        ],
+    )
+    .ok();
+    let o = t.run(
+        "scha_resource_get",
+        &["-O", "STATUS_NODE", "-R", "mail-rs", "mail-2"],
+    );
+    assert_eq!(o.stdout, "FAULTED\n\n");
+    let o = t.run("scha_resource_get", &["-O", "STATUS", "-R", "mail-rs"]);
+    assert_eq!(o.stdout, "DEGRADED\nqueue is slow\n");
+    // Without -m the message is cleared.
+    t.sh("scha_resource_setstatus -R mail-rs -G MAIL-RG -s OK")
+        .ok();
+    let o = t.run("scha_resource_get", &["-O", "STATUS", "-R", "mail-rs"]);
+    assert_eq!(o.stdout, "OK\n\n");
+    let g = t.run("scstat", &["-g"]);
+    insta::assert_snapshot!("scha_setstatus_scstat_g", g.to_string());
+    // Each change is logged on the node it ran on.
+    let log = t.run("scsim", &["log"]).stdout;
+    let logged: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("scha_resource_setstatus") || l.contains("status"))
+        .filter(|l| l.contains("mail-rs"))
+        .collect();
+    insta::assert_snapshot!("scha_setstatus_log", logged.join("\n"));
+}
+
+#[test]
+fn setstatus_refusals_change_nothing() {
+    let t = seed();
+    let cases: &[(&str, i32, &str)] = &[
+        (
+            "scha_resource_setstatus -R mail-rs -G MAIL-RG -s BUSY",
+            17,
+            "-s BUSY",
+        ),
+        (
+            "scha_resource_setstatus -R mail-rs -G NO-RG -s OK",
+            12,
+            "NO-RG",
+        ),
+        (
+            "scha_resource_setstatus -R no-rs -G MAIL-RG -s OK",
+            14,
+            "no-rs",
+        ),
+        (
+            "scha_resource_setstatus -R mail-rs -G WEB-RG -s OK",
+            14,
+            "is in MAIL-RG",
+        ),
+        ("scha_resource_setstatus -R mail-rs -s OK", 3, "-G"),
+        ("scha_resource_setstatus -R mail-rs -G MAIL-RG", 3, "-s"),
+    ];
+    for (line, code, needle) in cases {
+        let o = t.fails_unchanged(line, *code);
+        assert!(o.stdout.is_empty(), "{o}");
+        assert!(o.stderr.contains(needle), "`{line}`: no {needle:?}:\n{o}");
+    }
+    let before = t.state_bytes();
+    let o = t.run_env(
+        "scha_resource_setstatus",
+        &["-R", "mail-rs", "-G", "MAIL-RG", "-s", "OK"],
+        &[("SCSIM_NODE", "mail-9")],
+    );
+    o.expect_code(11);
+    assert_eq!(t.state_bytes(), before);
+}

@@ -144,35 +144,9 @@ fn answer(
 pub fn run_resource(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     answer(ctx, &resource_spec(), args, |state, w, local| {
         let name = w.resource.as_deref().unwrap_or_default();
-        let r = resource_in(state, name, w.group.as_deref())?;
+        let r = scha::resource_in(state, name, w.group.as_deref())?;
         scha::resource(state, r, &w.optag, &w.operands, local)
     })
-}
-
-/// Resource `name`, which must be in `group` when one is given (exit 12 for an unknown group,
-/// 14 for an unknown resource or one of another group).
-pub fn resource_in<'a>(
-    state: &'a ClusterState,
-    name: &str,
-    group: Option<&str>,
-) -> Result<&'a crate::model::Resource> {
-    if let Some(g) = group {
-        lookup::group(state, g)?;
-    }
-    let r = lookup::resource(state, name)?;
-    if let Some(g) = group
-        && r.group != g
-    {
-        return Err(crate::error::ScError::new(
-            crate::error::ErrorCode::Rsrc,
-            format!(
-                "resource {name} is not in resource group {g}; it is in {}",
-                r.group
-            ),
-        )
-        .hint(format!("give -G {} or leave -G out", r.group)));
-    }
-    Ok(r)
 }
 
 pub fn run_group(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {

@@ -7,11 +7,13 @@
 //! (`render::scha`). On an error nothing goes to stdout, so `x=$(scha_… )` captures nothing.
 
 mod get;
+mod setstatus;
 
 pub use get::{
     cluster_command, group_command, resource_command, run_cluster, run_group, run_resource,
     run_type, type_command,
 };
+pub use setstatus::{parse_status, run_setstatus, setstatus_command};
 
 use super::Ctx;
 use crate::error::Result;

@@ -24,6 +24,7 @@ use recovery::recovery_for;
 use std::collections::VecDeque;
 
 pub use method::call_unlisted;
+pub use record::set_status;
 pub use runner::{CallOutcome, CallResult, MethodCall, MethodRunner, SimMethods};
 
 /// The result of one executed step.

@@ -15,7 +15,7 @@ pub use rgroup::{GROUP_TAGS, group};
 pub use rtype::{TYPE_TAGS, rtype};
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, Node, RStatus};
+use crate::model::{ClusterState, Node, RStatus, Resource};
 
 /// One answer, typed as scha_cmds(1HA) "Results Format" types its output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +125,32 @@ pub fn privatelink_hostname(id: u32) -> String {
 
 fn node_state(n: &Node) -> Answer {
     Answer::Enum(if n.up { "UP" } else { "DOWN" }.to_string())
+}
+
+/// Resource `name`, which must be in `group` when one is given (exit 12 for an unknown group,
+/// 14 for an unknown resource or one of another group).
+pub fn resource_in<'a>(
+    state: &'a ClusterState,
+    name: &str,
+    group: Option<&str>,
+) -> Result<&'a Resource> {
+    if let Some(g) = group {
+        super::lookup::group(state, g)?;
+    }
+    let r = super::lookup::resource(state, name)?;
+    if let Some(g) = group
+        && r.group != g
+    {
+        return Err(ScError::new(
+            ErrorCode::Rsrc,
+            format!(
+                "resource {name} is not in resource group {g}; it is in {}",
+                r.group
+            ),
+        )
+        .hint(format!("give -G {} or leave -G out", r.group)));
+    }
+    Ok(r)
 }
 
 /// One scha_cluster_get(1HA) optag, on node `local`.
