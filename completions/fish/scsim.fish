@@ -36,8 +36,9 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "scha_resourcegroup_get"
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scha_resourcetype_get" -d 'Run scha_resourcetype_get (print a resource type\'s property)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scha_cluster_get" -d 'Run scha_cluster_get (print a property of the cluster or a node)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scha_resource_setstatus" -d 'Run scha_resource_setstatus (set a resource\'s status and message on this node)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "scha_control" -d 'Run scha_control (ask the RGM to restart or give over a resource or group)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
-complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scha_resource_get, scha_resourcegroup_get, scha_resourcetype_get, scha_cluster_get and scha_resource_setstatus links to this executable in DIR'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scha_resource_get, scha_resourcegroup_get, scha_resourcetype_get, scha_cluster_get, scha_resource_setstatus and scha_control links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut down or boot a simulated node'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "fault" -d 'Inject, list or clear simulated faults'
@@ -62,6 +63,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand scha_resourcegroup_get" -l s
 complete -c scsim -n "__fish_scsim_using_subcommand scha_resourcetype_get" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scha_cluster_get" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scha_resource_setstatus" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand scha_control" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
@@ -120,7 +122,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scha_resource_get, scha_resourcegroup_get, scha_resourcetype_get, scha_cluster_get or scha_resource_setstatus' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scha_resource_get, scha_resourcegroup_get, scha_resourcetype_get, scha_cluster_get, scha_resource_setstatus or scha_control' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

@@ -104,6 +104,14 @@ pub static PERSONALITIES: &[Entry] = &[
         command: scha::setstatus_command,
         run: scha::run_setstatus,
     },
+    Entry {
+        name: "scha_control",
+        about: "Run scha_control (ask the RGM to restart or give over a resource or group)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::control_command,
+        run: scha::run_control,
+    },
 ];
 
 /// The personality named `name`.

@@ -1,8 +1,9 @@
 //! The changing scha_* commands: `scha_resource_setstatus` (the status an agent reports for
 //! its resource on the node it runs on) and `scha_control` (a fault monitor's request to the
-//! RGM, carried out on the node it runs on).
+//! RGM, carried out on the node it runs on, through the backend like any intent).
 
-use super::{ClusterBackend, CommandLine, Mode, Service};
+use super::{ClusterBackend, CommandLine, Intent, Mode, Service, Transition};
+use crate::engine::ControlOp;
 use crate::error::Result;
 use crate::model::RStatus;
 use crate::query::scha as q;
@@ -35,5 +36,59 @@ impl<B: ClusterBackend> Service<B> {
         backend.set_status(state, &req.resource, &node, req.status, &req.message, now);
         s.finish()?;
         Ok(node)
+    }
+}
+
+/// What `scha_control` asks for: the request, and whether only its checks run (`CHECK_GIVEOVER`,
+/// `CHECK_RESTART`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ControlRequest {
+    pub op: ControlOp,
+    pub check_only: bool,
+    pub group: String,
+    pub resource: String,
+}
+
+/// An accepted `scha_control` request.
+#[derive(Debug)]
+pub struct Controlled {
+    /// The node it ran on.
+    pub node: String,
+    /// What the RGM did (`None` for a CHECK_ request, which does nothing).
+    pub transition: Option<Transition>,
+}
+
+impl<B: ClusterBackend> Service<B> {
+    /// Carry out a `scha_control` request on the node the command runs on. A refusal (the
+    /// RGM's checks, unknown names, the group not online there) is an error and changes
+    /// nothing; a CHECK_ request runs the same checks on a copy and changes nothing either.
+    pub fn control(
+        &mut self,
+        cmd: CommandLine,
+        req: &ControlRequest,
+        now_ms: u64,
+    ) -> Result<Controlled> {
+        let mode = if req.check_only {
+            Mode::DryRun
+        } else {
+            Mode::Apply
+        };
+        let mut s = self.open(mode, now_ms)?;
+        q::resource_in(s.state(), &req.resource, Some(&req.group))?;
+        let node = s.checked_local_node()?;
+        let intent = Intent::Control {
+            op: req.op,
+            group: req.group.clone(),
+            resource: req.resource.clone(),
+            node: node.clone(),
+        };
+        s.log_command(cmd);
+        s.catch_up_clock();
+        let transition = s.apply_intent(&intent)?;
+        s.finish()?;
+        Ok(Controlled {
+            node,
+            transition: (!req.check_only).then_some(transition),
+        })
     }
 }

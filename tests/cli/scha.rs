@@ -430,3 +430,212 @@ fn setstatus_refusals_change_nothing() {
     o.expect_code(11);
     assert_eq!(t.state_bytes(), before);
 }
+
+/// Log lines of the commands, scha_control requests and group state changes after line `from`.
+fn control_log(t: &TestCluster, from: usize) -> String {
+    let out = t.run("scsim", &["log"]).stdout;
+    out.lines()
+        .skip(from)
+        .filter(|l| {
+            l.contains("Cluster.CMD")
+                || l.contains("[ID 494478")
+                || l.contains("resource group MAIL-RG state")
+                || l.contains("launching method")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+fn log_len(t: &TestCluster) -> usize {
+    t.run("scsim", &["log"]).stdout.lines().count()
+}
+
+#[test]
+fn giveover_moves_the_group_and_pingpong_keeps_it_from_coming_back() {
+    let t = seed();
+    let from = log_len(&t);
+    // CHECK_GIVEOVER changes nothing and logs nothing.
+    let before = t.state_bytes();
+    t.sh("scha_control -O check_giveover -G MAIL-RG -R mail-rs")
+        .ok();
+    assert_eq!(t.state_bytes(), before);
+    let o = t.sh("scha_control -O GIVEOVER -G MAIL-RG -R mail-rs");
+    o.ok();
+    assert!(o.stdout.is_empty() && o.stderr.is_empty(), "{o}");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Offline");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
+    insta::assert_snapshot!("scha_control_giveover_log", control_log(&t, from));
+    // Given back from mail-2 within Pingpong_interval (600 s): mail-1 gave it away, refused.
+    let o = t.run_env(
+        "scha_control",
+        &["-O", "CHECK_GIVEOVER", "-G", "MAIL-RG", "-R", "mail-rs"],
+        &[("SCSIM_NODE", "mail-2")],
+    );
+    o.expect_code(16);
+    assert!(o.stderr.contains("mail-1 gave MAIL-RG away"), "{o}");
+    let before = t.state_bytes();
+    let o = t.run_env(
+        "scha_control",
+        &["-O", "GIVEOVER", "-G", "MAIL-RG", "-R", "mail-rs"],
+        &[("SCSIM_NODE", "mail-2")],
+    );
+    o.expect_code(16);
+    assert!(o.stdout.is_empty());
+    assert!(o.stderr.contains("Pingpong_interval 600 s"), "{o}");
+    assert_eq!(t.state_bytes(), before);
+    // Past the interval it may go back.
+    t.run("scsim", &["time", "advance", "11m"]).ok();
+    let o = t.run_env(
+        "scha_control",
+        &["-O", "GIVEOVER", "-G", "MAIL-RG", "-R", "mail-rs"],
+        &[("SCSIM_NODE", "mail-2")],
+    );
+    o.ok();
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
+}
+
+#[test]
+fn control_refusals_change_nothing() {
+    let t = seed();
+    let cases: &[(&str, i32, &str)] = &[
+        ("scha_control -O GIVEOVER -G NO-RG -R mail-rs", 12, "NO-RG"),
+        ("scha_control -O GIVEOVER -G MAIL-RG -R no-rs", 14, "no-rs"),
+        (
+            "scha_control -O GIVEOVER -G WEB-RG -R mail-rs",
+            14,
+            "is in MAIL-RG",
+        ),
+        (
+            "scha_control -O GIVE_OVER -G MAIL-RG -R mail-rs",
+            4,
+            "did you mean GIVEOVER?",
+        ),
+        ("scha_control -O GIVEOVER -G MAIL-RG", 3, "-R"),
+        // The group is offline on the node the command runs on.
+        (
+            "scsim on mail-2 -- scha_control -O GIVEOVER -G MAIL-RG -R mail-rs",
+            9,
+            "not online on mail-2",
+        ),
+        (
+            "scsim on mail-2 -- scha_control -O RESTART -G MAIL-RG -R mail-rs",
+            9,
+            "not online on mail-2",
+        ),
+    ];
+    let mut report = String::new();
+    for (line, code, needle) in cases {
+        let o = t.fails_unchanged(line, *code);
+        assert!(o.stdout.is_empty(), "{o}");
+        assert!(o.stderr.contains(needle), "`{line}`: no {needle:?}:\n{o}");
+        report.push_str(&format!("$ {line}\n[exit {}]\n{}", o.code, o.stderr));
+    }
+    // No other node to go to: mail-2 is down.
+    t.run("scsim", &["node", "down", "mail-2"]).ok();
+    for line in [
+        "scha_control -O GIVEOVER -G MAIL-RG -R mail-rs",
+        "scha_control -O CHECK_GIVEOVER -G MAIL-RG -R mail-rs",
+    ] {
+        let o = t.fails_unchanged(line, 16);
+        assert!(o.stderr.contains("mail-2 is down"), "{o}");
+        report.push_str(&format!("$ {line}\n[exit {}]\n{}", o.code, o.stderr));
+    }
+    t.run("scsim", &["node", "up", "mail-2"]).ok();
+    // Failover_mode decides what a monitor may ask for.
+    t.sh("scrgadm -c -j mail-rs -y Failover_mode=LOG_ONLY").ok();
+    for line in [
+        "scha_control -O GIVEOVER -G MAIL-RG -R mail-rs",
+        "scha_control -O RESOURCE_RESTART -G MAIL-RG -R mail-rs",
+        "scha_control -O CHECK_RESTART -G MAIL-RG -R mail-rs",
+    ] {
+        let o = t.fails_unchanged(line, 16);
+        assert!(o.stderr.contains("LOG_ONLY"), "{o}");
+        report.push_str(&format!("$ {line}\n[exit {}]\n{}", o.code, o.stderr));
+    }
+    t.sh("scrgadm -c -j mail-rs -y Failover_mode=RESTART_ONLY")
+        .ok();
+    for line in [
+        "scha_control -O GIVEOVER -G MAIL-RG -R mail-rs",
+        "scha_control -O RESTART -G MAIL-RG -R mail-rs",
+    ] {
+        let o = t.fails_unchanged(line, 16);
+        assert!(o.stderr.contains("RESTART_ONLY"), "{o}");
+        report.push_str(&format!("$ {line}\n[exit {}]\n{}", o.code, o.stderr));
+    }
+    // RESTART_ONLY: Retry_count (2) restarts within Retry_interval, then refused.
+    t.sh("scha_control -O RESOURCE_RESTART -G MAIL-RG -R mail-rs")
+        .ok();
+    t.sh("scha_control -O RESOURCE_RESTART -G MAIL-RG -R mail-rs")
+        .ok();
+    let line = "scha_control -O RESOURCE_RESTART -G MAIL-RG -R mail-rs";
+    let o = t.fails_unchanged(line, 16);
+    assert!(o.stderr.contains("Retry_count 2"), "{o}");
+    report.push_str(&format!("$ {line}\n[exit {}]\n{}", o.code, o.stderr));
+    // Suspended automatic recovery refuses every request.
+    t.sh("scrgadm -c -j mail-rs -y Failover_mode=SOFT").ok();
+    t.sh("scswitch -s -g MAIL-RG").ok();
+    let line = "scha_control -O RESTART -G MAIL-RG -R mail-rs";
+    let o = t.fails_unchanged(line, 16);
+    assert!(o.stderr.contains("suspended"), "{o}");
+    report.push_str(&format!("$ {line}\n[exit {}]\n{}", o.code, o.stderr));
+    insta::assert_snapshot!("scha_control_refusals", report);
+}
+
+#[test]
+fn restarts_run_the_methods_and_count() {
+    let t = seed();
+    let count = |tag: &str| {
+        let o = t.run("scha_resource_get", &["-O", tag, "-R", "mail-rs"]);
+        o.ok();
+        o.stdout
+    };
+    let from = log_len(&t);
+    t.sh("scha_control -O RESOURCE_RESTART -G MAIL-RG -R mail-rs")
+        .ok();
+    assert_eq!(count("NUM_RESOURCE_RESTARTS"), "1\n");
+    t.sh("scha_control -O RESOURCE_IS_RESTARTED -G MAIL-RG -R mail-rs")
+        .ok();
+    assert_eq!(count("NUM_RESOURCE_RESTARTS"), "2\n");
+    t.sh("scha_control -O CHECK_RESTART -G MAIL-RG -R mail-rs")
+        .ok();
+    assert_eq!(count("NUM_RG_RESTARTS"), "0\n");
+    t.sh("scha_control -O RESTART -G MAIL-RG -R mail-rs").ok();
+    assert_eq!(count("NUM_RG_RESTARTS"), "1\n");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
+    assert_eq!(t.r_state("mail-rs", "mail-1"), "Online");
+    insta::assert_snapshot!("scha_control_restarts_log", control_log(&t, from));
+    // The counts fall back to zero once Retry_interval has passed.
+    t.run("scsim", &["time", "advance", "1h"]).ok();
+    assert_eq!(count("NUM_RESOURCE_RESTARTS"), "0\n");
+    assert_eq!(count("NUM_RG_RESTARTS"), "0\n");
+}
+
+#[test]
+fn a_probe_script_restarts_then_gives_over() {
+    let t = seed();
+    // A GDS-style probe on the primary: restart in place while Retry_count allows, then ask
+    // for a giveover (the RGM moves the group to mail-2).
+    let script = r#"
+R=mail-rs G=MAIL-RG
+rc=$(scha_resource_get -O RETRY_COUNT -R $R -G $G)
+n=$(scha_resource_get -O NUM_RESOURCE_RESTARTS -R $R -G $G)
+while [ "$n" -lt "$rc" ]; do
+  scha_control -O RESOURCE_RESTART -R $R -G $G || exit 1
+  n=$(scha_resource_get -O NUM_RESOURCE_RESTARTS -R $R -G $G)
+  echo "restarted $n of $rc"
+done
+if scha_control -O CHECK_GIVEOVER -R $R -G $G; then
+  scha_control -O GIVEOVER -R $R -G $G && echo "gave over"
+fi
+"#;
+    let o = shell(&t, script, Some("mail-1"));
+    assert_eq!(o.code, 0, "{o}");
+    assert_eq!(o.stdout, "restarted 1 of 2\nrestarted 2 of 2\ngave over\n");
+    assert_eq!(t.rg_state("MAIL-RG", "mail-2"), "Online");
+    let o = t.run_env(
+        "scha_resourcegroup_get",
+        &["-O", "RG_STATE", "-G", "MAIL-RG"],
+        &[("SCSIM_NODE", "mail-2")],
+    );
+    assert_eq!(o.stdout, "ONLINE\n");
+}

@@ -6,9 +6,11 @@
 //! from a [`Spec`]; answers come from `query::scha` and print in the "Results Format"
 //! (`render::scha`). On an error nothing goes to stdout, so `x=$(scha_… )` captures nothing.
 
+mod control;
 mod get;
 mod setstatus;
 
+pub use control::{CONTROL_TAGS, control_command, parse_optag, run_control};
 pub use get::{
     cluster_command, group_command, resource_command, run_cluster, run_group, run_resource,
     run_type, type_command,

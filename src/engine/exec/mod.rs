@@ -8,6 +8,7 @@
 //! because its Stop (and Postnet_stop) did, Start_failed because Start did not.
 
 mod apply;
+mod control;
 mod membership;
 mod method;
 mod record;

@@ -148,7 +148,7 @@ pub fn resource_in<'a>(
                 r.group
             ),
         )
-        .hint(format!("give -G {} or leave -G out", r.group)));
+        .hint(format!("give -G {}", r.group)));
     }
     Ok(r)
 }
