@@ -9,7 +9,7 @@ use crate::query::scha::{self, Answer};
 use crate::query::{lookup, types};
 use std::ffi::OsString;
 
-fn resource_spec() -> Spec {
+pub(super) fn resource_spec() -> Spec {
     let mut tags: Vec<&str> = scha::RESOURCE_TAGS.to_vec();
     tags.extend(scha::TYPE_TAGS);
     Spec {
@@ -38,7 +38,7 @@ fn resource_spec() -> Spec {
     }
 }
 
-fn group_spec() -> Spec {
+pub(super) fn group_spec() -> Spec {
     Spec {
         name: "scha_resourcegroup_get",
         about: "Print a property or the state of a resource group (scha_resourcegroup_get(1HA))",
@@ -63,7 +63,7 @@ fn group_spec() -> Spec {
     }
 }
 
-fn type_spec() -> Spec {
+pub(super) fn type_spec() -> Spec {
     Spec {
         name: "scha_resourcetype_get",
         about: "Print a property of a resource type (scha_resourcetype_get(1HA))",
@@ -86,7 +86,7 @@ fn type_spec() -> Spec {
     }
 }
 
-fn cluster_spec() -> Spec {
+pub(super) fn cluster_spec() -> Spec {
     Spec {
         name: "scha_cluster_get",
         about: "Print a property of the cluster or of its nodes (scha_cluster_get(1HA))",

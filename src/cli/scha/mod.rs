@@ -183,3 +183,6 @@ fn tag_list(tags: &[&str]) -> String {
     out.push_str(&line);
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -201,3 +201,61 @@ impl<'a> Draft<'a> {
         Err(why.join("; "))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::plan::StepKind;
+    use crate::engine::{ControlOp, Intent, planner, testkit};
+    use crate::error::ErrorCode;
+
+    const NOW: u64 = 1_700_000_000_000;
+
+    fn req(op: ControlOp, node: &str) -> Intent {
+        Intent::Control {
+            op,
+            group: "MAIL-RG".into(),
+            resource: "mail-rs".into(),
+            node: node.into(),
+        }
+    }
+
+    #[test]
+    fn giveover_plans_the_move_after_the_request() {
+        let s = testkit::seed(NOW);
+        let p = planner::plan(&s, &req(ControlOp::Giveover, "mail-1"), NOW).unwrap();
+        assert!(matches!(
+            &p.steps[0].kind,
+            StepKind::Control { op: ControlOp::Giveover, node, .. } if node == "mail-1"
+        ));
+        assert!(p.steps.iter().any(|st| matches!(
+            &st.kind,
+            StepKind::Method { node, .. } if node == "mail-2"
+        )));
+    }
+
+    #[test]
+    fn refusals() {
+        let mut s = testkit::seed(NOW);
+        let code = |s: &crate::model::ClusterState, op, n| {
+            planner::plan(s, &req(op, n), NOW).unwrap_err().code
+        };
+        assert_eq!(code(&s, ControlOp::Giveover, "mail-2"), ErrorCode::State);
+        s.resource_groups
+            .get_mut("MAIL-RG")
+            .unwrap()
+            .giveovers
+            .insert("mail-2".into(), NOW - 1000);
+        assert_eq!(code(&s, ControlOp::Giveover, "mail-1"), ErrorCode::Checks);
+        // RESOURCE_IS_RESTARTED only counts: allowed even under LOG_ONLY.
+        s.resources.get_mut("mail-rs").unwrap().properties.insert(
+            "Failover_mode".into(),
+            crate::model::PropValue::Str("LOG_ONLY".into()),
+        );
+        assert_eq!(
+            code(&s, ControlOp::ResourceRestart, "mail-1"),
+            ErrorCode::Checks
+        );
+        let p = planner::plan(&s, &req(ControlOp::ResourceIsRestarted, "mail-1"), NOW).unwrap();
+        assert_eq!(p.steps.len(), 1);
+    }
+}

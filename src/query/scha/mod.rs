@@ -227,3 +227,6 @@ pub fn cluster(state: &ClusterState, tag: &str, args: &[String], local: &str) ->
         _ => return Err(unknown_tag(tag, "scha_cluster_get", CLUSTER_TAGS)),
     })
 }
+
+#[cfg(test)]
+mod tests;
