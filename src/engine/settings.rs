@@ -123,6 +123,16 @@ pub fn as_bool(v: &PropValue) -> Option<bool> {
     }
 }
 
+/// The program a method runs, as a real rgmd log names it: the basename of the method's path
+/// in the type's RTR file (`hafoip_prenet_start`), or the RTR key (`Prenet_start`) when the
+/// type is unknown or does not declare the method.
+pub fn method_program(rt: Option<&ResourceType>, m: Method) -> String {
+    rt.and_then(|t| t.methods.get(&m))
+        .map(|path| path.rsplit('/').next().unwrap_or(path))
+        .filter(|base| !base.is_empty())
+        .map_or_else(|| m.rtr_name().to_string(), str::to_string)
+}
+
 /// Timeout of `m` for `r`, in seconds.
 pub fn timeout_s(rt: Option<&ResourceType>, r: &Resource, m: Method) -> u64 {
     std_prop(rt, r, &m.timeout_property())

@@ -140,7 +140,6 @@ mod tests {
                 Method::PrenetStart,
                 Method::Start,
                 Method::Stop,
-                Method::PostnetStop,
                 Method::MonitorStart,
                 Method::MonitorStop,
                 Method::MonitorCheck,
@@ -150,6 +149,21 @@ mod tests {
                 assert!(t.has_method(m), "{name} {m:?}");
             }
             assert!(!t.has_method(Method::Boot));
+            // A captured 3.1 rgmd log: hafoip_* has no Postnet_stop.
+            assert!(!t.has_method(Method::PostnetStop));
+            let prog = |m: Method| t.methods[&m].clone();
+            let pre = if lh { "hafoip" } else { "hascip" };
+            assert_eq!(prog(Method::PrenetStart), format!("{pre}_prenet_start"));
+            let timeout = |n: &str| resolve_param(&t, n).unwrap().default;
+            for (n, v) in [
+                ("Prenet_start_timeout", 300),
+                ("Start_timeout", 500),
+                ("Stop_timeout", 300),
+                ("Monitor_start_timeout", 300),
+                ("Monitor_stop_timeout", 300),
+            ] {
+                assert_eq!(timeout(n), Some(PropValue::Int(v)), "{name} {n}");
+            }
             let h = resolve_param(&t, "HostnameList").unwrap();
             assert_eq!(h.ty, PropType::Stringarray);
             assert_eq!(h.default, None);
@@ -190,10 +204,21 @@ mod tests {
             resolve_param(&t, "ZpoolsSearchDir").unwrap().ty,
             PropType::String
         );
-        assert_eq!(
-            resolve_param(&t, "Prenet_start_timeout").unwrap().default,
-            Some(PropValue::Int(1800))
-        );
+        // The timeouts of a captured 3.1 rgmd log.
+        for (n, v) in [
+            ("Prenet_start_timeout", 1800),
+            ("Start_timeout", 90),
+            ("Monitor_start_timeout", 90),
+            ("Monitor_stop_timeout", 90),
+            ("Stop_timeout", 1800),
+            ("Postnet_stop_timeout", 1800),
+        ] {
+            assert_eq!(
+                resolve_param(&t, n).unwrap().default,
+                Some(PropValue::Int(v)),
+                "{n}"
+            );
+        }
         let h = get("SUNW.HAStorage");
         assert!(!h.upgrade);
         assert!(resolve_param(&h, "ServicePaths").is_some());
