@@ -70,19 +70,30 @@ impl<'a> Draft<'a> {
             if monitor_only {
                 continue;
             }
-            let deps: Vec<(&str, DepKind)> = self
+            let still_enabled = |d: &str| {
+                !names.contains(d) && self.st.resources.get(d).is_some_and(|dr| dr.enabled)
+            };
+            // A network address an enabled resource uses (Network_resources_used) is a
+            // dependee like a strong one: the service would lose its address.
+            let deps: Vec<(&str, &str)> = self
                 .ix
                 .dependents(&r.name)
                 .iter()
                 .filter(|(d, k)| {
-                    matches!(k, DepKind::Strong | DepKind::Restart)
-                        && !names.contains(d)
-                        && self.st.resources.get(*d).is_some_and(|dr| dr.enabled)
+                    matches!(k, DepKind::Strong | DepKind::Restart) && still_enabled(d)
                 })
-                .copied()
+                .map(|(d, k)| (*d, k.property()))
+                .chain(
+                    self.ix
+                        .network_users(&r.name)
+                        .iter()
+                        .filter(|d| still_enabled(d))
+                        .map(|d| (*d, "Network_resources_used")),
+                )
                 .collect();
             if !deps.is_empty() {
-                let list: Vec<&str> = deps.iter().map(|(d, _)| *d).collect();
+                let mut list: Vec<&str> = deps.iter().map(|(d, _)| *d).collect();
+                list.dedup();
                 return Err(err(
                     ErrorCode::Depend,
                     format!(
@@ -91,7 +102,7 @@ impl<'a> Draft<'a> {
                         if list.len() == 1 { "" } else { "s" },
                         list.join(", "),
                         if list.len() == 1 { "s" } else { "" },
-                        deps[0].1.property()
+                        deps[0].1
                     ),
                 )
                 .hint(format!(
