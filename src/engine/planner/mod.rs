@@ -140,6 +140,9 @@ struct After {
     down: HashSet<String>,
     /// Nodes that join.
     joined: HashSet<String>,
+    /// (group, node) whose Error_stop_failed the operator clears (every Stop_failed resource
+    /// of the group there).
+    cleared: HashSet<(String, String)>,
 }
 
 /// What the plan aims at, per group and per resource.

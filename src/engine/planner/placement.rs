@@ -66,11 +66,13 @@ impl<'a> Draft<'a> {
         }
         for (kind, h) in self.ix.affinities(&g.name) {
             let on = self.placed_after(h).iter().any(|x| x == n);
-            if kind.strong_positive() && !on {
-                return Some((
-                    format!("{h} is not online on {n} ({}{h})", kind.prefix()),
-                    true,
-                ));
+            if kind.strong_positive() && !self.leader_on(h, n) {
+                let how = if on {
+                    "is Error_stop_failed"
+                } else {
+                    "is not online"
+                };
+                return Some((format!("{h} {how} on {n} ({}{h})", kind.prefix()), true));
             }
             if *kind == AffKind::StrongNegative && on {
                 return Some((format!("{h} is online on {n} (--{h})"), true));
@@ -108,7 +110,7 @@ impl<'a> Draft<'a> {
                     let placed = self.placed_after(h);
                     for n in &nodes {
                         let on = placed.contains(n);
-                        if kind.strong_positive() && !on {
+                        if kind.strong_positive() && !self.leader_on(h, n) {
                             return Err(err(
                                 ErrorCode::Depend,
                                 format!(
