@@ -12,6 +12,7 @@
 //! | SUNW.HAStorage | `SUNW.HAStorage` (no `#$upgrade`) |
 //! | SUNW.gds | `SUNW.gds:5` |
 //! | SUNW.ims | `SUNW.ims` (no `#$upgrade`) |
+//! | SUNW.apache, SUNW.nfs, SUNW.nsldap, SUNW.iws, SUNW.s1as, SUNW.jsas, SUNW.iim, SUNW.oracle_server, SUNW.oracle_listener, SUNW.qfs, SUNW.dns, SUNW.s1mq | the common agents as their data-service packages install them (see each header) |
 //!
 //! They are parsed once per process, on first use.
 
@@ -20,7 +21,7 @@ use crate::model::ResourceType;
 use std::sync::OnceLock;
 
 /// (path, text) of every built-in RTR file.
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 18] = [
     (
         "/usr/cluster/lib/rgm/rtreg/SUNW.LogicalHostname",
         include_str!("builtin/SUNW.LogicalHostname"),
@@ -44,6 +45,54 @@ const FILES: [(&str, &str); 6] = [
     (
         "/usr/cluster/lib/rgm/rtreg/SUNW.ims",
         include_str!("builtin/SUNW.ims"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.apache",
+        include_str!("builtin/SUNW.apache"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.nfs",
+        include_str!("builtin/SUNW.nfs"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.nsldap",
+        include_str!("builtin/SUNW.nsldap"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.iws",
+        include_str!("builtin/SUNW.iws"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.s1as",
+        include_str!("builtin/SUNW.s1as"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.jsas",
+        include_str!("builtin/SUNW.jsas"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.iim",
+        include_str!("builtin/SUNW.iim"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.oracle_server",
+        include_str!("builtin/SUNW.oracle_server"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.oracle_listener",
+        include_str!("builtin/SUNW.oracle_listener"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.qfs",
+        include_str!("builtin/SUNW.qfs"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.dns",
+        include_str!("builtin/SUNW.dns"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.s1mq",
+        include_str!("builtin/SUNW.s1mq"),
     ),
 ];
 
@@ -114,6 +163,18 @@ mod tests {
                 "SUNW.HAStorage",
                 "SUNW.gds:5",
                 "SUNW.ims",
+                "SUNW.apache:4",
+                "SUNW.nfs:3.1",
+                "SUNW.nsldap:4",
+                "SUNW.iws:4",
+                "SUNW.s1as:4",
+                "SUNW.jsas:1",
+                "SUNW.iim",
+                "SUNW.oracle_server:4",
+                "SUNW.oracle_listener:4",
+                "SUNW.qfs:3.1",
+                "SUNW.dns:3.1",
+                "SUNW.s1mq",
             ]
         );
         assert!(builtin_types().iter().all(|t| t.source == "builtin"));
@@ -342,6 +403,10 @@ mod tests {
         );
         assert!(builtin_rtr("sunw.ims").is_none());
         assert!(builtin_rtr("SUNW.HAStoragePlus:3").is_none());
-        assert!(builtin_rtr("SUNW.nfs").is_none());
+        assert!(builtin_rtr("SUNW.sybase").is_none());
+        assert_eq!(
+            builtin_rtr("nfs").unwrap().0,
+            "/usr/cluster/lib/rgm/rtreg/SUNW.nfs"
+        );
     }
 }
