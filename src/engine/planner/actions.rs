@@ -39,6 +39,8 @@ struct Progress<'o> {
     /// group (not a fault monitor's restart in place). Strong dependents in other groups
     /// stop before them and start again after them.
     stopped: HashSet<String>,
+    /// (resource, node) where the service goes down in this plan.
+    stopped_on: HashSet<(String, String)>,
     /// Groups already processed.
     processed: HashSet<&'o str>,
 }
@@ -157,6 +159,7 @@ impl<'a> Draft<'a> {
                 }
                 if matches!(a, Act::Stop | Act::Restart { short: false }) {
                     p.stopped.insert(rn.to_string());
+                    p.stopped_on.insert((rn.to_string(), u.node.to_string()));
                 }
                 acts.push((rn.to_string(), a));
             }
@@ -271,10 +274,20 @@ impl<'a> Draft<'a> {
                     p.bounced.contains(dn) && back()
                 }
                 (DepKind::Strong, Some(dr)) if dr.group != u.g.name => {
-                    p.stopped.contains(dn) && back()
+                    p.stopped.contains(dn) && back() && !self.kept_running(dr, p)
                 }
                 _ => false,
             }
+        })
+    }
+
+    /// `r` runs on some node throughout the plan (a scalable dependee that loses one
+    /// instance): its strong dependents need not bounce.
+    fn kept_running(&self, r: &Resource, p: &Progress) -> bool {
+        r.state.iter().any(|(m, st)| {
+            st.state.is_running()
+                && !self.after.crashed.contains(m)
+                && !p.stopped_on.contains(&(r.name.clone(), m.clone()))
         })
     }
 
