@@ -686,7 +686,7 @@ pub fn time(ctx: &mut Ctx, a: TimeArgs) -> Result<()> {
     };
     engine::catch_up_clock(state, now);
     let from = state.clock.now_ms;
-    let to = from.saturating_add(d);
+    let to = super::limits::advance_to(from, d, &duration)?;
     let expired = expirations(state, from, to);
     if !dry_run {
         engine::hooks::log_command(

@@ -272,7 +272,9 @@ impl Args {
                 need(self.nodes.len() == 1, "exactly one node (-h node)")?;
                 Intent::Evacuate {
                     node: self.nodes[0].clone(),
-                    keep_off_ms: self.keep_off.unwrap_or(DEFAULT_KEEP_OFF_S) * 1000,
+                    keep_off_ms: super::limits::keep_off_ms(
+                        self.keep_off.unwrap_or(DEFAULT_KEEP_OFF_S),
+                    )?,
                 }
             }
             "-u" => {
@@ -357,7 +359,13 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let mut txn = ctx.begin()?;
     engine::hooks::log_command(&mut txn.state, "scswitch", &words, now);
     let tr = engine::run(&mut txn.state, &intent, &mut SimBackend)?;
-    let state = txn.commit()?;
+    // A transition that executed nothing changed nothing: write nothing (not even the
+    // command's log line), so the file and its generation stay as they were.
+    let state = if tr.executed.is_empty() {
+        txn.abort()
+    } else {
+        txn.commit()?
+    };
     if a.verbose {
         ctx.out.out(&render::transition(&tr));
         let groups = tr.groups();
