@@ -103,6 +103,27 @@ pub fn check_negative(root: &clap::Command, words: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// clap's "a value is required" for an option given an empty word (`--state ''`), said as it
+/// is.
+pub fn empty_value(e: &clap::Error) -> Option<ScError> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::InvalidValue
+        || !matches!(e.get(ContextKind::InvalidValue), Some(ContextValue::String(v)) if v.is_empty())
+    {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let name = arg.split([' ', '=']).next().unwrap_or(arg);
+    let err = ScError::inval(format!("{name} was given an empty value"));
+    Some(if name == "--state" {
+        err.hint("give the state file's path, e.g. --state /var/tmp/cluster.json")
+    } else {
+        err.hint(format!("give {name} a value"))
+    })
+}
+
 /// `--state` must name a file.
 pub fn check_state_option(p: &Path) -> Result<()> {
     if p.as_os_str().is_empty() {

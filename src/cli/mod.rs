@@ -215,6 +215,9 @@ pub fn parse_command<T: clap::FromArgMatches>(
                     Err(words::missing_subcommand(&cmd, &words))
                 }
                 kind => {
+                    if let Some(err) = limits::empty_value(&e) {
+                        return Err(err);
+                    }
                     if kind == ErrorKind::UnknownArgument
                         && let Some(ContextValue::String(op)) = e.get(ContextKind::InvalidArg)
                         && !op.starts_with('-')

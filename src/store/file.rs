@@ -74,6 +74,18 @@ pub fn read_regular(path: &Path, limit: u64, what: &str) -> std::io::Result<Vec<
     Ok(buf)
 }
 
+/// Fail (as [`read_regular`] would) unless `path` is a regular file; a missing file passes.
+pub fn check_regular(path: &Path, what: &str) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.file_type().is_file() => Err(std::io::Error::other(format!(
+            "{} is {}, not a regular file; scsim reads its {what} only from a regular file",
+            path.display(),
+            kind_name(&m)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn too_big(path: &Path, len: u64, limit: u64, what: &str) -> std::io::Error {
     std::io::Error::other(format!(
         "{} is {len} bytes or more; a {what} is at most {limit} bytes",

@@ -33,42 +33,49 @@ pub fn load(path: &Path) -> Result<ClusterState> {
 /// a device or a directory is refused before it is read).
 fn read_state_bytes(path: &Path) -> Result<Vec<u8>> {
     file::check_state_name(path)?;
-    let bytes = match file::read_regular(path, file::MAX_STATE_BYTES, "cluster state") {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ScError::new(
+    file::read_regular(path, file::MAX_STATE_BYTES, "cluster state")
+        .map_err(|e| read_error(path, e))
+}
+
+/// Refuse a state path that is not a regular file (before a changing command opens it for
+/// writing, which on a FIFO would block).
+fn require_regular(path: &Path) -> Result<()> {
+    file::check_regular(path, "cluster state").map_err(|e| read_error(path, e))
+}
+
+fn read_error(path: &Path, e: std::io::Error) -> ScError {
+    match e {
+        e if e.kind() == std::io::ErrorKind::NotFound => {
+            ScError::new(
                 ErrorCode::Internal,
                 format!("no cluster state file at {}", path.display()),
             )
             .hint(format!(
                 "create one with `scsim --state {} init --nodes NODE1,NODE2`, or point SCSIM_STATE / --state at an existing file",
                 path.display()
-            )));
+            ))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(ScError::new(
+        e if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            ScError::new(
                 ErrorCode::Access,
                 format!(
                     "cannot read cluster state file {}: permission denied",
                     path.display()
                 ),
-            ));
+            )
         }
-        Err(e) if e.kind() == std::io::ErrorKind::Other => {
+        e if e.kind() == std::io::ErrorKind::Other => {
             // Not a regular file, or too large (file::read_regular says which).
-            return Err(
-                ScError::internal(format!("cannot use cluster state file: {e}"))
-                    .hint("point --state / SCSIM_STATE at a state file made by `scsim init`"),
-            );
+            ScError::internal(format!("cannot use cluster state file: {e}"))
+                    .hint("point --state / SCSIM_STATE at a state file made by `scsim init`")
         }
-        Err(e) => {
-            return Err(ScError::internal(format!(
+        e => {
+            ScError::internal(format!(
                 "cannot read cluster state file {}: {e}",
                 path.display()
-            )));
+            ))
         }
-    };
-    Ok(bytes)
+    }
 }
 
 /// Decode and, when needed, migrate the bytes of a state file.
@@ -199,6 +206,7 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
     }
     // A link to the state stands for its target: lock, temp file and rename happen there.
     let path = &file::resolve_link(path)?;
+    require_regular(path)?;
     check_writable(path)?;
     let lock = StateLock::acquire(path, timeout)?;
     let (state, unknown) = decode_keeping(&read_state_bytes(path)?, path)?;
@@ -285,6 +293,7 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         .hint("use `scsim init --force …` to replace it, or choose another file with --state"));
     }
     if path.exists() {
+        require_regular(path)?;
         check_writable(path)?;
     }
     if let Some(dir) = path.parent()
