@@ -8,6 +8,7 @@ mod harness;
 
 mod campaign;
 mod faults;
+mod fuzz;
 mod generated;
 mod init_state;
 mod invariants;
