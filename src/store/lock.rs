@@ -4,9 +4,11 @@
 //!   blocking on a FIFO (`O_NONBLOCK`), and must be a regular file: a link planted at
 //!   `cluster.json.lock` in a shared directory cannot make scsim create or truncate a file
 //!   elsewhere.
-//! * Waiting is a blocking `flock` (in a helper thread) bounded by the deadline, not polling:
-//!   a waiter is woken the moment the holder releases the lock, so with many writers none
-//!   misses its turn by sleeping through it.
+//! * Waiting is blocking (in a helper thread) and bounded by the deadline, not polling, and
+//!   writers are served in arrival order: on Linux each takes a ticket (a counter in the lock
+//!   file, under a byte-range lock) and waits for its predecessor's byte-range lock to go
+//!   before it takes the `flock` ([`queue`]). The `flock` alone is what excludes writers; the
+//!   queue only orders them, and a writer that dies or gives up releases its place.
 
 use crate::error::{ErrorCode, Result, ScError};
 use std::fs::{File, OpenOptions, TryLockError};
@@ -96,10 +98,14 @@ impl StateLock {
     pub fn acquire(state: &Path, timeout: Duration) -> Result<StateLock> {
         let path = lock_path(state);
         let file = open_lock(&path)?;
-        match file.try_lock() {
-            Ok(()) => return Ok(StateLock { _file: file }),
-            Err(TryLockError::WouldBlock) => {}
-            Err(TryLockError::Error(e)) => return Err(lock_error(&path, &e)),
+        // Join the queue (it may be empty); then the flock is free or about to be.
+        let queued = queue::join(&file);
+        if queued.is_none_or(|t| queue::turn_now(&file, t)) {
+            match file.try_lock() {
+                Ok(()) => return Ok(StateLock { _file: file }),
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Error(e)) => return Err(lock_error(&path, &e)),
+            }
         }
         // Busy: wait in a blocking lock call on a second handle of the same open file (the
         // lock belongs to the open file, so it is ours through either handle). If the deadline
@@ -108,6 +114,9 @@ impl StateLock {
         let waiter = file.try_clone().map_err(|e| lock_error(&path, &e))?;
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
+            if let Some(ticket) = queued {
+                queue::wait_turn(&waiter, ticket);
+            }
             let r = waiter.lock();
             let _ = tx.send(r);
             drop(waiter);
@@ -126,6 +135,94 @@ impl StateLock {
             .hint("wait for the other command to finish, or raise SCSIM_LOCK_TIMEOUT (seconds)")),
         }
     }
+}
+
+/// Arrival order for writers (Linux: open-file-description byte-range locks, which belong to
+/// the open file like the flock and go away when it is closed, even by kill -9).
+///
+/// Byte 0 of the lock file guards a ticket counter stored in its first 8 bytes. A writer takes
+/// ticket N, locks byte `BASE + N` (its place) while still holding byte 0, and then waits for
+/// byte `BASE + N − 1`: its predecessor holds that until it is done. Elsewhere (`None`), the
+/// flock alone decides.
+mod queue {
+    use std::fs::File;
+
+    #[cfg(target_os = "linux")]
+    const BASE: i64 = 1 << 32;
+
+    #[cfg(target_os = "linux")]
+    fn range_lock(file: &File, start: i64, wait: bool, unlock: bool) -> bool {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a zeroed flock is a valid value; the fields set are plain integers.
+        let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+        fl.l_type = if unlock { libc::F_UNLCK } else { libc::F_WRLCK } as libc::c_short;
+        fl.l_whence = libc::SEEK_SET as libc::c_short;
+        fl.l_start = start as libc::off_t;
+        fl.l_len = 1;
+        let cmd = if wait {
+            libc::F_OFD_SETLKW
+        } else {
+            libc::F_OFD_SETLK
+        };
+        loop {
+            // SAFETY: fcntl on an open descriptor with a valid flock pointer.
+            let rc = unsafe { libc::fcntl(file.as_raw_fd(), cmd, &mut fl) };
+            if rc == 0 {
+                return true;
+            }
+            if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                return false;
+            }
+        }
+    }
+
+    /// Take a ticket and hold its place. `None` if the platform or file system cannot.
+    #[cfg(target_os = "linux")]
+    pub fn join(file: &File) -> Option<u64> {
+        use std::os::unix::fs::FileExt;
+        if !range_lock(file, 0, true, false) {
+            return None;
+        }
+        let mut buf = [0u8; 8];
+        let n = match file.read_at(&mut buf, 0) {
+            Ok(8) => u64::from_le_bytes(buf),
+            _ => 0,
+        } % (1 << 40);
+        let ticket = n + 1;
+        let ok = file.write_at(&ticket.to_le_bytes(), 0).is_ok()
+            && range_lock(file, BASE + ticket as i64, false, false);
+        range_lock(file, 0, false, true);
+        ok.then_some(ticket)
+    }
+
+    /// Block until the writer before `ticket` is done (or gone).
+    #[cfg(target_os = "linux")]
+    pub fn wait_turn(file: &File, ticket: u64) {
+        let prev = BASE + ticket as i64 - 1;
+        if range_lock(file, prev, true, false) {
+            range_lock(file, prev, false, true);
+        }
+    }
+
+    /// Whether the writer before `ticket` is already done (no waiting).
+    #[cfg(target_os = "linux")]
+    pub fn turn_now(file: &File, ticket: u64) -> bool {
+        let prev = BASE + ticket as i64 - 1;
+        range_lock(file, prev, false, false) && range_lock(file, prev, false, true)
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn turn_now(_file: &File, _ticket: u64) -> bool {
+        true
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn join(_file: &File) -> Option<u64> {
+        None
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn wait_turn(_file: &File, _ticket: u64) {}
 }
 
 fn lock_error(path: &Path, e: &std::io::Error) -> ScError {
