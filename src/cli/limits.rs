@@ -103,9 +103,9 @@ pub fn check_negative(root: &clap::Command, words: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// clap's "a value is required" for an option given an empty word (`--state ''`), said as it
-/// is.
-pub fn empty_value(e: &clap::Error) -> Option<ScError> {
+/// clap's "a value is required" for an option given an empty word (`--state ''`, `--state=`),
+/// said as it is. (A value that is missing altogether keeps clap's message.)
+pub fn empty_value(e: &clap::Error, words: &[String]) -> Option<ScError> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if e.kind() != ErrorKind::InvalidValue
         || !matches!(e.get(ContextKind::InvalidValue), Some(ContextValue::String(v)) if v.is_empty())
@@ -116,6 +116,12 @@ pub fn empty_value(e: &clap::Error) -> Option<ScError> {
         return None;
     };
     let name = arg.split([' ', '=']).next().unwrap_or(arg);
+    if !words
+        .iter()
+        .any(|w| w.is_empty() || w.strip_suffix('=') == Some(name))
+    {
+        return None;
+    }
     let err = ScError::inval(format!("{name} was given an empty value"));
     Some(if name == "--state" {
         err.hint("give the state file's path, e.g. --state /var/tmp/cluster.json")

@@ -215,7 +215,7 @@ pub fn parse_command<T: clap::FromArgMatches>(
                     Err(words::missing_subcommand(&cmd, &words))
                 }
                 kind => {
-                    if let Some(err) = limits::empty_value(&e) {
+                    if let Some(err) = limits::empty_value(&e, &words) {
                         return Err(err);
                     }
                     if kind == ErrorKind::UnknownArgument
