@@ -6,11 +6,14 @@
 
 mod harness;
 
+mod campaign;
 mod faults;
+mod fuzz;
 mod generated;
 mod init_state;
 mod invariants;
 mod local_node;
+mod probes;
 mod scenarios;
 mod scrgadm;
 mod scrgadm_errors;
