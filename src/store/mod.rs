@@ -11,6 +11,7 @@
 
 mod atomic;
 mod lock;
+pub mod messages;
 pub mod migrate;
 
 use crate::error::{ErrorCode, Result, ScError};
@@ -94,12 +95,25 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
     }
     let migrated = migrate::upgrade(value, version as u32)
         .map_err(|m| ScError::internal(format!("{}: cannot migrate: {m}", path.display())))?;
-    serde_json::from_value(migrated).map_err(|e| {
+    let mut state: ClusterState = serde_json::from_value(migrated).map_err(|e| {
         ScError::internal(format!(
             "{}: invalid cluster state after migration from version {version}: {e}",
             path.display()
         ))
-    })
+    })?;
+    if version < 2 {
+        // The log is the one the file embedded (see `messages::read` and `messages::append`).
+        state.events.embedded = true;
+        state.events.next_seq = state
+            .events
+            .entries
+            .iter()
+            .map(|e| e.seq)
+            .max()
+            .unwrap_or(0)
+            + 1;
+    }
+    Ok(state)
 }
 
 fn unreachable_err() -> ScError {
@@ -188,8 +202,19 @@ fn check_writable(path: &Path) -> Result<()> {
 impl Transaction {
     /// Write the state back (generation bumped), atomically, and hand it back (the lock is
     /// released) for commands that report on it afterwards.
+    ///
+    /// The command's log entries are appended to the messages file first, tagged with the new
+    /// generation, and the state is renamed into place second: readers ignore entries of
+    /// generations the state file does not have yet (see `messages`).
     pub fn commit(mut self) -> Result<ClusterState> {
+        let before = self.state.generation;
         self.state.generation += 1;
+        messages::append(
+            &self.path,
+            &mut self.state.events,
+            before,
+            self.state.generation,
+        )?;
         atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
         Ok(self.state)
     }
@@ -222,6 +247,7 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         })?;
     }
     let _lock = StateLock::acquire(path, timeout)?;
+    messages::start(path, &state.events, state.generation)?;
     atomic::write_atomic(path, |w| write_state(w, state))
 }
 
