@@ -279,3 +279,44 @@ fn follow_json_lines() {
         assert!(v["line"].as_str().unwrap().starts_with("Nov 24"));
     }
 }
+
+/// `scsim init --force` starts a new log: the old cluster's messages files go.
+#[test]
+fn init_force_starts_a_new_log() {
+    let t = TestCluster::empty();
+    t.sh("scsim init --nodes mail-1,mail-2 --log-size 1K --log-files 4")
+        .ok();
+    t.script(
+        "scrgadm -a -g MAIL-RG -h mail-1,mail-2
+         scrgadm -a -L -g MAIL-RG -l lh1
+         scswitch -Z -g MAIL-RG",
+    );
+    assert!(t.path().join("cluster.messages.1").exists());
+    t.sh("scsim init --force --nodes a,b").ok();
+    assert!(!t.path().join("cluster.messages.1").exists());
+    let out = t.sh("scsim log");
+    out.ok();
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.stderr, "");
+    let j = t.state_json();
+    assert_eq!(j["log"]["files"], 8);
+    assert_eq!(j["log"]["file_bytes"], 1 << 20);
+}
+
+/// `--log-size` takes K/M/G and refuses nonsense.
+#[test]
+fn init_log_options() {
+    let t = TestCluster::empty();
+    let out = t.sh("scsim init --nodes a,b --log-size 12Q");
+    assert_eq!(out.code, 3, "{out}");
+    assert!(out.stderr.contains("K, M or G"), "{out}");
+    t.sh("scsim init --nodes a,b --log-size 64K --log-files 2")
+        .ok();
+    let j = t.state_json();
+    assert_eq!(j["log"]["file_bytes"], 64 * 1024);
+    assert_eq!(j["log"]["files"], 2);
+    t.sh("scsim init --force --nodes a,b --log-capacity 10000")
+        .ok();
+    let j = t.state_json();
+    assert!(j["log"]["file_bytes"].as_u64().unwrap() >= 10_000 * 300 / 7);
+}
