@@ -44,7 +44,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l nodes -d 'Cluster n
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l cluster-name -d 'Cluster name' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
-complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size at which the messages file beside the state (the event log) is rotated to FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size from which the messages file beside the state (the event log) is rotated to FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-files -d 'Messages files kept in all, the current one included; the oldest is removed at rotation [default: 8]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries to keep at least (sizes the messages files; older form of --log-size)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

@@ -103,7 +103,7 @@ pub struct InitArgs {
     /// A device group, optionally with its node list (repeatable)
     #[arg(long = "device-group", value_name = "NAME[@node,...]")]
     pub device_groups: Vec<String>,
-    /// Size at which the messages file beside the state (the event log) is rotated to
+    /// Size from which the messages file beside the state (the event log) is rotated to
     /// FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub log_size: Option<u64>,

@@ -358,7 +358,8 @@ fn the_log_rotates_and_the_state_file_stays_bounded() {
         "only 3 files in all"
     );
     for f in files {
-        assert!(f <= 16 * 1024, "a messages file of {f} bytes");
+        // Rotated once it has reached 16K: past it by at most one command (a switchover).
+        assert!(f <= 16 * 1024 + 12 * 1024, "a messages file of {f} bytes");
     }
     let out = t.sh("scsim log --json");
     out.ok();
