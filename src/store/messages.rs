@@ -82,25 +82,6 @@ struct Suffix {
     message: Option<String>,
 }
 
-/// The syslog text of an entry, as `scsim log` prints it (`render::log::line`), with line
-/// breaks in the message turned into spaces.
-fn syslog_text(e: &Event) -> String {
-    let msg = if e.message.contains(['\n', '\r']) {
-        e.message.replace(['\n', '\r'], " ")
-    } else {
-        e.message.clone()
-    };
-    format!(
-        "{} {} {}: [ID {} {}] {}",
-        crate::timefmt::syslog(e.time_ms),
-        e.node,
-        e.tag,
-        e.id,
-        e.severity,
-        msg
-    )
-}
-
 /// Node, tag, id, severity and message of a syslog text line.
 fn parse_text(text: &str) -> Option<(&str, &str, u32, &str, &str)> {
     // "Nov 24 09:00:01 " is 16 bytes.
@@ -112,35 +93,74 @@ fn parse_text(text: &str) -> Option<(&str, &str, u32, &str, &str)> {
     Some((node, tag, id.parse().ok()?, severity, message))
 }
 
-/// Append the line of `e` (with its generation and sequence number) to `out`.
-fn encode_line(e: &Event, generation: u64, seq: u64, out: &mut String) {
-    let text = syslog_text(e);
-    let mut suffix = Suffix {
-        generation,
-        seq,
-        ms: e.time_ms,
-        group: e.group.clone(),
-        resource: e.resource.clone(),
-        node: None,
-        tag: None,
-        id: None,
-        severity: None,
-        message: None,
-    };
-    let exact = parse_text(&text).is_some_and(|(n, t, i, s, m)| {
-        n == e.node && t == e.tag && i == e.id && s == e.severity && m == e.message
-    }) && !text.contains('\t');
-    if !exact {
-        suffix.node = Some(e.node.clone());
-        suffix.tag = Some(e.tag.clone());
-        suffix.id = Some(e.id);
-        suffix.severity = Some(e.severity.clone());
-        suffix.message = Some(e.message.clone());
+/// A JSON string literal (quotes and escapes) appended to `out`.
+fn push_json_str(out: &mut String, v: &str) {
+    if v.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(v);
+        out.push('"');
+    } else {
+        out.push_str(&serde_json::to_string(v).unwrap_or_default());
     }
-    out.push_str(&text);
-    out.push('\t');
-    out.push_str(&serde_json::to_string(&suffix).unwrap_or_default());
-    out.push('\n');
+}
+
+/// Append the line of `e` (with its generation and sequence number) to `out`: the text
+/// written in place, then the suffix. Called once per entry of every command, so it formats
+/// straight into `out` (`syslog_time` keeps the last second's text).
+fn encode_line(
+    e: &Event,
+    generation: u64,
+    seq: u64,
+    out: &mut String,
+    syslog_time: &mut (u64, String),
+) {
+    use std::fmt::Write as _;
+    let start = out.len();
+    let secs = e.time_ms / 1000;
+    if syslog_time.1.is_empty() || syslog_time.0 != secs {
+        *syslog_time = (secs, crate::timefmt::syslog(e.time_ms));
+    }
+    out.push_str(&syslog_time.1);
+    out.push(' ');
+    out.push_str(&e.node);
+    out.push(' ');
+    out.push_str(&e.tag);
+    let _ = write!(out, ": [ID {} {}] ", e.id, e.severity);
+    if e.message.contains(['\n', '\r']) {
+        out.push_str(&e.message.replace(['\n', '\r'], " "));
+    } else {
+        out.push_str(&e.message);
+    }
+    let text = &out[start..];
+    let exact = !text.contains('\t')
+        && parse_text(text).is_some_and(|(n, t, i, s, m)| {
+            n == e.node && t == e.tag && i == e.id && s == e.severity && m == e.message
+        });
+    let _ = write!(
+        out,
+        "\t{{\"gen\":{generation},\"seq\":{seq},\"ms\":{}",
+        e.time_ms
+    );
+    let field = |out: &mut String, k: &str, v: &str| {
+        out.push_str(",\"");
+        out.push_str(k);
+        out.push_str("\":");
+        push_json_str(out, v);
+    };
+    if let Some(g) = &e.group {
+        field(out, "group", g);
+    }
+    if let Some(r) = &e.resource {
+        field(out, "resource", r);
+    }
+    if !exact {
+        field(out, "node", &e.node);
+        field(out, "tag", &e.tag);
+        let _ = write!(out, ",\"id\":{}", e.id);
+        field(out, "severity", &e.severity);
+        field(out, "message", &e.message);
+    }
+    out.push_str("}\n");
 }
 
 /// An entry line (without its newline) back to its generation and event.
@@ -231,8 +251,9 @@ pub fn start(state_path: &Path, log: &EventLog, generation: u64) -> Result<()> {
     let base = path_for(state_path);
     remove_all(&base)?;
     let mut buf = header();
+    let mut t = (0, String::new());
     for (i, e) in log.entries.iter().enumerate() {
-        encode_line(e, generation, i as u64 + 1, &mut buf);
+        encode_line(e, generation, i as u64 + 1, &mut buf, &mut t);
     }
     let mut f = File::create(&base).map_err(|e| write_err(&base, e))?;
     f.write_all(buf.as_bytes())
@@ -375,6 +396,7 @@ pub fn append(
     // 5,000 resources) does not hold them twice.
     let mut w = std::io::BufWriter::with_capacity(64 * 1024, &mut f);
     let mut line = String::with_capacity(512);
+    let mut t = (0, String::new());
     if size == 0 {
         w.write_all(header().as_bytes()).map_err(err)?;
     }
@@ -386,7 +408,7 @@ pub fn append(
             last_seq + 1 + i as u64
         };
         line.clear();
-        encode_line(&e, generation, seq, &mut line);
+        encode_line(&e, generation, seq, &mut line, &mut t);
         drop(e);
         w.write_all(line.as_bytes()).map_err(err)?;
     }
@@ -717,7 +739,7 @@ mod tests {
         ] {
             let e = ev(msg);
             let mut s = String::new();
-            encode_line(&e, 7, 42, &mut s);
+            encode_line(&e, 7, 42, &mut s, &mut (0, String::new()));
             assert_eq!(s.matches('\n').count(), 1, "{s:?}");
             let (g, back) = decode_line(s.trim_end_matches('\n')).unwrap();
             assert_eq!(g, 7);
