@@ -18,9 +18,9 @@
 #   --keep         keep the scratch directory (its path is printed)
 #   --strict       exit 1 when a scsim command could not be timed (for CI once every command exists)
 #   --history N    switchovers logged before the "change with a long history" pair (default 85,
-#                  about 5,000 log entries; --quick: 10)
+#                  about 5,000 log entries; --quick: 6)
 #   --switches N   switchovers for the "state file after N switchovers" figure (default 1000;
-#                  --quick: 40)
+#                  --quick: 20)
 # Env: SCSIM_BIN (use this scsim instead of building one), SCSIM_GEN (and this state generator,
 #      e.g. the one built with an older scsim whose state format it must write), PEER_NODES (node counts the peer runs
 #      on, default "2"), PEER_EXEC_MAX (largest size for an executed crm_simulate node failure,
@@ -45,7 +45,7 @@ SWITCHES=1000
 SETUP9=1200
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) QUICK=1; SIZES="10 100"; NODES="2"; RUNS=3; SETUP="100"; HISTORY=10; SWITCHES=40; SETUP9=120 ;;
+    --quick) QUICK=1; SIZES="10 100"; NODES="2"; RUNS=3; SETUP="100"; HISTORY=6; SWITCHES=20; SETUP9=60 ;;
     --history) HISTORY=$2; shift ;;
     --switches) SWITCHES=$2; shift ;;
     --sizes) SIZES=$2; shift ;;
