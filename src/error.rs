@@ -4,6 +4,7 @@
 //! commands use as their exit status (docs/exit-codes.md). The message names the object and
 //! says what is wrong; hints say how to fix it.
 
+pub use crate::fix::{Fix, Hint};
 use std::fmt;
 
 /// `scha_err_t` numbering, used as the process exit status.
@@ -66,7 +67,8 @@ impl ErrorCode {
 pub struct ScError {
     pub code: ErrorCode,
     pub message: String,
-    pub hints: Vec<String>,
+    /// How to fix it, in order; fixes are spelled by the personality that prints them.
+    pub hints: Vec<Hint>,
 }
 
 impl ScError {
@@ -78,7 +80,7 @@ impl ScError {
         }
     }
     /// Add a hint line (how to fix it).
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Hint>) -> Self {
         self.hints.push(hint.into());
         self
     }
@@ -91,7 +93,8 @@ impl ScError {
             } else {
                 ""
             };
-            self.hints.insert(0, format!("did you mean {best}?{case}"));
+            self.hints
+                .insert(0, Hint::Text(format!("did you mean {best}?{case}")));
         }
         self
     }

@@ -1,19 +1,24 @@
 //! scsim: a simulated Sun Cluster 3.1 resource-management command line.
 //!
-//! Map (see docs/ARCHITECTURE.md): `cli` parses the SC flag syntax at the edge and turns it into
-//! typed requests; `admin` validates and applies configuration changes (scrgadm); `engine` plans
-//! and executes runtime changes (scswitch, node and fault commands) through the simulated
-//! backend; `render` turns state into text or JSON; `store` alone reads and writes the state
-//! file; `printer` alone writes to stdout and stderr.
+//! Map (see docs/ARCHITECTURE.md): `cli` parses each personality's syntax at the edge (one
+//! registry of commands) and turns it into typed requests; `service` sequences every command
+//! against the state file and the cluster backend (dry run or apply); `admin` validates
+//! configuration changes; `engine` plans and executes runtime changes through the simulated
+//! methods; `query` answers read-only questions (lookups, effective values, types); `render`
+//! turns state and outcomes into text or JSON; `store` alone reads and writes the state file;
+//! `printer` alone writes to stdout and stderr.
 
 pub mod admin;
 pub mod cli;
 pub mod engine;
 pub mod error;
+pub mod fix;
 pub mod model;
 pub mod printer;
+pub mod query;
 pub mod render;
 pub mod rtr;
+pub mod service;
 pub mod store;
 pub mod timefmt;
 

@@ -15,6 +15,9 @@ pub const STREAM_CHUNK: usize = 256 * 1024;
 pub struct Printer {
     /// Program name used as the message prefix (`scrgadm`, `scswitch`, `scstat`, `scsim`).
     pub prog: String,
+    /// How fixes in hints are spelled (set by the personality; the 3.1 commands spell them as
+    /// `scswitch`/`scrgadm` command lines).
+    pub syntax: fn(&crate::fix::Fix) -> String,
     out: Vec<u8>,
     err: Vec<u8>,
     /// Where full chunks of stdout go as they fill (`None`: hold everything until the end).
@@ -32,6 +35,7 @@ impl Printer {
     pub fn new(prog: impl Into<String>) -> Self {
         Printer {
             prog: prog.into(),
+            syntax: |f| format!("{f:?}"),
             out: Vec::new(),
             err: Vec::new(),
             stream: None,
@@ -119,14 +123,11 @@ impl Printer {
         let line = format!("{}: {s}\n", self.prog);
         self.err.extend_from_slice(line.as_bytes());
     }
-    /// Raw text on stderr (clap's rendered usage errors).
-    pub fn err_raw(&mut self, s: &str) {
-        self.err.extend_from_slice(s.as_bytes());
-    }
     /// An error with its hints on stderr.
     pub fn error(&mut self, e: &crate::error::ScError) {
         let mut s = format!("{}: {}\n", self.prog, e.message);
         for h in &e.hints {
+            let h = h.render(self.syntax);
             s.push_str(&format!("{}: hint: {h}\n", self.prog));
         }
         self.err.extend_from_slice(s.as_bytes());
@@ -152,9 +153,6 @@ impl Printer {
         self.out.clear();
         self.err.clear();
         lost.map_or(Ok(()), Err)
-    }
-    pub fn stdout_text(&self) -> String {
-        String::from_utf8_lossy(&self.out).into_owned()
     }
 }
 

@@ -7,7 +7,9 @@
 use super::names::join_some;
 use super::values::prop_err;
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, DepKind, Dependencies, PropValue};
+use crate::query::lookup::{missing_group, missing_resource};
 use std::collections::{HashMap, HashSet};
 
 /// The Network_resources_used property name.
@@ -28,15 +30,13 @@ pub fn check_resource_deps(state: &ClusterState, name: &str, deps: &Dependencies
             ));
         }
         if state.resource(dep).is_none() {
-            return Err(ScError::new(
-                ErrorCode::Rsrc,
-                format!(
-                    "{subject}: {}: resource {dep} does not exist",
-                    kind.property()
-                ),
-            )
-            .hint("create the dependee first, or check the name with: scrgadm -p")
-            .suggest(dep, state.resources.keys().map(String::as_str)));
+            let context = format!("{subject}: {}", kind.property());
+            return Err(
+                missing_resource(state, dep, Some(&context)).hint(Hint::lead(
+                    "create the dependee first, or check the name with: ",
+                    Fix::ListConfiguration,
+                )),
+            );
         }
         if let Some(prev) = seen.insert(dep.as_str(), kind) {
             let what = if prev == kind {
@@ -75,12 +75,9 @@ pub fn check_network_resources(state: &ClusterState, name: &str, list: &[String]
     let subject = format!("resource {name}");
     for n in list {
         let Some(r) = state.resource(n) else {
-            return Err(ScError::new(
-                ErrorCode::Rsrc,
-                format!("{subject}: {NETWORK_RESOURCES_USED}: resource {n} does not exist"),
-            )
-            .hint("name LogicalHostname or SharedAddress resources (scrgadm -a -L / -S)")
-            .suggest(n, state.resources.keys().map(String::as_str)));
+            let context = format!("{subject}: {NETWORK_RESOURCES_USED}");
+            return Err(missing_resource(state, n, Some(&context))
+                .hint("name LogicalHostname or SharedAddress resources (scrgadm -a -L / -S)"));
         };
         let is_net = state.type_of(r).is_some_and(|t| t.is_network_address());
         if !is_net {
@@ -124,11 +121,8 @@ pub fn check_group_deps(state: &ClusterState, name: &str, deps: &[String]) -> Re
             ));
         }
         if state.group(d).is_none() {
-            return Err(ScError::new(
-                ErrorCode::Rg,
-                format!("{subject}: RG_dependencies: resource group {d} does not exist"),
-            )
-            .suggest(d, state.resource_groups.keys().map(String::as_str)));
+            let context = format!("{subject}: RG_dependencies");
+            return Err(missing_group(state, d, Some(&context)));
         }
         if !seen.insert(d.as_str()) {
             return Err(prop_err(
@@ -211,11 +205,8 @@ pub fn check_affinities(state: &ClusterState, name: &str, entries: &[String]) ->
             ));
         }
         if state.group(target).is_none() {
-            return Err(ScError::new(
-                ErrorCode::Rg,
-                format!("{subject}: RG_affinities: resource group {target} does not exist"),
-            )
-            .suggest(target, state.resource_groups.keys().map(String::as_str)));
+            let context = format!("{subject}: RG_affinities");
+            return Err(missing_group(state, target, Some(&context)));
         }
         if !seen.insert(target) {
             return Err(prop_err(

@@ -10,6 +10,7 @@ use super::names::{check_new_name, join_some};
 use super::values::{check_legal, parse_bool, prop_err, split_array};
 use super::{Change, Plan, PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, ResourceGroup, RgMode, props};
 
 /// `-a -g RG [-h nodes] [-y …]`
@@ -25,7 +26,12 @@ pub fn create(
             ErrorCode::Rg,
             format!("resource group {name} already exists"),
         )
-        .hint(format!("see it with: scrgadm -pv -g {name}")));
+        .hint(Hint::lead(
+            "see it with: ",
+            Fix::ShowGroup {
+                g: name.to_string(),
+            },
+        )));
     }
     let nodes = match nodelist {
         Some(list) => resolve_nodes(state, list, &format!("Nodelist of {name} (-h)"))?,
@@ -62,8 +68,13 @@ pub fn change(
                 "resource group {name} is a system group (RG_system=TRUE) and cannot be changed"
             ),
         )
-        .hint(format!(
-            "clear the flag in the same command or first: scrgadm -c -g {name} -y RG_system=FALSE"
+        .hint(Hint::lead(
+            "clear the flag in the same command or first: ",
+            Fix::SetGroupProperty {
+                g: name.to_string(),
+                prop: "RG_system".into(),
+                value: "FALSE".into(),
+            },
         )));
     }
     check_group(state, &g, Some(current))?;
@@ -84,7 +95,11 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 "resource group {name} is a system group (RG_system=TRUE) and cannot be removed"
             ),
         )
-        .hint(format!("scrgadm -c -g {name} -y RG_system=FALSE")));
+        .hint(Fix::SetGroupProperty {
+            g: name.to_string(),
+            prop: "RG_system".into(),
+            value: "FALSE".into(),
+        }));
     }
     if let Some(first) = g.resources.first() {
         return Err(ScError::new(
@@ -96,9 +111,14 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 join_some(&g.resources, 10)
             ),
         )
-        .hint(format!(
-            "disable and remove its resources first, e.g. scswitch -n -j {first} then scrgadm -r -j {first}"
-        )));
+        .hint(
+            Hint::lead(
+                "disable and remove its resources first, e.g. ",
+                Fix::DisableResource { r: first.clone() },
+            )
+            .text(" then ")
+            .fix(Fix::RemoveResource { r: first.clone() }),
+        ));
     }
     let primaries = g.primaries();
     if g.managed && !primaries.is_empty() {
@@ -109,9 +129,18 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 primaries.join(", ")
             ),
         )
-        .hint(format!(
-            "take it offline and unmanage it first: scswitch -F -g {name} then scswitch -u -g {name}"
-        )));
+        .hint(
+            Hint::lead(
+                "take it offline and unmanage it first: ",
+                Fix::OfflineGroup {
+                    g: name.to_string(),
+                },
+            )
+            .text(" then ")
+            .fix(Fix::UnmanageGroup {
+                g: name.to_string(),
+            }),
+        ));
     }
     let users = group_dependents(state, name);
     if let Some(first) = users.first() {
@@ -405,9 +434,14 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
                         installed.join(", ")
                     ),
                 )
-                .hint(format!("scrgadm -c -t {} -h {},{n}", rt.name, installed.join(","))));
+                .hint(Fix::SetTypeNodes {
+                    t: rt.name.clone(),
+                    nodes: vec![installed.join(","), n.clone()],
+                }));
             }
-            super::netaddr::check_nodes_fit(state, r, rt, &g.nodelist)?;
+            for rules in super::typerules::of(rt) {
+                rules.check_nodelist(state, rt, r, &g.nodelist)?;
+            }
         }
     }
     if nodelist_changed && g.managed {
@@ -420,10 +454,12 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
                         g.state_on(n).as_str()
                     ),
                 )
-                .hint(format!(
-                    "switch the group away first: scswitch -z -g {} -h {}",
-                    g.name,
-                    g.nodelist.join(",")
+                .hint(Hint::lead(
+                    "switch the group away first: ",
+                    Fix::SwitchGroup {
+                        g: g.name.clone(),
+                        nodes: g.nodelist.clone(),
+                    },
                 )));
             }
         }

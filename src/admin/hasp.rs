@@ -12,7 +12,8 @@
 //! A mount point outside `/global/` is a local (failover) file system, which only a failover
 //! group may use.
 
-use super::resources::{check_settable, store};
+use super::setprop::{check_settable, store};
+use super::typerules::{Alias, TypeRules};
 use super::values::{check_legal, parse_value, prop_err, split_array};
 use super::{PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
@@ -190,6 +191,40 @@ pub fn check(state: &ClusterState, g: &ResourceGroup, r: &Resource) -> Result<()
         }
     }
     Ok(())
+}
+
+/// SUNW.HAStoragePlus in the type-rule table.
+pub(super) struct HaStoragePlus;
+
+impl TypeRules for HaStoragePlus {
+    fn applies(&self, rt: &ResourceType) -> bool {
+        catalog::is_hastorageplus(rt)
+    }
+    fn accepts_alias(&self, arg: &PropArg) -> bool {
+        arg.extension && arg.name.eq_ignore_ascii_case("ServicePaths")
+    }
+    fn alias(&self) -> &'static str {
+        "ServicePaths"
+    }
+    fn apply_alias(
+        &self,
+        state: &ClusterState,
+        rt: &ResourceType,
+        r: &mut Resource,
+        alias: &Alias,
+        warnings: &mut Vec<String>,
+    ) -> Result<()> {
+        apply_service_paths(state, rt, r, alias.arg, alias.explicit, alias.old, warnings)
+    }
+    fn check(
+        &self,
+        state: &ClusterState,
+        _rt: &ResourceType,
+        g: &ResourceGroup,
+        r: &Resource,
+    ) -> Result<()> {
+        check(state, g, r)
+    }
 }
 
 #[cfg(test)]

@@ -70,6 +70,61 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             ScError::inval("init needs at least one node").hint("scsim init --nodes mail-1,mail-2")
         );
     }
+    let nodes = new_nodes(opts)?;
+    let transport_paths = full_mesh(&nodes);
+    let nq = opts
+        .quorum_devices
+        .unwrap_or(if nodes.len() == 2 { 1 } else { 0 });
+    if nq > 32 {
+        return Err(ScError::inval(format!(
+            "--quorum-devices {nq}: at most 32 quorum devices"
+        )));
+    }
+    let all: Vec<String> = nodes.iter().map(|n| n.name.clone()).collect();
+    let quorum_devices = (0..nq)
+        .map(|i| QuorumDevice {
+            name: format!("/dev/did/rdsk/d{}s2", i + 2),
+            votes: (all.len() as u32).saturating_sub(1).max(1),
+            nodes: all.clone(),
+        })
+        .collect();
+    let device_groups = new_device_groups(opts, &all)?;
+    let name = opts
+        .cluster_name
+        .clone()
+        .unwrap_or_else(|| "sc-cluster".to_string());
+    if !is_legal_name(&name) {
+        return Err(ScError::inval(format!(
+            "cluster name \"{name}\" is not legal: it must start with a letter and contain only letters, digits, '-' and '_'"
+        )));
+    }
+    let mut resource_types = IndexMap::new();
+    for rt in crate::rtr::builtin_types() {
+        if rt.is_network_address() {
+            resource_types.insert(rt.name.clone(), rt);
+        }
+    }
+    Ok(ClusterState {
+        schema_version: SCHEMA_VERSION,
+        generation: 0,
+        cluster: Cluster {
+            name,
+            nodes,
+            transport_paths,
+            quorum_devices,
+            device_groups,
+        },
+        resource_types,
+        resource_groups: IndexMap::new(),
+        resources: IndexMap::new(),
+        clock: Clock { now_ms },
+        events: log_settings(opts),
+        faults: Vec::new(),
+    })
+}
+
+/// The nodes of `--nodes`, ids 1..n, each with the interconnect and public adapters.
+fn new_nodes(opts: &InitOptions) -> Result<Vec<Node>> {
     let mut nodes: Vec<Node> = Vec::new();
     // A quoted list may have spaces after its commas ("a, b"), as scrgadm and scswitch allow.
     for (i, name) in opts.nodes.iter().map(|n| n.trim()).enumerate() {
@@ -114,6 +169,11 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             evacuated_until: None,
         });
     }
+    Ok(nodes)
+}
+
+/// A transport path per pair of nodes and interconnect adapter.
+fn full_mesh(nodes: &[Node]) -> Vec<TransportPath> {
     let mut transport_paths = Vec::new();
     for (i, a) in nodes.iter().enumerate() {
         for b in &nodes[i + 1..] {
@@ -125,22 +185,11 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             }
         }
     }
-    let nq = opts
-        .quorum_devices
-        .unwrap_or(if nodes.len() == 2 { 1 } else { 0 });
-    if nq > 32 {
-        return Err(ScError::inval(format!(
-            "--quorum-devices {nq}: at most 32 quorum devices"
-        )));
-    }
-    let all: Vec<String> = nodes.iter().map(|n| n.name.clone()).collect();
-    let quorum_devices = (0..nq)
-        .map(|i| QuorumDevice {
-            name: format!("/dev/did/rdsk/d{}s2", i + 2),
-            votes: (all.len() as u32).saturating_sub(1).max(1),
-            nodes: all.clone(),
-        })
-        .collect();
+    transport_paths
+}
+
+/// The device groups of `--device-group NAME[@node,...]` (`all`: the cluster's nodes).
+fn new_device_groups(opts: &InitOptions, all: &[String]) -> Result<Vec<DeviceGroup>> {
     let mut device_groups: Vec<DeviceGroup> = Vec::new();
     for spec in &opts.device_groups {
         let (name, list) = match spec.split_once('@') {
@@ -158,7 +207,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             )));
         }
         let dg_nodes: Vec<String> = match list {
-            None => all.clone(),
+            None => all.to_vec(),
             Some(l) => l.split(',').map(|n| n.trim().to_string()).collect(),
         };
         for n in &dg_nodes {
@@ -179,38 +228,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             maintenance: false,
         });
     }
-    let name = opts
-        .cluster_name
-        .clone()
-        .unwrap_or_else(|| "sc-cluster".to_string());
-    if !is_legal_name(&name) {
-        return Err(ScError::inval(format!(
-            "cluster name \"{name}\" is not legal: it must start with a letter and contain only letters, digits, '-' and '_'"
-        )));
-    }
-    let mut resource_types = IndexMap::new();
-    for rt in crate::rtr::builtin_types() {
-        if rt.is_network_address() {
-            resource_types.insert(rt.name.clone(), rt);
-        }
-    }
-    Ok(ClusterState {
-        schema_version: SCHEMA_VERSION,
-        generation: 0,
-        cluster: Cluster {
-            name,
-            nodes,
-            transport_paths,
-            quorum_devices,
-            device_groups,
-        },
-        resource_types,
-        resource_groups: IndexMap::new(),
-        resources: IndexMap::new(),
-        clock: Clock { now_ms },
-        events: log_settings(opts),
-        faults: Vec::new(),
-    })
+    Ok(device_groups)
 }
 
 #[cfg(test)]

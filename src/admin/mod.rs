@@ -11,26 +11,30 @@
 //! message names the property, what is allowed and why), 11 unknown nodes, 8 dependencies,
 //! 9 wrong state, 3 misuse.
 
+#![deny(clippy::too_many_lines)]
+
 pub mod catalog;
 mod deps;
-pub mod effective;
 mod groups;
 mod hasp;
+mod ims;
 pub mod init;
-mod lookup;
 pub mod names;
 mod netaddr;
 pub mod request;
 mod resources;
+mod setprop;
+mod typerules;
 mod types;
 pub mod values;
 
-pub use lookup::{group as lookup_group, resource as lookup_resource};
+pub use crate::query::effective;
+pub(crate) use crate::query::lookup;
+pub use crate::query::lookup::{group as lookup_group, resource as lookup_resource};
 pub use request::{NetKind, PrintRequest, PropArg, Request, RtrFile};
 
-use crate::engine::hooks::ConfigEvent;
 use crate::error::{Result, ScError};
-use crate::model::{ClusterState, Resource, ResourceGroup, ResourceType};
+use crate::model::{ClusterState, ConfigEvent, Resource, ResourceGroup, ResourceType};
 
 /// The validated change a request asks for, with every new object complete.
 #[derive(Debug, Clone)]
@@ -166,18 +170,21 @@ pub fn prepare(state: &ClusterState, req: &Request) -> Result<Plan> {
             netifs,
             auxnodes,
             props,
-        } => netaddr::create(
-            state,
-            &netaddr::NetAddressArgs {
-                kind: *kind,
-                group,
-                hosts,
-                resource: resource.as_deref(),
-                netifs: netifs.as_deref(),
-                auxnodes: auxnodes.as_deref(),
-                props,
-            },
-        ),
+        } => {
+            let a = netaddr::create(
+                state,
+                &netaddr::NetAddressArgs {
+                    kind: *kind,
+                    group,
+                    hosts,
+                    resource: resource.as_deref(),
+                    netifs: netifs.as_deref(),
+                    auxnodes: auxnodes.as_deref(),
+                    props,
+                },
+            )?;
+            resources::create_typed(state, &a.name, a.rtype, a.group, &a.props)
+        }
         Request::ChangeResource { resource, props } => resources::change(state, resource, props),
         Request::RemoveResource { resource } => resources::remove(state, resource),
     }

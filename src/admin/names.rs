@@ -118,13 +118,7 @@ pub fn check_host(host: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Join names for a message, showing at most `max` of them (`a, b, c and 7 more`).
-pub fn join_some(names: &[String], max: usize) -> String {
-    if names.len() <= max {
-        return names.join(", ");
-    }
-    format!("{} and {} more", names[..max].join(", "), names.len() - max)
-}
+pub use crate::query::join_some;
 
 #[cfg(test)]
 mod tests {

@@ -12,9 +12,11 @@
 
 use super::lookup::{group as find_group, node};
 use super::names::{check_host, is_legal_name};
+use super::typerules::TypeRules;
 use super::values::prop_err;
-use super::{NetKind, Plan, PropArg, resources};
+use super::{NetKind, PropArg};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType};
 use std::collections::HashSet;
 
@@ -33,8 +35,18 @@ pub struct NetAddressArgs<'a> {
     pub props: &'a [PropArg],
 }
 
-/// `-a -L|-S -g RG -l hosts [-j R] [-n netifs] [-X auxnodes] [-y …]`
-pub fn create(state: &ClusterState, a: &NetAddressArgs) -> Result<Plan> {
+/// What `-a -L|-S` creates: a resource of a network address type, by the generic rules.
+pub struct NetAddressResource<'a> {
+    pub name: String,
+    pub rtype: &'a ResourceType,
+    pub group: &'a ResourceGroup,
+    /// The `-y`/`-x` properties with HostnameList, NetIfList and AuxNodeList from `-l`, `-n`,
+    /// `-X`.
+    pub props: Vec<PropArg>,
+}
+
+/// `-a -L|-S -g RG -l hosts [-j R] [-n netifs] [-X auxnodes] [-y …]`: the resource to create.
+pub fn create<'a>(state: &'a ClusterState, a: &NetAddressArgs) -> Result<NetAddressResource<'a>> {
     let g = find_group(state, a.group)?;
     let rt = network_type(state, a.kind)?;
     let Some(first) = a.hosts.first() else {
@@ -77,7 +89,12 @@ pub fn create(state: &ClusterState, a: &NetAddressArgs) -> Result<Plan> {
     if let Some(x) = a.auxnodes {
         props.push(ext(AUXNODE_LIST, x));
     }
-    resources::create_typed(state, &name, rt, g, &props)
+    Ok(NetAddressResource {
+        name,
+        rtype: rt,
+        group: g,
+        props,
+    })
 }
 
 /// A legal resource-name stem made from a host name (for hints).
@@ -113,7 +130,12 @@ fn network_type(state: &ClusterState, kind: NetKind) -> Result<&ResourceType> {
                 ErrorCode::Rt,
                 format!("resource type {} is not registered", kind.type_name()),
             )
-            .hint(format!("register it: scrgadm -a -t {}", kind.type_name()))
+            .hint(Hint::lead(
+                "register it: ",
+                Fix::RegisterType {
+                    t: kind.type_name().to_string(),
+                },
+            ))
         })
 }
 
@@ -336,4 +358,40 @@ pub fn check_nodes_fit(
         check_aux_disjoint(&subject, &names, nodelist, &r.group)?;
     }
     Ok(())
+}
+
+/// SUNW.LogicalHostname and SUNW.SharedAddress in the type-rule table.
+pub(super) struct NetworkAddress;
+
+impl TypeRules for NetworkAddress {
+    fn applies(&self, rt: &ResourceType) -> bool {
+        rt.is_network_address()
+    }
+    fn complete(
+        &self,
+        state: &ClusterState,
+        rt: &ResourceType,
+        g: &ResourceGroup,
+        r: &mut Resource,
+    ) {
+        fill_netiflist(state, r, rt, g);
+    }
+    fn check(
+        &self,
+        state: &ClusterState,
+        rt: &ResourceType,
+        g: &ResourceGroup,
+        r: &Resource,
+    ) -> Result<()> {
+        check_resource(state, rt, g, r)
+    }
+    fn check_nodelist(
+        &self,
+        state: &ClusterState,
+        rt: &ResourceType,
+        r: &Resource,
+        nodelist: &[String],
+    ) -> Result<()> {
+        check_nodes_fit(state, r, rt, nodelist)
+    }
 }

@@ -4,6 +4,8 @@
 //! Values here are as the administrator wrote them (names not yet resolved, property values
 //! not yet parsed); lists are already split at commas.
 
+pub use crate::query::PrintRequest;
+
 /// One `-y name=value` or `-x name=value` argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PropArg {
@@ -54,18 +56,6 @@ impl NetKind {
             NetKind::Shared => "-S",
         }
     }
-}
-
-/// What `-p`, `-pv`, `-pvv` should print.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PrintRequest {
-    /// Number of `v`s (0, 1, 2; more are accepted and mean 2).
-    pub verbosity: u8,
-    pub rtype: Option<String>,
-    pub group: Option<String>,
-    pub resource: Option<String>,
-    /// `--json`: machine-readable output instead of the "Res …" layout.
-    pub json: bool,
 }
 
 /// One scrgadm command form.
@@ -125,11 +115,4 @@ pub enum Request {
     },
     /// `-r -j R`
     RemoveResource { resource: String },
-}
-
-impl Request {
-    /// True for the forms that change the state (all but `-p`).
-    pub fn is_change(&self) -> bool {
-        !matches!(self, Request::Print(_))
-    }
 }

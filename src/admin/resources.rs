@@ -8,12 +8,15 @@
 use super::deps::{self, NETWORK_RESOURCES_USED, check_network_resources, check_resource_deps};
 use super::lookup::{group as find_group, resource as find_resource};
 use super::names::{check_new_name, join_some};
+use super::setprop::{check_settable, store};
+use super::typerules;
 use super::values::{parse_value, prop_err};
-use super::{Change, Plan, PropArg, catalog, hasp, netaddr};
+use super::{Change, Plan, PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::{
-    ClusterState, DepKind, Dependencies, ParamDecl, PropValue, Resource, ResourceGroup,
-    ResourceType, Tunable,
+    ClusterState, Dependencies, ParamDecl, PropValue, Resource, ResourceGroup, ResourceType,
+    Tunable,
 };
 use std::collections::BTreeMap;
 
@@ -38,7 +41,12 @@ fn check_not_exists(state: &ClusterState, name: &str) -> Result<()> {
             ErrorCode::Rsrc,
             format!("resource {name} already exists (in group {})", r.group),
         )
-        .hint(format!("see it with: scrgadm -pv -j {name}"))),
+        .hint(Hint::lead(
+            "see it with: ",
+            Fix::ShowResource {
+                r: name.to_string(),
+            },
+        ))),
         None => Ok(()),
     }
 }
@@ -65,11 +73,10 @@ pub(super) fn create_typed(
                 g.name
             ),
         )
-        .hint(format!(
-            "scrgadm -c -t {} -h {},{n}",
-            rt.name,
-            installed.join(",")
-        )));
+        .hint(Fix::SetTypeNodes {
+            t: rt.name.clone(),
+            nodes: vec![installed.join(","), n.clone()],
+        }));
     }
     if rt.single_instance
         && let Some(other) = state.resources.values().find(|r| r.rtype == rt.name)
@@ -108,8 +115,8 @@ pub(super) fn create_typed(
     let mut warnings = Vec::new();
     set_props(state, rt, &mut r, props, None, &mut warnings)?;
     check_required(rt, &r)?;
-    if rt.is_network_address() {
-        netaddr::fill_netiflist(state, &mut r, rt, g);
+    for rules in typerules::of(rt) {
+        rules.complete(state, rt, g, &mut r);
     }
     validate(state, rt, g, &r, None)?;
     Ok(Plan {
@@ -163,7 +170,12 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
             ErrorCode::Rsrc,
             format!("resource {name} is enabled; only a disabled resource can be removed"),
         )
-        .hint(format!("disable it first: scswitch -n -j {name}")));
+        .hint(Hint::lead(
+            "disable it first: ",
+            Fix::DisableResource {
+                r: name.to_string(),
+            },
+        )));
     }
     if let Some((node, st)) = r
         .state
@@ -177,8 +189,12 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 st.state.as_str()
             ),
         )
-        .hint(format!(
-            "clear it first, e.g. scswitch -c -h {node} -j {name} -f STOP_FAILED"
+        .hint(Hint::lead(
+            "clear it first, e.g. ",
+            Fix::ClearStopFailed {
+                r: name.to_string(),
+                node: node.clone(),
+            },
         )));
     }
     let users = deps::dependents(state, name);
@@ -210,7 +226,9 @@ fn set_props(
 ) -> Result<()> {
     let subject = format!("resource {}", r.name);
     let mut seen: Vec<String> = Vec::new();
-    let mut service_paths: Option<&PropArg> = None;
+    // Properties a type accepts without declaring them (HAStoragePlus: ServicePaths), applied
+    // after the declared ones.
+    let mut aliases: Vec<(&dyn typerules::TypeRules, &PropArg)> = Vec::new();
     for p in args {
         if p.name.contains('{') {
             return Err(prop_err(
@@ -220,13 +238,14 @@ fn set_props(
             ));
         }
         let Some(decl) = catalog::param(rt, &p.name) else {
-            if p.extension
-                && p.name.eq_ignore_ascii_case("ServicePaths")
-                && catalog::is_hastorageplus(rt)
-            {
-                if service_paths.replace(p).is_some() {
-                    return Err(prop_err(&subject, "ServicePaths", "is given twice"));
+            if let Some(rules) = typerules::of(rt).find(|t| t.accepts_alias(p)) {
+                if aliases
+                    .iter()
+                    .any(|(_, a)| a.name.eq_ignore_ascii_case(&p.name))
+                {
+                    return Err(prop_err(&subject, rules.alias(), "is given twice"));
                 }
+                aliases.push((rules, p));
                 continue;
             }
             return Err(unknown_property(rt, &subject, p));
@@ -270,92 +289,15 @@ fn set_props(
         let v = parse_value(&subject, &decl, &p.value)?;
         store(r, &decl, v);
     }
-    if let Some(sp) = service_paths {
-        hasp::apply_service_paths(state, rt, r, sp, &seen, old, warnings)?;
+    for (rules, arg) in aliases {
+        let alias = typerules::Alias {
+            arg,
+            explicit: &seen,
+            old,
+        };
+        rules.apply_alias(state, rt, r, &alias, warnings)?;
     }
     Ok(())
-}
-
-/// Store a checked value where the resource keeps it.
-pub(super) fn store(r: &mut Resource, decl: &ParamDecl, v: PropValue) {
-    if decl.extension {
-        r.extension.insert(decl.name.clone(), v);
-        return;
-    }
-    for kind in DepKind::ALL {
-        if decl.name == kind.property() {
-            *r.dependencies.get_mut(kind) = match v {
-                PropValue::List(l) => l,
-                other => vec![other.to_string()],
-            };
-            return;
-        }
-    }
-    if decl.name == "R_description" {
-        r.description = v.to_string();
-        return;
-    }
-    r.properties.insert(decl.name.clone(), v);
-}
-
-/// Whether `decl` may be set now: query-only properties never; Tunable NONE never;
-/// AT_CREATION only at creation; WHEN_DISABLED only while the resource is disabled.
-pub(super) fn check_settable(
-    subject: &str,
-    decl: &ParamDecl,
-    r: &Resource,
-    old: Option<&Resource>,
-) -> Result<()> {
-    let name = decl.name.as_str();
-    if catalog::is_query_only(name) {
-        let (why, hint) = match name {
-            "On_off_switch" => (
-                "is switched with scswitch, not set with -y",
-                Some(format!("scswitch -e -j {0}  (or -n to disable)", r.name)),
-            ),
-            "Monitored_switch" => (
-                "is switched with scswitch, not set with -y",
-                Some(format!("scswitch -e -M -j {0}  (or -n -M)", r.name)),
-            ),
-            "Type" => ("is given with -t when the resource is created", None),
-            "Resource_name" => ("is the name given with -j", None),
-            _ => ("is maintained by the RGM and cannot be set", None),
-        };
-        let mut e = prop_err(subject, name, why);
-        if let Some(h) = hint {
-            e = e.hint(h);
-        }
-        return Err(e);
-    }
-    match (decl.tunable, old) {
-        (Tunable::None, _) => Err(prop_err(
-            subject,
-            name,
-            "cannot be set (TUNABLE=NONE in the type's registration)",
-        )),
-        (Tunable::AtCreation, Some(_)) => Err(prop_err(
-            subject,
-            name,
-            "can only be set when the resource is created (TUNABLE=AT_CREATION)",
-        )
-        .hint(format!(
-            "remove the resource and create it again with the new value: scrgadm -r -j {0}; scrgadm -a -j {0} …",
-            r.name
-        ))),
-        (Tunable::WhenDisabled, Some(o)) if o.enabled => Err(prop_err(
-            subject,
-            name,
-            format!(
-                "can only be changed while the resource is disabled (TUNABLE=WHEN_DISABLED), and {} is enabled",
-                r.name
-            ),
-        )
-        .hint(format!(
-            "scswitch -n -j {0}, change it, then scswitch -e -j {0}",
-            r.name
-        ))),
-        _ => Ok(()),
-    }
 }
 
 fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
@@ -491,25 +433,8 @@ fn validate(
             ),
         ));
     }
-    if catalog::is_hastorageplus(rt) {
-        hasp::check(state, g, r)?;
-    }
-    if rt.vendor_id.as_deref() == Some("SUNW")
-        && rt.resource_type == "ims"
-        && let Some(decl) = rt.param("IMS_serverroot")
-        && let Some(PropValue::Str(root)) = r.extension.get(&decl.name)
-        && !root.starts_with('/')
-    {
-        return Err(prop_err(
-            &subject,
-            &decl.name,
-            format!(
-                "value \"{root}\" is not an absolute path (the Messaging Server server root, e.g. /opt/SUNWmsgsr)"
-            ),
-        ));
-    }
-    if rt.is_network_address() {
-        netaddr::check_resource(state, rt, g, r)?;
+    for rules in typerules::of(rt) {
+        rules.check(state, rt, g, r)?;
     }
     Ok(())
 }
@@ -609,10 +534,11 @@ fn upgrade<'a>(
             format!("cannot move to {} now: {why}", target.name),
         )
         .hint(match tunability.as_str() {
-            "WHEN_DISABLED" => format!("scswitch -n -j {}", r.name),
-            "WHEN_UNMANAGED" => format!("scswitch -F -g {0} then scswitch -u -g {0}", g.name),
-            "WHEN_UNMONITORED" => format!("scswitch -n -M -j {}", r.name),
-            _ => format!("scswitch -n -j {}", r.name),
+            "WHEN_UNMANAGED" => Hint::from(Fix::OfflineGroup { g: g.name.clone() })
+                .text(" then ")
+                .fix(Fix::UnmanageGroup { g: g.name.clone() }),
+            "WHEN_UNMONITORED" => Hint::from(Fix::DisableMonitor { r: r.name.clone() }),
+            _ => Hint::from(Fix::DisableResource { r: r.name.clone() }),
         }));
     }
     // Drop settings the new version does not have.

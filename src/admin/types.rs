@@ -7,6 +7,7 @@ use super::names::join_some;
 use super::values::{check_legal, parse_bool, prop_err};
 use super::{Change, Plan, PropArg, RtrFile};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
 use crate::model::ClusterState;
 
 /// `-a -t RT [-h nodes] [-f file]`
@@ -24,7 +25,10 @@ pub fn register(
                     "-t {query} does not name the type that {} declares ({})",
                     f.path, rt.name
                 ))
-                .hint(format!("scrgadm -a -t {} -f {}", rt.name, f.path)));
+                .hint(Fix::RegisterTypeFrom {
+                    t: rt.name.clone(),
+                    file: f.path.clone(),
+                }));
             }
             rt
         }
@@ -34,10 +38,12 @@ pub fn register(
                 if let Ok(rt) = catalog::registered_type(state, query) {
                     return Err(already(&rt.name));
                 }
+                // Exit 3, not 13: installers read 13 from `scrgadm -a -t` as "already
+                // registered" (docs/decisions.md).
                 return Err(ScError::new(
-                    ErrorCode::Rt,
+                    ErrorCode::Inval,
                     format!(
-                        "no registration file for resource type {query}: it is not one of the built-in types ({})",
+                        "no registration file for resource type {query}: /usr/cluster/lib/rgm/rtreg/{query} does not exist and it is not one of the built-in types ({})",
                         catalog::builtin_names().join(", ")
                     ),
                 )
@@ -66,7 +72,12 @@ fn already(name: &str) -> ScError {
         ErrorCode::Rt,
         format!("resource type {name} is already registered"),
     )
-    .hint(format!("see it with: scrgadm -pv -t {name}"))
+    .hint(Hint::lead(
+        "see it with: ",
+        Fix::ShowType {
+            t: name.to_string(),
+        },
+    ))
 }
 
 /// `-c -t RT [-h nodes] [-y RT_system=…]`
@@ -99,8 +110,12 @@ pub fn change(
             system_given = Some(v);
         } else if p.name.eq_ignore_ascii_case("Installed_nodes") {
             return Err(
-                prop_err(&subject, "Installed_nodes", "is set with -h, not -y")
-                    .hint(format!("scrgadm -c -t {} -h {}", rt.name, p.value)),
+                prop_err(&subject, "Installed_nodes", "is set with -h, not -y").hint(
+                    Fix::SetTypeNodes {
+                        t: rt.name.clone(),
+                        nodes: vec![p.value.clone()],
+                    },
+                ),
             );
         } else {
             return Err(prop_err(
@@ -119,7 +134,11 @@ pub fn change(
                     rt.name
                 ),
             )
-            .hint(format!("scrgadm -c -t {} -y RT_system=FALSE", rt.name)));
+            .hint(Fix::SetTypeProperty {
+                t: rt.name.clone(),
+                prop: "RT_system".into(),
+                value: "FALSE".into(),
+            }));
         }
         let nodes = resolve_nodes(state, list, &format!("Installed_nodes of {} (-h)", rt.name))?;
         check_nodes_still_cover(state, &rt.name, &nodes)?;
@@ -165,9 +184,13 @@ pub fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
                 rt.name
             ),
         )
-        .hint(format!(
-            "clear the flag first: scrgadm -c -t {} -y RT_system=FALSE",
-            rt.name
+        .hint(Hint::lead(
+            "clear the flag first: ",
+            Fix::SetTypeProperty {
+                t: rt.name.clone(),
+                prop: "RT_system".into(),
+                value: "FALSE".into(),
+            },
         )));
     }
     let users: Vec<String> = state
@@ -187,9 +210,14 @@ pub fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
                 join_some(&users, 10)
             ),
         )
-        .hint(format!(
-            "remove them first, e.g. scswitch -n -j {first} then scrgadm -r -j {first}"
-        )));
+        .hint(
+            Hint::lead(
+                "remove them first, e.g. ",
+                Fix::DisableResource { r: first.clone() },
+            )
+            .text(" then ")
+            .fix(Fix::RemoveResource { r: first.clone() }),
+        ));
     }
     Ok(Plan::new(Change::RemoveType(rt.name.clone())))
 }
@@ -217,7 +245,11 @@ mod tests {
         let e = apply(&mut s, &register("SUNW.HAStoragePlus", None)).unwrap_err();
         assert_eq!(e.code, ErrorCode::Rt);
         let e = apply(&mut s, &register("SUNW.nothing", None)).unwrap_err();
-        assert_eq!(e.code, ErrorCode::Rt);
+        assert_eq!(
+            e.code,
+            ErrorCode::Inval,
+            "13 would read as already registered"
+        );
         assert!(e.hints[0].contains("-f"), "{:?}", e.hints);
     }
 

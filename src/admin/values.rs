@@ -7,28 +7,9 @@
 
 use super::names::illegal_value_reason;
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ParamDecl, PropType, PropValue, Tunable};
+use crate::model::{ParamDecl, PropType, PropValue};
 
-/// `int`, `boolean`, … as printed by listings and messages.
-pub fn type_name(t: PropType) -> &'static str {
-    match t {
-        PropType::String => "string",
-        PropType::Int => "int",
-        PropType::Boolean => "boolean",
-        PropType::Enum => "enum",
-        PropType::Stringarray => "stringarray",
-    }
-}
-
-/// `ANYTIME`, `WHEN_DISABLED`, … as in RTR files.
-pub fn tunable_name(t: Tunable) -> &'static str {
-    match t {
-        Tunable::None => "NONE",
-        Tunable::Anytime => "ANYTIME",
-        Tunable::AtCreation => "AT_CREATION",
-        Tunable::WhenDisabled => "WHEN_DISABLED",
-    }
-}
+pub use crate::query::types::prop_type_name as type_name;
 
 /// A property error about `prop` of `subject` (e.g. "resource mail-rs").
 pub fn prop_err(subject: &str, prop: &str, what: impl std::fmt::Display) -> ScError {

@@ -4,32 +4,42 @@
 //! *is* that command (busybox style). Each personality has its own parser in its own module and
 //! reports errors under its own name. Only [`Env`] reads the process environment.
 
+#![deny(clippy::too_many_lines)]
+
+pub mod log;
 pub mod native;
 pub mod ops;
+pub mod registry;
+pub mod sc31;
 pub mod scrgadm;
 pub mod scstat;
 pub mod scswitch;
 pub mod words;
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::ClusterState;
 use crate::printer::Printer;
-use crate::store;
+use crate::service::Service;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Which command the process is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which command the process is: the native `scsim`, or a personality of the registry.
+#[derive(Debug, Clone, Copy)]
 pub enum Personality {
-    Scrgadm,
-    Scswitch,
-    Scstat,
     Native,
+    Sc(&'static registry::Entry),
 }
 
+impl PartialEq for Personality {
+    fn eq(&self, other: &Self) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Personality {}
+
 impl Personality {
-    /// From the file name of argv[0]: `/usr/cluster/bin/scrgadm` → Scrgadm; anything else is
+    /// From the file name of argv[0]: `/usr/cluster/bin/scrgadm` → scrgadm; anything else is
     /// the native `scsim`.
     pub fn from_argv0(argv0: &str) -> Personality {
         let file = Path::new(argv0)
@@ -39,29 +49,31 @@ impl Personality {
         let stem = file.strip_suffix(".exe").unwrap_or(&file);
         Self::from_name(stem).unwrap_or(Personality::Native)
     }
+    /// The personality of this name (`scsim` included).
     pub fn from_name(name: &str) -> Option<Personality> {
-        match name {
-            "scrgadm" => Some(Personality::Scrgadm),
-            "scswitch" => Some(Personality::Scswitch),
-            "scstat" => Some(Personality::Scstat),
-            _ => None,
+        if name == registry::NATIVE {
+            return Some(Personality::Native);
         }
+        registry::find(name).map(Personality::Sc)
     }
     pub fn name(self) -> &'static str {
         match self {
-            Personality::Scrgadm => "scrgadm",
-            Personality::Scswitch => "scswitch",
-            Personality::Scstat => "scstat",
-            Personality::Native => "scsim",
+            Personality::Native => registry::NATIVE,
+            Personality::Sc(e) => e.name,
         }
     }
     /// The clap command of this personality (for help, completions, man pages).
     pub fn command(self) -> clap::Command {
         match self {
-            Personality::Scrgadm => scrgadm::command(),
-            Personality::Scswitch => scswitch::command(),
-            Personality::Scstat => scstat::command(),
             Personality::Native => native::command(),
+            Personality::Sc(e) => (e.command)(),
+        }
+    }
+    /// Man page section.
+    pub fn section(self) -> &'static str {
+        match self {
+            Personality::Native => "1",
+            Personality::Sc(e) => e.section,
         }
     }
 }
@@ -79,6 +91,8 @@ pub struct Env {
     pub now: Option<String>,
     /// `SCSIM_LOCK_TIMEOUT` (seconds).
     pub lock_timeout: Option<String>,
+    /// `SCSIM_NODE`, or the NODE of `scsim on NODE`: the node the command runs on.
+    pub node: Option<String>,
 }
 
 impl Env {
@@ -97,6 +111,7 @@ impl Env {
             home: path("HOME"),
             now: text("SCSIM_NOW"),
             lock_timeout: text("SCSIM_LOCK_TIMEOUT"),
+            node: text("SCSIM_NODE"),
         }
     }
 
@@ -150,24 +165,27 @@ impl Env {
     }
 }
 
-/// What a command needs: environment, printer, and where the state lives.
+/// What a command needs: environment, printer, and the cluster service of its state file.
 pub struct Ctx<'a> {
     pub env: &'a Env,
     pub out: &'a mut Printer,
-    pub state_path: PathBuf,
+    pub service: Service,
 }
 
-impl Ctx<'_> {
-    /// Read the state (no lock).
-    pub fn load(&self) -> Result<ClusterState> {
-        store::load(&self.state_path)
-    }
-    /// Lock and read the state for a change; commit the returned transaction to write it.
-    pub fn begin(&self) -> Result<store::Transaction> {
-        store::begin(&self.state_path, self.env.lock_timeout()?)
+impl<'a> Ctx<'a> {
+    pub fn new(env: &'a Env, out: &'a mut Printer, state_path: PathBuf) -> Ctx<'a> {
+        Ctx {
+            env,
+            out,
+            service: Service::simulator(state_path, env.lock_timeout()),
+        }
     }
     pub fn now_ms(&self) -> Result<u64> {
         self.env.now_ms()
+    }
+    /// The node this command runs on ([`crate::query::lookup::local_node`]).
+    pub fn local_node(&self, state: &crate::model::ClusterState) -> Result<String> {
+        crate::query::lookup::local_node(state, self.env.node.as_deref())
     }
 }
 
@@ -240,9 +258,13 @@ pub fn run(argv: Vec<OsString>, env: &Env, out: &mut Printer) -> i32 {
     let personality = Personality::from_argv0(&argv0);
     let args: Vec<OsString> = argv.into_iter().skip(1).collect();
     out.prog = personality.name().to_string();
+    out.syntax = match personality {
+        Personality::Native => registry::NATIVE_SYNTAX,
+        Personality::Sc(e) => e.syntax,
+    };
     let result = match personality {
         Personality::Native => native::run(args, env, out),
-        p => run_personality(p, None, args, env, out),
+        Personality::Sc(p) => run_personality(p, None, args, env, out),
     };
     match result {
         Ok(()) => 0,
@@ -253,28 +275,20 @@ pub fn run(argv: Vec<OsString>, env: &Env, out: &mut Printer) -> i32 {
     }
 }
 
-/// Run an SC command (`scrgadm`, `scswitch`, `scstat`), reached either through its link or as
-/// `scsim scrgadm …` (then `--state` may come from the native command line).
+/// Run an SC command (`scrgadm`, `scswitch`, `scstat`, …), reached either through its link or
+/// as `scsim NAME …` (then `--state` may come from the native command line).
 pub fn run_personality(
-    p: Personality,
+    p: &'static registry::Entry,
     explicit_state: Option<&Path>,
     args: Vec<OsString>,
     env: &Env,
     out: &mut Printer,
 ) -> Result<()> {
-    out.prog = p.name().to_string();
+    out.prog = p.name.to_string();
+    out.syntax = p.syntax;
     let state_path = env.state_path(explicit_state)?;
-    let mut ctx = Ctx {
-        env,
-        out,
-        state_path,
-    };
-    match p {
-        Personality::Scrgadm => scrgadm::run(&mut ctx, args),
-        Personality::Scswitch => scswitch::run(&mut ctx, args),
-        Personality::Scstat => scstat::run(&mut ctx, args),
-        Personality::Native => unreachable!("native is dispatched by cli::run"),
-    }
+    let mut ctx = Ctx::new(env, out, state_path);
+    (p.run)(&mut ctx, args)
 }
 
 #[cfg(test)]
@@ -283,15 +297,10 @@ mod tests {
 
     #[test]
     fn personality_from_argv0() {
-        assert_eq!(
-            Personality::from_argv0("/usr/cluster/bin/scrgadm"),
-            Personality::Scrgadm
-        );
-        assert_eq!(Personality::from_argv0("scstat"), Personality::Scstat);
-        assert_eq!(
-            Personality::from_argv0("scswitch.exe"),
-            Personality::Scswitch
-        );
+        let name = |a: &str| Personality::from_argv0(a).name();
+        assert_eq!(name("/usr/cluster/bin/scrgadm"), "scrgadm");
+        assert_eq!(name("scstat"), "scstat");
+        assert_eq!(name("scswitch.exe"), "scswitch");
         assert_eq!(Personality::from_argv0("/x/scsim"), Personality::Native);
         assert_eq!(Personality::from_argv0("scrgadm2"), Personality::Native);
     }

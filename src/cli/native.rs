@@ -1,48 +1,77 @@
 //! The native `scsim` command: cluster creation, the SC commands without links, links,
 //! completions, man pages, and the simulator's own verbs (log, node, fault, time, simulate).
 
+use super::registry::{self, Entry, PERSONALITIES};
 use super::{Ctx, Env, Personality, ops};
-use crate::admin::init::{InitOptions, new_cluster};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::printer::Printer;
+use crate::service::{InitOptions, create_cluster};
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// Simulated Sun Cluster 3.1 resource management (scrgadm, scswitch, scstat).
 #[derive(Debug, Parser)]
-#[command(name = "scsim", version, disable_help_subcommand = true)]
-pub struct Cli {
+#[command(
+    name = "scsim",
+    version,
+    disable_help_subcommand = true,
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
+struct Globals {
     /// Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)
     #[arg(long, global = true, value_name = "FILE")]
+    state: Option<PathBuf>,
+}
+
+/// The `scsim` command line: `--state`, and one subcommand.
+#[derive(Debug)]
+pub struct Cli {
     pub state: Option<PathBuf>,
-    #[command(subcommand)]
     pub command: Command,
 }
 
-#[derive(Debug, Subcommand)]
+/// A subcommand of `scsim`: its own verbs, or an SC command of the registry run as `scsim NAME
+/// …` (listed between `init` and `install-links`).
+#[derive(Debug)]
 pub enum Command {
+    Head(Head),
+    Sc {
+        entry: &'static Entry,
+        args: Vec<OsString>,
+    },
+    Tail(Tail),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Head {
     /// Create a new simulated cluster (the only command that creates a state file)
     Init(InitArgs),
-    /// Run scrgadm (configure resource types, groups and resources)
-    #[command(disable_help_flag = true)]
-    Scrgadm {
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
-        args: Vec<OsString>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Tail {
+    /// Run an SC command on NODE, as if logged in there (sets the local node)
+    #[command(
+        after_help = "Examples:\n  scsim on mail-2 -- scstat -g\n  scsim on 2 scswitch -z -g MAIL-RG -h mail-2\n\n\
+The command is a command name or a path ending in one (/usr/cluster/bin/scstat). Without\n\
+`scsim on`, commands run on the node named by SCSIM_NODE, else on the cluster member with\n\
+the lowest node id."
+    )]
+    On {
+        /// The node (name or id)
+        node: String,
+        /// The command and its arguments
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "COMMAND"
+        )]
+        command: Vec<OsString>,
     },
-    /// Run scswitch (switch, enable, disable, evacuate)
-    #[command(disable_help_flag = true)]
-    Scswitch {
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
-        args: Vec<OsString>,
-    },
-    /// Run scstat (show cluster status)
-    #[command(disable_help_flag = true)]
-    Scstat {
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
-        args: Vec<OsString>,
-    },
-    /// Create scrgadm, scswitch and scstat links to this executable in DIR
+    /// Create links to this executable in DIR
     InstallLinks {
         /// Directory for the links (created if missing), e.g. /usr/cluster/bin
         dir: PathBuf,
@@ -51,7 +80,7 @@ pub enum Command {
         force: bool,
     },
     /// Print the event log (method launches, state changes, commands)
-    Log(ops::LogArgs),
+    Log(super::log::LogArgs),
     /// Crash, shut down or boot a simulated node
     Node(ops::NodeArgs),
     /// Inject, list or clear simulated faults
@@ -64,13 +93,12 @@ pub enum Command {
     Completions {
         /// bash, zsh, fish, elvish or powershell
         shell: clap_complete::Shell,
-        /// Command to complete: scsim, scrgadm, scswitch or scstat
+        /// Command to complete
         #[arg(long, default_value = "scsim")]
         command: String,
     },
     /// Print a man page (roff)
     Man {
-        /// scsim, scrgadm, scswitch or scstat
         #[arg(default_value = "scsim")]
         command: String,
     },
@@ -79,6 +107,55 @@ pub enum Command {
         #[command(subcommand)]
         action: StateAction,
     },
+}
+
+impl clap::FromArgMatches for Cli {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        Self::from_arg_matches_mut(&mut m.clone())
+    }
+    fn from_arg_matches_mut(m: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
+        let state = Globals::from_arg_matches_mut(m)?.state;
+        let sc = m
+            .subcommand_name()
+            .and_then(super::registry::find)
+            .map(|entry| {
+                let args = m
+                    .subcommand_matches(entry.name)
+                    .and_then(|sub| sub.get_many::<OsString>("args"))
+                    .map(|v| v.cloned().collect())
+                    .unwrap_or_default();
+                Command::Sc { entry, args }
+            });
+        let command = match sc {
+            Some(c) => c,
+            None if m.subcommand_name().is_some_and(Head::has_subcommand) => {
+                Command::Head(Head::from_arg_matches_mut(m)?)
+            }
+            None => Command::Tail(Tail::from_arg_matches_mut(m)?),
+        };
+        Ok(Cli { state, command })
+    }
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+/// `scsim NAME …`: the words after NAME go to the SC command unparsed.
+fn passthrough(e: &Entry) -> clap::Command {
+    clap::Command::new(e.name)
+        .about(e.about)
+        .long_about(None)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("args")
+                .value_name("ARGS")
+                .num_args(0..)
+                .value_parser(clap::value_parser!(OsString))
+                .action(clap::ArgAction::Append)
+                .trailing_var_arg(true)
+                .allow_hyphen_values(true),
+        )
 }
 
 #[derive(Debug, Subcommand)]
@@ -149,10 +226,82 @@ fn parse_size(s: &str) -> std::result::Result<u64, String> {
     }
 }
 
-/// The clap command of `scsim`: the derived one, with `-?` as a help flag of every subcommand
-/// (as on the SC commands).
+/// The clap command of `scsim`: its own verbs with a subcommand per registry entry after
+/// `init`, and `-?` as a help flag of every subcommand (as on the SC commands).
 pub fn command() -> clap::Command {
-    super::words::question_mark_help(<Cli as clap::CommandFactory>::command())
+    use clap::CommandFactory;
+    let names: Vec<&str> = registry::names().collect();
+    let sc: Vec<&str> = PERSONALITIES.iter().map(|e| e.name).collect();
+    // The help texts that list the commands come from the registry.
+    let tail = |c: &clap::Command| match c.get_name() {
+        "install-links" => c.clone().about(format!(
+            "Create {} links to this executable in DIR",
+            registry::join(&sc, "and")
+        )),
+        "completions" => c.clone().mut_arg("command", |a| {
+            a.help(format!(
+                "Command to complete: {}",
+                registry::join(&names, "or")
+            ))
+        }),
+        "man" => c
+            .clone()
+            .mut_arg("command", |a| a.help(registry::join(&names, "or"))),
+        _ => c.clone(),
+    };
+    let head = Head::augment_subcommands(clap::Command::new(registry::NATIVE));
+    let rest = Tail::augment_subcommands(clap::Command::new(registry::NATIVE));
+    let subs: Vec<clap::Command> = head
+        .get_subcommands()
+        .cloned()
+        .chain(PERSONALITIES.iter().map(passthrough))
+        .chain(rest.get_subcommands().map(tail))
+        .collect();
+    let mut cmd = Globals::command();
+    for (i, sub) in subs.into_iter().enumerate() {
+        cmd = cmd.subcommand(sub.display_order(i));
+    }
+    super::words::question_mark_help(cmd)
+}
+
+/// `scsim on NODE [--] COMMAND ARGS…`: run a personality of the registry with the local node set.
+fn on_node(
+    node: String,
+    mut command: Vec<OsString>,
+    explicit: Option<&std::path::Path>,
+    env: &Env,
+    out: &mut Printer,
+) -> Result<()> {
+    if command.first().is_some_and(|w| w == "--") {
+        command.remove(0);
+    }
+    let Some(first) = command.first() else {
+        return Err(ScError::inval("no command given after the node")
+            .hint("for example: scsim on mail-2 -- scstat -g"));
+    };
+    let word = first.to_string_lossy().into_owned();
+    let name = std::path::Path::new(&word)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(entry) = registry::find(&name) else {
+        let known: Vec<&str> = PERSONALITIES.iter().map(|e| e.name).collect();
+        return Err(ScError::inval(format!(
+            "{word} is not a command that scsim on can run (commands: {})",
+            registry::join(&known, "and")
+        ))
+        .suggest(&name, known.iter().copied()));
+    };
+    let args: Vec<OsString> = command.into_iter().skip(1).collect();
+    let (state, args) = take_state_option(Personality::Sc(entry), args)?;
+    let path = env.state_path(state.as_deref().or(explicit))?;
+    let snapshot = crate::service::Service::simulator(path, env.lock_timeout()).snapshot()?;
+    crate::query::lookup::local_node(&snapshot, Some(&node))?;
+    let env = Env {
+        node: Some(node),
+        ..env.clone()
+    };
+    super::run_personality(entry, state.as_deref().or(explicit), args, &env, out)
 }
 
 pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
@@ -160,46 +309,22 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         return Ok(());
     };
     let explicit = cli.state.as_deref();
-    let sc = |p: Personality, args: Vec<OsString>, out: &mut Printer| {
+    let sc = |p: &'static Entry, args: Vec<OsString>, out: &mut Printer| {
         // `--state` is scsim's global option; after `scsim scrgadm` it is taken out of the
         // SC command's words (which never use it) instead of failing as an unknown option.
-        let (state, args) = take_state_option(p, args)?;
+        let (state, args) = take_state_option(Personality::Sc(p), args)?;
         let explicit = state.as_deref().or(explicit);
         super::run_personality(p, explicit, args, env, out)
     };
-    match cli.command {
-        Command::Scrgadm { args } => sc(Personality::Scrgadm, args, out),
-        Command::Scswitch { args } => sc(Personality::Scswitch, args, out),
-        Command::Scstat { args } => sc(Personality::Scstat, args, out),
-        Command::Init(a) => {
-            let path = env.state_path(explicit)?;
-            let opts = InitOptions {
-                nodes: a.nodes,
-                cluster_name: a.cluster_name,
-                quorum_devices: a.quorum_devices,
-                device_groups: a.device_groups,
-                log_capacity: a.log_capacity.unwrap_or(0) as usize,
-                log_file_bytes: a.log_size.unwrap_or(0),
-                log_files: a.log_files.unwrap_or(0),
-            };
-            let state = new_cluster(&opts, env.now_ms()?)?;
-            crate::store::create(&path, &state, a.force, env.lock_timeout()?)?;
-            out.outln(&format!(
-                "Created cluster {} with nodes {} in {}",
-                state.cluster.name,
-                state
-                    .cluster
-                    .nodes
-                    .iter()
-                    .map(|n| format!("{} (id {})", n.name, n.id))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                path.display()
-            ));
-            Ok(())
-        }
-        Command::InstallLinks { dir, force } => install_links(&dir, force, out),
-        Command::Completions { shell, command } => {
+    let command = match cli.command {
+        Command::Sc { entry, args } => return sc(entry, args, out),
+        Command::Head(Head::Init(a)) => return init(a, env, explicit, out),
+        Command::Tail(t) => t,
+    };
+    match command {
+        Tail::On { node, command } => on_node(node, command, explicit, env, out),
+        Tail::InstallLinks { dir, force } => install_links(&dir, force, out),
+        Tail::Completions { shell, command } => {
             let p = personality_arg(&command)?;
             let mut cmd = p.command();
             let mut buf = Vec::new();
@@ -207,12 +332,12 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
             out.out(&String::from_utf8_lossy(&buf));
             Ok(())
         }
-        Command::Man { command } => {
+        Tail::Man { command } => {
             let p = personality_arg(&command)?;
             out.out(&man_page(p)?);
             Ok(())
         }
-        Command::State { action } => {
+        Tail::State { action } => {
             let path = env.state_path(explicit)?;
             match action {
                 StateAction::Path => {
@@ -220,7 +345,8 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
                     Ok(())
                 }
                 StateAction::Show => {
-                    let state = crate::store::load(&path)?;
+                    let state =
+                        crate::service::Service::simulator(path, env.lock_timeout()).snapshot()?;
                     let text = serde_json::to_string_pretty(&state)
                         .map_err(|e| ScError::internal(e.to_string()))?;
                     out.outln(&text);
@@ -228,12 +354,45 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
                 }
             }
         }
-        Command::Log(a) => with_ctx(env, explicit, out, |ctx| ops::log(ctx, a)),
-        Command::Node(a) => with_ctx(env, explicit, out, |ctx| ops::node(ctx, a)),
-        Command::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
-        Command::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
-        Command::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
+        Tail::Log(a) => with_ctx(env, explicit, out, |ctx| super::log::log(ctx, a)),
+        Tail::Node(a) => with_ctx(env, explicit, out, |ctx| ops::node(ctx, a)),
+        Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
+        Tail::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
+        Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
     }
+}
+
+/// `scsim init`: create the state file.
+fn init(
+    a: InitArgs,
+    env: &Env,
+    explicit: Option<&std::path::Path>,
+    out: &mut Printer,
+) -> Result<()> {
+    let path = env.state_path(explicit)?;
+    let opts = InitOptions {
+        nodes: a.nodes,
+        cluster_name: a.cluster_name,
+        quorum_devices: a.quorum_devices,
+        device_groups: a.device_groups,
+        log_capacity: a.log_capacity.unwrap_or(0) as usize,
+        log_file_bytes: a.log_size.unwrap_or(0),
+        log_files: a.log_files.unwrap_or(0),
+    };
+    let state = create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
+    out.outln(&format!(
+        "Created cluster {} with nodes {} in {}",
+        state.cluster.name,
+        state
+            .cluster
+            .nodes
+            .iter()
+            .map(|n| format!("{} (id {})", n.name, n.id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        path.display()
+    ));
+    Ok(())
 }
 
 /// Split `--state FILE` / `--state=FILE` off the words of an SC command run as `scsim NAME …`
@@ -283,21 +442,16 @@ fn with_ctx(
     f: impl FnOnce(&mut Ctx) -> Result<()>,
 ) -> Result<()> {
     let state_path = env.state_path(explicit)?;
-    let mut ctx = Ctx {
-        env,
-        out,
-        state_path,
-    };
+    let mut ctx = Ctx::new(env, out, state_path);
     f(&mut ctx)
 }
 
 fn personality_arg(name: &str) -> Result<Personality> {
-    if name == "scsim" {
-        return Ok(Personality::Native);
-    }
     Personality::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = registry::names().collect();
         ScError::inval(format!(
-            "unknown command {name}: choose scsim, scrgadm, scswitch or scstat"
+            "unknown command {name}: choose {}",
+            registry::join(&names, "or")
         ))
     })
 }
@@ -307,7 +461,7 @@ pub fn man_page(p: Personality) -> Result<String> {
     let cmd = p.command().name(p.name());
     let mut buf = Vec::new();
     clap_mangen::Man::new(cmd)
-        .section(if p == Personality::Native { "1" } else { "1M" })
+        .section(p.section())
         .render(&mut buf)
         .map_err(|e| ScError::internal(format!("man page: {e}")))?;
     Ok(String::from_utf8_lossy(&buf).into_owned())
@@ -322,7 +476,7 @@ fn install_links(dir: &std::path::Path, force: bool, out: &mut Printer) -> Resul
             format!("cannot create {}: {e}", dir.display()),
         )
     })?;
-    for name in ["scrgadm", "scswitch", "scstat"] {
+    for name in PERSONALITIES.iter().map(|e| e.name) {
         let link = dir.join(name);
         if link.symlink_metadata().is_ok() {
             if !force {

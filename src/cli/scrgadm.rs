@@ -11,11 +11,10 @@
 //! committed. Nothing is written when anything fails, or with `--dry-run`.
 
 use super::Ctx;
-use crate::admin::names::split_list;
-use crate::admin::{self, NetKind, PrintRequest, PropArg, Request, RtrFile};
-use crate::engine::hooks;
 use crate::error::{Result, ScError};
 use crate::render::listing;
+use crate::service::config::{NetKind, PrintRequest, PropArg, Request, RtrFile, split_list};
+use crate::service::{CommandLine, Mode};
 use clap::ArgAction;
 use std::ffi::OsString;
 
@@ -272,16 +271,6 @@ impl TryFrom<Args> for Request {
             )));
         }
         let given = Given(&a);
-        let props = || -> Result<Vec<PropArg>> {
-            let mut v = Vec::with_capacity(a.std_props.len() + a.ext_props.len());
-            for p in &a.std_props {
-                v.push(prop_arg("-y", p)?);
-            }
-            for p in &a.ext_props {
-                v.push(prop_arg("-x", p)?);
-            }
-            Ok(v)
-        };
         for (flag, v) in [
             ("-t", &a.rtype),
             ("-g", &a.group),
@@ -307,195 +296,223 @@ impl TryFrom<Args> for Request {
             }));
         }
         if a.add {
-            if a.logical && a.shared {
+            return add_request(&a);
+        }
+        change_or_remove_request(&a)
+    }
+}
+
+/// The `-y` and `-x` arguments, in order (`-y` first).
+fn props(a: &Args) -> Result<Vec<PropArg>> {
+    let mut v = Vec::with_capacity(a.std_props.len() + a.ext_props.len());
+    for p in &a.std_props {
+        v.push(prop_arg("-y", p)?);
+    }
+    for p in &a.ext_props {
+        v.push(prop_arg("-x", p)?);
+    }
+    Ok(v)
+}
+
+/// `-a`: register a type, create a group, a resource or a network address resource.
+fn add_request(a: &Args) -> Result<Request> {
+    let given = Given(a);
+    if a.logical && a.shared {
+        return Err(ScError::inval(
+            "-L and -S cannot be combined: -L creates a LogicalHostname, -S a SharedAddress resource",
+        ));
+    }
+    if a.logical || a.shared {
+        let (kind, form) = if a.logical {
+            (NetKind::Logical, "-a -L")
+        } else {
+            (NetKind::Shared, "-a -S")
+        };
+        let mut allowed = vec!["-L", "-S", "-g", "-l", "-j", "-n", "-y"];
+        if a.shared {
+            allowed.push("-X");
+        }
+        if a.auxnodes.is_some() && a.logical {
+            return Err(ScError::inval(
+                "-X (auxiliary nodes) is for SharedAddress resources (-S), not -L",
+            ));
+        }
+        if a.rtype.is_some() {
+            return Err(ScError::inval(format!(
+                "-t is not used with {form}: it always creates a {} resource",
+                kind.type_name()
+            )));
+        }
+        if a.nodes.is_some() {
+            return Err(ScError::inval(format!(
+                "-h is not used with {form}: the host names go with -l, the nodes come from the group's Nodelist"
+            ))
+            .hint(format!("usage: {}", form_usage(form))));
+        }
+        if !a.ext_props.is_empty() {
+            return Err(ScError::inval(format!(
+                "-x is not used with {form}: HostnameList comes from -l, NetIfList from -n{}",
+                if a.shared {
+                    ", AuxNodeList from -X"
+                } else {
+                    ""
+                }
+            ))
+            .hint("set other extension properties afterwards: scrgadm -c -j R -x NAME=VALUE"));
+        }
+        given.only(&allowed, form)?;
+        let group = need(&a.group, "-g", "a resource group", form)?.to_string();
+        let hosts = split_list("-l", need(&a.hosts, "-l", "a host name list", form)?)?;
+        return Ok(Request::CreateNetAddress {
+            kind,
+            group,
+            hosts,
+            resource: a.resource.clone(),
+            netifs: opt_list(&a.netifs, "-n")?,
+            auxnodes: opt_list(&a.auxnodes, "-X")?,
+            props: props(a)?,
+        });
+    }
+    if a.resource.is_some() {
+        given.only(&["-j", "-t", "-g", "-y", "-x"], "-a -j")?;
+        return Ok(Request::CreateResource {
+            resource: a.resource.clone().unwrap_or_default(),
+            rtype: need(&a.rtype, "-t", "a resource type", "-a -j")?.to_string(),
+            group: need(&a.group, "-g", "a resource group", "-a -j")?.to_string(),
+            props: props(a)?,
+        });
+    }
+    if a.group.is_some() {
+        if a.rtype.is_some() {
+            return Err(ScError::inval(
+                "-t is not used with -a -g: to create a resource, name it with -j (scrgadm -a -j R -t RT -g RG)",
+            ));
+        }
+        given.only(&["-g", "-h", "-y", "-x"], "-a -g")?;
+        return Ok(Request::CreateGroup {
+            group: a.group.clone().unwrap_or_default(),
+            nodelist: opt_list(&a.nodes, "-h")?,
+            props: props(a)?,
+        });
+    }
+    if a.rtype.is_some() {
+        given.only(&["-t", "-h", "-f"], "-a -t")?;
+        let file = a.file.clone().map(|path| RtrFile {
+            path,
+            text: String::new(),
+        });
+        return Ok(Request::RegisterType {
+            rtype: a.rtype.clone().unwrap_or_default(),
+            installed_nodes: opt_list(&a.nodes, "-h")?,
+            file,
+        });
+    }
+    Err(ScError::inval(
+        "-a needs an object: -t RT (register a type), -g RG (create a group), -j R (create a resource), -L or -S (create an address)",
+    )
+    .hint("scrgadm -? lists the command forms"))
+}
+
+/// `-c` and `-r`: change or remove one type, group or resource.
+fn change_or_remove_request(a: &Args) -> Result<Request> {
+    let given = Given(a);
+    // -c and -r take exactly one object.
+    let objects: Vec<&str> = [
+        ("-j", a.resource.is_some()),
+        ("-g", a.group.is_some()),
+        ("-t", a.rtype.is_some()),
+    ]
+    .into_iter()
+    .filter(|(_, on)| *on)
+    .map(|(f, _)| f)
+    .collect();
+    let mode = if a.change { "-c" } else { "-r" };
+    let object = match objects.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(ScError::inval(format!(
+                "{mode} needs the object to {}: -t RT, -g RG or -j R",
+                if a.change { "change" } else { "remove" }
+            )));
+        }
+        many => {
+            return Err(ScError::inval(format!(
+                "{mode} takes one object, but {} were given",
+                many.join(" and ")
+            ))
+            .hint(format!(
+                "usage: {}",
+                form_usage(&format!("{mode} {}", many[0]))
+            )));
+        }
+    };
+    let form = format!("{mode} {object}");
+    if a.remove {
+        given.only(&[object], &form)?;
+        return Ok(match object {
+            "-j" => Request::RemoveResource {
+                resource: a.resource.clone().unwrap_or_default(),
+            },
+            "-g" => Request::RemoveGroup {
+                group: a.group.clone().unwrap_or_default(),
+            },
+            _ => Request::RemoveType {
+                rtype: a.rtype.clone().unwrap_or_default(),
+            },
+        });
+    }
+    match object {
+        "-j" => {
+            given.only(&["-j", "-y", "-x"], &form)?;
+            let props = props(a)?;
+            if props.is_empty() {
                 return Err(ScError::inval(
-                    "-L and -S cannot be combined: -L creates a LogicalHostname, -S a SharedAddress resource",
+                    "-c -j needs properties to change: -y NAME=VALUE or -x NAME=VALUE",
+                )
+                .hint(format!("usage: {}", form_usage(&form))));
+            }
+            Ok(Request::ChangeResource {
+                resource: a.resource.clone().unwrap_or_default(),
+                props,
+            })
+        }
+        "-g" => {
+            if !a.ext_props.is_empty() {
+                return Err(ScError::inval(
+                    "-x is not used with -c -g: resource groups have no extension properties; set group properties with -y",
                 ));
             }
-            if a.logical || a.shared {
-                let (kind, form) = if a.logical {
-                    (NetKind::Logical, "-a -L")
-                } else {
-                    (NetKind::Shared, "-a -S")
-                };
-                let mut allowed = vec!["-L", "-S", "-g", "-l", "-j", "-n", "-y"];
-                if a.shared {
-                    allowed.push("-X");
-                }
-                if a.auxnodes.is_some() && a.logical {
-                    return Err(ScError::inval(
-                        "-X (auxiliary nodes) is for SharedAddress resources (-S), not -L",
-                    ));
-                }
-                if a.rtype.is_some() {
-                    return Err(ScError::inval(format!(
-                        "-t is not used with {form}: it always creates a {} resource",
-                        kind.type_name()
-                    )));
-                }
-                if a.nodes.is_some() {
-                    return Err(ScError::inval(format!(
-                        "-h is not used with {form}: the host names go with -l, the nodes come from the group's Nodelist"
-                    ))
-                    .hint(format!("usage: {}", form_usage(form))));
-                }
-                if !a.ext_props.is_empty() {
-                    return Err(ScError::inval(format!(
-                        "-x is not used with {form}: HostnameList comes from -l, NetIfList from -n{}",
-                        if a.shared { ", AuxNodeList from -X" } else { "" }
-                    ))
-                    .hint("set other extension properties afterwards: scrgadm -c -j R -x NAME=VALUE"));
-                }
-                given.only(&allowed, form)?;
-                let group = need(&a.group, "-g", "a resource group", form)?.to_string();
-                let hosts = split_list("-l", need(&a.hosts, "-l", "a host name list", form)?)?;
-                return Ok(Request::CreateNetAddress {
-                    kind,
-                    group,
-                    hosts,
-                    resource: a.resource.clone(),
-                    netifs: opt_list(&a.netifs, "-n")?,
-                    auxnodes: opt_list(&a.auxnodes, "-X")?,
-                    props: props()?,
-                });
+            given.only(&["-g", "-h", "-y"], &form)?;
+            if a.nodes.is_none() && a.std_props.is_empty() {
+                return Err(ScError::inval(
+                    "-c -g needs something to change: -h NODELIST or -y NAME=VALUE",
+                )
+                .hint(format!("usage: {}", form_usage(&form))));
             }
-            if a.resource.is_some() {
-                given.only(&["-j", "-t", "-g", "-y", "-x"], "-a -j")?;
-                return Ok(Request::CreateResource {
-                    resource: a.resource.clone().unwrap_or_default(),
-                    rtype: need(&a.rtype, "-t", "a resource type", "-a -j")?.to_string(),
-                    group: need(&a.group, "-g", "a resource group", "-a -j")?.to_string(),
-                    props: props()?,
-                });
-            }
-            if a.group.is_some() {
-                if a.rtype.is_some() {
-                    return Err(ScError::inval(
-                        "-t is not used with -a -g: to create a resource, name it with -j (scrgadm -a -j R -t RT -g RG)",
-                    ));
-                }
-                given.only(&["-g", "-h", "-y", "-x"], "-a -g")?;
-                return Ok(Request::CreateGroup {
-                    group: a.group.clone().unwrap_or_default(),
-                    nodelist: opt_list(&a.nodes, "-h")?,
-                    props: props()?,
-                });
-            }
-            if a.rtype.is_some() {
-                given.only(&["-t", "-h", "-f"], "-a -t")?;
-                let file = a.file.clone().map(|path| RtrFile {
-                    path,
-                    text: String::new(),
-                });
-                return Ok(Request::RegisterType {
-                    rtype: a.rtype.clone().unwrap_or_default(),
-                    installed_nodes: opt_list(&a.nodes, "-h")?,
-                    file,
-                });
-            }
-            return Err(ScError::inval(
-                "-a needs an object: -t RT (register a type), -g RG (create a group), -j R (create a resource), -L or -S (create an address)",
-            )
-            .hint("scrgadm -? lists the command forms"));
+            Ok(Request::ChangeGroup {
+                group: a.group.clone().unwrap_or_default(),
+                nodelist: opt_list(&a.nodes, "-h")?,
+                props: props(a)?,
+            })
         }
-        // -c and -r take exactly one object.
-        let objects: Vec<&str> = [
-            ("-j", a.resource.is_some()),
-            ("-g", a.group.is_some()),
-            ("-t", a.rtype.is_some()),
-        ]
-        .into_iter()
-        .filter(|(_, on)| *on)
-        .map(|(f, _)| f)
-        .collect();
-        let mode = if a.change { "-c" } else { "-r" };
-        let object = match objects.as_slice() {
-            [one] => *one,
-            [] => {
-                return Err(ScError::inval(format!(
-                    "{mode} needs the object to {}: -t RT, -g RG or -j R",
-                    if a.change { "change" } else { "remove" }
-                )));
+        _ => {
+            if !a.ext_props.is_empty() {
+                return Err(ScError::inval(
+                    "-x is not used with -c -t: a resource type's only changeable properties are Installed_nodes (-h) and RT_system (-y)",
+                ));
             }
-            many => {
-                return Err(ScError::inval(format!(
-                    "{mode} takes one object, but {} were given",
-                    many.join(" and ")
-                ))
-                .hint(format!(
-                    "usage: {}",
-                    form_usage(&format!("{mode} {}", many[0]))
-                )));
+            given.only(&["-t", "-h", "-y"], &form)?;
+            if a.nodes.is_none() && a.std_props.is_empty() {
+                return Err(ScError::inval(
+                    "-c -t needs something to change: -h NODES or -y RT_system=TRUE|FALSE",
+                )
+                .hint(format!("usage: {}", form_usage(&form))));
             }
-        };
-        let form = format!("{mode} {object}");
-        if a.remove {
-            given.only(&[object], &form)?;
-            return Ok(match object {
-                "-j" => Request::RemoveResource {
-                    resource: a.resource.clone().unwrap_or_default(),
-                },
-                "-g" => Request::RemoveGroup {
-                    group: a.group.clone().unwrap_or_default(),
-                },
-                _ => Request::RemoveType {
-                    rtype: a.rtype.clone().unwrap_or_default(),
-                },
-            });
-        }
-        match object {
-            "-j" => {
-                given.only(&["-j", "-y", "-x"], &form)?;
-                let props = props()?;
-                if props.is_empty() {
-                    return Err(ScError::inval(
-                        "-c -j needs properties to change: -y NAME=VALUE or -x NAME=VALUE",
-                    )
-                    .hint(format!("usage: {}", form_usage(&form))));
-                }
-                Ok(Request::ChangeResource {
-                    resource: a.resource.clone().unwrap_or_default(),
-                    props,
-                })
-            }
-            "-g" => {
-                if !a.ext_props.is_empty() {
-                    return Err(ScError::inval(
-                        "-x is not used with -c -g: resource groups have no extension properties; set group properties with -y",
-                    ));
-                }
-                given.only(&["-g", "-h", "-y"], &form)?;
-                if a.nodes.is_none() && a.std_props.is_empty() {
-                    return Err(ScError::inval(
-                        "-c -g needs something to change: -h NODELIST or -y NAME=VALUE",
-                    )
-                    .hint(format!("usage: {}", form_usage(&form))));
-                }
-                Ok(Request::ChangeGroup {
-                    group: a.group.clone().unwrap_or_default(),
-                    nodelist: opt_list(&a.nodes, "-h")?,
-                    props: props()?,
-                })
-            }
-            _ => {
-                if !a.ext_props.is_empty() {
-                    return Err(ScError::inval(
-                        "-x is not used with -c -t: a resource type's only changeable properties are Installed_nodes (-h) and RT_system (-y)",
-                    ));
-                }
-                given.only(&["-t", "-h", "-y"], &form)?;
-                if a.nodes.is_none() && a.std_props.is_empty() {
-                    return Err(ScError::inval(
-                        "-c -t needs something to change: -h NODES or -y RT_system=TRUE|FALSE",
-                    )
-                    .hint(format!("usage: {}", form_usage(&form))));
-                }
-                Ok(Request::ChangeType {
-                    rtype: a.rtype.clone().unwrap_or_default(),
-                    installed_nodes: opt_list(&a.nodes, "-h")?,
-                    props: props()?,
-                })
-            }
+            Ok(Request::ChangeType {
+                rtype: a.rtype.clone().unwrap_or_default(),
+                installed_nodes: opt_list(&a.nodes, "-h")?,
+                props: props(a)?,
+            })
         }
     }
 }
@@ -555,47 +572,31 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let dry_run = parsed.dry_run;
     let mut req = Request::try_from(parsed)?;
     if let Request::Print(p) = &req {
-        let state = ctx.load()?;
+        let state = ctx.service.snapshot()?;
         let out = &mut *ctx.out;
         listing::render_to(&state, p, &mut |chunk| out.out(chunk))?;
         return Ok(());
     }
     load_rtr_file(&mut req)?;
     let now = ctx.now_ms()?;
-    if dry_run {
-        let mut state = ctx.load()?;
-        let plan = admin::prepare(&state, &req)?;
-        for w in &plan.warnings {
-            ctx.out.warn(w);
-        }
-        if let Some(r) = plan.proposed_resource() {
-            hooks::validate(&mut state, r, now)?;
-        }
-        ctx.out.outln(&format!(
-            "dry run: would {}; nothing was written",
-            plan.describe()
-        ));
-        return Ok(());
-    }
-    let mut txn = ctx.begin()?;
-    // The command line is logged first, before the methods it triggers (nothing is written if
-    // the command fails).
-    hooks::log_command(&mut txn.state, "scrgadm", &raw, now);
-    let plan = admin::prepare(&txn.state, &req)?;
-    for w in &plan.warnings {
+    let mode = Mode::dry_run_if(dry_run);
+    let cmd = CommandLine {
+        prog: "scrgadm",
+        words: &raw,
+    };
+    let mut warnings = Vec::new();
+    let done = ctx.service.configure(cmd, &req, mode, now, &mut warnings);
+    for w in &warnings {
         ctx.out.warn(w);
     }
-    if let Some(r) = plan.proposed_resource() {
-        hooks::validate(&mut txn.state, r, now)?;
+    let done = done?;
+    if mode.is_dry_run() {
+        ctx.out.outln(&format!(
+            "dry run: would {}; nothing was written",
+            done.description
+        ));
     }
-    for ev in plan.pre_events() {
-        hooks::config_event(&mut txn.state, &ev, now)?;
-    }
-    let outcome = admin::commit(&mut txn.state, plan);
-    for ev in &outcome.events {
-        hooks::config_event(&mut txn.state, ev, now)?;
-    }
-    txn.commit().map(drop)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let Some(a) = super::parse_with::<Args>("scstat", args, ctx.out)? else {
         return Ok(());
     };
-    let state = ctx.load()?;
+    let state = ctx.service.snapshot()?;
     let node = match &a.node {
         None => None,
         Some(n) => match state.cluster.resolve_node(n) {

@@ -7,9 +7,9 @@
 //! scha code of the refusal otherwise (nothing written then).
 
 use super::Ctx;
-use crate::engine::{self, Intent, SimBackend};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::render::plan as render;
+use crate::service::{Applied, CommandLine, Intent, Mode};
 use std::ffi::OsString;
 
 /// scswitch command line.
@@ -141,7 +141,13 @@ impl Args {
     }
 
     fn intent_of_trimmed(&self) -> Result<Intent> {
-        let modes: Vec<(&str, bool)> = vec![
+        let mode = self.checked_mode()?;
+        self.intent_of_mode(mode)
+    }
+
+    /// The one action flag given, after checking that the other options go with it.
+    fn checked_mode(&self) -> Result<&'static str> {
+        let modes: Vec<(&'static str, bool)> = vec![
             ("-c", self.clear),
             ("-e", self.enable),
             ("-n", self.disable),
@@ -157,7 +163,7 @@ impl Args {
             ("-Z", self.online),
             ("-z", self.switch),
         ];
-        let chosen: Vec<&str> = modes
+        let chosen: Vec<&'static str> = modes
             .iter()
             .filter(|(_, on)| *on)
             .map(|(f, _)| *f)
@@ -214,6 +220,11 @@ impl Args {
                 return Err(usage(format!("-{c} cannot be used with {mode}")));
             }
         }
+        Ok(mode)
+    }
+
+    /// The intent of form `mode` (options already checked).
+    fn intent_of_mode(&self, mode: &str) -> Result<Intent> {
         let need = |ok: bool, what: &str| -> Result<()> {
             if ok {
                 Ok(())
@@ -347,23 +358,23 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     };
     let intent = a.intent()?;
     let now = ctx.now_ms()?;
-    if a.dry_run {
-        let mut state = ctx.load()?;
-        engine::catch_up_clock(&mut state, now);
-        let tr = engine::run(&mut state, &intent, &mut SimBackend)?;
-        ctx.out.out(&render::dry_run(&tr, &state));
-        return outcome(&state, &intent, &tr);
+    let mode = Mode::dry_run_if(a.dry_run);
+    let cmd = CommandLine {
+        prog: "scswitch",
+        words: &words,
+    };
+    let done = ctx.service.apply_intent(cmd, &intent, mode, now)?;
+    let tr = &done.transition;
+    if mode.is_dry_run() {
+        ctx.out.out(&render::dry_run(tr, &done.state));
+        return outcome(&done);
     }
-    let mut txn = ctx.begin()?;
-    engine::hooks::log_command(&mut txn.state, "scswitch", &words, now);
-    let tr = engine::run(&mut txn.state, &intent, &mut SimBackend)?;
-    let state = txn.commit()?;
     if a.verbose {
-        ctx.out.out(&render::transition(&tr));
+        ctx.out.out(&render::transition(tr));
         let groups = tr.groups();
         if !groups.is_empty() {
             ctx.out.outln("Resulting placement:");
-            ctx.out.out(&render::placement(&state, &groups));
+            ctx.out.out(&render::placement(&done.state, &groups));
         }
     }
     if !a.verbose {
@@ -371,24 +382,19 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
             ctx.out.note(n);
         }
     }
-    for w in engine::check::warnings(&state, &tr.groups()) {
-        ctx.out.warn(&w);
+    for w in &done.warnings {
+        ctx.out.warn(w);
     }
-    outcome(&state, &intent, &tr)
+    outcome(&done)
 }
 
 /// Exit 10 when a method failed or the requested result was not reached.
-fn outcome(
-    state: &crate::model::ClusterState,
-    intent: &Intent,
-    tr: &engine::Transition,
-) -> Result<()> {
-    let unmet = engine::check::unmet(state, intent);
-    if tr.failures.is_empty() && unmet.is_empty() {
+fn outcome(done: &Applied) -> Result<()> {
+    if done.reached() {
         return Ok(());
     }
     let mut msg = String::new();
-    for f in &tr.failures {
+    for f in &done.transition.failures {
         if !msg.is_empty() {
             msg.push_str("; ");
         }
@@ -401,23 +407,18 @@ fn outcome(
             f.recovery
         ));
     }
-    if !unmet.is_empty() {
+    if !done.unmet.is_empty() {
         if !msg.is_empty() {
             msg.push_str("; ");
         }
+        let unmet: Vec<String> = done.unmet.iter().map(ToString::to_string).collect();
         msg.push_str(&format!(
             "requested result not reached: {}",
             unmet.join("; ")
         ));
     }
     let mut e = ScError::new(ErrorCode::Method, msg);
-    let group = tr.failures.first().map(|f| f.group.clone()).or_else(|| {
-        unmet
-            .first()
-            .and_then(|u| u.split_whitespace().next())
-            .map(str::to_string)
-    });
-    if let Some(g) = group {
+    if let Some(g) = done.group_to_inspect() {
         e = e.hint(format!(
             "see what happened with: scsim log --group {g} --last 40; scstat -g"
         ));

@@ -6,30 +6,22 @@
 //! Validate fails the command (exit 10, nothing written); Init/Fini/Update failures are logged
 //! and the change stands, as on a real cluster.
 
-use super::exec::{self, CallResult, SimBackend};
+use super::exec::{self, CallResult, MethodRunner};
 use super::intent::Intent;
 use super::plan::{Step, StepKind};
 use super::planner::init_nodes;
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, Method, Resource};
-
-/// A configuration change that has been applied to the state (or is about to be removed).
-#[derive(Debug, Clone)]
-pub enum ConfigEvent {
-    /// A resource was added to its group. Init runs (Init_nodes) if the group is managed.
-    ResourceCreated { resource: String },
-    /// Properties of a resource changed. Update runs where it is online.
-    ResourceChanged { resource: String },
-    /// A resource is about to be removed (still present in the state). Fini runs if managed.
-    ResourceRemoving { resource: String },
-    /// Properties of a group changed (e.g. Nodelist); the engine may need to react.
-    GroupChanged { group: String },
-}
+use crate::model::{ClusterState, ConfigEvent, Method, Resource};
 
 /// Run the Validate method of `proposed` (a resource as it would be after the change, possibly
 /// not yet in the state) on the nodes its type's Init_nodes names. A failing Validate aborts
 /// the command (exit 10) and nothing is written.
-pub fn validate(state: &mut ClusterState, proposed: &Resource, now_ms: u64) -> Result<()> {
+pub fn validate(
+    state: &mut ClusterState,
+    proposed: &Resource,
+    now_ms: u64,
+    runner: &mut dyn MethodRunner,
+) -> Result<()> {
     exec::catch_up_clock(state, now_ms);
     let rt = state.resource_types.get(&proposed.rtype);
     if !rt.is_some_and(|t| t.has_method(Method::Validate)) {
@@ -38,7 +30,7 @@ pub fn validate(state: &mut ClusterState, proposed: &Resource, now_ms: u64) -> R
     let g = state.resource_groups.get(&proposed.group);
     let nodes = init_nodes(state, rt, g, |n| state.cluster.is_up(n));
     for n in nodes {
-        match exec::call_unlisted(state, proposed, &n, Method::Validate, &mut SimBackend) {
+        match exec::call_unlisted(state, proposed, &n, Method::Validate, runner) {
             CallResult::Ok => {}
             r => {
                 let how = if r == CallResult::TimedOut {
@@ -61,20 +53,25 @@ pub fn validate(state: &mut ClusterState, proposed: &Resource, now_ms: u64) -> R
 }
 
 /// Run the methods a configuration change implies.
-pub fn config_event(state: &mut ClusterState, event: &ConfigEvent, now_ms: u64) -> Result<()> {
+pub fn config_event(
+    state: &mut ClusterState,
+    event: &ConfigEvent,
+    now_ms: u64,
+    runner: &mut dyn MethodRunner,
+) -> Result<()> {
     exec::catch_up_clock(state, now_ms);
     match event {
         ConfigEvent::ResourceCreated { resource } => {
-            init_or_fini(state, resource, Method::Init, "resource created");
+            init_or_fini(state, resource, Method::Init, "resource created", runner);
             let Some(r) = state.resources.get(resource) else {
                 return Ok(());
             };
             if r.enabled {
-                converge(state, &r.group.clone());
+                converge(state, &r.group.clone(), runner);
             }
         }
         ConfigEvent::ResourceRemoving { resource } => {
-            init_or_fini(state, resource, Method::Fini, "resource removed");
+            init_or_fini(state, resource, Method::Fini, "resource removed", runner);
         }
         ConfigEvent::ResourceChanged { resource } => {
             let Some(r) = state.resources.get(resource).cloned() else {
@@ -100,17 +97,23 @@ pub fn config_event(state: &mut ClusterState, event: &ConfigEvent, now_ms: u64) 
                         reason: format!("properties of {resource} changed"),
                     })
                     .collect();
-                exec::run_steps(state, "update", steps, &mut SimBackend);
+                exec::run_steps(state, "update", steps, runner);
             }
             let g = r.group.clone();
-            converge(state, &g);
+            converge(state, &g, runner);
         }
-        ConfigEvent::GroupChanged { group } => converge(state, group),
+        ConfigEvent::GroupChanged { group } => converge(state, group, runner),
     }
     Ok(())
 }
 
-fn init_or_fini(state: &mut ClusterState, resource: &str, m: Method, why: &str) {
+fn init_or_fini(
+    state: &mut ClusterState,
+    resource: &str,
+    m: Method,
+    why: &str,
+    runner: &mut dyn MethodRunner,
+) {
     let Some(r) = state.resources.get(resource) else {
         return;
     };
@@ -136,11 +139,11 @@ fn init_or_fini(state: &mut ClusterState, resource: &str, m: Method, why: &str) 
             reason: format!("{why}: {resource}"),
         })
         .collect();
-    exec::run_steps(state, why, steps, &mut SimBackend);
+    exec::run_steps(state, why, steps, runner);
 }
 
 /// Bring a managed group's resources in line with their switches and dependencies.
-fn converge(state: &mut ClusterState, group: &str) {
+fn converge(state: &mut ClusterState, group: &str, runner: &mut dyn MethodRunner) {
     if !state.resource_groups.get(group).is_some_and(|g| g.managed) {
         return;
     }
@@ -149,7 +152,7 @@ fn converge(state: &mut ClusterState, group: &str) {
         &Intent::Converge {
             rgs: vec![group.to_string()],
         },
-        &mut SimBackend,
+        runner,
     );
 }
 

@@ -125,11 +125,79 @@ pub struct Step {
     pub reason: String,
 }
 
+/// What a summary line of a plan says happens to its object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    /// A group comes online on nodes (or a resource starts on a node).
+    Start,
+    /// A group leaves nodes (or a resource stops on a node).
+    Stop,
+    /// A group leaves some nodes and comes online on others.
+    Move,
+    Restart,
+    Manage,
+    Unmanage,
+    Enable,
+    Disable,
+    Monitor,
+    Unmonitor,
+    Suspend,
+    Resume,
+    /// STOP_FAILED is cleared.
+    Clear,
+    Crash,
+    Halt,
+    Join,
+    Evacuate,
+    /// A device group changes primary or mode.
+    Device,
+    /// A fault monitor reported a failure.
+    Fault,
+    /// A resource's fault monitor starts (Monitored_switch).
+    MonStart,
+    /// A resource's fault monitor stops (Monitored_switch).
+    MonStop,
+}
+
+impl Verb {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Start => "Start",
+            Verb::Stop => "Stop",
+            Verb::Move => "Move",
+            Verb::Restart => "Restart",
+            Verb::Manage => "Manage",
+            Verb::Unmanage => "Unmanage",
+            Verb::Enable => "Enable",
+            Verb::Disable => "Disable",
+            Verb::Monitor => "Monitor",
+            Verb::Unmonitor => "Unmonitor",
+            Verb::Suspend => "Suspend",
+            Verb::Resume => "Resume",
+            Verb::Clear => "Clear",
+            Verb::Crash => "Crash",
+            Verb::Halt => "Halt",
+            Verb::Join => "Join",
+            Verb::Evacuate => "Evacuate",
+            Verb::Device => "Device",
+            Verb::Fault => "Fault",
+            Verb::MonStart => "MonStart",
+            Verb::MonStop => "MonStop",
+        }
+    }
+}
+
+/// The verb as the plan summary prints it; honours width and alignment (`{:<9}`).
+impl std::fmt::Display for Verb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// A group-level (or resource-level) summary line of a plan, Pacemaker style.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
-    /// `Start`, `Stop`, `Move`, `Restart`, `Manage`, …
-    pub verb: String,
+    pub verb: Verb,
     /// The group or resource acted on.
     pub object: String,
     /// `mail-1`, `mail-1 -> mail-2`, …

@@ -1,19 +1,15 @@
 //! Effective values of the properties that drive the RGM's behaviour: method timeouts,
-//! Failover_mode, Retry_count / Retry_interval, probe interval, and the method program names
-//! the event log prints. A value set on the resource wins, then the type's paramtable default,
-//! then the r_properties(5) default. Pure lookups; nothing here changes state.
+//! Failover_mode, Retry_count / Retry_interval, probe interval. A value set on the resource
+//! wins, then the type's paramtable default, then the r_properties(5) default. Pure lookups;
+//! nothing here changes state. The effective values themselves and their defaults come from
+//! `query::effective` (also used by listings and the scha_* commands); re-exported here.
 
-use crate::model::{Method, PropValue, Resource, ResourceType};
-use std::collections::BTreeMap;
-
-/// r_properties(5): method timeouts default to 3600 s.
-pub const DEFAULT_TIMEOUT_S: u64 = 3600;
-/// Retry_count when the type declares none (the usual RTR sample value).
-pub const DEFAULT_RETRY_COUNT: i64 = 2;
-/// Retry_interval when the type declares none (the usual RTR sample value).
-pub const DEFAULT_RETRY_INTERVAL_S: u64 = 300;
-/// Thorough_probe_interval when the type declares none.
-pub const DEFAULT_PROBE_INTERVAL_S: u64 = 60;
+use crate::model::{Method, Resource, ResourceType};
+pub use crate::query::effective::{
+    DEFAULT_PROBE_INTERVAL_S, DEFAULT_RETRY_COUNT, DEFAULT_RETRY_INTERVAL_S, DEFAULT_TIMEOUT_S,
+    as_bool, as_list, ext_prop, probe_interval_ms, retry_count, retry_interval_ms, std_prop,
+    timeout_s,
+};
 
 /// Failover_mode (r_properties(5)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,117 +55,20 @@ impl FailoverMode {
     }
 }
 
-fn lookup<'a>(map: &'a BTreeMap<String, PropValue>, name: &str) -> Option<&'a PropValue> {
-    map.get(name).or_else(|| {
-        map.iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v)
-    })
-}
-
-/// A standard property: set on the resource, else the type's declared default.
-pub fn std_prop(rt: Option<&ResourceType>, r: &Resource, name: &str) -> Option<PropValue> {
-    lookup(&r.properties, name).cloned().or_else(|| {
-        rt.and_then(|t| {
-            t.params
-                .iter()
-                .find(|p| !p.extension && p.name.eq_ignore_ascii_case(name))
-        })
-        .and_then(|p| p.default.clone())
-    })
-}
-
-/// An extension property: set on the resource, else the type's declared default.
-pub fn ext_prop(rt: Option<&ResourceType>, r: &Resource, name: &str) -> Option<PropValue> {
-    lookup(&r.extension, name).cloned().or_else(|| {
-        rt.and_then(|t| {
-            t.params
-                .iter()
-                .find(|p| p.extension && p.name.eq_ignore_ascii_case(name))
-        })
-        .and_then(|p| p.default.clone())
-    })
-}
-
-fn as_int(v: &PropValue) -> Option<i64> {
-    match v {
-        PropValue::Int(i) => Some(*i),
-        PropValue::Str(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-/// A value as a list of strings (a single string is a one-element list).
-pub fn as_list(v: &PropValue) -> Vec<String> {
-    match v {
-        PropValue::List(l) => l.clone(),
-        PropValue::Str(s) if s.is_empty() => Vec::new(),
-        PropValue::Str(s) => s.split(',').map(str::to_string).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// A value as a boolean (`TRUE`/`FALSE` strings accepted).
-pub fn as_bool(v: &PropValue) -> Option<bool> {
-    match v {
-        PropValue::Bool(b) => Some(*b),
-        PropValue::Str(s) if s.eq_ignore_ascii_case("true") => Some(true),
-        PropValue::Str(s) if s.eq_ignore_ascii_case("false") => Some(false),
-        _ => None,
-    }
-}
-
-/// Timeout of `m` for `r`, in seconds.
-pub fn timeout_s(rt: Option<&ResourceType>, r: &Resource, m: Method) -> u64 {
-    std_prop(rt, r, &m.timeout_property())
-        .as_ref()
-        .and_then(as_int)
-        .filter(|v| *v > 0)
-        .map(|v| v as u64)
-        .unwrap_or(DEFAULT_TIMEOUT_S)
+/// The program a method runs, as a real rgmd log names it: the basename of the method's path
+/// in the type's RTR file (`hafoip_prenet_start`), or the RTR key (`Prenet_start`) when the
+/// type is unknown or does not declare the method.
+pub fn method_program(rt: Option<&ResourceType>, m: Method) -> String {
+    rt.and_then(|t| t.methods.get(&m))
+        .map(|path| path.rsplit('/').next().unwrap_or(path))
+        .filter(|base| !base.is_empty())
+        .map_or_else(|| m.rtr_name().to_string(), str::to_string)
 }
 
 pub fn failover_mode(rt: Option<&ResourceType>, r: &Resource) -> FailoverMode {
     std_prop(rt, r, "Failover_mode")
         .and_then(|v| v.as_str().and_then(FailoverMode::parse))
         .unwrap_or(FailoverMode::None)
-}
-
-/// Retry_count; -1 means unlimited.
-pub fn retry_count(rt: Option<&ResourceType>, r: &Resource) -> i64 {
-    std_prop(rt, r, "Retry_count")
-        .as_ref()
-        .and_then(as_int)
-        .unwrap_or(DEFAULT_RETRY_COUNT)
-}
-
-pub fn retry_interval_ms(rt: Option<&ResourceType>, r: &Resource) -> u64 {
-    std_prop(rt, r, "Retry_interval")
-        .as_ref()
-        .and_then(as_int)
-        .filter(|v| *v >= 0)
-        .map(|v| v as u64)
-        .unwrap_or(DEFAULT_RETRY_INTERVAL_S)
-        * 1000
-}
-
-pub fn probe_interval_ms(rt: Option<&ResourceType>, r: &Resource) -> u64 {
-    std_prop(rt, r, "Thorough_probe_interval")
-        .as_ref()
-        .and_then(as_int)
-        .filter(|v| *v > 0)
-        .map(|v| v as u64)
-        .unwrap_or(DEFAULT_PROBE_INTERVAL_S)
-        * 1000
-}
-
-/// Program name of a declared method as the log prints it (`hafoip_start`): the basename of the
-/// RTR method path; the method's RTR name when the type does not declare it.
-pub fn method_program(rt: Option<&ResourceType>, m: Method) -> String {
-    rt.and_then(|t| t.methods.get(&m))
-        .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| m.rtr_name().to_string())
 }
 
 /// Simulated duration of a method that returns on its own: 0.5% of its timeout, between 100 ms

@@ -15,6 +15,11 @@ use std::collections::{HashMap, HashSet};
 
 const NOW: u64 = 1_795_510_800_000; // 2026-11-24T09:00:00Z
 
+/// Run `intent` on the simulated cluster, with the state's injected faults.
+fn sim(s: &mut ClusterState, intent: &Intent) -> crate::error::Result<Transition> {
+    simulate_with_faults(s, |s, m| run(s, intent, m))
+}
+
 fn switch(rg: &str, node: &str) -> Intent {
     Intent::Switch {
         rgs: vec![rg.into()],
@@ -41,7 +46,7 @@ fn methods(tr: &Transition) -> Vec<(Method, String, String)> {
 #[test]
 fn switchover_runs_methods_in_the_reference_order() {
     let mut s = seed(NOW);
-    let tr = run(&mut s, &switch("MAIL-RG", "mail-2"), &mut SimBackend).unwrap();
+    let tr = sim(&mut s, &switch("MAIL-RG", "mail-2")).unwrap();
     let got: Vec<String> = methods(&tr)
         .iter()
         .map(|(m, r, n)| format!("{n} {} {r}", m.rtr_name()))
@@ -56,7 +61,6 @@ fn switchover_runs_methods_in_the_reference_order() {
             "mail-1 Stop disk-rs",
             "mail-1 Stop budgie",
             "mail-1 Postnet_stop disk-rs",
-            "mail-1 Postnet_stop budgie",
             "mail-2 Prenet_start budgie",
             "mail-2 Prenet_start disk-rs",
             "mail-2 Start budgie",
@@ -65,6 +69,30 @@ fn switchover_runs_methods_in_the_reference_order() {
             "mail-2 Monitor_start disk-rs",
             "mail-2 Start mail-rs",
             "mail-2 Monitor_start mail-rs",
+        ]
+    );
+    // The log names the methods' programs with the types' timeouts, as a real rgmd log does.
+    let launched: Vec<String> = s
+        .events
+        .iter()
+        .filter_map(|e| {
+            let m = e.message.strip_prefix("launching method <")?;
+            let (p, rest) = m.split_once('>')?;
+            let t = rest
+                .rsplit("timeout <")
+                .next()?
+                .trim_end_matches("> seconds");
+            rest.contains("node <mail-2>").then(|| format!("{p} {t}"))
+        })
+        .collect();
+    assert_eq!(
+        &launched[..5],
+        [
+            "hafoip_prenet_start 300",
+            "hastorageplus_prenet_start 1800",
+            "hafoip_start 500",
+            "hafoip_monitor_start 300",
+            "hastorageplus_start 90",
         ]
     );
     let g = &s.resource_groups["MAIL-RG"];
@@ -89,7 +117,7 @@ fn planning_is_pure_and_repeatable() {
     assert!(!a.steps.is_empty());
     // Planning the same switch again after it ran is a no-op.
     let mut s2 = s.clone();
-    run(&mut s2, &switch("MAIL-RG", "mail-2"), &mut SimBackend).unwrap();
+    sim(&mut s2, &switch("MAIL-RG", "mail-2")).unwrap();
     assert!(
         plan(&s2, &switch("MAIL-RG", "mail-2"), NOW)
             .unwrap()
@@ -104,22 +132,21 @@ fn refusals_change_nothing_and_carry_the_right_code() {
     s.resources.get_mut("disk-rs").unwrap().enabled = false;
     s.resources.get_mut("mail-rs").unwrap().enabled = false;
     let before = s.clone();
-    let e = run(
+    let e = sim(
         &mut s,
         &Intent::Enable {
             resources: vec!["mail-rs".into()],
             monitor_only: false,
         },
-        &mut SimBackend,
     )
     .unwrap_err();
     assert_eq!(e.code, ErrorCode::Depend);
     assert!(e.message.contains("disk-rs"));
     assert!(e.hints.iter().any(|h| h.contains("scswitch -e -j disk-rs")));
     assert_eq!(s, before);
-    let e = run(&mut s, &switch("MAIL-RG", "mail-9"), &mut SimBackend).unwrap_err();
+    let e = sim(&mut s, &switch("MAIL-RG", "mail-9")).unwrap_err();
     assert_eq!(e.code, ErrorCode::Node);
-    let e = run(&mut s, &switch("NOPE", "mail-1"), &mut SimBackend).unwrap_err();
+    let e = sim(&mut s, &switch("NOPE", "mail-1")).unwrap_err();
     assert_eq!(e.code, ErrorCode::Rg);
     assert_eq!(s, before);
 }
@@ -140,7 +167,7 @@ fn a_failed_start_with_soft_relocates_and_records_pingpong() {
         node: Some("mail-2".into()),
         remaining: Some(1),
     });
-    let tr = run(&mut s, &switch("MAIL-RG", "mail-2"), &mut SimBackend).unwrap();
+    let tr = sim(&mut s, &switch("MAIL-RG", "mail-2")).unwrap();
     assert_eq!(tr.failures.len(), 1);
     assert!(s.faults.is_empty(), "a --times 1 fault is used up");
     let g = &s.resource_groups["MAIL-RG"];
@@ -152,7 +179,110 @@ fn a_failed_start_with_soft_relocates_and_records_pingpong() {
             .iter()
             .any(|(m, r, n)| *m == Method::Start && r == "mail-rs" && n == "mail-2")
     );
-    assert!(!check::unmet(&s, &switch("MAIL-RG", "mail-2")).is_empty());
+    let unmet = check::unmet(&s, &switch("MAIL-RG", "mail-2"));
+    assert_eq!(
+        unmet,
+        [check::Unmet::NotOnlineOn {
+            group: "MAIL-RG".into(),
+            nodes: vec!["mail-2".into()],
+            now: check::GroupWhere::On(vec![(RgState::Online, "mail-1".into())]),
+        }]
+    );
+    assert_eq!(unmet[0].subject(), "MAIL-RG");
+    assert_eq!(
+        unmet[0].to_string(),
+        "MAIL-RG is not Online on mail-2 (Online on mail-1)"
+    );
+}
+
+#[test]
+fn unmet_requests_render_as_before() {
+    use check::{GroupWhere, Unmet};
+    let cases = [
+        (
+            Unmet::NotOnline {
+                group: "G".into(),
+                now: GroupWhere::OfflineEverywhere,
+            },
+            "G is not Online (Offline everywhere)",
+        ),
+        (
+            Unmet::MasteredElsewhere {
+                group: "G".into(),
+                now: GroupWhere::On(vec![
+                    (RgState::Online, "n1".into()),
+                    (RgState::ErrorStopFailed, "n2".into()),
+                ]),
+            },
+            "G is still mastered elsewhere (Online on n1, Error_stop_failed on n2)",
+        ),
+        (
+            Unmet::NotOffline {
+                group: "G".into(),
+                now: GroupWhere::Gone,
+            },
+            "G is not offline (gone)",
+        ),
+        (
+            Unmet::StillOn {
+                group: "G".into(),
+                node: "n1".into(),
+                now: GroupWhere::On(vec![(RgState::Online, "n1".into())]),
+            },
+            "G is still on n1 (Online on n1)",
+        ),
+        (
+            Unmet::Resource {
+                resource: "r".into(),
+                state: RState::StartFailed,
+                node: "n1".into(),
+            },
+            "r is Start_failed on n1",
+        ),
+        (
+            Unmet::StillStopFailed {
+                resource: "r".into(),
+                node: "n1".into(),
+            },
+            "r is still Stop_failed on n1",
+        ),
+    ];
+    for (u, text) in cases {
+        assert_eq!(u.to_string(), text);
+    }
+}
+
+#[test]
+fn the_simulated_runner_owns_the_faults_and_puts_back_what_is_left() {
+    let mut s = seed(NOW);
+    let fault = |remaining| Fault {
+        resource: "mail-rs".into(),
+        kind: FaultKind::MethodFails {
+            method: Method::Start,
+        },
+        node: Some("mail-2".into()),
+        remaining,
+    };
+    s.faults.push(fault(Some(2)));
+    // A refused intent runs nothing: the faults come back untouched.
+    sim(&mut s, &switch("MAIL-RG", "mail-9")).unwrap_err();
+    assert_eq!(s.faults, [fault(Some(2))]);
+    // A run that fires the fault once leaves it armed with one use left.
+    let tr = sim(&mut s, &switch("MAIL-RG", "mail-2")).unwrap();
+    assert_eq!(tr.failures.len(), 1);
+    assert_eq!(s.faults, [fault(Some(1))]);
+    // Outside simulate_with_faults, a runner sees only the faults it was given.
+    let mut runner = SimMethods::new(Vec::new());
+    let tr = run(&mut s, &switch("MAIL-RG", "mail-2"), &mut runner).unwrap();
+    assert!(tr.failures.is_empty());
+    assert!(runner.into_faults().is_empty());
+}
+
+#[test]
+fn summary_verbs_pad_like_strings() {
+    use crate::engine::plan::Verb;
+    assert_eq!(format!("{:<9}|", Verb::Move), "Move     |");
+    assert_eq!(Verb::MonStart.to_string(), "MonStart");
 }
 
 #[test]
@@ -166,7 +296,7 @@ fn a_timeout_consumes_the_whole_timeout() {
         node: None,
         remaining: Some(1),
     });
-    let tr = run(&mut s, &switch("MAIL-RG", "mail-2"), &mut SimBackend).unwrap();
+    let tr = sim(&mut s, &switch("MAIL-RG", "mail-2")).unwrap();
     let e = tr
         .executed
         .iter()
@@ -184,7 +314,7 @@ fn clock_only_moves_forward_and_the_log_is_ordered() {
     let mut s = seed(NOW);
     catch_up_clock(&mut s, NOW - 5000);
     assert_eq!(s.clock.now_ms, NOW);
-    run(&mut s, &switch("MAIL-RG", "mail-2"), &mut SimBackend).unwrap();
+    sim(&mut s, &switch("MAIL-RG", "mail-2")).unwrap();
     assert!(s.clock.now_ms > NOW);
     let times: Vec<u64> = s.events.iter().map(|e| e.time_ms).collect();
     assert!(times.windows(2).all(|w| w[0] <= w[1]));
@@ -197,7 +327,7 @@ fn hooks_run_validate_init_fini_and_update() {
     r.name = "disk2-rs".into();
     r.enabled = false;
     r.state.clear();
-    hooks::validate(&mut s, &r, NOW).unwrap();
+    simulate_with_faults(&mut s, |s, m| hooks::validate(s, &r, NOW, m)).unwrap();
     s.faults.push(Fault {
         resource: "disk2-rs".into(),
         kind: FaultKind::MethodFails {
@@ -206,7 +336,7 @@ fn hooks_run_validate_init_fini_and_update() {
         node: Some("mail-2".into()),
         remaining: None,
     });
-    let e = hooks::validate(&mut s, &r, NOW).unwrap_err();
+    let e = simulate_with_faults(&mut s, |s, m| hooks::validate(s, &r, NOW, m)).unwrap_err();
     assert_eq!(e.code, crate::error::ErrorCode::Method);
     assert!(e.message.contains("mail-2"));
     s.faults.clear();
@@ -217,35 +347,47 @@ fn hooks_run_validate_init_fini_and_update() {
         .push("disk2-rs".into());
     s.resources.insert("disk2-rs".into(), r);
     let n = s.events.entries.len();
-    hooks::config_event(
-        &mut s,
-        &hooks::ConfigEvent::ResourceCreated {
-            resource: "disk2-rs".into(),
-        },
-        NOW,
-    )
+    simulate_with_faults(&mut s, |s, m| {
+        hooks::config_event(
+            s,
+            &crate::model::ConfigEvent::ResourceCreated {
+                resource: "disk2-rs".into(),
+            },
+            NOW,
+            m,
+        )
+    })
     .unwrap();
     let inits = s
         .events
         .iter()
         .skip(n)
-        .filter(|e| e.message.starts_with("launching method <Init>"))
+        .filter(|e| {
+            e.message
+                .starts_with("launching method <hastorageplus_init>")
+        })
         .count();
     assert_eq!(inits, 2, "Init on both nodes of the Nodelist");
     let n = s.events.entries.len();
-    hooks::config_event(
-        &mut s,
-        &hooks::ConfigEvent::ResourceChanged {
-            resource: "disk-rs".into(),
-        },
-        NOW,
-    )
+    simulate_with_faults(&mut s, |s, m| {
+        hooks::config_event(
+            s,
+            &crate::model::ConfigEvent::ResourceChanged {
+                resource: "disk-rs".into(),
+            },
+            NOW,
+            m,
+        )
+    })
     .unwrap();
     let updates: Vec<String> = s
         .events
         .iter()
         .skip(n)
-        .filter(|e| e.message.starts_with("launching method <Update>"))
+        .filter(|e| {
+            e.message
+                .starts_with("launching method <hastorageplus_update>")
+        })
         .map(|e| e.node.clone())
         .collect();
     assert_eq!(updates, ["mail-1"], "Update only where disk-rs is online");
@@ -286,14 +428,13 @@ fn big(n: usize) -> ClusterState {
 fn a_node_failure_moving_1000_groups_is_fast() {
     let mut s = big(1000);
     let t = std::time::Instant::now();
-    let tr = run(
+    let tr = sim(
         &mut s,
         &Intent::NodeDown {
             node: "n1".into(),
             clean: false,
             reason: None,
         },
-        &mut SimBackend,
     )
     .unwrap();
     let took = t.elapsed();
@@ -628,7 +769,7 @@ proptest! {
                 Op::Advance(secs) => s.clock.now_ms += secs * 1000,
                 Op::Intent(i) => {
                     let before = s.clone();
-                    match run(&mut s, i, &mut SimBackend) {
+                    match sim(&mut s, i) {
                         Err(e) => {
                             prop_assert_eq!(&s, &before, "refused {:?} ({}) changed the state", i, e.message);
                         }

@@ -4,6 +4,7 @@
 //! plain data with small accessors; validation lives in `admin`, behaviour in `engine`,
 //! persistence in `store`. Nothing here does I/O.
 
+mod config_event;
 pub mod props;
 pub mod value;
 
@@ -11,6 +12,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use config_event::ConfigEvent;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.

@@ -23,14 +23,14 @@
 //! Output is built in one `String`; every resource is visited once and each type's property
 //! table is computed once, so the cost is linear in the size of the configuration.
 
-use crate::admin::PrintRequest;
-use crate::admin::catalog;
-use crate::admin::effective::{group_value, resource_value};
-use crate::admin::values::type_name;
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{
     ClusterState, InitNodes, ParamDecl, PropValue, Resource, ResourceGroup, ResourceType, props,
 };
+use crate::query::PrintRequest;
+use crate::query::effective::{group_value, resource_value};
+use crate::query::lookup;
+use crate::query::types::{self as catalog, prop_type_name as type_name};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -54,11 +54,11 @@ fn select<'a>(state: &'a ClusterState, req: &PrintRequest) -> Result<Selection<'
         None => None,
     };
     let group = match &req.group {
-        Some(g) => Some(crate::admin::lookup_group(state, g)?),
+        Some(g) => Some(lookup::group(state, g)?),
         None => None,
     };
     if let Some(rname) = &req.resource {
-        let r = crate::admin::lookup_resource(state, rname)?;
+        let r = lookup::resource(state, rname)?;
         if let Some(g) = group
             && g.name != r.group
         {
@@ -75,7 +75,7 @@ fn select<'a>(state: &'a ClusterState, req: &PrintRequest) -> Result<Selection<'
                 format!("resource {rname} is of type {}, not {}", r.rtype, t.name),
             ));
         }
-        let g = crate::admin::lookup_group(state, &r.group)?;
+        let g = lookup::group(state, &r.group)?;
         return Ok(Selection {
             types: Vec::new(),
             groups: vec![(g, vec![r])],

@@ -48,7 +48,7 @@ pub fn json_line(e: &Event) -> String {
 pub fn json<'a>(events: impl IntoIterator<Item = &'a Event>) -> String {
     let list: Vec<serde_json::Value> = events.into_iter().map(json_value).collect();
     serde_json::to_string_pretty(&serde_json::json!({
-        "format_version": 1,
+        "format_version": super::FORMAT_VERSION,
         "events": list,
     }))
     .unwrap_or_default()

@@ -15,12 +15,11 @@ use std::path::{Path, PathBuf};
 /// The command that refreshes the committed files.
 const REFRESH: &str = "SCSIM_REGENERATE=1 cargo test --test cli generated";
 
-const COMMANDS: [&str; 4] = ["scsim", "scrgadm", "scswitch", "scstat"];
-
 /// Every generated file: its path in the repository and the `scsim` arguments that print it.
 fn artefacts() -> Vec<(PathBuf, Vec<String>)> {
     let mut v = Vec::new();
-    for cmd in COMMANDS {
+    for p in scsim::cli::registry::names().filter_map(scsim::cli::Personality::from_name) {
+        let cmd = p.name();
         for (shell, file) in [
             ("bash", format!("bash/{cmd}")),
             ("zsh", format!("zsh/_{cmd}")),
@@ -33,7 +32,7 @@ fn artefacts() -> Vec<(PathBuf, Vec<String>)> {
                     .to_vec(),
             ));
         }
-        let section = if cmd == "scsim" { "1" } else { "1m" };
+        let section = p.section().to_lowercase();
         v.push((
             Path::new("man").join(format!("{cmd}.{section}")),
             vec!["man".to_string(), cmd.to_string()],
@@ -114,7 +113,8 @@ fn bash_completion_offers_the_options() {
         "{} is missing: run {REFRESH}",
         file.display()
     );
-    for cmd in COMMANDS {
+    for p in scsim::cli::registry::names().filter_map(scsim::cli::Personality::from_name) {
+        let cmd = p.name();
         let f = root().join(format!("completions/bash/{cmd}"));
         let st = std::process::Command::new("bash")
             .arg("-n")

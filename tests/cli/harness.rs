@@ -53,12 +53,13 @@ pub fn scsim_exe() -> PathBuf {
 }
 
 impl TestCluster {
-    /// Temp dir with `bin/{scsim,scrgadm,scswitch,scstat}` links; no state file yet.
+    /// Temp dir with `bin/NAME` links for every command of the registry (`scsim`, `scrgadm`,
+    /// …); no state file yet.
     pub fn empty() -> TestCluster {
         let dir = tempfile::tempdir().expect("tempdir");
         let bin = dir.path().join("bin");
         std::fs::create_dir(&bin).unwrap();
-        for name in ["scsim", "scrgadm", "scswitch", "scstat"] {
+        for name in scsim::cli::registry::names() {
             std::os::unix::fs::symlink(scsim_exe(), bin.join(name)).unwrap();
         }
         let state = dir.path().join("cluster.json");

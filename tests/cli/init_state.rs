@@ -169,7 +169,7 @@ fn usage_errors_exit_3_and_help_exits_0() {
     let t = TestCluster::two_node();
     let out = t.run("scsim", &["--no-such-flag"]);
     out.expect_code(3);
-    for name in ["scrgadm", "scswitch", "scstat"] {
+    for name in scsim::cli::registry::PERSONALITIES.iter().map(|e| e.name) {
         let out = t.run(name, &["-?"]);
         out.ok();
         assert!(out.stdout.contains(&format!("Usage: {name}")), "{out}");
@@ -187,7 +187,7 @@ fn install_links_creates_working_links() {
     let dir = t.path().join("usr/cluster/bin");
     let d = dir.display().to_string();
     t.run("scsim", &["install-links", &d]).ok();
-    for name in ["scrgadm", "scswitch", "scstat"] {
+    for name in scsim::cli::registry::PERSONALITIES.iter().map(|e| e.name) {
         assert!(dir.join(name).exists());
     }
     let out = t.run("scsim", &["install-links", &d]);

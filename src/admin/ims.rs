@@ -1,0 +1,36 @@
+//! SUNW.ims (Sun Java System Messaging Server) specifics: the server root is an absolute path.
+
+use super::typerules::TypeRules;
+use super::values::prop_err;
+use crate::error::Result;
+use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType};
+
+/// SUNW.ims in the type-rule table.
+pub(super) struct Ims;
+
+impl TypeRules for Ims {
+    fn applies(&self, rt: &ResourceType) -> bool {
+        rt.vendor_id.as_deref() == Some("SUNW") && rt.resource_type == "ims"
+    }
+    fn check(
+        &self,
+        _state: &ClusterState,
+        rt: &ResourceType,
+        _g: &ResourceGroup,
+        r: &Resource,
+    ) -> Result<()> {
+        if let Some(decl) = rt.param("IMS_serverroot")
+            && let Some(PropValue::Str(root)) = r.extension.get(&decl.name)
+            && !root.starts_with('/')
+        {
+            return Err(prop_err(
+                &format!("resource {}", r.name),
+                &decl.name,
+                format!(
+                    "value \"{root}\" is not an absolute path (the Messaging Server server root, e.g. /opt/SUNWmsgsr)"
+                ),
+            ));
+        }
+        Ok(())
+    }
+}

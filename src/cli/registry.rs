@@ -1,0 +1,108 @@
+//! The personality registry: every command the executable answers to, one row each.
+//!
+//! A row names the command, says what it does, gives its clap parser and its runner. Dispatch
+//! (`argv[0]` and `scsim NAME …`), `scsim install-links`, `scsim completions`, `scsim man` and
+//! the tests all read this table, so adding a command (`scha_resource_get`, `clrg`, …) is one
+//! row here and a module with its `command` and `run`.
+
+use super::{Ctx, sc31, scrgadm, scstat, scswitch};
+use crate::error::Result;
+use crate::fix::Fix;
+use std::ffi::OsString;
+
+/// One SC command personality.
+pub struct Entry {
+    /// The command name: the link name and the `scsim NAME` subcommand.
+    pub name: &'static str,
+    /// One line for `scsim --help` (the `scsim NAME` subcommand).
+    pub about: &'static str,
+    /// Man page section (`1M` for the administration commands).
+    pub section: &'static str,
+    /// The command's clap parser (help, completions, man pages, words that take a value).
+    pub command: fn() -> clap::Command,
+    /// How the command spells fixes in its hints.
+    pub syntax: fn(&Fix) -> String,
+    /// Parse the words after the command name and run the command.
+    pub run: fn(&mut Ctx, Vec<OsString>) -> Result<()>,
+}
+
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry").field("name", &self.name).finish()
+    }
+}
+
+/// The native command: the executable under its own name.
+pub const NATIVE: &str = "scsim";
+
+/// How the native command spells fixes.
+pub const NATIVE_SYNTAX: fn(&Fix) -> String = sc31::render;
+
+/// Every SC personality, in the order help and `install-links` list them.
+pub static PERSONALITIES: &[Entry] = &[
+    Entry {
+        name: "scrgadm",
+        about: "Run scrgadm (configure resource types, groups and resources)",
+        section: "1M",
+        syntax: sc31::render,
+        command: scrgadm::command,
+        run: scrgadm::run,
+    },
+    Entry {
+        name: "scswitch",
+        about: "Run scswitch (switch, enable, disable, evacuate)",
+        section: "1M",
+        syntax: sc31::render,
+        command: scswitch::command,
+        run: scswitch::run,
+    },
+    Entry {
+        name: "scstat",
+        about: "Run scstat (show cluster status)",
+        section: "1M",
+        syntax: sc31::render,
+        command: scstat::command,
+        run: scstat::run,
+    },
+];
+
+/// The personality named `name`.
+pub fn find(name: &str) -> Option<&'static Entry> {
+    PERSONALITIES.iter().find(|e| e.name == name)
+}
+
+/// Every command name: the native one first, then the personalities.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    std::iter::once(NATIVE).chain(PERSONALITIES.iter().map(|e| e.name))
+}
+
+/// Names for a message: `a, b, c or d` (`conj` = "or" / "and").
+pub fn join(names: &[&str], conj: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} {conj} {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_parsers_are_named_after_them() {
+        let all: Vec<&str> = names().collect();
+        for (i, n) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(n), "{n} twice");
+        }
+        for e in PERSONALITIES {
+            assert_eq!((e.command)().get_name(), e.name);
+        }
+    }
+
+    #[test]
+    fn join_names() {
+        assert_eq!(join(&["a"], "or"), "a");
+        assert_eq!(join(&["a", "b", "c"], "or"), "a, b or c");
+    }
+}

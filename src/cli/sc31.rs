@@ -1,0 +1,32 @@
+//! The Sun Cluster 3.1 spelling of fixes (`scswitch`, `scrgadm`), for hints printed by the 3.1
+//! commands and `scsim`.
+
+use crate::fix::Fix;
+
+/// `Fix::DisableResource { r }` → `scswitch -n -j r`.
+pub fn render(fix: &Fix) -> String {
+    match fix {
+        Fix::EnableResource { r } => format!("scswitch -e -j {r}"),
+        Fix::DisableResource { r } => format!("scswitch -n -j {r}"),
+        Fix::DisableMonitor { r } => format!("scswitch -n -M -j {r}"),
+        Fix::OnlineGroup { g } => format!("scswitch -Z -g {g}"),
+        Fix::OfflineGroup { g } => format!("scswitch -F -g {g}"),
+        Fix::UnmanageGroup { g } => format!("scswitch -u -g {g}"),
+        Fix::SwitchGroup { g, nodes } => format!("scswitch -z -g {g} -h {}", nodes.join(",")),
+        Fix::ClearStopFailed { r, node } => {
+            format!("scswitch -c -h {node} -j {r} -f STOP_FAILED")
+        }
+        Fix::RemoveResource { r } => format!("scrgadm -r -j {r}"),
+        Fix::RegisterType { t } => format!("scrgadm -a -t {t}"),
+        Fix::RegisterTypeFrom { t, file } => format!("scrgadm -a -t {t} -f {file}"),
+        Fix::SetTypeNodes { t, nodes } => format!("scrgadm -c -t {t} -h {}", nodes.join(",")),
+        Fix::SetTypeProperty { t, prop, value } => format!("scrgadm -c -t {t} -y {prop}={value}"),
+        Fix::SetGroupProperty { g, prop, value } => {
+            format!("scrgadm -c -g {g} -y {prop}={value}")
+        }
+        Fix::ListConfiguration => "scrgadm -p".to_string(),
+        Fix::ShowType { t } => format!("scrgadm -pv -t {t}"),
+        Fix::ShowGroup { g } => format!("scrgadm -pv -g {g}"),
+        Fix::ShowResource { r } => format!("scrgadm -pv -j {r}"),
+    }
+}

@@ -1,0 +1,324 @@
+//! The executor: runs a plan's steps through a [`MethodRunner`], records every outcome, derives
+//! the next state from it, and on a failure records it, works out the recovery the resource's
+//! Failover_mode asks for, and re-plans (bounded). Pacemaker's plan–execute–observe–replan
+//! loop; `crm_simulate`'s injected failures are our [`SimMethods`], which owns the faults of
+//! `state.faults` while it runs.
+//!
+//! State follows from outcomes only: a resource is Online because its Start returned 0, Offline
+//! because its Stop (and Postnet_stop) did, Start_failed because Start did not.
+
+mod apply;
+mod membership;
+mod method;
+mod record;
+mod recovery;
+mod runner;
+
+use super::intent::Intent;
+use super::plan::{Plan, Step, StepKind};
+use super::planner;
+use crate::error::Result;
+use crate::model::{ClusterState, Method, RState};
+use apply::apply;
+use recovery::recovery_for;
+use std::collections::VecDeque;
+
+pub use method::call_unlisted;
+pub use runner::{CallOutcome, CallResult, MethodCall, MethodRunner, SimMethods};
+
+/// The result of one executed step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepResult {
+    Done,
+    Failed { exit: i32 },
+    TimedOut,
+}
+
+/// A step as it ran.
+#[derive(Debug, Clone)]
+pub struct Executed {
+    pub step: Step,
+    pub at_ms: u64,
+    pub duration_ms: u64,
+    pub result: StepResult,
+    /// What the step led to, in words (`Online`, `Start_failed`, …); empty when obvious.
+    pub detail: String,
+}
+
+/// A method that failed, and what the RGM did about it.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub resource: String,
+    pub group: String,
+    pub node: String,
+    pub method: Method,
+    pub timed_out: bool,
+    pub recovery: String,
+}
+
+/// Everything one intent caused: the plan, the recovery plans, what ran, what failed.
+#[derive(Debug, Clone)]
+pub struct Transition {
+    pub intent: String,
+    pub plan: Plan,
+    /// Plans made after failures (recovery, then the rest of the intent), non-empty ones.
+    pub replans: Vec<Plan>,
+    pub executed: Vec<Executed>,
+    pub failures: Vec<Failure>,
+    pub notes: Vec<String>,
+}
+
+impl Transition {
+    /// Groups the transition touched, in first-touch order.
+    pub fn groups(&self) -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        let mut add = |g: &str| {
+            if !v.iter().any(|x| x == g) {
+                v.push(g.to_string());
+            }
+        };
+        for (g, _) in self
+            .plan
+            .placement
+            .iter()
+            .chain(self.replans.iter().flat_map(|p| p.placement.iter()))
+        {
+            add(g);
+        }
+        for e in &self.executed {
+            if let Some(g) = e.step.kind.group() {
+                add(g);
+            }
+        }
+        v
+    }
+}
+
+/// Plan `intent`, execute it, recover from failures, re-plan; return what happened. An error
+/// means the intent was refused before anything ran (the state is unchanged).
+pub fn run(
+    state: &mut ClusterState,
+    intent: &Intent,
+    runner: &mut dyn MethodRunner,
+) -> Result<Transition> {
+    let first = planner::plan(state, intent, state.clock.now_ms)?;
+    let mut tr = Transition {
+        intent: intent.to_string(),
+        notes: first.notes.clone(),
+        plan: first.clone(),
+        replans: Vec::new(),
+        executed: Vec::new(),
+        failures: Vec::new(),
+    };
+    let budget = 16 + 4 * state.resource_groups.len();
+    let mut rounds = 0usize;
+    let mut queue: VecDeque<Intent> = VecDeque::new();
+    let mut current = Some(first);
+    loop {
+        let plan = match current.take() {
+            Some(x) => x,
+            None => {
+                let Some(next) = queue.pop_front() else {
+                    break;
+                };
+                rounds += 1;
+                if rounds > budget {
+                    tr.notes.push(format!(
+                        "recovery stopped after {budget} re-plans; the cluster may need an operator"
+                    ));
+                    break;
+                }
+                match planner::plan(state, &next, state.clock.now_ms) {
+                    Ok(p) => {
+                        for n in &p.notes {
+                            if !tr.notes.contains(n) {
+                                tr.notes.push(n.clone());
+                            }
+                        }
+                        if !p.steps.is_empty() {
+                            tr.replans.push(p.clone());
+                        }
+                        p
+                    }
+                    Err(e) => {
+                        tr.notes
+                            .push(format!("{next}: not continued: {}", e.message));
+                        continue;
+                    }
+                }
+            }
+        };
+        if let Some(fail) = execute(state, &plan, runner, &mut tr) {
+            let (recovery, hold) = recovery_for(state, &fail);
+            let mut cont_hold = Vec::new();
+            if hold {
+                cont_hold.push(fail.group.clone());
+            }
+            queue.push_front(continue_with(&plan, cont_hold));
+            if let Some(r) = recovery {
+                queue.push_front(r);
+            }
+        }
+    }
+    Ok(tr)
+}
+
+/// The rest of an interrupted plan: its target placement, minus the groups being recovered.
+fn continue_with(plan: &Plan, hold: Vec<String>) -> Intent {
+    Intent::Continue {
+        targets: plan
+            .targets
+            .iter()
+            .filter(|(g, _)| !hold.contains(g))
+            .cloned()
+            .collect(),
+        hold,
+        reason: plan.intent.clone(),
+    }
+}
+
+/// A failure that ended the plan being executed.
+struct FailInfo {
+    resource: String,
+    group: String,
+    node: String,
+    method: Method,
+}
+
+/// Run the steps of `plan` in order. Stops at the first failure that calls for re-planning.
+fn execute(
+    state: &mut ClusterState,
+    plan: &Plan,
+    runner: &mut dyn MethodRunner,
+    tr: &mut Transition,
+) -> Option<FailInfo> {
+    for (i, step) in plan.steps.iter().enumerate() {
+        if let Some(f) = execute_step(state, step, runner, tr) {
+            if matches!(
+                f.method,
+                Method::Stop | Method::MonitorStop | Method::PostnetStop
+            ) {
+                finish_in_flight_stops(state, &plan.steps[i + 1..], &f, runner, tr);
+            }
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// Run one step and record it in the transcript.
+fn execute_step(
+    state: &mut ClusterState,
+    step: &Step,
+    runner: &mut dyn MethodRunner,
+    tr: &mut Transition,
+) -> Option<FailInfo> {
+    let at = state.clock.now_ms;
+    let (result, stop) = apply(state, step, runner, tr);
+    let duration_ms = state.clock.now_ms - at;
+    tr.executed.push(Executed {
+        step: step.clone(),
+        at_ms: at,
+        duration_ms,
+        result,
+        detail: detail_of(state, &step.kind),
+    });
+    stop
+}
+
+/// A stop failed on a node: the group is frozen there (Error_stop_failed), but the other
+/// resources of that group whose Stop already succeeded are still between Stop and
+/// Postnet_stop. Their Postnet_stop calls are in flight as far as the RGM is concerned, so they
+/// complete (in plan order), and no resource is left Stopping. Nothing else of the plan runs.
+fn finish_in_flight_stops(
+    state: &mut ClusterState,
+    rest: &[Step],
+    fail: &FailInfo,
+    runner: &mut dyn MethodRunner,
+    tr: &mut Transition,
+) {
+    for step in rest {
+        let StepKind::Method {
+            resource,
+            group,
+            node,
+            method: Method::PostnetStop,
+        } = &step.kind
+        else {
+            continue;
+        };
+        let in_flight = *group == fail.group
+            && *node == fail.node
+            && *resource != fail.resource
+            && state
+                .resources
+                .get(resource)
+                .is_some_and(|r| r.state_on(node) == RState::Stopping);
+        if in_flight {
+            // A further failure here is recorded by the step itself; the group is already
+            // Error_stop_failed on this node.
+            let _ = execute_step(state, step, runner, tr);
+        }
+    }
+}
+
+/// The state a step left behind, for the transcript.
+fn detail_of(state: &ClusterState, kind: &StepKind) -> String {
+    match kind {
+        StepKind::RgPending { rg, node, .. } | StepKind::RgSettle { rg, node, .. } => state
+            .resource_groups
+            .get(rg)
+            .map(|g| g.state_on(node).as_str().to_string())
+            .unwrap_or_default(),
+        StepKind::Method { resource, node, .. }
+        | StepKind::Mark { resource, node, .. }
+        | StepKind::ClearStopFailed { resource, node } => state
+            .resources
+            .get(resource)
+            .map(|r| r.state_on(node).as_str().to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Bring the simulated clock up to the wall clock (never backwards).
+pub fn catch_up_clock(state: &mut ClusterState, wall_ms: u64) {
+    if wall_ms > state.clock.now_ms {
+        state.clock.now_ms = wall_ms;
+    }
+}
+
+/// Execute prepared steps without re-planning (configuration hooks: Init, Fini, Update).
+/// Failures are recorded and logged; the steps after them still run.
+pub fn run_steps(
+    state: &mut ClusterState,
+    intent: &str,
+    steps: Vec<Step>,
+    runner: &mut dyn MethodRunner,
+) -> Transition {
+    let plan = Plan {
+        intent: intent.to_string(),
+        steps,
+        ..Plan::default()
+    };
+    let mut tr = Transition {
+        intent: intent.to_string(),
+        plan: plan.clone(),
+        replans: Vec::new(),
+        executed: Vec::new(),
+        failures: Vec::new(),
+        notes: Vec::new(),
+    };
+    for step in &plan.steps {
+        let at = state.clock.now_ms;
+        let (result, _) = apply(state, step, runner, &mut tr);
+        tr.executed.push(Executed {
+            step: step.clone(),
+            at_ms: at,
+            duration_ms: state.clock.now_ms - at,
+            result,
+            detail: detail_of(state, &step.kind),
+        });
+    }
+    tr
+}

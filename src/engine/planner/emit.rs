@@ -1,0 +1,170 @@
+//! Step 6 of planning: the ordered method steps of each unit (stops in reverse dependency
+//! order, starts dependees first, Pending/settle steps around each changing unit).
+
+use super::Draft;
+use super::actions::{Act, Unit};
+use crate::engine::plan::{Settle, Step, StepKind};
+use crate::model::{Method, RState, RgState};
+use std::collections::HashSet;
+
+impl<'a> Draft<'a> {
+    pub(super) fn emit_stop(&self, u: &Unit, out: &mut Vec<Step>) {
+        let reason = self.reason_of(&u.rg);
+        let leaving = u.before && !u.after;
+        let stops: Vec<(&str, bool)> = u
+            .acts
+            .iter()
+            .filter_map(|(r, a)| match a {
+                Act::Stop => Some((r.as_str(), false)),
+                Act::Restart { short } => Some((r.as_str(), *short)),
+                _ => None,
+            })
+            .collect();
+        let offs: Vec<&str> = u
+            .acts
+            .iter()
+            .filter(|(_, a)| *a == Act::MonitorOff)
+            .map(|(r, _)| r.as_str())
+            .collect();
+        if stops.is_empty() && offs.is_empty() && !leaving && !u.restart {
+            return;
+        }
+        let mut push = |kind: StepKind| {
+            out.push(Step {
+                kind,
+                reason: reason.clone(),
+            })
+        };
+        if leaving || u.restart {
+            push(StepKind::RgPending {
+                rg: u.rg.clone(),
+                node: u.node.clone(),
+                state: RgState::PendingOffline,
+            });
+        }
+        let method = |r: &str, m: Method| StepKind::Method {
+            resource: r.to_string(),
+            group: u.rg.clone(),
+            node: u.node.clone(),
+            method: m,
+        };
+        for r in offs.iter().rev() {
+            push(method(r, Method::MonitorStop));
+        }
+        for (r, _) in stops.iter().rev() {
+            let s = self.st.resources[*r].state_on(&u.node);
+            if s == RState::Online && self.has(r, Method::MonitorStop) {
+                push(method(r, Method::MonitorStop));
+            }
+        }
+        for (r, _) in stops.iter().rev() {
+            if self.has(r, Method::Stop) {
+                push(method(r, Method::Stop));
+            } else if !self.has(r, Method::PostnetStop) {
+                push(StepKind::Mark {
+                    resource: r.to_string(),
+                    group: u.rg.clone(),
+                    node: u.node.clone(),
+                    online: false,
+                });
+            }
+        }
+        for (r, short) in stops.iter().rev() {
+            // A short (monitor) restart skips Postnet_stop unless it is the only stop method.
+            if self.has(r, Method::PostnetStop) && (!*short || !self.has(r, Method::Stop)) {
+                push(method(r, Method::PostnetStop));
+            }
+        }
+        if leaving || u.restart {
+            push(StepKind::RgSettle {
+                rg: u.rg.clone(),
+                node: u.node.clone(),
+                mode: Settle::Offline,
+            });
+        }
+    }
+
+    pub(super) fn emit_start(&self, u: &Unit, out: &mut Vec<Step>) {
+        if !u.after {
+            return;
+        }
+        let reason = self.reason_of(&u.rg);
+        let entering = !u.before;
+        // (resource, skip Prenet_start)
+        let starts: Vec<(&str, bool)> = u
+            .acts
+            .iter()
+            .filter_map(|(r, a)| match a {
+                Act::Start => Some((r.as_str(), false)),
+                Act::Resume => Some((r.as_str(), true)),
+                Act::Restart { short } => Some((r.as_str(), *short)),
+                _ => None,
+            })
+            .collect();
+        let ons: Vec<&str> = u
+            .acts
+            .iter()
+            .filter(|(_, a)| *a == Act::MonitorOn)
+            .map(|(r, _)| r.as_str())
+            .collect();
+        let mut steps: Vec<StepKind> = Vec::new();
+        if entering || u.restart {
+            steps.push(StepKind::RgPending {
+                rg: u.rg.clone(),
+                node: u.node.clone(),
+                state: RgState::PendingOnline,
+            });
+        }
+        let method = |r: &str, m: Method| StepKind::Method {
+            resource: r.to_string(),
+            group: u.rg.clone(),
+            node: u.node.clone(),
+            method: m,
+        };
+        let mut dg_seen: HashSet<String> = HashSet::new();
+        for (r, short) in &starts {
+            if *short || !self.has(r, Method::PrenetStart) {
+                continue;
+            }
+            self.hasp_affinity(r, &u.node, &mut dg_seen, &mut steps);
+            steps.push(method(r, Method::PrenetStart));
+        }
+        for (r, short) in &starts {
+            let res = &self.st.resources[*r];
+            if self.has(r, Method::Start) {
+                if !self.has(r, Method::PrenetStart) {
+                    self.hasp_affinity(r, &u.node, &mut dg_seen, &mut steps);
+                }
+                steps.push(method(r, Method::Start));
+            } else if !self.has(r, Method::PrenetStart) {
+                steps.push(StepKind::Mark {
+                    resource: r.to_string(),
+                    group: u.rg.clone(),
+                    node: u.node.clone(),
+                    online: true,
+                });
+            } else if *short && !self.has(r, Method::Start) {
+                // A restart of a type whose only start method is Prenet_start.
+                let resumed = u.acts.iter().any(|(x, a)| x == r && *a == Act::Resume);
+                if !resumed {
+                    steps.push(method(r, Method::PrenetStart));
+                }
+            }
+            if self.monitored_after(res) && self.has(r, Method::MonitorStart) {
+                steps.push(method(r, Method::MonitorStart));
+            }
+        }
+        for r in ons {
+            steps.push(method(r, Method::MonitorStart));
+        }
+        steps.push(StepKind::RgSettle {
+            rg: u.rg.clone(),
+            node: u.node.clone(),
+            mode: Settle::Online,
+        });
+        out.extend(steps.into_iter().map(|kind| Step {
+            kind,
+            reason: reason.clone(),
+        }));
+    }
+}

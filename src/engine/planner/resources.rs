@@ -1,0 +1,240 @@
+//! Resource intents: enable and disable (`-e`/`-n`, `-M` for monitoring), clear STOP_FAILED
+//! (`-c -f STOP_FAILED`), and suspend/resume automatic recovery.
+
+use super::{Draft, Goal, err};
+use crate::engine::plan::{Settle, StepKind};
+use crate::error::{ErrorCode, Result};
+use crate::model::{DepKind, RState, Resource, RgState};
+use std::collections::HashSet;
+
+impl<'a> Draft<'a> {
+    pub(super) fn enable(&mut self, resources: &[String], monitor_only: bool) -> Result<()> {
+        let mut rs: Vec<&Resource> = Vec::new();
+        for n in resources {
+            let r = self.resource(n)?;
+            if self.aims.hold.contains(&r.group) {
+                continue;
+            }
+            if !rs.iter().any(|o| o.name == r.name) {
+                rs.push(r);
+            }
+        }
+        let names: HashSet<&str> = rs.iter().map(|r| r.name.as_str()).collect();
+        for r in &rs {
+            let g = self.group(&r.group)?;
+            self.check_not_frozen(g)?;
+            if !monitor_only {
+                self.check_dependees_enabled(r, &|d| names.contains(d))?;
+            }
+        }
+        for r in rs {
+            if monitor_only {
+                if r.monitored {
+                    continue;
+                }
+                self.pre(StepKind::SetMonitored {
+                    resource: r.name.clone(),
+                    monitored: true,
+                });
+                self.after.monitored.insert(r.name.clone(), true);
+            } else {
+                if r.enabled {
+                    continue;
+                }
+                self.pre(StepKind::SetEnabled {
+                    resource: r.name.clone(),
+                    enabled: true,
+                });
+                self.after.enabled.insert(r.name.clone(), true);
+            }
+            self.keep(&r.group);
+        }
+        Ok(())
+    }
+
+    pub(super) fn disable(&mut self, resources: &[String], monitor_only: bool) -> Result<()> {
+        let mut rs: Vec<&Resource> = Vec::new();
+        for n in resources {
+            let r = self.resource(n)?;
+            if self.aims.hold.contains(&r.group) {
+                continue;
+            }
+            if !rs.iter().any(|o| o.name == r.name) {
+                rs.push(r);
+            }
+        }
+        let names: HashSet<&str> = rs.iter().map(|r| r.name.as_str()).collect();
+        for r in &rs {
+            let g = self.group(&r.group)?;
+            self.check_not_frozen(g)?;
+            if monitor_only {
+                continue;
+            }
+            let still_enabled = |d: &str| {
+                !names.contains(d) && self.st.resources.get(d).is_some_and(|dr| dr.enabled)
+            };
+            // A network address an enabled resource uses (Network_resources_used) is a
+            // dependee like a strong one: the service would lose its address.
+            let deps: Vec<(&str, &str)> = self
+                .ix
+                .dependents(&r.name)
+                .iter()
+                .filter(|(d, k)| {
+                    matches!(k, DepKind::Strong | DepKind::Restart) && still_enabled(d)
+                })
+                .map(|(d, k)| (*d, k.property()))
+                .chain(
+                    self.ix
+                        .network_users(&r.name)
+                        .iter()
+                        .filter(|d| still_enabled(d))
+                        .map(|d| (*d, "Network_resources_used")),
+                )
+                .collect();
+            if !deps.is_empty() {
+                let mut list: Vec<&str> = deps.iter().map(|(d, _)| *d).collect();
+                list.dedup();
+                return Err(err(
+                    ErrorCode::Depend,
+                    format!(
+                        "resource {} cannot be disabled: enabled resource{} {} depend{} on it ({})",
+                        r.name,
+                        if list.len() == 1 { "" } else { "s" },
+                        list.join(", "),
+                        if list.len() == 1 { "s" } else { "" },
+                        deps[0].1
+                    ),
+                )
+                .hint(format!(
+                    "disable the dependents first: scswitch -n -j {} (or together: scswitch -n -j {},{})",
+                    list.join(","),
+                    list.join(","),
+                    r.name
+                )));
+            }
+        }
+        for r in rs {
+            if monitor_only {
+                if !r.monitored {
+                    continue;
+                }
+                self.pre(StepKind::SetMonitored {
+                    resource: r.name.clone(),
+                    monitored: false,
+                });
+                self.after.monitored.insert(r.name.clone(), false);
+            } else {
+                if !r.enabled {
+                    continue;
+                }
+                self.pre(StepKind::SetEnabled {
+                    resource: r.name.clone(),
+                    enabled: false,
+                });
+                self.after.enabled.insert(r.name.clone(), false);
+            }
+            self.keep(&r.group);
+        }
+        Ok(())
+    }
+
+    pub(super) fn clear(&mut self, resources: &[String], nodes: &[String]) -> Result<()> {
+        let mut ns = Vec::new();
+        for n in nodes {
+            let n = self.node_known(n)?;
+            if !ns.contains(&n) {
+                ns.push(n);
+            }
+        }
+        let mut pairs = Vec::new();
+        for rn in resources {
+            let r = self.resource(rn)?;
+            for n in &ns {
+                let s = r.state_on(n);
+                if s != RState::StopFailed {
+                    return Err(err(
+                        ErrorCode::State,
+                        format!(
+                            "resource {} is not in Stop_failed on {n} (it is {}); there is nothing to clear",
+                            r.name,
+                            s.as_str()
+                        ),
+                    ));
+                }
+                pairs.push((r, n.clone()));
+            }
+        }
+        let mut settles: Vec<(String, String)> = Vec::new();
+        for (r, n) in pairs {
+            self.pre(StepKind::ClearStopFailed {
+                resource: r.name.clone(),
+                node: n.clone(),
+            });
+            let k = (r.group.clone(), n);
+            if !settles.contains(&k) {
+                settles.push(k);
+            }
+        }
+        // A group whose every Stop_failed resource on the node is cleared leaves
+        // Error_stop_failed for Offline there: what still runs of it is stopped, and its
+        // `++` followers leave the node with it (the 3.1 procedure: clear, then bring the
+        // group online). Otherwise the group stays Error_stop_failed.
+        let cleared: HashSet<(String, String)> = settles
+            .iter()
+            .filter(|(rg, n)| {
+                self.st.resource_groups.get(rg).is_some_and(|g| {
+                    g.state_on(n) == RgState::ErrorStopFailed
+                        && g.resources.iter().all(|r| {
+                            resources.contains(r)
+                                || self
+                                    .st
+                                    .resources
+                                    .get(r)
+                                    .is_none_or(|x| x.state_on(n) != RState::StopFailed)
+                        })
+                })
+            })
+            .cloned()
+            .collect();
+        self.after.cleared.extend(cleared.iter().cloned());
+        for (rg, node) in settles {
+            if !cleared.contains(&(rg.clone(), node.clone())) {
+                self.pre(StepKind::RgSettle {
+                    rg,
+                    node,
+                    mode: Settle::Infer,
+                });
+                continue;
+            }
+            let Some(g) = self.st.resource_groups.get(&rg) else {
+                continue;
+            };
+            let rest: Vec<String> = self
+                .mastered(g)
+                .into_iter()
+                .filter(|n| !self.after.cleared.contains(&(rg.clone(), n.clone())))
+                .collect();
+            let goal = if rest.is_empty() {
+                Goal::Offline
+            } else {
+                Goal::Fixed(rest)
+            };
+            let why = format!("STOP_FAILED cleared on {node}: {rg} goes offline there");
+            self.set_goal(&rg, goal, Some(why));
+        }
+        Ok(())
+    }
+
+    pub(super) fn suspend(&mut self, rgs: &[String], on: bool) -> Result<()> {
+        let gs = self.all_or(rgs)?;
+        for g in gs {
+            if g.suspend_automatic_recovery != on {
+                self.pre(StepKind::SetSuspended {
+                    rg: g.name.clone(),
+                    suspended: on,
+                });
+            }
+        }
+        Ok(())
+    }
+}

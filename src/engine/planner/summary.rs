@@ -1,0 +1,173 @@
+//! The plan's summary lines (Pacemaker's "Transition Summary"): flag-level actions, group
+//! moves and resource-level changes.
+
+use super::Draft;
+use super::actions::{Act, Unit};
+use crate::engine::plan::{Action, MonitorDecision, StepKind, Verb};
+use indexmap::IndexMap;
+
+impl<'a> Draft<'a> {
+    pub(super) fn summarize(&mut self, units: &[Unit]) {
+        // Flag-level actions from the pre steps.
+        let flags: Vec<Action> = self
+            .flags
+            .pre
+            .iter()
+            .filter_map(|s| {
+                flag_action(&s.kind).map(|(verb, object, detail)| Action {
+                    verb,
+                    object,
+                    detail,
+                    reason: s.reason.clone(),
+                })
+            })
+            .collect();
+        self.actions.extend(flags);
+        // Group-level moves, then resource-level changes, in unit order.
+        self.summarize_moves(units);
+        self.summarize_resources(units);
+    }
+
+    /// Per group: Move, Start or Stop (nodes entered and left), then Restart.
+    fn summarize_moves(&mut self, units: &[Unit]) {
+        // group -> (nodes it comes online on, nodes it leaves, nodes it restarts on)
+        type Moves<'u> = (Vec<&'u str>, Vec<&'u str>, Vec<&'u str>);
+        let mut per_group: IndexMap<&str, Moves> = IndexMap::new();
+        for u in units {
+            let e = per_group.entry(u.rg.as_str()).or_default();
+            if u.after && !u.before {
+                e.0.push(u.node.as_str());
+            }
+            if u.before && !u.after {
+                e.1.push(u.node.as_str());
+            }
+            if u.restart {
+                e.2.push(u.node.as_str());
+            }
+        }
+        for (g, (on, off, rs)) in &per_group {
+            let reason = self.reason_of(g);
+            let mut push = |verb: Verb, detail: String| {
+                self.actions.push(Action {
+                    verb,
+                    object: g.to_string(),
+                    detail,
+                    reason: reason.clone(),
+                })
+            };
+            if !on.is_empty() && !off.is_empty() {
+                push(Verb::Move, format!("{} -> {}", off.join(","), on.join(",")));
+            } else if !on.is_empty() {
+                push(Verb::Start, on.join(","));
+            } else if !off.is_empty() {
+                push(Verb::Stop, off.join(","));
+            }
+            if !rs.is_empty() {
+                push(Verb::Restart, rs.join(","));
+            }
+        }
+    }
+
+    /// Resource-level changes in units whose group neither moves nor restarts.
+    fn summarize_resources(&mut self, units: &[Unit]) {
+        for u in units {
+            if u.before != u.after || u.restart {
+                continue;
+            }
+            let reason = self.reason_of(&u.rg);
+            for (r, a) in &u.acts {
+                let verb = match a {
+                    Act::Start | Act::Resume => Verb::Start,
+                    Act::Stop => Verb::Stop,
+                    Act::Restart { .. } => Verb::Restart,
+                    Act::MonitorOn => Verb::MonStart,
+                    Act::MonitorOff => Verb::MonStop,
+                };
+                self.actions.push(Action {
+                    verb,
+                    object: r.clone(),
+                    detail: u.node.clone(),
+                    reason: reason.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// The summary line of a flag step: (verb, object, detail); None for steps that are not
+/// summarized on their own.
+fn flag_action(kind: &StepKind) -> Option<(Verb, String, String)> {
+    let on_off = |on: bool, yes: Verb, no: Verb| if on { yes } else { no };
+    Some(match kind {
+        StepKind::SetManaged { rg, managed } => (
+            on_off(*managed, Verb::Manage, Verb::Unmanage),
+            rg.clone(),
+            String::new(),
+        ),
+        StepKind::SetEnabled { resource, enabled } => (
+            on_off(*enabled, Verb::Enable, Verb::Disable),
+            resource.clone(),
+            String::new(),
+        ),
+        StepKind::SetMonitored {
+            resource,
+            monitored,
+        } => (
+            on_off(*monitored, Verb::Monitor, Verb::Unmonitor),
+            resource.clone(),
+            String::new(),
+        ),
+        StepKind::SetSuspended { rg, suspended } => (
+            on_off(*suspended, Verb::Suspend, Verb::Resume),
+            rg.clone(),
+            String::new(),
+        ),
+        StepKind::ClearStopFailed { resource, node } => (
+            Verb::Clear,
+            resource.clone(),
+            format!("STOP_FAILED on {node}"),
+        ),
+        StepKind::NodeCrash { node } => (Verb::Crash, node.clone(), String::new()),
+        StepKind::NodeHalt { node } => (Verb::Halt, node.clone(), String::new()),
+        StepKind::NodeJoin { node } => (Verb::Join, node.clone(), String::new()),
+        StepKind::SetEvacuation { node, until } => (
+            Verb::Evacuate,
+            node.clone(),
+            match until {
+                Some(u) => format!("until {}", crate::timefmt::syslog(*u)),
+                None => String::new(),
+            },
+        ),
+        StepKind::DeviceGroup {
+            dg,
+            primary,
+            maintenance,
+        } => (
+            Verb::Device,
+            dg.clone(),
+            match (primary, maintenance) {
+                (Some(p), _) => format!("primary {p}"),
+                (None, true) => "maintenance".to_string(),
+                (None, false) => "offline".to_string(),
+            },
+        ),
+        StepKind::MonitorReport {
+            resource,
+            node,
+            decision,
+            ..
+        } => (
+            Verb::Fault,
+            resource.clone(),
+            format!(
+                "on {node}: {}",
+                match decision {
+                    MonitorDecision::Restart { .. } => "restart",
+                    MonitorDecision::Giveover => "giveover",
+                    MonitorDecision::LogOnly => "log only",
+                }
+            ),
+        ),
+        _ => return None,
+    })
+}

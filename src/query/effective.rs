@@ -1,0 +1,182 @@
+//! Effective property values of a resource: what is set explicitly, else the type's declared
+//! default, else the standard default; the special properties that live in their own fields
+//! of [`Resource`] (dependencies, description, switches) are read from there. The one place for
+//! defaults: listings, the engine (`engine::settings`) and the scha_* commands read them here.
+
+use crate::model::{
+    ClusterState, DepKind, Method, ParamDecl, PropType, PropValue, Resource, ResourceGroup,
+    ResourceType, props,
+};
+use std::collections::BTreeMap;
+
+/// The value resource `r` has for property `decl` (declared for its type). `None` when the
+/// property has no value (no default and never set) or is kept per node (Status, …).
+pub fn resource_value(state: &ClusterState, r: &Resource, decl: &ParamDecl) -> Option<PropValue> {
+    if decl.extension {
+        return r
+            .extension
+            .get(&decl.name)
+            .cloned()
+            .or_else(|| decl.default.clone());
+    }
+    for kind in DepKind::ALL {
+        if decl.name == kind.property() {
+            return Some(PropValue::List(r.dependencies.get(kind).clone()));
+        }
+    }
+    let switch = |on: bool| PropValue::Str(if on { "Enabled" } else { "Disabled" }.to_string());
+    match decl.name.as_str() {
+        "R_description" => Some(PropValue::Str(r.description.clone())),
+        "Resource_name" => Some(PropValue::Str(r.name.clone())),
+        "Type" => Some(PropValue::Str(r.rtype.clone())),
+        "On_off_switch" => Some(switch(r.enabled)),
+        "Monitored_switch" => Some(switch(r.monitored)),
+        "Resource_state" | "Status" | "Status_msg" => None,
+        "Resource_project_name" => r.properties.get(&decl.name).cloned().or_else(|| {
+            state
+                .group(&r.group)
+                .map(|g| PropValue::Str(g.project_name.clone()))
+        }),
+        _ => r
+            .properties
+            .get(&decl.name)
+            .cloned()
+            .or_else(|| decl.default.clone()),
+    }
+}
+
+/// The value of an rg_properties(5) property as a typed value (for listings and JSON).
+pub fn group_value(g: &ResourceGroup, name: &str) -> Option<PropValue> {
+    let def = props::rg_property(name)?;
+    let list = |v: &Vec<String>| PropValue::List(v.clone());
+    Some(match def.name {
+        "Auto_start_on_new_cluster" => PropValue::Bool(g.auto_start_on_new_cluster),
+        "Desired_primaries" => PropValue::Int(i64::from(g.desired_primaries)),
+        "Failback" => PropValue::Bool(g.failback),
+        "Global_resources_used" => list(&g.global_resources_used),
+        "Implicit_network_dependencies" => PropValue::Bool(g.implicit_network_dependencies),
+        "Maximum_primaries" => PropValue::Int(i64::from(g.maximum_primaries)),
+        "Nodelist" => list(&g.nodelist),
+        "Pathprefix" => PropValue::Str(g.pathprefix.clone()),
+        "Pingpong_interval" => PropValue::Int(i64::from(g.pingpong_interval)),
+        "Resource_list" => list(&g.resources),
+        "RG_affinities" => list(&g.rg_affinities),
+        "RG_dependencies" => list(&g.rg_dependencies),
+        "RG_description" => PropValue::Str(g.description.clone()),
+        "RG_is_frozen" => PropValue::Bool(false),
+        "RG_mode" => PropValue::Str(format!("{:?}", g.mode)),
+        "RG_name" => PropValue::Str(g.name.clone()),
+        "RG_project_name" => PropValue::Str(g.project_name.clone()),
+        "RG_system" => PropValue::Bool(g.rg_system),
+        "Suspend_automatic_recovery" => PropValue::Bool(g.suspend_automatic_recovery),
+        _ if def.ty == PropType::Boolean => PropValue::Bool(false),
+        _ => return None,
+    })
+}
+
+/// r_properties(5): method timeouts default to 3600 s.
+pub const DEFAULT_TIMEOUT_S: u64 = props::DEFAULT_METHOD_TIMEOUT.unsigned_abs();
+/// Retry_count when the type declares none (the usual RTR sample value).
+pub const DEFAULT_RETRY_COUNT: i64 = 2;
+/// Retry_interval when the type declares none (the usual RTR sample value).
+pub const DEFAULT_RETRY_INTERVAL_S: u64 = 300;
+/// Thorough_probe_interval when the type declares none.
+pub const DEFAULT_PROBE_INTERVAL_S: u64 = 60;
+
+fn lookup<'a>(map: &'a BTreeMap<String, PropValue>, name: &str) -> Option<&'a PropValue> {
+    map.get(name).or_else(|| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    })
+}
+
+/// A standard property: set on the resource, else the type's declared default.
+pub fn std_prop(rt: Option<&ResourceType>, r: &Resource, name: &str) -> Option<PropValue> {
+    lookup(&r.properties, name).cloned().or_else(|| {
+        rt.and_then(|t| {
+            t.params
+                .iter()
+                .find(|p| !p.extension && p.name.eq_ignore_ascii_case(name))
+        })
+        .and_then(|p| p.default.clone())
+    })
+}
+
+/// An extension property: set on the resource, else the type's declared default.
+pub fn ext_prop(rt: Option<&ResourceType>, r: &Resource, name: &str) -> Option<PropValue> {
+    lookup(&r.extension, name).cloned().or_else(|| {
+        rt.and_then(|t| {
+            t.params
+                .iter()
+                .find(|p| p.extension && p.name.eq_ignore_ascii_case(name))
+        })
+        .and_then(|p| p.default.clone())
+    })
+}
+
+fn as_int(v: &PropValue) -> Option<i64> {
+    match v {
+        PropValue::Int(i) => Some(*i),
+        PropValue::Str(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// A value as a list of strings (a single string is a one-element list).
+pub fn as_list(v: &PropValue) -> Vec<String> {
+    match v {
+        PropValue::List(l) => l.clone(),
+        PropValue::Str(s) if s.is_empty() => Vec::new(),
+        PropValue::Str(s) => s.split(',').map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A value as a boolean (`TRUE`/`FALSE` strings accepted).
+pub fn as_bool(v: &PropValue) -> Option<bool> {
+    match v {
+        PropValue::Bool(b) => Some(*b),
+        PropValue::Str(s) if s.eq_ignore_ascii_case("true") => Some(true),
+        PropValue::Str(s) if s.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// Timeout of `m` for `r`, in seconds.
+pub fn timeout_s(rt: Option<&ResourceType>, r: &Resource, m: Method) -> u64 {
+    std_prop(rt, r, &m.timeout_property())
+        .as_ref()
+        .and_then(as_int)
+        .filter(|v| *v > 0)
+        .map(|v| v as u64)
+        .unwrap_or(DEFAULT_TIMEOUT_S)
+}
+
+/// Retry_count; -1 means unlimited.
+pub fn retry_count(rt: Option<&ResourceType>, r: &Resource) -> i64 {
+    std_prop(rt, r, "Retry_count")
+        .as_ref()
+        .and_then(as_int)
+        .unwrap_or(DEFAULT_RETRY_COUNT)
+}
+
+pub fn retry_interval_ms(rt: Option<&ResourceType>, r: &Resource) -> u64 {
+    std_prop(rt, r, "Retry_interval")
+        .as_ref()
+        .and_then(as_int)
+        .filter(|v| *v >= 0)
+        .map(|v| v as u64)
+        .unwrap_or(DEFAULT_RETRY_INTERVAL_S)
+        * 1000
+}
+
+pub fn probe_interval_ms(rt: Option<&ResourceType>, r: &Resource) -> u64 {
+    std_prop(rt, r, "Thorough_probe_interval")
+        .as_ref()
+        .and_then(as_int)
+        .filter(|v| *v > 0)
+        .map(|v| v as u64)
+        .unwrap_or(DEFAULT_PROBE_INTERVAL_S)
+        * 1000
+}

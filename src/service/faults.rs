@@ -1,0 +1,218 @@
+//! The simulator's fault operations: arm a method fault, let a fault monitor report failures
+//! now, clear armed faults.
+
+use super::{ClusterBackend, CommandLine, Intent, Mode, Service, Transition};
+use crate::error::{ErrorCode, Result, ScError};
+use crate::fix::{Fix, Hint};
+use crate::model::{ClusterState, Fault, FaultKind, Method, RState};
+use crate::query::{effective, lookup};
+
+/// What `scsim fault inject` asks for (flags already checked for consistency).
+#[derive(Debug, Clone)]
+pub struct FaultSpec {
+    pub resource: String,
+    /// A method that fails (or, with `timeout`, hangs).
+    pub method: Option<Method>,
+    pub monitor: bool,
+    /// SUNW.ims: the watcher process dies.
+    pub watcher: bool,
+    pub node: Option<String>,
+    pub times: Option<u32>,
+    pub timeout: bool,
+}
+
+impl FaultSpec {
+    /// The command line as logged (node resolved to its name).
+    fn words(&self, node: Option<&str>) -> Vec<String> {
+        let mut words = vec![
+            "fault".to_string(),
+            "inject".to_string(),
+            "--resource".to_string(),
+            self.resource.clone(),
+        ];
+        if let Some(m) = self.method {
+            words.push("--method".into());
+            words.push(m.rtr_name().to_string());
+        }
+        if self.monitor {
+            words.push("--monitor".into());
+        }
+        if self.watcher {
+            words.push("--watcher".into());
+        }
+        if let Some(n) = node {
+            words.push("--node".into());
+            words.push(n.to_string());
+        }
+        if let Some(t) = self.times {
+            words.push("--times".into());
+            words.push(t.to_string());
+        }
+        if self.timeout {
+            words.push("--timeout".into());
+        }
+        words
+    }
+}
+
+/// What an injection did.
+#[derive(Debug)]
+pub enum Injected {
+    /// A method fault is armed (or, dry run, would be); it fires when the method next runs.
+    Armed(Fault),
+    /// The monitor reported its failures, each handled by the RGM (seen through `each`).
+    MonitorReports,
+}
+
+impl<B: ClusterBackend> Service<B> {
+    /// Inject a fault. A method fault is armed; a monitor (or watcher) fault is reported now,
+    /// `times` reports one probe interval apart, and `each` sees every transition with the
+    /// state right after it.
+    pub fn inject_fault(
+        &mut self,
+        spec: &FaultSpec,
+        mode: Mode,
+        now_ms: u64,
+        each: &mut dyn FnMut(&Transition, &ClusterState),
+    ) -> Result<Injected> {
+        let mut s = self.open(mode, now_ms)?;
+        let resource = spec.resource.as_str();
+        lookup::known_resource(s.state(), resource, None)?;
+        let node = match &spec.node {
+            Some(n) => Some(lookup::node_name(s.state(), n, &format!("--node {n}"))?),
+            None => None,
+        };
+        let words = spec.words(node.as_deref());
+        let cmd = CommandLine {
+            prog: "scsim",
+            words: &words,
+        };
+        if let Some(m) = spec.method {
+            lookup::declared_method(s.state(), resource, m)?;
+            let fault = Fault {
+                resource: resource.to_string(),
+                kind: if spec.timeout {
+                    FaultKind::MethodTimeout { method: m }
+                } else {
+                    FaultKind::MethodFails { method: m }
+                },
+                node,
+                remaining: spec.times,
+            };
+            if mode == Mode::Apply {
+                s.log_command(cmd);
+                s.arm_fault(fault.clone());
+                s.finish()?;
+            }
+            return Ok(Injected::Armed(fault));
+        }
+        let state = s.state();
+        let r = &state.resources[resource];
+        let rt = state.resource_types.get(&r.rtype);
+        if spec.watcher && !crate::engine::settings::is_ims(rt) {
+            return Err(ScError::inval(format!(
+                "--watcher applies to SUNW.ims resources (the Messaging Server watcher); {resource} is of type {}: use --monitor",
+                r.rtype
+            )));
+        }
+        let node = match node {
+            Some(n) => n,
+            None => r
+                .state
+                .iter()
+                .find(|(n, s)| {
+                    matches!(
+                        s.state,
+                        RState::Online | RState::OnlineNotMonitored | RState::MonitorFailed
+                    ) && state.cluster.is_up(n)
+                })
+                .map(|(n, _)| n.clone())
+                .ok_or_else(|| {
+                    ScError::new(
+                        ErrorCode::State,
+                        format!(
+                            "resource {resource} is not online anywhere; its fault monitor runs only where it is online"
+                        ),
+                    )
+                    .hint(Hint::lead(
+                        "bring its group online first: ",
+                        Fix::OnlineGroup { g: r.group.clone() },
+                    ))
+                })?,
+        };
+        s.catch_up_clock();
+        s.log_command(cmd);
+        let k = spec.times.unwrap_or(1);
+        for i in 0..k {
+            let node = if i == 0 {
+                node.clone()
+            } else {
+                // The next probe, one Thorough_probe_interval later, where the resource now
+                // runs.
+                let state = s.state();
+                let Some(r) = state.resources.get(resource) else {
+                    break;
+                };
+                let rt = state.resource_types.get(&r.rtype);
+                let next = r
+                    .state
+                    .iter()
+                    .find(|(n, s)| {
+                        matches!(s.state, RState::Online | RState::OnlineNotMonitored)
+                            && state.cluster.is_up(n)
+                    })
+                    .map(|(n, _)| n.clone());
+                let interval = effective::probe_interval_ms(rt, r);
+                let Some(n) = next else {
+                    break;
+                };
+                s.state_mut().clock.now_ms += interval;
+                n
+            };
+            let tr = s.apply_intent(&Intent::MonitorFailure {
+                resource: resource.to_string(),
+                node,
+            })?;
+            each(&tr, s.state());
+        }
+        s.finish()?;
+        Ok(Injected::MonitorReports)
+    }
+
+    /// Remove armed faults (all, or those of `resource`); returns how many were (or, dry run,
+    /// would be) removed.
+    pub fn clear_faults(
+        &mut self,
+        resource: Option<&str>,
+        mode: Mode,
+        now_ms: u64,
+    ) -> Result<usize> {
+        let mut s = self.open(mode, now_ms)?;
+        if let Some(r) = resource
+            && !s.state().resources.contains_key(r)
+            && !s.state().faults.iter().any(|f| f.resource == r)
+        {
+            return Err(ScError::new(
+                ErrorCode::Rsrc,
+                format!("resource {r} does not exist and has no faults armed"),
+            )
+            .suggest(r, s.state().resources.keys().map(String::as_str)));
+        }
+        let matches = |f: &Fault| resource.is_none_or(|r| f.resource == r);
+        let n = s.state().faults.iter().filter(|f| matches(f)).count();
+        if mode == Mode::Apply {
+            s.state_mut().faults.retain(|f| !matches(f));
+            let mut words = vec!["fault".to_string(), "clear".to_string()];
+            if let Some(r) = resource {
+                words.push("--resource".into());
+                words.push(r.to_string());
+            }
+            s.log_command(CommandLine {
+                prog: "scsim",
+                words: &words,
+            });
+            s.finish()?;
+        }
+        Ok(n)
+    }
+}

@@ -1,0 +1,136 @@
+//! The cluster service: the one entry every command personality calls.
+//!
+//! A personality (scrgadm, scswitch, scstat, the native `scsim` verbs, and later the `scha_*`
+//! commands and the 3.2 object CLI) parses its own syntax into typed values and calls the
+//! service; the service owns the sequencing of a command against the state file and the
+//! cluster backend:
+//!
+//! * [`Service::snapshot`]: the state, read once without a lock (listings, status, queries);
+//! * [`Service::configure`]: a configuration change (log the command, prepare, Validate,
+//!   pre-events, commit, config events);
+//! * [`Service::apply_intent`]: a runtime intent, with the transition and whether the
+//!   requested result was reached ([`Applied`]);
+//! * fault, time and monitor operations of the simulator ([`faults`], [`time`]);
+//! * [`Service::open`]: a [`Session`] for callers that need several steps on one state.
+//!
+//! [`Mode`] says whether a call changes the cluster ([`Mode::Apply`]: lock, one read, one
+//! commit) or only shows what would happen ([`Mode::DryRun`]: a copy, nothing written); that
+//! is decided here once, not in every command. The cluster's behaviour sits behind
+//! [`ClusterBackend`] at the level of intents: [`Simulator`] keeps the engine's planner and
+//! executor (and is the only code outside `engine` that names the simulated method runner); a
+//! backend that plans for itself (Pacemaker: move, ban, target-role) implements the same trait.
+
+#![deny(clippy::too_many_lines)]
+
+mod backend;
+pub mod config;
+pub mod faults;
+pub mod runtime;
+mod session;
+pub mod time;
+
+pub use crate::engine::check::Unmet;
+pub use crate::engine::{Intent, Transition};
+pub use backend::{ClusterBackend, ConfigEvent, Simulator};
+pub use config::Configured;
+pub use runtime::Applied;
+pub use session::Session;
+
+use crate::error::Result;
+use crate::model::ClusterState;
+use crate::store;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Whether a call changes the cluster or only shows what it would do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Lock the state file, read it once, change it in memory, write it once.
+    Apply,
+    /// Work on a copy read without a lock; nothing is written and nothing is logged.
+    DryRun,
+}
+
+impl Mode {
+    /// [`Mode::DryRun`] when `dry_run`, else [`Mode::Apply`].
+    pub fn dry_run_if(dry_run: bool) -> Mode {
+        if dry_run { Mode::DryRun } else { Mode::Apply }
+    }
+    pub fn is_dry_run(self) -> bool {
+        self == Mode::DryRun
+    }
+}
+
+/// The command line a change is logged as (`scswitch -z -g RG -h n2`).
+#[derive(Debug, Clone, Copy)]
+pub struct CommandLine<'a> {
+    pub prog: &'a str,
+    pub words: &'a [String],
+}
+
+/// The cluster behind one state file, run by backend `B`.
+pub struct Service<B: ClusterBackend = Simulator> {
+    path: PathBuf,
+    lock_timeout: Result<Duration>,
+    backend: B,
+}
+
+impl Service<Simulator> {
+    /// The simulated cluster in the state file at `path`. A bad lock timeout is reported only
+    /// by a call that takes the lock.
+    pub fn simulator(path: PathBuf, lock_timeout: Result<Duration>) -> Self {
+        Service::with_backend(path, lock_timeout, Simulator)
+    }
+}
+
+impl<B: ClusterBackend> Service<B> {
+    pub fn with_backend(path: PathBuf, lock_timeout: Result<Duration>, backend: B) -> Self {
+        Service {
+            path,
+            lock_timeout,
+            backend,
+        }
+    }
+
+    /// Where the state lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The state as it is now: one read, no lock.
+    pub fn snapshot(&self) -> Result<ClusterState> {
+        store::load(&self.path)
+    }
+
+    /// Begin work on the cluster at wall-clock time `now_ms`: in [`Mode::Apply`] the state file
+    /// is locked and read (commit with [`Session::finish`]); in [`Mode::DryRun`] a copy is read.
+    pub fn open(&mut self, mode: Mode, now_ms: u64) -> Result<Session<'_, B>> {
+        let staged = match mode {
+            Mode::DryRun => session::Staged::Copy(Box::new(store::load(&self.path)?)),
+            Mode::Apply => {
+                let timeout = self.lock_timeout.clone()?;
+                session::Staged::Locked(Box::new(store::begin(&self.path, timeout)?))
+            }
+        };
+        Ok(Session::new(&mut self.backend, staged, now_ms))
+    }
+}
+
+pub use crate::admin::init::InitOptions;
+
+/// Create a new simulated cluster in the state file at `path` (the only operation that
+/// creates one); `force` replaces an existing file. Returns the new state.
+pub fn create_cluster(
+    path: &Path,
+    opts: &InitOptions,
+    force: bool,
+    now_ms: u64,
+    lock_timeout: Result<Duration>,
+) -> Result<ClusterState> {
+    let state = crate::admin::init::new_cluster(opts, now_ms)?;
+    store::create(path, &state, force, lock_timeout?)?;
+    Ok(state)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! One command's hold on the state: a copy ([`Mode::DryRun`]) or a locked transaction
+//! ([`Mode::Apply`]), the same code working on either.
+
+use super::{ClusterBackend, CommandLine, Intent, Mode, Transition};
+use crate::engine;
+use crate::error::Result;
+use crate::model::{ClusterState, Fault};
+use crate::store::Transaction;
+
+pub(super) enum Staged {
+    Copy(Box<ClusterState>),
+    Locked(Box<Transaction>),
+}
+
+/// Work on one state with the service's backend; see [`super::Service::open`].
+pub struct Session<'a, B: ClusterBackend> {
+    backend: &'a mut B,
+    staged: Staged,
+    now_ms: u64,
+}
+
+impl<'a, B: ClusterBackend> Session<'a, B> {
+    pub(super) fn new(backend: &'a mut B, staged: Staged, now_ms: u64) -> Self {
+        Session {
+            backend,
+            staged,
+            now_ms,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self.staged {
+            Staged::Copy(_) => Mode::DryRun,
+            Staged::Locked(_) => Mode::Apply,
+        }
+    }
+
+    /// Wall-clock time of the command.
+    pub fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+
+    /// The state as the session has it now.
+    pub fn state(&self) -> &ClusterState {
+        match &self.staged {
+            Staged::Copy(s) => s,
+            Staged::Locked(t) => &t.state,
+        }
+    }
+
+    pub(super) fn state_mut(&mut self) -> &mut ClusterState {
+        match &mut self.staged {
+            Staged::Copy(s) => s,
+            Staged::Locked(t) => &mut t.state,
+        }
+    }
+
+    /// The state and the backend together, for a backend call.
+    pub(super) fn parts(&mut self) -> (&mut ClusterState, &mut B, u64) {
+        let now = self.now_ms;
+        let state = match &mut self.staged {
+            Staged::Copy(s) => &mut **s,
+            Staged::Locked(t) => &mut t.state,
+        };
+        (state, &mut *self.backend, now)
+    }
+
+    /// Bring the simulated clock up to the command's wall-clock time.
+    pub fn catch_up_clock(&mut self) {
+        let now = self.now_ms;
+        engine::catch_up_clock(self.state_mut(), now);
+    }
+
+    /// Log the command line (a dry run logs nothing).
+    pub fn log_command(&mut self, cmd: CommandLine) {
+        if self.mode() == Mode::Apply {
+            let (state, backend, now) = self.parts();
+            backend.log_command(state, cmd.prog, cmd.words, now);
+        }
+    }
+
+    /// Carry out an intent on the session's state.
+    pub fn apply_intent(&mut self, intent: &Intent) -> Result<Transition> {
+        let (state, backend, now) = self.parts();
+        backend.apply_intent(state, intent, now)
+    }
+
+    /// Arm a simulated fault (fires when the method next runs).
+    pub fn arm_fault(&mut self, fault: Fault) {
+        self.state_mut().faults.push(fault);
+    }
+
+    /// End the session: [`Mode::Apply`] writes the state (and releases the lock);
+    /// [`Mode::DryRun`] writes nothing. Either way the resulting state is returned.
+    pub fn finish(self) -> Result<ClusterState> {
+        match self.staged {
+            Staged::Copy(s) => Ok(*s),
+            Staged::Locked(t) => t.commit(),
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! The service: one sequencing for every mode, nothing written by a dry run or a refusal, and a
+//! backend behind the seam that sees every intent and configuration reaction.
+
+use super::config::Request;
+use super::*;
+use crate::admin::init::new_cluster;
+use crate::model::Resource;
+
+const NOW: u64 = 1_795_000_000_000;
+
+fn timeout() -> Result<Duration> {
+    Ok(Duration::from_secs(1))
+}
+
+fn cluster(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("cluster.json");
+    let opts = InitOptions {
+        nodes: vec!["n1".into(), "n2".into()],
+        ..Default::default()
+    };
+    create_cluster(&path, &opts, false, NOW, timeout()).unwrap();
+    path
+}
+
+fn create_group() -> Request {
+    Request::CreateGroup {
+        group: "RG".into(),
+        nodelist: None,
+        props: Vec::new(),
+    }
+}
+
+fn line(words: &[String]) -> CommandLine<'_> {
+    CommandLine {
+        prog: "scrgadm",
+        words,
+    }
+}
+
+#[test]
+fn a_dry_run_reads_a_copy_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = cluster(&dir);
+    let before = std::fs::read(&path).unwrap();
+    let mut svc = Service::simulator(path.clone(), timeout());
+    let words = vec!["-a".to_string(), "-g".to_string(), "RG".to_string()];
+    let mut warnings = Vec::new();
+    let done = svc
+        .configure(
+            line(&words),
+            &create_group(),
+            Mode::DryRun,
+            NOW,
+            &mut warnings,
+        )
+        .unwrap();
+    assert!(done.description.starts_with("create resource group RG"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let tr = svc
+        .apply_intent(
+            line(&words),
+            &Intent::NodeDown {
+                node: "n1".into(),
+                clean: false,
+                reason: None,
+            },
+            Mode::DryRun,
+            NOW,
+        )
+        .unwrap();
+    assert!(!tr.state.cluster.is_up("n1"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn apply_commits_once_and_a_refusal_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = cluster(&dir);
+    let mut svc = Service::simulator(path.clone(), timeout());
+    let words = vec!["-a".to_string(), "-g".to_string(), "RG".to_string()];
+    let generation = svc.snapshot().unwrap().generation;
+    svc.configure(
+        line(&words),
+        &create_group(),
+        Mode::Apply,
+        NOW,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    let state = svc.snapshot().unwrap();
+    assert_eq!(state.generation, generation + 1);
+    assert!(state.resource_groups.contains_key("RG"));
+    let before = std::fs::read(&path).unwrap();
+    let e = svc
+        .apply_intent(
+            line(&words),
+            &Intent::Online {
+                rgs: vec!["NOSUCH".into()],
+            },
+            Mode::Apply,
+            NOW,
+        )
+        .unwrap_err();
+    assert_eq!(e.code, crate::error::ErrorCode::Rg);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let done = svc
+        .apply_intent(
+            line(&words),
+            &Intent::Online {
+                rgs: vec!["RG".into()],
+            },
+            Mode::Apply,
+            NOW,
+        )
+        .unwrap();
+    assert!(done.reached(), "{:?}", done.unmet);
+    assert_eq!(svc.snapshot().unwrap().generation, generation + 2);
+}
+
+/// A backend that records what the service asks of it and lets the simulator do it.
+#[derive(Default)]
+struct Recording {
+    calls: Vec<String>,
+}
+
+impl ClusterBackend for Recording {
+    fn apply_intent(
+        &mut self,
+        state: &mut ClusterState,
+        intent: &Intent,
+        now_ms: u64,
+    ) -> Result<Transition> {
+        self.calls.push(format!("intent {intent}"));
+        Simulator.apply_intent(state, intent, now_ms)
+    }
+    fn validate(
+        &mut self,
+        state: &mut ClusterState,
+        proposed: &Resource,
+        now_ms: u64,
+    ) -> Result<()> {
+        self.calls.push(format!("validate {}", proposed.name));
+        Simulator.validate(state, proposed, now_ms)
+    }
+    fn config_event(
+        &mut self,
+        state: &mut ClusterState,
+        event: &ConfigEvent,
+        now_ms: u64,
+    ) -> Result<()> {
+        self.calls.push(format!("event {event:?}"));
+        Simulator.config_event(state, event, now_ms)
+    }
+    fn log_command(&mut self, state: &mut ClusterState, prog: &str, words: &[String], now_ms: u64) {
+        self.calls.push(format!("log {prog} {}", words.join(" ")));
+        Simulator.log_command(state, prog, words, now_ms);
+    }
+}
+
+#[test]
+fn another_backend_plugs_in_at_the_intent_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = cluster(&dir);
+    let mut svc = Service::with_backend(path, timeout(), Recording::default());
+    let words = vec!["-Z".to_string(), "-g".to_string(), "RG".to_string()];
+    svc.configure(
+        line(&words),
+        &create_group(),
+        Mode::Apply,
+        NOW,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    let online = Intent::Online {
+        rgs: vec!["RG".into()],
+    };
+    svc.apply_intent(line(&words), &online, Mode::DryRun, NOW)
+        .unwrap();
+    // A dry run logs nothing; the intent itself reaches the backend.
+    assert_eq!(
+        svc.backend.calls,
+        [
+            "log scrgadm -Z -g RG".to_string(),
+            format!("intent {online}")
+        ]
+    );
+    assert!(
+        new_cluster(&InitOptions::default(), NOW).is_err(),
+        "init needs nodes"
+    );
+}
