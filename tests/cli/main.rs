@@ -6,11 +6,15 @@
 
 mod harness;
 
+mod campaign;
 mod faults;
+mod fuzz;
 mod generated;
 mod init_state;
 mod invariants;
 mod local_node;
+mod messages;
+mod probes;
 mod scenarios;
 mod scha;
 mod scrgadm;
