@@ -4,7 +4,7 @@
 
 use super::{ClusterBackend, CommandLine, Intent, Mode, Service, Transition};
 use crate::engine::ControlOp;
-use crate::error::Result;
+use crate::error::{Result, ScError};
 use crate::model::RStatus;
 use crate::query::scha as q;
 
@@ -20,7 +20,8 @@ pub struct StatusRequest {
 
 impl<B: ClusterBackend> Service<B> {
     /// Set a resource's status and message on the node the command runs on; returns that node.
-    /// Unknown group (12), resource (14) or local node (11) change nothing.
+    /// Unknown group (12), resource (14) or local node (11), and a message with a control
+    /// character or over the value limit (3), change nothing.
     pub fn set_status(
         &mut self,
         cmd: CommandLine,
@@ -28,6 +29,12 @@ impl<B: ClusterBackend> Service<B> {
         mode: Mode,
         now_ms: u64,
     ) -> Result<String> {
+        if let Some(why) = crate::admin::names::value_chars_reason(&req.message) {
+            return Err(ScError::inval(format!(
+                "-m: the status message of {} is refused: {why}",
+                req.resource
+            )));
+        }
         let mut s = self.open(mode, now_ms)?;
         q::resource_in(s.state(), &req.resource, Some(&req.group))?;
         let node = s.checked_local_node()?;

@@ -415,6 +415,16 @@ fn setstatus_refusals_change_nothing() {
         ),
         ("scha_resource_setstatus -R mail-rs -s OK", 3, "-G"),
         ("scha_resource_setstatus -R mail-rs -G MAIL-RG", 3, "-s"),
+        (
+            "scha_resource_setstatus -R mail-rs -G MAIL-RG -s OK -m 'a\u{1b}[31mred'",
+            3,
+            "control character U+001B",
+        ),
+        (
+            "scha_resource_setstatus -R mail-rs -G MAIL-RG -s OK -m 'two\nlines'",
+            3,
+            "newline",
+        ),
     ];
     for (line, code, needle) in cases {
         let o = t.fails_unchanged(line, *code);
