@@ -137,10 +137,7 @@ impl<'a> Draft<'a> {
                     "its Failover_mode is RESTART_ONLY: only RESOURCE_RESTART is allowed"
                         .to_string(),
                 )
-                .hint(format!(
-                    "to let its monitor give over: {}",
-                    set("Failover_mode=SOFT")
-                )));
+                .hint(format!("to allow it: {}", set("Failover_mode=SOFT"))));
             }
             (FailoverMode::RestartOnly, ControlOp::ResourceRestart) => {
                 let rc = settings::retry_count(rt, r);
