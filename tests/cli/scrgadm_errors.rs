@@ -430,7 +430,7 @@ fn node_errors() {
         &t,
         "scrgadm -a -g NEW -h mail-1,1",
         11,
-        &["mail-1 is listed twice"],
+        &["mail-1 is listed twice", "in order of preference: mail-1"],
     );
     fails(
         &t,
@@ -1153,5 +1153,45 @@ fn a_space_instead_of_equals_is_explained() {
         "scrgadm -c -g MAIL-RG -y Failback: TRUE",
         3,
         &["hint: write -y Failback=TRUE"],
+    );
+}
+
+// ---- issue 10, item 6: a Nodelist names each node once ----
+
+#[test]
+fn nodelist_with_a_repeated_node_is_refused() {
+    let t = TestCluster::init("a1,a2,a3");
+    fails(
+        &t,
+        "scrgadm -a -g db-rg -h a1,a2,a1",
+        11,
+        &[
+            "Nodelist of db-rg (-h): node a1 is listed twice",
+            "list each node once, in order of preference: a1,a2",
+        ],
+    );
+    fails(
+        &t,
+        "scrgadm -a -g db-rg -y Nodelist=a3,a1,3",
+        11,
+        &["node a3 is listed twice", "a3,a1"],
+    );
+    t.sh("scrgadm -a -g db-rg -h a1,a2").ok();
+    fails(
+        &t,
+        "scrgadm -c -g db-rg -h a2,a1,a2,a3",
+        11,
+        &["node a2 is listed twice", "a2,a1,a3"],
+    );
+    fails(
+        &t,
+        "scrgadm -c -g db-rg -y Nodelist=a1,a1",
+        11,
+        &["Nodelist of db-rg: node a1 is listed twice"],
+    );
+    let out = t.sh("scrgadm -pv -g db-rg");
+    assert!(
+        out.stdout.contains("Nodelist:") && out.stdout.contains("a1 a2\n"),
+        "{out}"
     );
 }
