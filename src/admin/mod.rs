@@ -15,6 +15,7 @@
 
 pub mod catalog;
 mod deps;
+mod gds;
 mod groups;
 mod hasp;
 mod ims;

@@ -1,7 +1,8 @@
 //! Rules that belong to particular resource types, behind one hook: the generic resource and
 //! group code asks the table for the rules of a type and calls them, never a type by name.
 //! HAStoragePlus (ServicePaths, mount points, device paths), the network address types
-//! (HostnameList, NetIfList, AuxNodeList) and SUNW.ims (the server root) register here; a new
+//! (HostnameList, NetIfList, AuxNodeList), SUNW.ims (the server root) and SUNW.gds (a
+//! network-aware resource needs a network address) register here; a new
 //! type-specific rule is one implementation and one row.
 
 use super::PropArg;
@@ -83,6 +84,7 @@ static RULES: &[&dyn TypeRules] = &[
     &super::hasp::HaStoragePlus,
     &super::netaddr::NetworkAddress,
     &super::ims::Ims,
+    &super::gds::Gds,
 ];
 
 /// The rules that apply to resources of `rt`.

@@ -698,7 +698,7 @@ fn large_listing_streams_the_same_bytes() {
     t.script("scrgadm -a -t SUNW.gds\nscrgadm -a -g RG -h mail-1,mail-2");
     for i in 0..60 {
         t.sh(&format!(
-            "scrgadm -a -j app-{i} -g RG -t SUNW.gds -x Start_command=/bin/app{i} -y Port_list={}/tcp",
+            "scrgadm -a -j app-{i} -g RG -t SUNW.gds -x Start_command=/bin/app{i} -x Network_aware=false -y Port_list={}/tcp",
             8000 + i
         ))
         .ok();

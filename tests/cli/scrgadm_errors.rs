@@ -468,11 +468,11 @@ fn installed_nodes_limit_groups() {
         "scrgadm -a -t SUNW.gds -h n1,n2
          scrgadm -a -g G -h n1,n2,n3
          scrgadm -a -g H -h n1,n2
-         scrgadm -a -j app -g H -t SUNW.gds -x Start_command=/bin/true",
+         scrgadm -a -j app -g H -t SUNW.gds -x Start_command=/bin/true -x Network_aware=false",
     );
     fails(
         &t,
-        "scrgadm -a -j app2 -g G -t SUNW.gds -x Start_command=/bin/true",
+        "scrgadm -a -j app2 -g G -t SUNW.gds -x Start_command=/bin/true -x Network_aware=false",
         11,
         &[
             "installed only on n1, n2",
@@ -1192,6 +1192,46 @@ fn nodelist_with_a_repeated_node_is_refused() {
     let out = t.sh("scrgadm -pv -g db-rg");
     assert!(
         out.stdout.contains("Nodelist:") && out.stdout.contains("a1 a2\n"),
+        "{out}"
+    );
+}
+
+// ---- issue 10, item 5: a network-aware SUNW.gds resource needs a network address ----
+
+#[test]
+fn network_aware_gds_without_an_address_is_refused() {
+    let t = TestCluster::init("a1,a2");
+    t.script(
+        "scrgadm -a -t SUNW.gds
+         scrgadm -a -g app-rg -h a1,a2
+         scrgadm -a -g sa-rg -h a1,a2",
+    );
+    let out = t.fails_unchanged(
+        "scrgadm -a -j app -g app-rg -t SUNW.gds -x Start_command=/bin/app -y Port_list=80/tcp",
+        15,
+    );
+    insta::assert_snapshot!(out.to_string());
+    // Not network-aware: accepted without an address.
+    t.sh("scrgadm -a -j batch -g app-rg -t SUNW.gds -x Start_command=/bin/batch -x Network_aware=FALSE")
+        .ok();
+    // An address in the group satisfies it.
+    t.script(
+        "scrgadm -a -L -g app-rg -l app-lh
+         scrgadm -a -j app -g app-rg -t SUNW.gds -x Start_command=/bin/app -y Port_list=80/tcp",
+    );
+    // A scalable service names its shared address (another group) in Network_resources_used.
+    t.script(
+        "scrgadm -a -S -g sa-rg -l web-sa
+         scrgadm -a -g web-rg -h a1,a2 -y Maximum_primaries=2 -y Desired_primaries=2 -y RG_dependencies=sa-rg
+         scrgadm -a -j web -g web-rg -t SUNW.gds -x Start_command=/bin/web -y Port_list=8080/tcp -y Scalable=TRUE -y Network_resources_used=web-sa",
+    );
+    let out = t.fails_unchanged(
+        "scrgadm -a -j web2 -g web-rg -t SUNW.gds -x Start_command=/bin/web -y Port_list=8081/tcp",
+        15,
+    );
+    assert!(
+        out.stderr
+            .contains("resource group web-rg has no network address resource"),
         "{out}"
     );
 }

@@ -526,7 +526,7 @@ fn text_rows_match_the_json() {
          scrgadm -a -L -g RG1 -l h1
          scrgadm -a -j app -g RG1 -t SUNW.gds -x Start_command=/bin/app -y Resource_dependencies=h1
          scrgadm -a -g RG2 -h n2,n3
-         scrgadm -a -j app2 -g RG2 -t SUNW.gds -x Start_command=/bin/app2
+         scrgadm -a -j app2 -g RG2 -t SUNW.gds -x Start_command=/bin/app2 -x Network_aware=false
          scrgadm -a -g RG3 -h n3,n1
          scswitch -Z -g RG1,RG2
          scsim fault inject --resource app --method Start --node n2 --times 1
