@@ -23,7 +23,7 @@ pub fn seed() -> TestCluster {
          scrgadm -a -t SUNW.ims
          scrgadm -a -g MAIL-RG -h mail-1,mail-2
          scrgadm -a -L -g MAIL-RG -l budgie
-         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2
+         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2
          scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie",
     );
     t
@@ -67,17 +67,23 @@ fn seed_configuration_steps() {
     assert_eq!(out.stdout, "", "success is silent");
     assert_eq!(out.stderr, "");
     t.sh("scrgadm -a -L -g MAIL-RG -l budgie").ok();
-    // Step 5 as written in the seed: refused, then accepted without the space, with a warning.
+    // Step 5 as written in the seed: refused for the space, then (without the space) for
+    // ServicePaths, SUNW.HAStorage's property; the hint gives the HAStoragePlus spelling.
     let out = t.fails_unchanged(
         "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1, /global/mail2",
         3,
     );
     assert!(out.stderr.contains("without spaces"), "{out}");
-    let out = t.sh(
+    let out = t.fails_unchanged(
         "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2",
+        15,
+    );
+    insta::assert_snapshot!("seed_step5_service_paths_refused", out.to_string());
+    let out = t.sh(
+        "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2",
     );
     out.ok();
-    insta::assert_snapshot!("seed_step5_warning", out.to_string());
+    assert_eq!(out.stderr, "", "no warning");
     t.sh("scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie")
         .ok();
 
@@ -118,7 +124,7 @@ fn seed_configuration_steps() {
         disk["extension"]["FilesystemMountPoints"],
         json!(["/global/mail1", "/global/mail2"])
     );
-    assert_eq!(disk["extension"]["GlobalDevicePaths"], json!([]));
+    assert!(disk["extension"].get("GlobalDevicePaths").is_none());
     assert!(disk["extension"].get("ServicePaths").is_none());
     let mail = &j["resources"]["mail-rs"];
     assert_eq!(mail["dependencies"]["strong"], json!(["disk-rs", "budgie"]));
@@ -548,15 +554,21 @@ fn hastorageplus_paths() {
         "scrgadm -a -t SUNW.HAStoragePlus
          scrgadm -a -g MAIL-RG",
     );
-    let out = t.sh(
+    // ServicePaths is SUNW.HAStorage's: refused, the hint sorting the paths into the two
+    // HAStoragePlus properties (issue 10, item 10).
+    let out = t.fails_unchanged(
         "scrgadm -a -j hasp -g MAIL-RG -t HAStoragePlus -x ServicePaths=/global/mail1,/dev/global/dsk/d4s2,mailset,/local/spool -x AffinityOn=false",
+        15,
     );
-    out.ok();
     assert!(
-        out.stderr
-            .contains("warning: resource hasp: ServicePaths is the SUNW.HAStorage property"),
+        out.stderr.contains("hint: ServicePaths is a property of SUNW.HAStorage")
+            && out.stderr.contains(
+                "-x FilesystemMountPoints=/global/mail1,/local/spool -x GlobalDevicePaths=/dev/global/dsk/d4s2,mailset\n"
+            ),
         "{out}"
     );
+    t.sh("scrgadm -a -j hasp -g MAIL-RG -t HAStoragePlus -x FilesystemMountPoints=/global/mail1,/local/spool -x GlobalDevicePaths=/dev/global/dsk/d4s2,mailset -x AffinityOn=false")
+        .ok();
     let r = &t.state_json()["resources"]["hasp"];
     assert_eq!(
         r["extension"]["FilesystemMountPoints"],
@@ -567,15 +579,7 @@ fn hastorageplus_paths() {
         json!(["/dev/global/dsk/d4s2", "mailset"])
     );
     assert_eq!(r["extension"]["AffinityOn"], false);
-    // The HAStoragePlus names work directly, and ServicePaths on change replaces both lists.
-    t.sh("scrgadm -c -j hasp -x ServicePaths=/global/mail2")
-        .ok();
-    let r = &t.state_json()["resources"]["hasp"];
-    assert_eq!(
-        r["extension"]["FilesystemMountPoints"],
-        json!(["/global/mail2"])
-    );
-    assert_eq!(r["extension"]["GlobalDevicePaths"], json!([]));
+    t.fails_unchanged("scrgadm -c -j hasp -x ServicePaths=/global/mail2", 15);
     t.sh("scrgadm -c -j hasp -x FilesystemMountPoints=/global/a,/global/b")
         .ok();
     assert_eq!(

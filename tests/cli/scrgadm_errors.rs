@@ -883,7 +883,7 @@ fn hastorageplus_path_errors() {
     let t = seed();
     fails(
         &t,
-        "scrgadm -a -j d2 -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=nosuchdg",
+        "scrgadm -a -j d2 -g MAIL-RG -t SUNW.HAStoragePlus -x GlobalDevicePaths=nosuchdg",
         15,
         &[
             "\"nosuchdg\" is neither an absolute path nor a device group",
@@ -912,13 +912,24 @@ fn hastorageplus_path_errors() {
             "SCAL is scalable",
         ],
     );
-    // ServicePaths is only the HAStoragePlus alias; other types do not know it.
+    // ServicePaths is SUNW.HAStorage's: HAStoragePlus refuses it naming its own properties;
+    // other types refuse it as any unknown property.
     fails(
         &t,
-        "scrgadm -c -j mail-rs -x ServicePaths=/global/x",
+        "scrgadm -c -j disk-rs -x ServicePaths=/global/x",
         15,
-        &["no extension property ServicePaths"],
+        &[
+            "type SUNW.HAStoragePlus:4 has no extension property ServicePaths",
+            "ServicePaths is a property of SUNW.HAStorage",
+            "-x FilesystemMountPoints=/global/x",
+        ],
     );
+    let out = t.fails_unchanged("scrgadm -c -j mail-rs -x ServicePaths=/global/x", 15);
+    assert!(
+        out.stderr.contains("no extension property ServicePaths"),
+        "{out}"
+    );
+    assert!(!out.stderr.contains("SUNW.HAStorage"), "{out}");
 }
 
 // ---- resources (exit 14) ----
