@@ -34,6 +34,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "scstat" -d 'Run scstat 
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch and scstat links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "show" -d 'Show the simulator\'s detail: settings, relationships, dependencies (not scstat\'s sections)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut down or boot a simulated node'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "fault" -d 'Inject, list or clear simulated faults'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "time" -d 'Let simulated time pass'
@@ -66,6 +67,10 @@ complete -c scsim -n "__fish_scsim_using_subcommand log" -l last -d 'Only the la
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l json -d 'JSON output'
 complete -c scsim -n "__fish_scsim_using_subcommand log" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand show" -s g -l group -d 'Only this resource group (its settings, relationships and resource dependencies)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand show" -l json -d 'The whole status view as JSON (the object `scstat --json` prints)'
+complete -c scsim -n "__fish_scsim_using_subcommand show" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'

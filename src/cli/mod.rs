@@ -14,6 +14,7 @@ pub mod sc31;
 pub mod scrgadm;
 pub mod scstat;
 pub mod scswitch;
+pub mod show;
 pub mod words;
 
 use crate::error::{ErrorCode, Result, ScError};

@@ -81,6 +81,8 @@ the lowest node id."
     },
     /// Print the event log (method launches, state changes, commands)
     Log(super::log::LogArgs),
+    /// Show the simulator's detail: settings, relationships, dependencies (not scstat's sections)
+    Show(super::show::ShowArgs),
     /// Crash, shut down or boot a simulated node
     Node(ops::NodeArgs),
     /// Inject, list or clear simulated faults
@@ -319,6 +321,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
             }
         }
         Tail::Log(a) => with_ctx(env, explicit, out, |ctx| super::log::log(ctx, a)),
+        Tail::Show(a) => with_ctx(env, explicit, out, |ctx| super::show::show(ctx, a)),
         Tail::Node(a) => with_ctx(env, explicit, out, |ctx| ops::node(ctx, a)),
         Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
         Tail::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
