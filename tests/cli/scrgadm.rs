@@ -288,13 +288,22 @@ fn resource_types_register_change_remove() {
     );
     assert_eq!(j["resource_types"]["SUNW.gds:5"]["rt_system"], true);
     let out = t.sh("scrgadm -pv -t SUNW.gds");
+    // Values at column 2 + len("(SUNW.gds:5) ") + 29, as in the 817-4638 sample (column 45
+    // for SUNW.apache).
     assert!(
-        out.stdout
-            .contains("Res Type installed on nodes:   mail-2\n"),
+        out.stdout.starts_with(&format!(
+            "Res Type name:{}SUNW.gds:5\n",
+            " ".repeat(2 + 13 + 29 - 14)
+        )),
         "{out}"
     );
     assert!(
-        out.stdout.contains("Res Type system:               True\n"),
+        out.stdout
+            .contains("  (SUNW.gds:5) Res Type installed on nodes: mail-2\n"),
+        "{out}"
+    );
+    assert!(
+        out.stdout.contains("Res Type system:             True\n"),
         "{out}"
     );
     t.sh("scrgadm -c -t gds -y RT_system=false").ok();
