@@ -44,7 +44,10 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "man" -d 'Print a man pa
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "state" -d 'Show where the state file is, or dump it'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l nodes -d 'Cluster nodes in id order, comma-separated (ids 1..n)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l cluster-name -d 'Cluster name' -r
-complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of dual-ported quorum disks, device k between the nodes of pair k (1-2, 3-4, …) with 1 vote (default: 1 on a 2-node cluster, 0 otherwise)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-device -d 'A quorum device and the nodes connected to it (all when omitted); it has one vote less than its connected nodes (repeatable; d4 = /dev/did/rdsk/d4s2)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l adapters -d 'Private interconnect adapters of a node (repeatable; default qfe1,hme1); a node pair gets one transport path per adapter position both have' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l ipmp -d 'An IPMP group of a node over public adapters (repeatable; a node given here has only the groups given; default ipmp0 over qfe0,qfe4)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries kept before the oldest rotate out (every command reads and rewrites them, so a larger log makes every command a little slower)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

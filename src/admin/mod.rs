@@ -25,6 +25,7 @@ mod netaddr;
 pub mod request;
 mod resources;
 mod setprop;
+mod topology;
 mod typerules;
 mod types;
 pub mod values;
