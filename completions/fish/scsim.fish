@@ -31,8 +31,10 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "init" -d 'Create a new 
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scrgadm" -d 'Run scrgadm (configure resource types, groups and resources)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scswitch" -d 'Run scswitch (switch, enable, disable, evacuate)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scstat" -d 'Run scstat (show cluster status)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "scinstall" -d 'Run scinstall -p (print the Sun Cluster release)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "scconf" -d 'Run scconf -p (print the cluster configuration)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
-complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch and scstat links to this executable in DIR'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scinstall and scconf links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "show" -d 'Show the simulator\'s detail: settings, relationships, dependencies (not scstat\'s sections)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut down or boot a simulated node'
@@ -56,6 +58,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print
 complete -c scsim -n "__fish_scsim_using_subcommand scrgadm" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scswitch" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scstat" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand scinstall" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand scconf" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
@@ -118,7 +122,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall or scconf' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

@@ -11,6 +11,8 @@ pub mod native;
 pub mod ops;
 pub mod registry;
 pub mod sc31;
+pub mod scconf;
+pub mod scinstall;
 pub mod scrgadm;
 pub mod scstat;
 pub mod scswitch;
