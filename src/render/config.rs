@@ -267,7 +267,7 @@ mod tests {
             format!("Cluster name:{}cluster-1", " ".repeat(36 - 13))
         );
         assert!(
-            out.contains(&format!("  Node ID:{}1\n", " ".repeat(51 - 9))),
+            out.contains(&format!("  Node ID:{}1\n", " ".repeat(51 - 10))),
             "{out}"
         );
         assert!(out.contains("Cluster nodes:                      phys-schost-1 phys-schost-2\n"));
