@@ -189,7 +189,10 @@ fn entries_of_a_generation_the_state_does_not_have_are_never_shown() {
     assert!(out.stdout.starts_with(&before));
     assert!(!added.contains("-h mail-2"), "{added}");
     assert_eq!(added.matches("command: scswitch").count(), 1, "{added}");
-    assert!(added.contains("command: scswitch -R -h mail-1 -g MAIL-RG"), "{added}");
+    assert!(
+        added.contains("command: scswitch -R -h mail-1 -g MAIL-RG"),
+        "{added}"
+    );
 }
 
 /// 200 switchovers: the state file keeps its size (the generation may gain a digit).
