@@ -51,7 +51,9 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-device -d 'A
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l adapters -d 'Private interconnect adapters of a node (repeatable; default qfe1,hme1); a node pair gets one transport path per adapter position both have' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l ipmp -d 'An IPMP group of a node over public adapters (repeatable; a node given here has only the groups given; default ipmp0 over qfe0,qfe4)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
-complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries kept before the oldest rotate out (every command reads and rewrites them, so a larger log makes every command a little slower)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size from which the messages file beside the state (the event log) is rotated to FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-files -d 'Messages files kept in all, the current one included; the oldest is removed at rotation [default: 8]' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries to keep at least (sizes the messages files; older form of --log-size)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l force -d 'Replace an existing state file'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help (also -?)'
@@ -71,8 +73,10 @@ complete -c scsim -n "__fish_scsim_using_subcommand log" -l node -d 'Only events
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l since -d 'From this time (YYYY-MM-DDTHH:MM:SS[Z], "Nov 24 09:00:27" as the log prints it, seconds since the epoch, or a duration ago: 10m)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l until -d 'Up to this time (same forms as --since)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l last -d 'Only the last N matching events' -r
+complete -c scsim -n "__fish_scsim_using_subcommand log" -l follow-timeout -d 'With --follow: stop after this many seconds (for tests and scripts)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand log" -l json -d 'JSON output'
+complete -c scsim -n "__fish_scsim_using_subcommand log" -l json -d 'JSON output (with --follow: one JSON object per line)'
+complete -c scsim -n "__fish_scsim_using_subcommand log" -s f -l follow -d 'Print the matching entries, then new ones as commands log them, until interrupted'
 complete -c scsim -n "__fish_scsim_using_subcommand log" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand show" -s g -l group -d 'Only this resource group (its settings, relationships and resource dependencies)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

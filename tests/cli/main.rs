@@ -14,6 +14,7 @@ mod generated;
 mod init_state;
 mod invariants;
 mod local_node;
+mod messages;
 mod probes;
 mod scenarios;
 mod scrgadm;
