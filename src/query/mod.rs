@@ -7,10 +7,12 @@
 
 pub mod effective;
 pub mod lookup;
+pub mod release;
 pub mod scha;
 pub mod types;
 
 pub use lookup::join_some;
+pub use release::release;
 
 /// What `-p`, `-pv`, `-pvv` should print.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
