@@ -32,6 +32,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "scrgadm" -d 'Run scrgad
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scswitch" -d 'Run scswitch (switch, enable, disable, evacuate)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scstat" -d 'Run scstat (show cluster status)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install" -d 'Install software on nodes (stands in for the Java ES installer)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch and scstat links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut down or boot a simulated node'
@@ -46,6 +47,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l cluster-name -d 'Cl
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries kept before the oldest rotate out (every command reads and rewrites them, so a larger log makes every command a little slower)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l host -d 'A host name and address for every node\'s /etc/hosts (repeatable)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l filesystem -d 'A failover file system\'s mount point for every node\'s /etc/vfstab (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l force -d 'Replace an existing state file'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help (also -?)'
@@ -54,6 +57,13 @@ complete -c scsim -n "__fish_scsim_using_subcommand scswitch" -l state -d 'Clust
 complete -c scsim -n "__fish_scsim_using_subcommand scstat" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -f -a "messaging-server" -d 'Sun Java System Messaging Server 6 2005Q4: its programs under msg_svr_base/sbin on each node\'s local disk'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l nodes -d 'The nodes to install on, comma-separated' -r
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l base -d 'msg_svr_base, the installation directory' -r
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l force -d 'Replace existing files of those names'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help -d 'Print help (also -?)'
@@ -66,10 +76,11 @@ complete -c scsim -n "__fish_scsim_using_subcommand log" -l last -d 'Only the la
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l json -d 'JSON output'
 complete -c scsim -n "__fish_scsim_using_subcommand log" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "root" -d 'Print the path of the node\'s root directory (its etc/hosts, etc/vfstab, opt/…)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l clean -d 'Orderly shutdown: switch the groups off first, then leave the cluster'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l dry-run -d 'Print what would happen; change nothing'
@@ -77,6 +88,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcom
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l dry-run -d 'Print what would happen; change nothing'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from root" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from root" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "inject" -d 'Make a method fail (or hang), or make a fault monitor report a failure now'
@@ -110,7 +123,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, configure, configutil, ha_ip_config, useconfig, start-msg or stop-msg' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

@@ -14,9 +14,9 @@ impl TypeRules for Ims {
     }
     fn check(
         &self,
-        _state: &ClusterState,
+        state: &ClusterState,
         rt: &ResourceType,
-        _g: &ResourceGroup,
+        g: &ResourceGroup,
         r: &Resource,
     ) -> Result<()> {
         if let Some(decl) = rt.param("IMS_serverroot")
@@ -30,6 +30,26 @@ impl TypeRules for Ims {
                     "value \"{root}\" is not an absolute path (the Messaging Server server root, e.g. /opt/SUNWmsgsr)"
                 ),
             ));
+        }
+        if let Some(decl) = rt.param("IMS_serverroot")
+            && let Some(PropValue::Str(root)) = r.extension.get(&decl.name)
+        {
+            for (node, view) in super::typerules::checked_nodes(state, g) {
+                if !view.msg.contains_key(root.trim_end_matches('/')) {
+                    let have = view.msg.keys().next().map_or(String::new(), |b| {
+                        format!(" (it is installed in {b} there)")
+                    });
+                    return Err(super::typerules::validate_failed(
+                        r,
+                        node,
+                        format!("IMS_serverroot {root} is not an installed Messaging Server{have}"),
+                        format!(
+                            "install it on every node of the group: scsim install messaging-server --nodes {} --base {root}",
+                            g.nodelist.join(",")
+                        ),
+                    ));
+                }
+            }
         }
         Ok(())
     }

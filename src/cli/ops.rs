@@ -41,6 +41,9 @@ pub enum NodeAction {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Print the path of the node's root directory (its etc/hosts, etc/vfstab, opt/…)
+    #[command(after_help = "Example:\n  cat $(scsim node root mail-1)/etc/vfstab")]
+    Root { node: String },
 }
 
 #[derive(Debug, clap::Args)]
@@ -187,6 +190,11 @@ pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<()> {
                 reason: None,
             };
             run_native(ctx, &words, intent, dry_run)
+        }
+        NodeAction::Root { node } => {
+            let root = ctx.service.node_root(&node)?;
+            ctx.out.outln(&root.display().to_string());
+            Ok(())
         }
         NodeAction::Up { nodes, dry_run } => {
             let mut words = vec!["node".to_string(), "up".to_string()];

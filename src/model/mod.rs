@@ -5,6 +5,7 @@
 //! persistence in `store`. Nothing here does I/O.
 
 mod config_event;
+pub mod nodefiles;
 pub mod props;
 pub mod value;
 
@@ -38,6 +39,9 @@ pub struct ClusterState {
     /// Injected faults waiting to fire.
     #[serde(default)]
     pub faults: Vec<Fault>,
+    /// The nodes' system files as read with the state (never saved in it).
+    #[serde(skip)]
+    pub files: nodefiles::NodeFiles,
 }
 
 /// Static and membership facts of the cluster.

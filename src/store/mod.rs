@@ -12,6 +12,7 @@
 mod atomic;
 mod lock;
 pub mod migrate;
+pub mod noderoot;
 
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, SCHEMA_VERSION};
@@ -20,8 +21,16 @@ use std::time::Duration;
 
 pub use lock::StateLock;
 
-/// Load the state file at `path` (no lock). Fails if it does not exist.
+/// Load the state file at `path` (no lock) with its node files ([`noderoot`]). Fails if it
+/// does not exist.
 pub fn load(path: &Path) -> Result<ClusterState> {
+    let mut state = load_state(path)?;
+    noderoot::load(path, &mut state, false)?;
+    Ok(state)
+}
+
+/// Load the state file alone.
+fn load_state(path: &Path) -> Result<ClusterState> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -146,11 +155,14 @@ pub struct Transaction {
 pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
     // Fail fast on a missing file, before creating a lock file beside it.
     if !path.exists() {
-        load(path)?;
+        load_state(path)?;
     }
     check_writable(path)?;
     let lock = StateLock::acquire(path, timeout)?;
-    let state = load(path)?;
+    let mut state = load_state(path)?;
+    noderoot::load(path, &mut state, true)?;
+    // Repair a view left behind by a command that stopped between its two writes.
+    noderoot::reconcile(path, &state)?;
     Ok(Transaction {
         path: path.to_path_buf(),
         _lock: lock,
@@ -191,7 +203,15 @@ impl Transaction {
     pub fn commit(mut self) -> Result<ClusterState> {
         self.state.generation += 1;
         atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
+        // The node files follow the state: the mount view, then what the agents wrote.
+        noderoot::reconcile(&self.path, &self.state)?;
+        let outbox = std::mem::take(&mut self.state.files.outbox);
+        noderoot::apply_outbox(&self.path, &self.state, &outbox);
         Ok(self.state)
+    }
+    /// Write node files while holding the lock (the state file itself is not rewritten).
+    pub fn write_files(&self, changes: &[crate::model::nodefiles::FileChange]) -> Result<()> {
+        noderoot::apply(&self.path, &self.state, changes)
     }
     pub fn path(&self) -> &Path {
         &self.path
@@ -201,6 +221,18 @@ impl Transaction {
 /// Create a new state file (the only way one comes into existence). Refuses to replace an
 /// existing file unless `force`.
 pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration) -> Result<()> {
+    create_with_files(path, state, force, timeout, &[])
+}
+
+/// [`create`], with the nodes' initial files ([`noderoot::create`]), written under the lock
+/// before the state file.
+pub fn create_with_files(
+    path: &Path,
+    state: &ClusterState,
+    force: bool,
+    timeout: Duration,
+    files: &[crate::model::nodefiles::FileChange],
+) -> Result<()> {
     if path.exists() && !force {
         return Err(ScError::new(
             ErrorCode::State,
@@ -222,6 +254,7 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         })?;
     }
     let _lock = StateLock::acquire(path, timeout)?;
+    noderoot::create(path, state, files)?;
     atomic::write_atomic(path, |w| write_state(w, state))
 }
 
@@ -334,6 +367,9 @@ mod tests {
         let e = create(&p, &sample(), true, t).expect_err("init --force replaced it");
         assert_eq!(e.code, ErrorCode::Access);
         // Reading needs no write access.
-        assert_eq!(load(&p).unwrap(), sample());
+        let mut read = load(&p).unwrap();
+        assert!(read.files.loaded);
+        read.files = Default::default();
+        assert_eq!(read, sample());
     }
 }

@@ -11,6 +11,7 @@ mod generated;
 mod init_state;
 mod invariants;
 mod local_node;
+mod nodefiles;
 mod scenarios;
 mod scrgadm;
 mod scrgadm_errors;

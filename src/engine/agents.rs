@@ -1,0 +1,168 @@
+//! What the simulated agents read from the nodes' files (`state.files`, loaded by the store)
+//! when their methods run: SUNW.ims's Start runs `start-msg ha` and fails when the Messaging
+//! Server is not installed on the node or its configuration is not reachable there (the
+//! shared disk not mounted, useconfig not run); it warns when `imta.cnf` still names a
+//! physical host other than the node it starts on (step 9). Start and Stop log in the
+//! Messaging Server's own log (`msg_svr_base/data/log/default`), written by the store when
+//! the command commits. A state without node files (built in memory) checks nothing.
+
+use super::exec::MethodCall;
+use super::{events, settings};
+use crate::model::nodefiles::{FileChange, physical_names};
+use crate::model::{ClusterState, Method, PropValue};
+
+/// Message id of the data service's own lines.
+pub const ID_IMS: u32 = 500_311;
+
+fn tag(call: &MethodCall) -> String {
+    let prog = match call.method {
+        Method::Start => "ims_svc_start",
+        _ => "ims_svc_stop",
+    };
+    format!("SC[SUNW.ims,{},{},{prog}]", call.group, call.resource)
+}
+
+fn log(state: &mut ClusterState, call: &MethodCall, severity: &str, msg: String) {
+    let t = tag(call);
+    events::push(
+        state,
+        &t,
+        call.node,
+        ID_IMS,
+        severity,
+        Some(call.group),
+        Some(call.resource),
+        msg,
+    );
+}
+
+/// The agent found the method cannot succeed (its reason is logged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgentFailed;
+
+/// Run the file side of a method that the runner let succeed. `Err` = the method fails
+/// (exit 1), with its reason logged.
+pub fn after_call(state: &mut ClusterState, call: &MethodCall) -> Result<(), AgentFailed> {
+    if !state.files.loaded || !matches!(call.method, Method::Start | Method::Stop) {
+        return Ok(());
+    }
+    let Some(r) = state.resources.get(call.resource) else {
+        return Ok(());
+    };
+    if !settings::is_ims(state.resource_types.get(&r.rtype)) {
+        return Ok(());
+    }
+    let root = r.extension.iter().find_map(|(k, v)| match v {
+        PropValue::Str(s) if k.eq_ignore_ascii_case("IMS_serverroot") => {
+            Some(s.trim_end_matches('/').to_string())
+        }
+        _ => None,
+    });
+    let Some(root) = root else { return Ok(()) };
+    match reachable(state, call.node, &root) {
+        Err(why) => {
+            if call.method == Method::Start {
+                log(
+                    state,
+                    call,
+                    "daemon.error",
+                    format!("start-msg ha failed: {why}"),
+                );
+                return Err(AgentFailed);
+            }
+            log(
+                state,
+                call,
+                "daemon.notice",
+                format!("stop-msg ha: nothing to stop ({why})"),
+            );
+            Ok(())
+        }
+        Ok((data, conf)) => {
+            let start = call.method == Method::Start;
+            let (_, lines) =
+                crate::msgsrv::run_lines(&conf, call.node, state.clock.now_ms, start, true);
+            state.files.outbox.push(FileChange::Append {
+                node: call.node.to_string(),
+                path: format!("{data}/log/default"),
+                text: lines,
+            });
+            if start {
+                started(state, call, &root, &conf);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The warnings of a successful Start: the watcher and autorestart settings the cluster
+/// needs, and physical host names left in imta.cnf.
+fn started(
+    state: &mut ClusterState,
+    call: &MethodCall,
+    root: &str,
+    conf: &crate::model::nodefiles::MsgConfig,
+) {
+    if !conf.flag("local.watcher.enable", true) || !conf.flag("local.autorestart", false) {
+        log(
+            state,
+            call,
+            "daemon.warning",
+            format!(
+                "local.watcher.enable and local.autorestart must be on under Sun Cluster (run {root}/sbin/ha_ip_config, or configutil -o local.autorestart -v 1): the watcher will not restart failed servers"
+            ),
+        );
+    }
+    let named: Vec<String> = physical_names(state, &conf.imta_hosts)
+        .into_iter()
+        .filter(|n| *n != call.node)
+        .map(str::to_string)
+        .collect();
+    if !named.is_empty() {
+        log(
+            state,
+            call,
+            "daemon.warning",
+            format!(
+                "{root}/config/imta.cnf still names the physical host {} while running on {}: mail for it is no longer local after the failover; replace physical host names with the logical host name (step 9) and rebuild (imsimta cnbuild)",
+                named.join(", "),
+                call.node
+            ),
+        );
+    }
+}
+
+/// Where the configuration of `root` on `node` is (its data directory) and what it holds,
+/// or why it cannot be reached.
+fn reachable(
+    state: &ClusterState,
+    node: &str,
+    root: &str,
+) -> Result<(String, crate::model::nodefiles::MsgConfig), String> {
+    let view = state
+        .files
+        .nodes
+        .get(node)
+        .ok_or_else(|| format!("node {node} has no files"))?;
+    let install = view
+        .msg
+        .get(root)
+        .ok_or_else(|| format!("the Messaging Server is not installed in {root} on {node}"))?;
+    let dir = install.config_dir.clone().ok_or_else(|| {
+        format!("{root}/config does not exist on {node}: run configure on the first node and useconfig on the others")
+    })?;
+    if let Some(e) = view.filesystem_of(&dir)
+        && !state.is_mounted(node, e)
+    {
+        return Err(format!(
+            "cannot reach the configuration {dir} on {node}: the file system {} is not mounted there (no HAStoragePlus resource for it is online on {node}; add it to Resource_dependencies)",
+            e.mount_point
+        ));
+    }
+    let conf = install
+        .config
+        .clone()
+        .ok_or_else(|| format!("{dir} holds no configuration (msg.conf) on {node}"))?;
+    let data = dir.strip_suffix("/config").unwrap_or(&dir).to_string();
+    Ok((data, conf))
+}
