@@ -97,6 +97,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_s
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "clear" -d 'Remove armed faults (all, or those of one resource)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l resource -d 'The resource' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l method -d 'The method that fails (Start, Stop, Prenet_start, Monitor_start, Validate, …)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l server -d 'SUNW.ims: a Messaging Server server dies (now; the watcher restarts it, logs it or gives up, per local.autorestart): store, imap, pop, http, job_controller, dispatcher, ens, sched, mmp' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l node -d 'Only on this node' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l times -d 'Fail the next K calls (default: every call) / report K monitor failures (default 1)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

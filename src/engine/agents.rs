@@ -166,3 +166,110 @@ fn reachable(
     let data = dir.strip_suffix("/config").unwrap_or(&dir).to_string();
     Ok((data, conf))
 }
+
+/// What the Messaging Server watcher did about a failed server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerFailure {
+    /// `local.watcher.enable` is off: nothing watches the server.
+    Unwatched,
+    /// `local.autorestart` is off: the failure is only logged.
+    Logged,
+    /// Restarted (attempt `n` of 2 within the window).
+    Restarted { attempt: usize, window_s: u64 },
+    /// The server failed more than twice within the window: the watcher gives up and, in HA
+    /// mode, exits (the agent sees it die).
+    GaveUp { window_s: u64 },
+}
+
+/// A server (`imap`, `store`, …) of the SUNW.ims resource `resource` fails on `node`: the
+/// watcher follows `local.watcher.enable`, `local.autorestart` and
+/// `local.autorestart.timeout` (a server failing more than twice within it is given up), and
+/// logs in the Messaging Server log. `Err` = the configuration cannot be read there.
+pub fn server_failure(
+    state: &mut ClusterState,
+    resource: &str,
+    node: &str,
+    server: &str,
+) -> Result<ServerFailure, String> {
+    let root = state
+        .resources
+        .get(resource)
+        .and_then(|r| {
+            r.extension.iter().find_map(|(k, v)| match v {
+                PropValue::Str(s) if k.eq_ignore_ascii_case("IMS_serverroot") => {
+                    Some(s.trim_end_matches('/').to_string())
+                }
+                _ => None,
+            })
+        })
+        .ok_or_else(|| format!("resource {resource} has no IMS_serverroot"))?;
+    let (data, conf) = reachable(state, node, &root)?;
+    let now = state.clock.now_ms;
+    let pid = crate::msgsrv::pid(now, 7);
+    let window_s: u64 = conf
+        .values
+        .get("local.autorestart.timeout")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(600);
+    let (outcome, line) = if !conf.flag("local.watcher.enable", true) {
+        (ServerFailure::Unwatched, None)
+    } else if !conf.flag("local.autorestart", false) {
+        (
+            ServerFailure::Logged,
+            Some((
+                "Error",
+                format!(
+                    "{server} (pid {pid}) exited unexpectedly; not restarted (local.autorestart is off)"
+                ),
+            )),
+        )
+    } else {
+        let key = format!("{node}:{server}");
+        let r = state
+            .resources
+            .get_mut(resource)
+            .ok_or("resource vanished")?;
+        let hist = r.server_restarts.entry(key.clone()).or_default();
+        hist.retain(|t| now.saturating_sub(*t) < window_s * 1000);
+        if hist.len() >= 2 {
+            r.server_restarts.remove(&key);
+            (
+                ServerFailure::GaveUp { window_s },
+                Some((
+                    "Critical",
+                    format!(
+                        "{server} failed more than twice within {window_s} seconds; giving up: shutting down the Messaging Server (HA mode: the watcher exits)"
+                    ),
+                )),
+            )
+        } else {
+            hist.push(now);
+            let attempt = hist.len();
+            (
+                ServerFailure::Restarted { attempt, window_s },
+                Some((
+                    "Error",
+                    format!(
+                        "{server} (pid {pid}) exited unexpectedly; restarting ({attempt} of 2)"
+                    ),
+                )),
+            )
+        }
+    };
+    if let Some((level, msg)) = line {
+        let text = crate::msgsrv::log_line(
+            now,
+            node,
+            "watcher",
+            crate::msgsrv::pid(now, 0),
+            level,
+            &msg,
+        );
+        state.files.outbox.push(FileChange::Append {
+            node: node.to_string(),
+            path: format!("{data}/log/default"),
+            text,
+        });
+    }
+    Ok(outcome)
+}

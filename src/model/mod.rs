@@ -560,6 +560,10 @@ pub struct Resource {
     /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restart_history: Vec<u64>,
+    /// SUNW.ims: the Messaging Server watcher's restarts of its servers, by `NODE:SERVER`
+    /// (simulated ms timestamps), for `local.autorestart.timeout`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub server_restarts: BTreeMap<String, Vec<u64>>,
 }
 
 /// Per-node resource state (RGM-set) and status (agent-set).

@@ -706,3 +706,86 @@ fn a_state_from_before_node_files_gets_the_entries_it_needs() {
     // Their resources still pass their checks.
     t.script("scrgadm -c -j budgie -y R_description=logical");
 }
+
+#[test]
+fn the_watcher_follows_autorestart() {
+    // Local configurations on both nodes (the harness's fixture cluster).
+    let t = TestCluster::init("mail-1,mail-2");
+    t.script(
+        "scrgadm -a -t SUNW.ims
+         scrgadm -a -g MAIL-RG -h mail-1,mail-2
+         scrgadm -a -L -g MAIL-RG -l budgie
+         scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=budgie
+         scswitch -Z -g MAIL-RG",
+    );
+    let log =
+        || std::fs::read_to_string(t.root("mail-1").join("var/opt/SUNWmsgsr/log/default")).unwrap();
+    // configure leaves local.autorestart off: the failure is only logged (and the start warned).
+    let events = t.run("scsim", &["log", "--resource", "mail-rs"]).stdout;
+    assert!(
+        events.contains("local.watcher.enable and local.autorestart must be on under Sun Cluster"),
+        "{events}"
+    );
+    let out = t.sh("scsim fault inject --resource mail-rs --server imap");
+    out.ok();
+    assert_eq!(
+        out.stdout,
+        "mail-1: imap failed; the watcher logged it (local.autorestart is off: not restarted)\n"
+    );
+    assert!(
+        log().contains("watcher[") && log().contains("General Error: imap (pid"),
+        "{}",
+        log()
+    );
+    on(
+        &t,
+        "mail-1",
+        "configutil",
+        &["-o", "local.autorestart", "-v", "1"],
+        "",
+    )
+    .ok();
+    let out = t.sh("scsim fault inject --resource mail-rs --server imap --times 2");
+    out.ok();
+    assert!(
+        out.stdout.contains("restarted it (1 of 2 within 600 s)"),
+        "{out}"
+    );
+    assert!(
+        out.stdout.contains("restarted it (2 of 2 within 600 s)"),
+        "{out}"
+    );
+    assert_eq!(t.r_state("mail-rs", "mail-1"), "Online");
+    // A third failure within the window: the watcher gives up and exits; the RGM reacts.
+    let out = t.sh("scsim fault inject --resource mail-rs --server imap");
+    out.ok();
+    assert!(
+        out.stdout.starts_with(
+            "mail-1: imap failed more than twice within 600 s; the watcher gave up and exited\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        log().contains(
+            "General Critical: imap failed more than twice within 600 seconds; giving up"
+        ),
+        "{}",
+        log()
+    );
+    // Where it runs now, a failure starts a new count (mail-1) or is only logged (mail-2's
+    // own local configuration keeps autorestart off).
+    let expected = if t.r_state("mail-rs", "mail-1") == "Online" {
+        "mail-1: imap failed; the watcher restarted it (1 of 2 within 600 s)\n"
+    } else {
+        "mail-2: imap failed; the watcher logged it (local.autorestart is off: not restarted)\n"
+    };
+    t.sh("scsim time advance 11m").ok();
+    let out = t.sh("scsim fault inject --resource mail-rs --server imap");
+    out.ok();
+    assert_eq!(out.stdout, expected);
+    let out = t.sh("scsim fault inject --resource mail-rs --server imapd");
+    out.expect_code(3);
+    assert!(out.stderr.contains("did you mean imap?"), "{out}");
+    let out = t.sh("scsim fault inject --resource budgie --server imap");
+    out.expect_code(3);
+}

@@ -206,7 +206,10 @@ fn seed_script_runs_end_to_end() {
         "Node mail-2 now uses the configuration in /global/mail1/SUNWmsgsr/config",
         "MAIL-RG: Online on mail-1",
     ] {
-        assert!(stdout.contains(needle), "seed.sh output lacks {needle:?}:\n{stdout}");
+        assert!(
+            stdout.contains(needle),
+            "seed.sh output lacks {needle:?}:\n{stdout}"
+        );
     }
     assert!(
         stderr.contains("is split by a space after the comma"),
