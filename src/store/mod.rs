@@ -10,16 +10,20 @@
 //!   anything that is not a scsim state file are refused with the path and the parse position.
 
 mod atomic;
+pub mod check;
+pub mod file;
 mod lock;
+pub mod messages;
 pub mod migrate;
 pub mod noderoot;
+pub mod unknown;
 
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use lock::StateLock;
+pub use lock::{StateLock, parse_timeout};
 
 /// Load the state file at `path` (no lock) with its node files ([`noderoot`]). Fails if it
 /// does not exist.
@@ -31,35 +35,57 @@ pub fn load(path: &Path) -> Result<ClusterState> {
 
 /// Load the state file alone.
 fn load_state(path: &Path) -> Result<ClusterState> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ScError::new(
+    let bytes = read_state_bytes(path)?;
+    decode(&bytes, path)
+}
+
+/// The bytes of the state file: a regular file of at most [`file::MAX_STATE_BYTES`] (a FIFO,
+/// a device or a directory is refused before it is read).
+fn read_state_bytes(path: &Path) -> Result<Vec<u8>> {
+    file::check_state_name(path)?;
+    file::read_regular(path, file::MAX_STATE_BYTES, "cluster state")
+        .map_err(|e| read_error(path, e))
+}
+
+/// Refuse a state path that is not a regular file (before a changing command opens it for
+/// writing, which on a FIFO would block).
+fn require_regular(path: &Path) -> Result<()> {
+    file::check_regular(path, "cluster state").map_err(|e| read_error(path, e))
+}
+
+fn read_error(path: &Path, e: std::io::Error) -> ScError {
+    match e {
+        e if e.kind() == std::io::ErrorKind::NotFound => {
+            ScError::new(
                 ErrorCode::Internal,
                 format!("no cluster state file at {}", path.display()),
             )
             .hint(format!(
                 "create one with `scsim --state {} init --nodes NODE1,NODE2`, or point SCSIM_STATE / --state at an existing file",
                 path.display()
-            )));
+            ))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(ScError::new(
+        e if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            ScError::new(
                 ErrorCode::Access,
                 format!(
                     "cannot read cluster state file {}: permission denied",
                     path.display()
                 ),
-            ));
+            )
         }
-        Err(e) => {
-            return Err(ScError::internal(format!(
+        e if e.kind() == std::io::ErrorKind::Other => {
+            // Not a regular file, or too large (file::read_regular says which).
+            ScError::internal(format!("cannot use cluster state file: {e}"))
+                    .hint("point --state / SCSIM_STATE at a state file made by `scsim init`")
+        }
+        e => {
+            ScError::internal(format!(
                 "cannot read cluster state file {}: {e}",
                 path.display()
-            )));
+            ))
         }
-    };
-    decode(&bytes, path)
+    }
 }
 
 /// Decode and, when needed, migrate the bytes of a state file.
@@ -69,6 +95,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
     if let Ok(state) = &first
         && state.schema_version == SCHEMA_VERSION
     {
+        check::check(state, path, check::Level::Read)?;
         return first.map_err(|_| unreachable_err());
     }
     // Slow path: inspect as generic JSON to explain or migrate.
@@ -103,12 +130,51 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
     }
     let migrated = migrate::upgrade(value, version as u32)
         .map_err(|m| ScError::internal(format!("{}: cannot migrate: {m}", path.display())))?;
-    serde_json::from_value(migrated).map_err(|e| {
+    let mut state: ClusterState = serde_json::from_value(migrated).map_err(|e| {
         ScError::internal(format!(
             "{}: invalid cluster state after migration from version {version}: {e}",
             path.display()
         ))
-    })
+    })?;
+    if version < 2 {
+        // The log is the one the file embedded (see `messages::read` and `messages::append`).
+        state.events.embedded = true;
+        state.events.next_seq = state
+            .events
+            .entries
+            .iter()
+            .map(|e| e.seq)
+            .max()
+            .unwrap_or(0)
+            + 1;
+    }
+    check::check(&state, path, check::Level::Read)?;
+    Ok(state)
+}
+
+/// Decode for a change: as [`decode`], and also note the fields this scsim does not know, so
+/// that the commit writes them back ([`unknown`]).
+fn decode_keeping(bytes: &[u8], path: &Path) -> Result<(ClusterState, unknown::Unknown)> {
+    let mut paths = Vec::new();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let parsed = serde_ignored::deserialize(&mut de, |p| paths.push(unknown::segments(&p)))
+        .and_then(|s: ClusterState| de.end().map(|()| s));
+    match parsed {
+        Ok(state) if state.schema_version == SCHEMA_VERSION => {
+            check::check(&state, path, check::Level::Write)?;
+            let unknown = if paths.is_empty() {
+                unknown::Unknown::default()
+            } else {
+                unknown::collect(bytes, paths)
+            };
+            Ok((state, unknown))
+        }
+        _ => {
+            let state = decode(bytes, path)?;
+            check::check(&state, path, check::Level::Write)?;
+            Ok((state, unknown::Unknown::default()))
+        }
+    }
 }
 
 fn unreachable_err() -> ScError {
@@ -149,17 +215,23 @@ pub struct Transaction {
     path: PathBuf,
     _lock: StateLock,
     pub state: ClusterState,
+    /// Fields of the file this scsim does not know, written back on commit.
+    unknown: unknown::Unknown,
 }
 
 /// Lock the state file for writing and load it.
 pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
+    file::check_state_name(path)?;
     // Fail fast on a missing file, before creating a lock file beside it.
     if !path.exists() {
         load_state(path)?;
     }
+    // A link to the state stands for its target: lock, temp file and rename happen there.
+    let path = &file::resolve_link(path)?;
+    require_regular(path)?;
     check_writable(path)?;
     let lock = StateLock::acquire(path, timeout)?;
-    let mut state = load_state(path)?;
+    let (mut state, unknown) = decode_keeping(&read_state_bytes(path)?, path)?;
     noderoot::load(path, &mut state, true)?;
     // Repair a view left behind by a command that stopped between its two writes.
     noderoot::reconcile(path, &state)?;
@@ -167,6 +239,7 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
         path: path.to_path_buf(),
         _lock: lock,
         state,
+        unknown,
     })
 }
 
@@ -182,6 +255,18 @@ fn check_writable(path: &Path) -> Result<()> {
             .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
     };
     if read_only || denied() {
+        if let Some(owner) = file::foreign_owner(path) {
+            return Err(ScError::new(
+                ErrorCode::Access,
+                format!(
+                    "cluster state file {} is not writable by you (it belongs to {owner}); this command changes the cluster and was not run",
+                    path.display()
+                ),
+            )
+            .hint(format!(
+                "ask {owner} or root to run it or to give you write access, or copy the file and use --state; scstat, scrgadm -p, scsim log and --dry-run work on it as it is"
+            )));
+        }
         return Err(ScError::new(
             ErrorCode::Access,
             format!(
@@ -200,9 +285,26 @@ fn check_writable(path: &Path) -> Result<()> {
 impl Transaction {
     /// Write the state back (generation bumped), atomically, and hand it back (the lock is
     /// released) for commands that report on it afterwards.
+    ///
+    /// The command's log entries are appended to the messages file first, tagged with the new
+    /// generation, and the state is renamed into place second: readers ignore entries of
+    /// generations the state file does not have yet (see `messages`).
     pub fn commit(mut self) -> Result<ClusterState> {
+        let before = self.state.generation;
         self.state.generation += 1;
-        atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
+        messages::append(
+            &self.path,
+            &mut self.state.events,
+            before,
+            self.state.generation,
+        )?;
+        if self.unknown.is_empty() {
+            atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
+        } else {
+            let merged = unknown::graft(&encode(&self.state)?, &self.unknown)
+                .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
+            atomic::write_atomic(&self.path, |w| std::io::Write::write_all(w, &merged))?;
+        }
         // The node files follow the state: the mount view, then what the agents wrote.
         noderoot::reconcile(&self.path, &self.state)?;
         let outbox = std::mem::take(&mut self.state.files.outbox);
@@ -212,6 +314,10 @@ impl Transaction {
     /// Write node files while holding the lock (the state file itself is not rewritten).
     pub fn write_files(&self, changes: &[crate::model::nodefiles::FileChange]) -> Result<()> {
         noderoot::apply(&self.path, &self.state, changes)
+    }
+    /// End the transaction without writing (nothing happened), handing the state back.
+    pub fn abort(self) -> ClusterState {
+        self.state
     }
     pub fn path(&self) -> &Path {
         &self.path
@@ -233,6 +339,8 @@ pub fn create_with_files(
     timeout: Duration,
     files: &[crate::model::nodefiles::FileChange],
 ) -> Result<()> {
+    file::check_state_name(path)?;
+    let path = &file::resolve_link(path)?;
     if path.exists() && !force {
         return Err(ScError::new(
             ErrorCode::State,
@@ -241,6 +349,7 @@ pub fn create_with_files(
         .hint("use `scsim init --force …` to replace it, or choose another file with --state"));
     }
     if path.exists() {
+        require_regular(path)?;
         check_writable(path)?;
     }
     if let Some(dir) = path.parent()
@@ -255,6 +364,7 @@ pub fn create_with_files(
     }
     let _lock = StateLock::acquire(path, timeout)?;
     noderoot::create(path, state, files)?;
+    messages::start(path, &state.events, state.generation)?;
     atomic::write_atomic(path, |w| write_state(w, state))
 }
 

@@ -31,9 +31,12 @@ pub const MSG_PKGINFO: &str = "/var/sadm/pkg/SUNWmsgsr/pkginfo";
 /// The key of [`MSG_PKGINFO`] naming the installation's base directory.
 pub const MSG_BASE_KEY: &str = "SCSIM_MSG_SVR_BASE";
 
-/// The directory of the node files of the state at `state_path`.
+/// The directory of the node files of the state at `state_path` (beside the file a link to
+/// the state leads to, as its lock and messages file are).
 pub fn dir(state_path: &Path) -> PathBuf {
-    state_path.with_extension("files")
+    super::file::resolve_link(state_path)
+        .unwrap_or_else(|_| state_path.to_path_buf())
+        .with_extension("files")
 }
 
 /// The root directory of `node`.
