@@ -171,7 +171,7 @@ pub fn check(state: &ClusterState, g: &ResourceGroup, r: &Resource) -> Result<()
         }
     }
     if let Some(PropValue::List(mounts)) = r.extension.get(MOUNT_POINTS) {
-        check_vfstab(state, g, r, mounts)?;
+        check_vfstab(state, &g.nodelist, r, mounts)?;
     }
     if let Some(PropValue::List(devs)) = r.extension.get(DEVICE_PATHS) {
         for (i, d) in devs.iter().enumerate() {
@@ -200,11 +200,11 @@ pub fn check(state: &ClusterState, g: &ResourceGroup, r: &Resource) -> Result<()
 /// (not `global`) must not be mounted at boot. A cluster file system is only checked.
 fn check_vfstab(
     state: &ClusterState,
-    g: &ResourceGroup,
+    nodelist: &[String],
     r: &Resource,
     mounts: &[String],
 ) -> Result<()> {
-    for (node, view) in super::typerules::checked_nodes(state, g) {
+    for (node, view) in super::typerules::checked_nodes(state, nodelist) {
         for m in mounts {
             let Some(e) = view.vfstab_entry(m) else {
                 return Err(super::typerules::validate_failed(
@@ -265,6 +265,18 @@ impl TypeRules for HaStoragePlus {
         r: &Resource,
     ) -> Result<()> {
         check(state, g, r)
+    }
+    fn check_nodelist(
+        &self,
+        state: &ClusterState,
+        _rt: &ResourceType,
+        r: &Resource,
+        nodelist: &[String],
+    ) -> Result<()> {
+        match r.extension.get(MOUNT_POINTS) {
+            Some(PropValue::List(mounts)) => check_vfstab(state, nodelist, r, mounts),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -177,11 +177,11 @@ pub fn fill_netiflist(
 /// Every host name (not an address literal) resolves in `/etc/hosts` on every Nodelist node.
 fn check_resolves(
     state: &ClusterState,
-    g: &ResourceGroup,
+    nodelist: &[String],
     r: &Resource,
     hosts: &[String],
 ) -> Result<()> {
-    for (node, view) in super::typerules::checked_nodes(state, g) {
+    for (node, view) in super::typerules::checked_nodes(state, nodelist) {
         for h in hosts {
             if crate::model::nodefiles::is_address(h) || check_host(h).is_err() {
                 continue;
@@ -314,7 +314,7 @@ pub fn check_resource(
         }
         check_aux_disjoint(&subject, &names, &g.nodelist, &g.name)?;
     }
-    check_resolves(state, g, r, hosts)
+    check_resolves(state, &g.nodelist, r, hosts)
 }
 
 fn check_covers(subject: &str, covered: &[String], nodelist: &[String], group: &str) -> Result<()> {
@@ -419,6 +419,12 @@ impl TypeRules for NetworkAddress {
         r: &Resource,
         nodelist: &[String],
     ) -> Result<()> {
-        check_nodes_fit(state, r, rt, nodelist)
+        check_nodes_fit(state, r, rt, nodelist)?;
+        check_resolves(
+            state,
+            nodelist,
+            r,
+            list(r, rt, HOSTNAME_LIST).unwrap_or(&[]),
+        )
     }
 }

@@ -103,12 +103,12 @@ pub(super) fn validate_failed(r: &Resource, node: &str, why: String, fix: String
     .hint(fix)
 }
 
-/// The Nodelist nodes of `g` whose files are known (none for a state built in memory).
+/// The nodes of `nodelist` whose files are known (none for a state built in memory).
 pub(super) fn checked_nodes<'a>(
     state: &'a ClusterState,
-    g: &'a ResourceGroup,
+    nodelist: &'a [String],
 ) -> impl Iterator<Item = (&'a str, &'a crate::model::nodefiles::NodeView)> + 'a {
-    g.nodelist.iter().filter_map(move |n| {
+    nodelist.iter().filter_map(move |n| {
         if !state.files.loaded {
             return None;
         }

@@ -422,6 +422,13 @@ pub fn reconcile(state_path: &Path, state: &ClusterState) -> Result<()> {
     let files = dir(state_path);
     for (node, view) in &state.files.nodes {
         let root = node_root(state_path, node);
+        // Computed once per node: a cluster may have many file systems and resources.
+        let failover: std::collections::HashSet<&str> = state
+            .failover_mounts_on(node)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect();
+        let up = state.cluster.is_up(node);
         for e in &view.vfstab {
             if !e.mount_point.starts_with('/') || e.mount_point == "/" {
                 continue;
@@ -430,7 +437,12 @@ pub fn reconcile(state_path: &Path, state: &ClusterState) -> Result<()> {
             std::fs::create_dir_all(&content)
                 .map_err(|err| io_err("create directory", &content, err))?;
             let host = root.join(e.mount_point.trim_start_matches('/'));
-            if state.is_mounted(node, e) {
+            let mounted = if e.is_global() {
+                up
+            } else {
+                failover.contains(e.mount_point.as_str())
+            };
+            if mounted {
                 let target = relative_target(
                     &format!("/nodes/{node}{}", e.mount_point),
                     &format!("/shared{}", e.mount_point),

@@ -789,3 +789,44 @@ fn the_watcher_follows_autorestart() {
     let out = t.sh("scsim fault inject --resource budgie --server imap");
     out.expect_code(3);
 }
+
+#[test]
+fn a_node_added_to_the_nodelist_needs_the_files_too() {
+    let t = TestCluster::empty();
+    t.sh("scsim init --nodes mail-1,mail-2,mail-3 --host budgie=192.0.2.10 --filesystem /global/mail1")
+        .ok();
+    t.sh("scsim install messaging-server --nodes mail-1,mail-2")
+        .ok();
+    t.script(
+        "scrgadm -a -t SUNW.HAStoragePlus
+         scrgadm -a -t SUNW.ims
+         scrgadm -a -g MAIL-RG -h mail-1,mail-2
+         scrgadm -a -L -g MAIL-RG -l budgie
+         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1
+         scrgadm -a -j mail-rs -g MAIL-RG -t SUNW.ims -x IMS_serverroot=/opt/SUNWmsgsr
+         scrgadm -c -j budgie -x NetIfList=ipmp0@1,ipmp0@2,ipmp0@3",
+    );
+    let out = t.fails_unchanged("scrgadm -c -g MAIL-RG -h mail-1,mail-2,mail-3", 10);
+    assert!(
+        out.stderr.contains("VALIDATE method of resource mail-rs failed on node mail-3: IMS_serverroot /opt/SUNWmsgsr is not an installed Messaging Server"),
+        "{out}"
+    );
+    t.sh("scsim install messaging-server --nodes mail-3").ok();
+    // Without budgie in mail-3's /etc/hosts, the logical host refuses it.
+    let hosts = t.root("mail-3").join("etc/hosts");
+    let text = std::fs::read_to_string(&hosts)
+        .unwrap()
+        .replace("budgie", "other");
+    std::fs::write(&hosts, text).unwrap();
+    let out = t.fails_unchanged("scrgadm -c -g MAIL-RG -h mail-1,mail-2,mail-3", 10);
+    assert!(
+        out.stderr
+            .contains("resource budgie failed on node mail-3: host name budgie"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&hosts)
+        .unwrap()
+        .replace("other", "budgie");
+    std::fs::write(&hosts, text).unwrap();
+    t.script("scrgadm -c -g MAIL-RG -h mail-1,mail-2,mail-3");
+}
