@@ -104,7 +104,8 @@ echo "mail-1 sees: $(ls "$(root mail-1)/global/mail1")   mail-2 sees: $(ls "$(ro
 
 step "12. Enable it (start-msg ha on mail-1)"
 run scswitch -e -j mail-rs
-tail -3 "$(root mail-1)/global/mail1/SUNWmsgsr/log/default"
+echo "Messaging Server log on the shared disk (as mail-1 sees it):"
+grep -E 'watcher|imap' "$(root mail-1)/global/mail1/SUNWmsgsr/log/default" | tail -2
 
 step "13. Check"
 run scstat -g
