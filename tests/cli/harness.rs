@@ -22,6 +22,7 @@ pub const FIXTURE_HOSTS: &[&str] = &[
     "app-lh=192.0.2.32",
     "www1=192.0.2.33",
     "lh-one=192.0.2.34",
+    "web-sa=192.0.2.35",
 ];
 
 /// File systems the tests' HAStoragePlus resources use, in every node's /etc/vfstab.
