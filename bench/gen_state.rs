@@ -184,6 +184,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 state: BTreeMap::new(),
                 restart_history: Vec::new(),
                 rg_restart_history: Vec::new(),
+                server_restarts: Default::default(),
             };
             if r > lo {
                 res.dependencies.strong.push(format!("rs-{}", r - 1));

@@ -40,6 +40,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "scha_cluster_get" -d 'R
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scha_resource_setstatus" -d 'Run scha_resource_setstatus (set a resource\'s status and message on this node)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scha_control" -d 'Run scha_control (ask the RGM to restart or give over a resource or group)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install" -d 'Install software on nodes (stands in for the Java ES installer)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scinstall, scconf, scha_resource_get, scha_resourcegroup_get, scha_resourcetype_get, scha_cluster_get, scha_resource_setstatus and scha_control links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "show" -d 'Show the simulator\'s detail: settings, relationships, dependencies (not scstat\'s sections)'
@@ -60,6 +61,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A 
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size from which the messages file beside the state (the event log) is rotated to FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-files -d 'Messages files kept in all, the current one included; the oldest is removed at rotation [default: 8]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries to keep at least (sizes the messages files; older form of --log-size)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l host -d 'A host name and address for every node\'s /etc/hosts (repeatable)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l filesystem -d 'A failover file system\'s mount point for every node\'s /etc/vfstab (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l force -d 'Replace an existing state file'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help (also -?)'
@@ -76,6 +79,13 @@ complete -c scsim -n "__fish_scsim_using_subcommand scha_resource_setstatus" -l 
 complete -c scsim -n "__fish_scsim_using_subcommand scha_control" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -f -a "messaging-server" -d 'Sun Java System Messaging Server 6 2005Q4: its programs under msg_svr_base/sbin on each node\'s local disk'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l nodes -d 'The nodes to install on, comma-separated' -r
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l base -d 'msg_svr_base, the installation directory' -r
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l force -d 'Replace existing files of those names'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help -d 'Print help (also -?)'
@@ -94,10 +104,11 @@ complete -c scsim -n "__fish_scsim_using_subcommand show" -s g -l group -d 'Only
 complete -c scsim -n "__fish_scsim_using_subcommand show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand show" -l json -d 'The whole status view as JSON (the object `scstat --json` prints)'
 complete -c scsim -n "__fish_scsim_using_subcommand show" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "root" -d 'Print the path of the node\'s root directory (its etc/hosts, etc/vfstab, opt/…)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l clean -d 'Orderly shutdown: switch the groups off first, then leave the cluster'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l dry-run -d 'Print what would happen; change nothing'
@@ -105,6 +116,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcom
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l dry-run -d 'Print what would happen; change nothing'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from root" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from root" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "inject" -d 'Make a method fail (or hang), or make a fault monitor report a failure now'
@@ -112,6 +125,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_s
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "clear" -d 'Remove armed faults (all, or those of one resource)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l resource -d 'The resource' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l method -d 'The method that fails (Start, Stop, Prenet_start, Monitor_start, Validate, …)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l server -d 'SUNW.ims: a Messaging Server server dies (now; the watcher restarts it, logs it or gives up, per local.autorestart): store, imap, pop, http, job_controller, dispatcher, ens, sched, mmp' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l node -d 'Only on this node' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l times -d 'Fail the next K calls (default: every call) / report K monitor failures (default 1)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
@@ -138,7 +152,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall, scconf, scha_resource_get, scha_resourcegroup_get, scha_resourcetype_get, scha_cluster_get, scha_resource_setstatus or scha_control' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall, scconf, scha_resource_get, scha_resourcegroup_get, scha_resourcetype_get, scha_cluster_get, scha_resource_setstatus, scha_control, configure, configutil, ha_ip_config, useconfig, start-msg or stop-msg' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

@@ -112,6 +112,7 @@ pub(super) fn create_typed(
         state: BTreeMap::new(),
         restart_history: Vec::new(),
         rg_restart_history: Vec::new(),
+        server_restarts: Default::default(),
     };
     let warnings = Vec::new();
     set_props(rt, &mut r, props, None)?;

@@ -250,6 +250,7 @@ pub fn add_resource<'a>(
         state: BTreeMap::new(),
         restart_history: Vec::new(),
         rg_restart_history: Vec::new(),
+        server_restarts: Default::default(),
     };
     if let Some(g) = s.resource_groups.get_mut(group) {
         g.resources.push(name.to_string());

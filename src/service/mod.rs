@@ -25,6 +25,7 @@
 mod backend;
 pub mod config;
 pub mod faults;
+pub mod msgtools;
 pub mod runtime;
 pub mod scha;
 mod session;
@@ -129,6 +130,7 @@ impl<B: ClusterBackend> Service<B> {
             staged,
             now_ms,
             self.node.clone(),
+            self.path.clone(),
         ))
     }
 }
@@ -146,7 +148,8 @@ pub fn create_cluster(
     lock_timeout: Result<Duration>,
 ) -> Result<ClusterState> {
     let state = crate::admin::init::new_cluster(opts, now_ms)?;
-    store::create(path, &state, force, lock_timeout?)?;
+    let files = crate::admin::init::initial_files(opts, &state)?;
+    store::create_with_files(path, &state, force, lock_timeout?, &files)?;
     Ok(state)
 }
 

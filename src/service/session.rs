@@ -20,6 +20,7 @@ pub struct Session<'a, B: ClusterBackend> {
     now_ms: u64,
     /// The node the command runs on, as requested (`SCSIM_NODE`, `scsim on`).
     node: Option<String>,
+    path: std::path::PathBuf,
 }
 
 impl<'a, B: ClusterBackend> Session<'a, B> {
@@ -28,12 +29,27 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
         staged: Staged,
         now_ms: u64,
         node: Option<String>,
+        path: std::path::PathBuf,
     ) -> Self {
         Session {
             backend,
             staged,
             now_ms,
             node,
+            path,
+        }
+    }
+
+    /// The state file the session works on.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Write node files now (a dry run writes nothing). The state file is not rewritten.
+    pub fn write_files(&self, changes: &[crate::model::nodefiles::FileChange]) -> Result<()> {
+        match &self.staged {
+            Staged::Copy(_) => Ok(()),
+            Staged::Locked(t) => t.write_files(changes),
         }
     }
 

@@ -74,6 +74,7 @@ fn resource(
             state,
             restart_history: Vec::new(),
             rg_restart_history: Vec::new(),
+            server_restarts: Default::default(),
         },
     );
 }

@@ -66,6 +66,7 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
             state,
             restart_history: Vec::new(),
             rg_restart_history: Vec::new(),
+            server_restarts: Default::default(),
         },
     );
 }
