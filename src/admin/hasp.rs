@@ -201,7 +201,7 @@ impl TypeRules for HaStoragePlus {
         catalog::is_hastorageplus(rt)
     }
     fn accepts_alias(&self, arg: &PropArg) -> bool {
-        arg.extension && arg.name.eq_ignore_ascii_case("ServicePaths")
+        (arg.extension || arg.either) && arg.name.eq_ignore_ascii_case("ServicePaths")
     }
     fn alias(&self) -> &'static str {
         "ServicePaths"

@@ -18,6 +18,8 @@ pub struct InitOptions {
     pub device_groups: Vec<String>,
     /// Event-log capacity (0 = the default).
     pub log_capacity: usize,
+    /// The release the cluster runs (which command sets exist).
+    pub release: crate::model::Release,
 }
 
 /// Private interconnect adapters every simulated node gets (two paths per node pair).
@@ -83,6 +85,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             transport_paths,
             quorum_devices,
             device_groups,
+            release: opts.release,
         },
         resource_types,
         resource_groups: IndexMap::new(),

@@ -41,6 +41,7 @@ fn check_not_exists(state: &ClusterState, name: &str) -> Result<()> {
             ErrorCode::Rsrc,
             format!("resource {name} already exists (in group {})", r.group),
         )
+        .kind(crate::error::Kind::Exists)
         .hint(Hint::lead(
             "see it with: ",
             Fix::ShowResource {
@@ -111,6 +112,8 @@ pub(super) fn create_typed(
         extension: BTreeMap::new(),
         state: BTreeMap::new(),
         restart_history: Vec::new(),
+        disabled_on: Default::default(),
+        unmonitored_on: Default::default(),
     };
     let mut warnings = Vec::new();
     set_props(state, rt, &mut r, props, None, &mut warnings)?;
@@ -250,7 +253,7 @@ fn set_props(
             }
             return Err(unknown_property(rt, &subject, p));
         };
-        if decl.extension != p.extension {
+        if decl.extension != p.extension && !p.either {
             let (what, flag) = if decl.extension {
                 ("an extension property", "-x")
             } else {

@@ -70,6 +70,7 @@ fn already(name: &str) -> ScError {
         ErrorCode::Rt,
         format!("resource type {name} is already registered"),
     )
+    .kind(crate::error::Kind::Exists)
     .hint(Hint::lead(
         "see it with: ",
         Fix::ShowType {
@@ -208,6 +209,7 @@ pub fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
                 join_some(&users, 10)
             ),
         )
+        .kind(crate::error::Kind::Busy)
         .hint(
             Hint::lead(
                 "remove them first, e.g. ",

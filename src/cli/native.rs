@@ -166,9 +166,18 @@ pub struct InitArgs {
     #[arg(long, value_name = "N", default_value_t = crate::model::EventLog::DEFAULT_CAPACITY as u64,
           value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
     pub log_capacity: u64,
+    /// The release the cluster runs: 3.1 (scrgadm, scswitch, scstat), 3.2 (those and the object
+    /// commands clrg, clrs, …), 4.4 (Oracle Solaris Cluster: the object commands only)
+    #[arg(long, value_name = "3.1|3.2|4.4", default_value = "3.1", value_parser = parse_release)]
+    pub release: crate::model::Release,
     /// Replace an existing state file
     #[arg(long)]
     pub force: bool,
+}
+
+fn parse_release(s: &str) -> std::result::Result<crate::model::Release, String> {
+    crate::model::Release::parse(s)
+        .ok_or_else(|| format!("{s} is not a release scsim simulates: give 3.1, 3.2 or 4.4"))
 }
 
 /// The clap command of `scsim`: its own verbs with a subcommand per registry entry after
@@ -280,10 +289,15 @@ fn init(
         quorum_devices: a.quorum_devices,
         device_groups: a.device_groups,
         log_capacity: a.log_capacity as usize,
+        release: a.release,
     };
     let state = create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
+    let release = match state.cluster.release {
+        crate::model::Release::V31 => String::new(),
+        r => format!(" ({})", r.product()),
+    };
     out.outln(&format!(
-        "Created cluster {} with nodes {} in {}",
+        "Created cluster {}{release} with nodes {} in {}",
         state.cluster.name,
         state
             .cluster

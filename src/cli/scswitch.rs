@@ -349,6 +349,7 @@ impl Args {
 }
 
 pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
+    ctx.service.require(crate::service::CommandSet::Sc31);
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
