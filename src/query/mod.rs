@@ -22,3 +22,8 @@ pub struct PrintRequest {
     /// `--json`: machine-readable output instead of the "Res …" layout.
     pub json: bool,
 }
+
+/// The release the cluster runs (which command sets exist; `scinstall -p` reports it).
+pub fn release(state: &crate::model::ClusterState) -> crate::model::Release {
+    state.cluster.release
+}

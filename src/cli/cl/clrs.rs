@@ -4,7 +4,7 @@
 use super::clrg::RunOpts;
 use super::{Exec, execute, operands, operands_or_all, prop_args, split, words};
 use crate::cli::Ctx;
-use crate::error::{ErrorCode, Result, ScError};
+use crate::error::{Result, ScError};
 use crate::model::{ClusterState, Resource};
 use crate::render::cl as render;
 use crate::render::status::{self, Sections, StatusOptions};
@@ -510,23 +510,21 @@ fn switched(
         resources = closure(&state, &resources, on);
     }
     let nodes = split(&s.nodes);
-    let intent = if nodes.is_empty() {
-        if on {
-            Intent::Enable {
-                resources,
-                monitor_only,
-            }
-        } else {
-            Intent::Disable {
-                resources,
-                monitor_only,
-            }
-        }
-    } else {
-        return Err(ScError::new(
-            ErrorCode::Inval,
-            "per-node switches (-n) are not supported yet".to_string(),
-        ));
+    let intent = match (nodes.is_empty(), on) {
+        (true, true) => Intent::Enable {
+            resources,
+            monitor_only,
+        },
+        (true, false) => Intent::Disable {
+            resources,
+            monitor_only,
+        },
+        (false, on) => Intent::NodeSwitch {
+            resources,
+            nodes,
+            on,
+            monitor_only,
+        },
     };
     Ok((s.run, vec![Step::Intent(intent)]))
 }

@@ -76,11 +76,11 @@ impl Table<'_> {
 pub const LABEL_WIDTH: usize = 48;
 
 /// One `Label:   value` line of a show block, at `depth` (two spaces per level); the value
-/// column moves right with the depth, as in the real layout.
+/// column moves three to the right per level, as in the real layout.
 pub fn field(out: &mut String, depth: usize, label: &str, value: &str) {
     let indent = "  ".repeat(depth);
     let used = indent.len() + label.len() + 1;
-    let width = LABEL_WIDTH + depth;
+    let width = LABEL_WIDTH + 3 * depth;
     let pad = if used < width { width - used } else { 1 };
     let line = format!("{indent}{label}:{}{value}", " ".repeat(pad));
     out.push_str(line.trim_end());
@@ -152,7 +152,7 @@ mod tests {
         field(&mut out, 1, "R_description", "");
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0].find("r1"), Some(LABEL_WIDTH));
-        assert_eq!(lines[1].find("SUNW"), Some(LABEL_WIDTH + 1));
+        assert_eq!(lines[1].find("SUNW"), Some(LABEL_WIDTH + 3));
         assert_eq!(lines[2], "  R_description:");
     }
 }
