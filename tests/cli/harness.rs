@@ -117,6 +117,32 @@ impl TestCluster {
         self.run(name, &args)
     }
 
+    /// Run `script` with `/bin/sh -c`, the links first on PATH (pipes, `&&`, `xargs`, as a
+    /// runbook does), pinned environment.
+    pub fn shell(&self, script: &str) -> Output {
+        let path = format!("{}:/usr/bin:/bin", self.bin.display());
+        let out = Command::new("/bin/sh")
+            .arg("-c")
+            .arg(script)
+            .env_clear()
+            .env("PATH", path)
+            .env("SCSIM_STATE", &self.state)
+            .env("SCSIM_NOW", NOW)
+            .env("HOME", self.dir.path())
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .current_dir(self.dir.path())
+            .output()
+            .expect("run sh");
+        let tmp = self.dir.path().display().to_string();
+        let clean = |b: &[u8]| String::from_utf8_lossy(b).replace(&tmp, "[TMP]");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: clean(&out.stdout),
+            stderr: clean(&out.stderr),
+        }
+    }
+
     /// Run several lines; each must exit 0.
     #[track_caller]
     pub fn script(&self, lines: &str) {
