@@ -31,7 +31,25 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "init" -d 'Create a new 
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scrgadm" -d 'Run scrgadm (configure resource types, groups and resources)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scswitch" -d 'Run scswitch (switch, enable, disable, evacuate)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scstat" -d 'Run scstat (show cluster status)'
-complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch and scstat links to this executable in DIR'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clresourcetype" -d 'Run clresourcetype (register and show resource types; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrt" -d 'Run clrt (alias of clresourcetype)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clresourcegroup" -d 'Run clresourcegroup (create, show, switch resource groups; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrg" -d 'Run clrg (alias of clresourcegroup)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clresource" -d 'Run clresource (create, show, enable, disable resources; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrs" -d 'Run clrs (alias of clresource)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clreslogicalhostname" -d 'Run clreslogicalhostname (logical hostname resources; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrslh" -d 'Run clrslh (alias of clreslogicalhostname)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clressharedaddress" -d 'Run clressharedaddress (shared address resources; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrssa" -d 'Run clrssa (alias of clressharedaddress)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clnode" -d 'Run clnode (show and evacuate cluster nodes; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clquorum" -d 'Run clquorum (show quorum votes; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clq" -d 'Run clq (alias of clquorum)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clinterconnect" -d 'Run clinterconnect (show the private interconnect; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clintr" -d 'Run clintr (alias of clinterconnect)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "cldevicegroup" -d 'Run cldevicegroup (show and switch device groups; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "cldg" -d 'Run cldg (alias of cldevicegroup)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "cluster" -d 'Run cluster (status and configuration of the whole cluster; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg and cluster links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut down or boot a simulated node'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "fault" -d 'Inject, list or clear simulated faults'
@@ -45,12 +63,31 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l cluster-name -d 'Cl
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries kept before the oldest rotate out (every command reads and rewrites them, so a larger log makes every command a little slower)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l release -d 'The release the cluster runs: 3.1 (scrgadm, scswitch, scstat), 3.2 (those and the object commands clrg, clrs, …), 4.4 (Oracle Solaris Cluster: the object commands only)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l force -d 'Replace an existing state file'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand scrgadm" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scswitch" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scstat" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clresourcetype" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrt" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clresourcegroup" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrg" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clresource" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrs" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clreslogicalhostname" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrslh" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clressharedaddress" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrssa" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clnode" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clquorum" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clq" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clinterconnect" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clintr" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand cldevicegroup" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand cldg" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand cluster" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l force -d 'Replace existing files of those names'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help -d 'Print help (also -?)'
@@ -107,7 +144,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg or cluster' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
