@@ -130,8 +130,10 @@ mod tests {
             ],
         );
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0], "Group Name      Node Name         Status");
-        assert_eq!(lines[1], "----------      ---------         ------");
+        // The long name widens its column for every row, heads included.
+        assert_eq!(lines[0], "Group Name              Node Name         Status");
+        assert_eq!(lines[1], "----------              ---------         ------");
+        assert_eq!(lines[2].find("vincent"), lines[5].find("vincent"));
         assert_eq!(
             lines[2].split_whitespace().collect::<Vec<_>>(),
             ["nfs-rg", "vincent", "Offline"]
