@@ -49,6 +49,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "clintr" -d 'Run clintr 
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "cldevicegroup" -d 'Run cldevicegroup (show and switch device groups; 3.2 and later)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "cldg" -d 'Run cldg (alias of cldevicegroup)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "cluster" -d 'Run cluster (status and configuration of the whole cluster; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg and cluster links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut down or boot a simulated node'
@@ -88,6 +89,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand clintr" -l state -d 'Cluster
 complete -c scsim -n "__fish_scsim_using_subcommand cldevicegroup" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand cldg" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand cluster" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l force -d 'Replace existing files of those names'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help -d 'Print help (also -?)'

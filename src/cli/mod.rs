@@ -92,6 +92,8 @@ pub struct Env {
     pub now: Option<String>,
     /// `SCSIM_LOCK_TIMEOUT` (seconds).
     pub lock_timeout: Option<String>,
+    /// `SCSIM_NODE`, or the NODE of `scsim on NODE`: the node the command runs on.
+    pub node: Option<String>,
 }
 
 impl Env {
@@ -110,6 +112,7 @@ impl Env {
             home: path("HOME"),
             now: text("SCSIM_NOW"),
             lock_timeout: text("SCSIM_LOCK_TIMEOUT"),
+            node: text("SCSIM_NODE"),
         }
     }
 
@@ -180,6 +183,10 @@ impl<'a> Ctx<'a> {
     }
     pub fn now_ms(&self) -> Result<u64> {
         self.env.now_ms()
+    }
+    /// The node this command runs on ([`crate::query::lookup::local_node`]).
+    pub fn local_node(&self, state: &crate::model::ClusterState) -> Result<String> {
+        crate::query::lookup::local_node(state, self.env.node.as_deref())
     }
 }
 

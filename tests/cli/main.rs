@@ -10,6 +10,7 @@ mod faults;
 mod generated;
 mod init_state;
 mod invariants;
+mod local_node;
 mod objcli;
 mod scenarios;
 mod scrgadm;
