@@ -73,6 +73,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
     let mut resource_types = IndexMap::new();
     for rt in crate::rtr::builtin_types() {
         if rt.is_network_address() {
+            let rt = super::catalog::for_release(rt, opts.release);
             resource_types.insert(rt.name.clone(), rt);
         }
     }

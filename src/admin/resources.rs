@@ -269,6 +269,15 @@ fn set_props(
         if seen.contains(&decl.name) {
             return Err(prop_err(&subject, &decl.name, "is given twice"));
         }
+        let release = state.cluster.release;
+        if !release.has_32_features() && crate::model::props::is_32_property(&decl.name) {
+            return Err(prop_err(
+                &subject,
+                &decl.name,
+                format!("is a Sun Cluster 3.2 property; this cluster runs {}", release.product()),
+            )
+            .hint("use Resource_dependencies_restart here, or rehearse on a cluster made with scsim init --release 3.2"));
+        }
         seen.push(decl.name.clone());
         check_settable(&subject, &decl, r, old)?;
         if decl.name == "Type_version" {

@@ -33,7 +33,7 @@ pub fn register(
             rt
         }
         None => match catalog::builtin_type(query)? {
-            Some(rt) => rt,
+            Some(rt) => catalog::for_release(rt, state.cluster.release),
             None => {
                 if let Ok(rt) = catalog::registered_type(state, query) {
                     return Err(already(&rt.name));

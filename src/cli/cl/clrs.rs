@@ -186,7 +186,8 @@ pub enum Verbs {
         #[command(flatten)]
         switch: Switch,
     },
-    /// Clear an error flag (STOP_FAILED) of resources
+    /// Clear an error flag (STOP_FAILED) of resources (`reset` in clrslh and clrssa)
+    #[command(alias = "reset")]
     Clear {
         /// The error flag to clear
         #[arg(short = 'f', long = "flag", value_name = "errorflag", required = true)]
@@ -210,7 +211,7 @@ pub struct Switch {
     #[arg(short = 'n', long = "node", value_name = "node[,...]")]
     pub nodes: Vec<String>,
     /// Also the resources they depend on (enable) or that depend on them (disable)
-    #[arg(short = 'r', long = "recursive")]
+    #[arg(short = 'r', short_alias = 'R', long = "recursive")]
     pub recursive: bool,
     #[command(flatten)]
     pub scope: Scope,
