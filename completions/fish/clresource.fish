@@ -37,7 +37,7 @@ complete -c clresource -n "__fish_clresource_needs_command" -f -a "enable" -d 'E
 complete -c clresource -n "__fish_clresource_needs_command" -f -a "disable" -d 'Disable resources'
 complete -c clresource -n "__fish_clresource_needs_command" -f -a "monitor" -d 'Enable the fault monitors of resources'
 complete -c clresource -n "__fish_clresource_needs_command" -f -a "unmonitor" -d 'Disable the fault monitors of resources'
-complete -c clresource -n "__fish_clresource_needs_command" -f -a "clear" -d 'Clear an error flag (STOP_FAILED) of resources'
+complete -c clresource -n "__fish_clresource_needs_command" -f -a "clear" -d 'Clear an error flag (STOP_FAILED) of resources (`reset` in clrslh and clrssa)'
 complete -c clresource -n "__fish_clresource_using_subcommand create" -s g -l resourcegroup -d 'The resource group' -r
 complete -c clresource -n "__fish_clresource_using_subcommand create" -s t -l type -d 'The resource type' -r
 complete -c clresource -n "__fish_clresource_using_subcommand create" -s p -l property -d 'A property (standard or extension)' -r

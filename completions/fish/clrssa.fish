@@ -37,7 +37,7 @@ complete -c clrssa -n "__fish_clrssa_needs_command" -f -a "enable" -d 'Enable re
 complete -c clrssa -n "__fish_clrssa_needs_command" -f -a "disable" -d 'Disable resources'
 complete -c clrssa -n "__fish_clrssa_needs_command" -f -a "monitor" -d 'Enable the fault monitors of resources'
 complete -c clrssa -n "__fish_clrssa_needs_command" -f -a "unmonitor" -d 'Disable the fault monitors of resources'
-complete -c clrssa -n "__fish_clrssa_needs_command" -f -a "clear" -d 'Clear an error flag (STOP_FAILED) of resources'
+complete -c clrssa -n "__fish_clrssa_needs_command" -f -a "clear" -d 'Clear an error flag (STOP_FAILED) of resources (`reset` in clrslh and clrssa)'
 complete -c clrssa -n "__fish_clrssa_using_subcommand create" -s g -l resourcegroup -d 'The resource group' -r
 complete -c clrssa -n "__fish_clrssa_using_subcommand create" -s h -l logicalhost -d 'Host names (default: the resource name)' -r
 complete -c clrssa -n "__fish_clrssa_using_subcommand create" -s N -l netiflist -d 'Network interfaces per node (netif@node)' -r

@@ -11,6 +11,7 @@ pub fn render(fix: &Fix) -> String {
         Fix::OnlineGroup { g } => format!("clrg online -eM {g}"),
         Fix::OfflineGroup { g } => format!("clrg offline {g}"),
         Fix::UnmanageGroup { g } => format!("clrg unmanage {g}"),
+        Fix::ManageGroup { g } => format!("clrg manage {g}"),
         Fix::SwitchGroup { g, nodes } => format!("clrg switch -n {} {g}", nodes.join(",")),
         Fix::ClearStopFailed { r, node } => format!("clrs clear -n {node} -f STOP_FAILED {r}"),
         Fix::RemoveResource { r } => format!("clrs delete {r}"),

@@ -105,12 +105,17 @@ impl<'a> Draft<'a> {
                         deps[0].1
                     ),
                 )
-                .hint(format!(
-                    "disable the dependents first: scswitch -n -j {} (or together: scswitch -n -j {},{})",
-                    list.join(","),
-                    list.join(","),
-                    r.name
-                )));
+                .hint(
+                    crate::fix::Hint::lead(
+                        "disable the dependents first: ",
+                        crate::fix::Fix::DisableResource { r: list.join(",") },
+                    )
+                    .text(" (or together: ")
+                    .fix(crate::fix::Fix::DisableResource {
+                        r: format!("{},{}", list.join(","), r.name),
+                    })
+                    .text(")"),
+                ));
             }
         }
         for r in rs {

@@ -193,8 +193,12 @@ impl<'a> Draft<'a> {
                         if failed.is_empty() { "a resource".to_string() } else { failed.join(", ") }
                     ),
                 )
-                .hint(format!(
-                    "fix the cause, then clear the flag: scswitch -c -h {n} -j {list} -f STOP_FAILED"
+                .hint(crate::fix::Hint::lead(
+                    "fix the cause, then clear the flag: ",
+                    crate::fix::Fix::ClearStopFailed {
+                        r: list,
+                        node: n.to_string(),
+                    },
                 )));
             }
         }
@@ -207,10 +211,15 @@ impl<'a> Draft<'a> {
                 ErrorCode::State,
                 format!("resource group {} is unmanaged; cannot {what} it", g.name),
             )
-            .hint(format!(
-                "manage it first: scswitch -o -g {0} (or bring it online with scswitch -Z -g {0})",
-                g.name
-            )));
+            .hint(
+                crate::fix::Hint::lead(
+                    "manage it first: ",
+                    crate::fix::Fix::ManageGroup { g: g.name.clone() },
+                )
+                .text(" (or bring it online with ")
+                .fix(crate::fix::Fix::OnlineGroup { g: g.name.clone() })
+                .text(")"),
+            ));
         }
         Ok(())
     }
