@@ -361,3 +361,33 @@ fn other_layouts() {
     t.sh("clnode evacuate vincent").ok();
     assert_eq!(t.rg_state("nfs-rg", "theo"), "Online");
 }
+
+#[test]
+fn show_layouts() {
+    let t = nfs();
+    let mut all = String::new();
+    for line in [
+        "clrg show nfs-rg",
+        "clrs show -v orangecat-nfs",
+        "clrt show SUNW.HAStoragePlus",
+    ] {
+        let out = t.sh(line);
+        out.ok();
+        all.push_str(&format!("$ {line}\n{}", out.stdout));
+    }
+    insta::assert_snapshot!("objcli_show_layouts", all);
+}
+
+#[test]
+fn dry_run_and_verbose() {
+    let t = nfs();
+    let before = t.state_bytes();
+    let out = t.sh("clrg switch --dry-run -n theo nfs-rg");
+    out.ok();
+    assert!(out.stdout.contains("nothing was written"), "{out}");
+    assert_eq!(t.state_bytes(), before);
+    let out = t.sh("clrg switch -v -n theo nfs-rg");
+    out.ok();
+    assert!(out.stdout.contains("Resulting placement:"), "{out}");
+    assert_eq!(t.rg_state("nfs-rg", "theo"), "Online");
+}
