@@ -79,6 +79,7 @@ complete -c clresourcegroup -n "__fish_clresourcegroup_using_subcommand list" -s
 complete -c clresourcegroup -n "__fish_clresourcegroup_using_subcommand list" -s ? -l help -d 'Print help'
 complete -c clresourcegroup -n "__fish_clresourcegroup_using_subcommand status" -s n -l node -d 'Only these nodes' -r
 complete -c clresourcegroup -n "__fish_clresourcegroup_using_subcommand status" -s s -l state -d 'Only groups in one of these states on some node' -r
+complete -c clresourcegroup -n "__fish_clresourcegroup_using_subcommand status" -l json -d 'Print the status as JSON (the scstat --json format; scsim extension)'
 complete -c clresourcegroup -n "__fish_clresourcegroup_using_subcommand status" -s ? -l help -d 'Print help'
 complete -c clresourcegroup -n "__fish_clresourcegroup_using_subcommand online" -s n -l node -d 'Bring them online on these nodes' -r
 complete -c clresourcegroup -n "__fish_clresourcegroup_using_subcommand online" -s e -l enable -d 'Enable every resource of the groups'

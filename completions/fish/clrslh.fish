@@ -78,6 +78,7 @@ complete -c clrslh -n "__fish_clrslh_using_subcommand status" -s n -l node -d 'O
 complete -c clrslh -n "__fish_clrslh_using_subcommand status" -s s -l state -d 'Only resources in one of these states on some node' -r
 complete -c clrslh -n "__fish_clrslh_using_subcommand status" -s g -l resourcegroup -d 'Only resources of these groups' -r
 complete -c clrslh -n "__fish_clrslh_using_subcommand status" -s t -l type -d 'Only resources of these types' -r
+complete -c clrslh -n "__fish_clrslh_using_subcommand status" -l json -d 'Print the status as JSON (the scstat --json format; scsim extension)'
 complete -c clrslh -n "__fish_clrslh_using_subcommand status" -s ? -l help -d 'Print help'
 complete -c clrslh -n "__fish_clrslh_using_subcommand enable" -s n -l node -d 'Only on these nodes (3.2 per-node switches)' -r
 complete -c clrslh -n "__fish_clrslh_using_subcommand enable" -s g -l resourcegroup -d 'Only resources of these groups' -r

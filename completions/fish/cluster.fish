@@ -31,6 +31,7 @@ complete -c cluster -n "__fish_cluster_needs_command" -f -a "show" -d 'Configura
 complete -c cluster -n "__fish_cluster_needs_command" -f -a "list" -d 'The cluster\'s name'
 complete -c cluster -n "__fish_cluster_needs_command" -f -a "list-cmds" -d 'The object commands of this release'
 complete -c cluster -n "__fish_cluster_using_subcommand status" -s v -l verbose
+complete -c cluster -n "__fish_cluster_using_subcommand status" -l json -d 'Print the status as JSON (the scstat --json format; scsim extension)'
 complete -c cluster -n "__fish_cluster_using_subcommand status" -s ? -l help -d 'Print help'
 complete -c cluster -n "__fish_cluster_using_subcommand show" -s v -l verbose
 complete -c cluster -n "__fish_cluster_using_subcommand show" -s ? -l help -d 'Print help'

@@ -391,3 +391,21 @@ fn dry_run_and_verbose() {
     assert!(out.stdout.contains("Resulting placement:"), "{out}");
     assert_eq!(t.rg_state("nfs-rg", "theo"), "Online");
 }
+
+#[test]
+fn status_as_json() {
+    let t = nfs();
+    let out = t.sh("clrs status --json -n theo nfs-stor");
+    out.ok();
+    let j: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let groups = j["resource_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    let rs = groups[0]["resources"].as_array().unwrap();
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0]["name"], "nfs-stor");
+    assert_eq!(rs[0]["nodes"][0]["node"], "theo");
+    let j: serde_json::Value = serde_json::from_str(&t.sh("clrg status --json").stdout).unwrap();
+    assert_eq!(j["resource_groups"][0]["nodes"][0]["state"], "Online");
+    let j: serde_json::Value = serde_json::from_str(&t.sh("cluster status --json").stdout).unwrap();
+    assert_eq!(j["quorum"]["needed"], 2);
+}

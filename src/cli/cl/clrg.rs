@@ -134,6 +134,9 @@ enum Sub {
         /// Only groups in one of these states on some node
         #[arg(short = 's', long = "state", value_name = "state[,...]")]
         states: Vec<String>,
+        /// Print the status as JSON (the scstat --json format; scsim extension)
+        #[arg(long)]
+        json: bool,
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -309,8 +312,9 @@ fn dispatch(ctx: &mut Ctx, prog: &'static str, w: &[String], sub: Sub) -> Result
         Sub::Status {
             nodes,
             states,
+            json,
             operands,
-        } => group_status(ctx, &split(&nodes), &split(&states), &operands),
+        } => group_status(ctx, &split(&nodes), &split(&states), json, &operands),
         sub => {
             let (run, steps) = steps(ctx, sub)?;
             execute(ctx, exec(prog, run), w, &steps)
@@ -803,7 +807,13 @@ pub fn check_nodes(state: &ClusterState, nodes: &[String]) -> Result<Vec<String>
         .collect()
 }
 
-fn group_status(ctx: &mut Ctx, nodes: &[String], states: &[String], ops: &[String]) -> Result<()> {
+fn group_status(
+    ctx: &mut Ctx,
+    nodes: &[String],
+    states: &[String],
+    json: bool,
+    ops: &[String],
+) -> Result<()> {
     let state = ctx.service.snapshot()?;
     let nodes = check_nodes(&state, nodes)?;
     let names: Vec<String> = selected(&state, ops)?
@@ -819,9 +829,10 @@ fn group_status(ctx: &mut Ctx, nodes: &[String], states: &[String], ops: &[Strin
         node: None,
         verbose: 0,
     };
-    let view = status::collect(&state, &opts);
+    let mut view = status::collect(&state, &opts);
     let mut groups: Vec<status::GroupView> = view
         .resource_groups
+        .take()
         .unwrap_or_default()
         .into_iter()
         .filter(|g| names.iter().any(|n| n == g.name))
@@ -831,6 +842,11 @@ fn group_status(ctx: &mut Ctx, nodes: &[String], states: &[String], ops: &[Strin
             g.nodes.retain(|n| nodes.iter().any(|x| x == n.node));
         }
         groups.retain(|g| !g.nodes.is_empty());
+    }
+    if json {
+        view.resource_groups = Some(groups);
+        ctx.out.out(&status::render_json(&view));
+        return Ok(());
     }
     let refs: Vec<&status::GroupView> = groups.iter().collect();
     let mut out = String::new();

@@ -161,6 +161,9 @@ pub enum Verbs {
         /// Only resources in one of these states on some node
         #[arg(short = 's', long = "state", value_name = "state[,...]")]
         states: Vec<String>,
+        /// Print the status as JSON (the scstat --json format; scsim extension)
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         scope: Scope,
         #[arg(value_name = "resource | +")]
@@ -383,16 +386,17 @@ pub fn verb(
         Verbs::Status {
             nodes,
             states,
+            json,
             scope,
             operands,
-        } => resource_status(
-            ctx,
-            &split(&nodes),
-            &split(&states),
-            &scope,
-            &operands,
-            only_type,
-        ),
+        } => {
+            let sel = Selection {
+                nodes: split(&nodes),
+                states: split(&states),
+                json,
+            };
+            resource_status(ctx, &sel, &scope, &operands, only_type)
+        }
         v => {
             let (run, steps) = change(ctx, v, only_type)?;
             execute(ctx, exec(prog, run), w, &steps)
@@ -661,16 +665,22 @@ fn list_props(
     Ok(())
 }
 
+/// What `status` shows: which nodes and states, and in which form.
+struct Selection {
+    nodes: Vec<String>,
+    states: Vec<String>,
+    json: bool,
+}
+
 fn resource_status(
     ctx: &mut Ctx,
-    nodes: &[String],
-    states: &[String],
+    sel: &Selection,
     scope: &Scope,
     ops: &[String],
     only_type: Option<&str>,
 ) -> Result<()> {
     let state = ctx.service.snapshot()?;
-    let nodes = super::clrg::check_nodes(&state, nodes)?;
+    let nodes = super::clrg::check_nodes(&state, &sel.nodes)?;
     let names: Vec<String> = shown(&state, ops, scope, only_type)?
         .into_iter()
         .map(|r| r.name.clone())
@@ -683,34 +693,34 @@ fn resource_status(
         node: None,
         verbose: 0,
     };
-    let view = status::collect(&state, &opts);
-    let mut all: Vec<status::ResourceView> = view
-        .resource_groups
-        .unwrap_or_default()
-        .into_iter()
-        .flat_map(|g| g.resources)
-        .collect();
-    // In the order the operands (or the configuration) name them.
-    all.sort_by_key(|r| names.iter().position(|n| n == r.name));
-    let mut chosen: Vec<status::ResourceView> = all
-        .into_iter()
-        .filter(|r| names.iter().any(|n| n == r.name))
-        .collect();
-    for r in &mut chosen {
-        if !nodes.is_empty() {
-            r.nodes.retain(|n| nodes.iter().any(|x| x == n.node));
+    let mut view = status::collect(&state, &opts);
+    let mut groups = view.resource_groups.take().unwrap_or_default();
+    for g in &mut groups {
+        g.resources.retain(|r| names.iter().any(|n| n == r.name));
+        for r in &mut g.resources {
+            if !nodes.is_empty() {
+                r.nodes.retain(|n| nodes.iter().any(|x| x == n.node));
+            }
         }
+        g.resources.retain(|r| {
+            !r.nodes.is_empty()
+                && (sel.states.is_empty()
+                    || r.nodes
+                        .iter()
+                        .any(|n| sel.states.iter().any(|s| s.eq_ignore_ascii_case(n.state))))
+        });
     }
-    chosen.retain(|r| {
-        !r.nodes.is_empty()
-            && (states.is_empty()
-                || r.nodes
-                    .iter()
-                    .any(|n| states.iter().any(|s| s.eq_ignore_ascii_case(n.state))))
-    });
-    let refs: Vec<&status::ResourceView> = chosen.iter().collect();
+    groups.retain(|g| !g.resources.is_empty());
+    if sel.json {
+        view.resource_groups = Some(groups);
+        ctx.out.out(&status::render_json(&view));
+        return Ok(());
+    }
+    let mut chosen: Vec<&status::ResourceView> = groups.iter().flat_map(|g| &g.resources).collect();
+    // In the order the operands (or the configuration) name them.
+    chosen.sort_by_key(|r| names.iter().position(|n| n == r.name));
     let mut out = String::new();
-    render::status::resources(&mut out, &refs);
+    render::status::resources(&mut out, &chosen);
     ctx.out.out(&out);
     Ok(())
 }

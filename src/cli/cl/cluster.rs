@@ -25,6 +25,9 @@ enum Sub {
     Status {
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// Print the status as JSON (the scstat --json format; scsim extension)
+        #[arg(long)]
+        json: bool,
     },
     /// Configuration of every object
     Show {
@@ -99,7 +102,7 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 let groups: Vec<_> = state.resource_groups.values().collect();
                 render::show::groups(&mut out, &state, &groups, verbose, true);
             }
-            Sub::Status { .. } => {
+            Sub::Status { json, .. } => {
                 let view = status::collect(
                     &state,
                     &StatusOptions {
@@ -108,7 +111,11 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                         verbose: 0,
                     },
                 );
-                all_status(&mut out, &view);
+                if json {
+                    out = status::render_json(&view);
+                } else {
+                    all_status(&mut out, &view);
+                }
             }
         }
         ctx.out.out(&out);
