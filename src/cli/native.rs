@@ -452,16 +452,38 @@ fn install_links(dir: &std::path::Path, force: bool, out: &mut Printer) -> Resul
             format!("cannot create {}: {e}", dir.display()),
         )
     })?;
-    for name in PERSONALITIES.iter().map(|e| e.name) {
+    let names: Vec<&str> = PERSONALITIES.iter().map(|e| e.name).collect();
+    // Check every name before creating any link: a refusal leaves the directory as it was.
+    if !force {
+        let existing: Vec<String> = names
+            .iter()
+            .map(|n| dir.join(n))
+            .filter(|l| l.symlink_metadata().is_ok())
+            .map(|l| l.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(ScError::new(
+                ErrorCode::State,
+                format!(
+                    "{} already exist{}; no link was created",
+                    existing.join(", "),
+                    if existing.len() == 1 { "s" } else { "" }
+                ),
+            )
+            .hint("pass --force to replace them"));
+        }
+    }
+    for l in names.iter().map(|n| dir.join(n)) {
+        if l.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(ScError::new(
+                ErrorCode::State,
+                format!("{} is a directory; no link was created", l.display()),
+            ));
+        }
+    }
+    for name in names.iter().copied() {
         let link = dir.join(name);
         if link.symlink_metadata().is_ok() {
-            if !force {
-                return Err(ScError::new(
-                    ErrorCode::State,
-                    format!("{} already exists", link.display()),
-                )
-                .hint("pass --force to replace it"));
-            }
             std::fs::remove_file(&link).map_err(|e| {
                 ScError::new(
                     ErrorCode::Access,

@@ -78,7 +78,10 @@ impl<B: ClusterBackend> Service<B> {
                 }
             }
         }
-        let state = s.finish()?;
+        // Only intents, none of which executed anything: nothing changed, nothing is written (as
+        // for a single intent; membership events are not steps of a batch).
+        let idle = descriptions.is_empty() && transitions.iter().all(|t| t.executed.is_empty());
+        let state = if idle { s.abandon() } else { s.finish()? };
         Ok(Batch {
             descriptions,
             transitions,

@@ -386,6 +386,9 @@ fn dry_run_and_verbose() {
     out.ok();
     assert!(out.stdout.contains("nothing was written"), "{out}");
     assert_eq!(t.state_bytes(), before);
+    // A request already met runs nothing and writes nothing.
+    t.sh("clrg online nfs-rg").ok();
+    assert_eq!(t.state_bytes(), before);
     let out = t.sh("clrg switch -v -n theo nfs-rg");
     out.ok();
     assert!(out.stdout.contains("Resulting placement:"), "{out}");

@@ -134,8 +134,9 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 run,
                 operands,
             } => {
-                let keep_off_ms =
-                    seconds.unwrap_or(crate::cli::scswitch::DEFAULT_KEEP_OFF_S) * 1000;
+                let keep_off_ms = crate::cli::limits::keep_off_ms(
+                    seconds.unwrap_or(crate::cli::scswitch::DEFAULT_KEEP_OFF_S),
+                )?;
                 let steps: Vec<Step> = split(&operands)
                     .into_iter()
                     .map(|node| Step::Intent(Intent::Evacuate { node, keep_off_ms }))

@@ -478,7 +478,9 @@ fn runtime(ctx: &Ctx, sub: Sub) -> Result<(RunOpts, Vec<Step>)> {
                 )
                 .hint("to move one group, use: clrg switch -n NODE GROUP"));
             }
-            let keep_off_ms = seconds.unwrap_or(crate::cli::scswitch::DEFAULT_KEEP_OFF_S) * 1000;
+            let keep_off_ms = crate::cli::limits::keep_off_ms(
+                seconds.unwrap_or(crate::cli::scswitch::DEFAULT_KEEP_OFF_S),
+            )?;
             let steps = split(&nodes)
                 .into_iter()
                 .map(|node| Step::Intent(Intent::Evacuate { node, keep_off_ms }))
