@@ -352,6 +352,19 @@ fn other_layouts() {
         all.push_str(&format!("$ {line}\n{}", out.stdout));
     }
     insta::assert_snapshot!("objcli_other_layouts", all);
+    let out = t.sh("cluster show");
+    out.ok();
+    for needle in [
+        "Cluster Name:",
+        "Sun Cluster 3.2",
+        "=== Registered Resource Types ===",
+        "Resource Group:",
+        "  Resource:",
+        "Quorum Device Name:",
+    ] {
+        assert!(out.stdout.contains(needle), "cluster show lacks {needle}");
+    }
+    assert_eq!(t.sh("cluster list").stdout, "sc-cluster\n");
     t.sh("cldg switch -n theo nfs-dg").ok();
     assert!(
         t.sh("cldg status")
