@@ -13,6 +13,7 @@ mod generated;
 mod init_state;
 mod invariants;
 mod local_node;
+mod messages;
 mod objcli;
 mod probes;
 mod scenarios;
