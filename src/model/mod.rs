@@ -16,7 +16,7 @@ pub use config_event::ConfigEvent;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole simulated cluster: configuration, runtime state, clock, event log, faults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
