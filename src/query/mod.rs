@@ -7,9 +7,11 @@
 
 pub mod effective;
 pub mod lookup;
+pub mod release;
 pub mod types;
 
 pub use lookup::join_some;
+pub use release::release;
 
 /// What `-p`, `-pv`, `-pvv` should print.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,9 +23,4 @@ pub struct PrintRequest {
     pub resource: Option<String>,
     /// `--json`: machine-readable output instead of the "Res …" layout.
     pub json: bool,
-}
-
-/// The release the cluster runs (which command sets exist; `scinstall -p` reports it).
-pub fn release(state: &crate::model::ClusterState) -> crate::model::Release {
-    state.cluster.release
 }

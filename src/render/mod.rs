@@ -1,8 +1,10 @@
-//! Rendering of listings (scrgadm -p), status (scstat) and the event log.
+//! Rendering of listings (scrgadm -p), the cluster configuration (scconf -p), status (scstat)
+//! and the event log.
 
 #![deny(clippy::too_many_lines)]
 
 pub mod cl;
+pub mod config;
 pub mod listing;
 pub mod log;
 pub mod plan;

@@ -255,7 +255,7 @@ fn per_node_switches() {
     t.script(
         "clrt register SUNW.gds
          clrg create -S web-rg
-         clrs create -g web-rg -t SUNW.gds -p Start_command=/opt/web/start web
+         clrs create -g web-rg -t SUNW.gds -p Start_command=/opt/web/start -p Network_aware=FALSE web
          clrg online -eM web-rg
          clrs disable -n theo web",
     );
@@ -280,7 +280,7 @@ fn per_node_switches() {
     t31.script(
         "scrgadm -a -t SUNW.gds
          scrgadm -a -g rg -h n1,n2
-         scrgadm -a -j r -g rg -t SUNW.gds -x Start_command=/bin/true",
+         scrgadm -a -j r -g rg -t SUNW.gds -x Start_command=/bin/true -x Network_aware=FALSE",
     );
     let out = t31.fails_unchanged("scswitch -e -j r -h n1", 3);
     assert!(out.stderr.contains("3.2 feature"), "{out}");

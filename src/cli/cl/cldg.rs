@@ -165,7 +165,6 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                         ..Sections::default()
                     },
                     node: None,
-                    verbose: 0,
                 };
                 let view = status::collect(&state, &opts);
                 let list = view.device_groups.unwrap_or_default();

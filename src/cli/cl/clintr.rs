@@ -54,7 +54,6 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                         ..Sections::default()
                     },
                     node: None,
-                    verbose: 0,
                 };
                 let view = status::collect(&state, &opts);
                 render::status::transport(&mut out, view.transport_paths.as_deref().unwrap_or(&[]));

@@ -106,7 +106,6 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                         ..Sections::default()
                     },
                     node: None,
-                    verbose: 0,
                 };
                 let view = status::collect(&state, &opts);
                 let ns: Vec<status::NodeView> = view

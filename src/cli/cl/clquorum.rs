@@ -69,7 +69,6 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                         ..Sections::default()
                     },
                     node: None,
-                    verbose: 0,
                 };
                 let view = status::collect(&state, &opts);
                 if let Some(q) = &view.quorum {

@@ -829,7 +829,6 @@ fn group_status(
             ..Sections::default()
         },
         node: None,
-        verbose: 0,
     };
     let mut view = status::collect(&state, &opts);
     let mut groups: Vec<status::GroupView> = view

@@ -691,7 +691,6 @@ fn resource_status(
             ..Sections::default()
         },
         node: None,
-        verbose: 0,
     };
     let mut view = status::collect(&state, &opts);
     let mut groups = view.resource_groups.take().unwrap_or_default();

@@ -108,7 +108,6 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                     &StatusOptions {
                         sections: Sections::all(),
                         node: None,
-                        verbose: 0,
                     },
                 );
                 if json {
