@@ -185,6 +185,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 restart_history: Vec::new(),
                 disabled_on: Default::default(),
                 unmonitored_on: Default::default(),
+                server_restarts: Default::default(),
             };
             if r > lo {
                 res.dependencies.strong.push(format!("rs-{}", r - 1));

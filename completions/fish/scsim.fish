@@ -52,6 +52,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "cldevicegroup" -d 'Run 
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "cldg" -d 'Run cldg (alias of cldevicegroup)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "cluster" -d 'Run cluster (status and configuration of the whole cluster; 3.2 and later)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install" -d 'Install software on nodes (stands in for the Java ES installer)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scinstall, scconf, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg and cluster links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "show" -d 'Show the simulator\'s detail: settings, relationships, dependencies (not scstat\'s sections)'
@@ -73,6 +74,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size f
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-files -d 'Messages files kept in all, the current one included; the oldest is removed at rotation [default: 8]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries to keep at least (sizes the messages files; older form of --log-size)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l release -d 'The release the cluster runs: 3.1 (scrgadm, scswitch, scstat), 3.2 (those and the object commands clrg, clrs, …), 4.4 (Oracle Solaris Cluster: the object commands only)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l host -d 'A host name and address for every node\'s /etc/hosts (repeatable)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l filesystem -d 'A failover file system\'s mount point for every node\'s /etc/vfstab (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l force -d 'Replace an existing state file'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help (also -?)'
@@ -101,6 +104,13 @@ complete -c scsim -n "__fish_scsim_using_subcommand cldg" -l state -d 'Cluster s
 complete -c scsim -n "__fish_scsim_using_subcommand cluster" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -f -a "messaging-server" -d 'Sun Java System Messaging Server 6 2005Q4: its programs under msg_svr_base/sbin on each node\'s local disk'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l nodes -d 'The nodes to install on, comma-separated' -r
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l base -d 'msg_svr_base, the installation directory' -r
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l force -d 'Replace existing files of those names'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help -d 'Print help (also -?)'
@@ -119,10 +129,11 @@ complete -c scsim -n "__fish_scsim_using_subcommand show" -s g -l group -d 'Only
 complete -c scsim -n "__fish_scsim_using_subcommand show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand show" -l json -d 'The whole status view as JSON (the object `scstat --json` prints)'
 complete -c scsim -n "__fish_scsim_using_subcommand show" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "root" -d 'Print the path of the node\'s root directory (its etc/hosts, etc/vfstab, opt/…)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l clean -d 'Orderly shutdown: switch the groups off first, then leave the cluster'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l dry-run -d 'Print what would happen; change nothing'
@@ -130,6 +141,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcom
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l dry-run -d 'Print what would happen; change nothing'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from root" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from root" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "inject" -d 'Make a method fail (or hang), or make a fault monitor report a failure now'
@@ -137,6 +150,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_s
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "clear" -d 'Remove armed faults (all, or those of one resource)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l resource -d 'The resource' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l method -d 'The method that fails (Start, Stop, Prenet_start, Monitor_start, Validate, …)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l server -d 'SUNW.ims: a Messaging Server server dies (now; the watcher restarts it, logs it or gives up, per local.autorestart): store, imap, pop, http, job_controller, dispatcher, ens, sched, mmp' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l node -d 'Only on this node' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l times -d 'Fail the next K calls (default: every call) / report K monitor failures (default 1)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
@@ -163,7 +177,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall, scconf, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg or cluster' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall, scconf, configure, configutil, ha_ip_config, useconfig, start-msg, stop-msg, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg or cluster' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

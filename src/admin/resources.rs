@@ -114,6 +114,7 @@ pub(super) fn create_typed(
         restart_history: Vec::new(),
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
+        server_restarts: Default::default(),
     };
     let warnings = Vec::new();
     set_props(state.cluster.release, rt, &mut r, props, None)?;

@@ -251,6 +251,7 @@ pub fn add_resource<'a>(
         restart_history: Vec::new(),
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
+        server_restarts: Default::default(),
     };
     if let Some(g) = s.resource_groups.get_mut(group) {
         g.resources.push(name.to_string());

@@ -26,6 +26,7 @@ mod backend;
 pub mod batch;
 pub mod config;
 pub mod faults;
+pub mod msgtools;
 pub mod runtime;
 mod session;
 pub mod time;
@@ -166,7 +167,12 @@ impl<B: ClusterBackend> Service<B> {
             session::Staged::Copy(s) => self.check_release(s)?,
             session::Staged::Locked(t) => self.check_release(&t.state)?,
         }
-        Ok(Session::new(&mut self.backend, staged, now_ms))
+        Ok(Session::new(
+            &mut self.backend,
+            staged,
+            now_ms,
+            self.path.clone(),
+        ))
     }
 }
 
@@ -183,7 +189,8 @@ pub fn create_cluster(
     lock_timeout: Result<Duration>,
 ) -> Result<ClusterState> {
     let state = crate::admin::init::new_cluster(opts, now_ms)?;
-    store::create(path, &state, force, lock_timeout?)?;
+    let files = crate::admin::init::initial_files(opts, &state)?;
+    store::create_with_files(path, &state, force, lock_timeout?, &files)?;
     Ok(state)
 }
 

@@ -15,6 +15,7 @@ mod init_state;
 mod invariants;
 mod local_node;
 mod messages;
+mod nodefiles;
 mod objcli;
 mod probes;
 mod scenarios;

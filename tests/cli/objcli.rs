@@ -7,21 +7,23 @@ use crate::harness::TestCluster;
 
 /// A 3.2 cluster of two nodes (`vincent`, `theo`, as in the §8.2 samples) with one device group.
 fn cluster32() -> TestCluster {
-    let t = TestCluster::empty();
-    t.run(
-        "scsim",
+    TestCluster::init_with(
+        "vincent,theo",
         &[
-            "init",
-            "--nodes",
-            "vincent,theo",
             "--release",
             "3.2",
             "--device-group",
             "nfs-dg",
+            "--host",
+            "orangecat=192.0.2.90",
+            "--filesystem",
+            "/global/nfs",
+            "--filesystem",
+            "/global/nfs2",
+            "--filesystem",
+            "/global/mail",
         ],
     )
-    .ok();
-    t
 }
 
 /// The §8.2 sample's nfs-rg (HAStoragePlus nfs-stor, logical host orangecat-nfs) built and

@@ -22,12 +22,7 @@ pub fn seed() -> TestCluster {
 
 /// [`seed`] on a cluster of `release`.
 fn seed_on(release: &str) -> TestCluster {
-    let t = TestCluster::empty();
-    t.run(
-        "scsim",
-        &["init", "--nodes", "mail-1,mail-2", "--release", release],
-    )
-    .ok();
+    let t = TestCluster::init_with("mail-1,mail-2", &["--release", release]);
     t.script(
         "scrgadm -a -t SUNW.HAStoragePlus
          scrgadm -a -t SUNW.ims
@@ -567,7 +562,7 @@ fn network_address_resources() {
 #[test]
 fn hastorageplus_paths() {
     let t = TestCluster::empty();
-    t.sh("scsim init --nodes mail-1,mail-2 --device-group mailset")
+    t.sh("scsim init --nodes mail-1,mail-2 --device-group mailset --filesystem /global/mail1 --filesystem /global/mail2 --filesystem /global/a --filesystem /global/b --filesystem /local/spool")
         .ok();
     t.script(
         "scrgadm -a -t SUNW.HAStoragePlus

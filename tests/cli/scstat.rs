@@ -75,6 +75,7 @@ fn resource(
             restart_history: Vec::new(),
             disabled_on: Default::default(),
             unmonitored_on: Default::default(),
+            server_restarts: Default::default(),
         },
     );
 }

@@ -67,6 +67,7 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
             restart_history: Vec::new(),
             disabled_on: Default::default(),
             unmonitored_on: Default::default(),
+            server_restarts: Default::default(),
         },
     );
 }
