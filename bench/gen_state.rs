@@ -184,6 +184,8 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 state: BTreeMap::new(),
                 restart_history: Vec::new(),
                 rg_restart_history: Vec::new(),
+                disabled_on: Default::default(),
+                unmonitored_on: Default::default(),
                 server_restarts: Default::default(),
             };
             if r > lo {

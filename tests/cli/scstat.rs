@@ -74,6 +74,8 @@ fn resource(
             state,
             restart_history: Vec::new(),
             rg_restart_history: Vec::new(),
+            disabled_on: Default::default(),
+            unmonitored_on: Default::default(),
             server_restarts: Default::default(),
         },
     );

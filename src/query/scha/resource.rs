@@ -215,9 +215,15 @@ pub fn resource(
             none().map(|_| Answer::Int(recent(state, r, &r.rg_restart_history, now)))?
         }
         "ON_OFF_SWITCH" => none().map(|_| switch(r.enabled))?,
-        "ON_OFF_SWITCH_NODE" => node(&["node"]).map(|_| switch(r.enabled))?,
+        "ON_OFF_SWITCH_NODE" => {
+            let n = node(&["node"])?;
+            switch(r.enabled && !r.disabled_on.contains(&n))
+        }
         "MONITORED_SWITCH" => none().map(|_| switch(r.monitored))?,
-        "MONITORED_SWITCH_NODE" => node(&["node"]).map(|_| switch(r.monitored))?,
+        "MONITORED_SWITCH_NODE" => {
+            let n = node(&["node"])?;
+            switch(r.monitored && !r.unmonitored_on.contains(&n))
+        }
         "RESOURCE_NAME" | "STATUS_MSG" | "RESOURCE_STATE_MSG" => {
             return Err(unknown_tag(tag, "scha_resource_get", RESOURCE_TAGS));
         }
