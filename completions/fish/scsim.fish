@@ -37,6 +37,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut d
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "fault" -d 'Inject, list or clear simulated faults'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "time" -d 'Let simulated time pass'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "simulate" -d 'What-if: apply faults to a copy of the state and report what would happen'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "export" -d 'Print the cluster in another tool\'s format (--cib: a Pacemaker CIB)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "man" -d 'Print a man page (roff)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "state" -d 'Show where the state file is, or dump it'
@@ -107,6 +108,10 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l format -d 'Output format' -r -f -a "cib\t'Pacemaker CIB XML: groups, constraints, target roles, sc-* meta attributes'"
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l cib -d 'The configuration as a Pacemaker CIB (same as --format cib)'
+complete -c scsim -n "__fish_scsim_using_subcommand export" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'

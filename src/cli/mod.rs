@@ -8,6 +8,7 @@
 
 pub mod log;
 pub mod native;
+pub mod native_pcmk;
 pub mod ops;
 pub mod registry;
 pub mod sc31;

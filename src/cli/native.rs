@@ -70,6 +70,8 @@ pub enum Tail {
     Time(ops::TimeArgs),
     /// What-if: apply faults to a copy of the state and report what would happen
     Simulate(ops::SimulateArgs),
+    /// Print the cluster in another tool's format (--cib: a Pacemaker CIB)
+    Export(super::native_pcmk::ExportArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -263,6 +265,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
         Tail::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
         Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
+        Tail::Export(a) => with_ctx(env, explicit, out, |ctx| super::native_pcmk::export(ctx, a)),
     }
 }
 

@@ -10,6 +10,7 @@ mod faults;
 mod generated;
 mod init_state;
 mod invariants;
+mod pacemaker;
 mod scenarios;
 mod scrgadm;
 mod scrgadm_errors;
