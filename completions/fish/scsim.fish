@@ -46,6 +46,9 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l cluster-name -d 'Cl
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries kept before the oldest rotate out (every command reads and rewrites them, so a larger log makes every command a little slower)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l backend -d 'What runs the cluster: the simulator, or a Pacemaker cluster (live, or --cib-file)' -r -f -a "simulator\t'The simulated cluster (default)'
+pacemaker\t'A Pacemaker/Corosync cluster'"
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l cib-file -d 'With --backend pacemaker: act on this CIB file (created when missing) instead of the live cluster' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l force -d 'Replace an existing state file'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help (also -?)'

@@ -18,6 +18,8 @@ pub struct InitOptions {
     pub device_groups: Vec<String>,
     /// Event-log capacity (0 = the default).
     pub log_capacity: usize,
+    /// Bind the new state to a Pacemaker cluster (`None`: the simulator).
+    pub backend: Option<crate::model::Binding>,
 }
 
 /// Private interconnect adapters every simulated node gets (two paths per node pair).
@@ -97,6 +99,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             ..EventLog::new()
         },
         faults: Vec::new(),
+        backend: opts.backend.clone(),
     })
 }
 

@@ -19,7 +19,7 @@ pub mod words;
 
 use crate::error::{ErrorCode, Result, ScError};
 use crate::printer::Printer;
-use crate::service::Service;
+use crate::service::{Auto, Service};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -167,7 +167,7 @@ impl Env {
 pub struct Ctx<'a> {
     pub env: &'a Env,
     pub out: &'a mut Printer,
-    pub service: Service,
+    pub service: Service<Auto>,
 }
 
 impl<'a> Ctx<'a> {
@@ -175,7 +175,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             env,
             out,
-            service: Service::simulator(state_path, env.lock_timeout()),
+            service: Service::auto(state_path, env.lock_timeout()),
         }
     }
     pub fn now_ms(&self) -> Result<u64> {

@@ -171,6 +171,13 @@ pub struct InitArgs {
     /// Replace an existing state file
     #[arg(long)]
     pub force: bool,
+    /// What runs the cluster: the simulator, or a Pacemaker cluster (live, or --cib-file)
+    #[arg(long, value_enum, default_value = "simulator", value_name = "BACKEND")]
+    pub backend: super::native_pcmk::BackendKind,
+    /// With --backend pacemaker: act on this CIB file (created when missing) instead of the
+    /// live cluster
+    #[arg(long, value_name = "FILE", requires = "backend")]
+    pub cib_file: Option<PathBuf>,
 }
 
 /// The clap command of `scsim`: its own verbs with a subcommand per registry entry after
@@ -283,6 +290,7 @@ fn init(
         quorum_devices: a.quorum_devices,
         device_groups: a.device_groups,
         log_capacity: a.log_capacity as usize,
+        backend: super::native_pcmk::binding(a.backend, a.cib_file)?,
     };
     let state = create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
     out.outln(&format!(

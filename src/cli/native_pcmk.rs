@@ -46,3 +46,39 @@ pub fn export(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
     }
     Ok(())
 }
+
+/// `scsim init --backend`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BackendKind {
+    /// The simulated cluster (default)
+    Simulator,
+    /// A Pacemaker/Corosync cluster
+    Pacemaker,
+}
+
+/// The binding `scsim init` records for `--backend` and `--cib-file`.
+pub fn binding(
+    kind: BackendKind,
+    cib_file: Option<std::path::PathBuf>,
+) -> Result<Option<crate::model::Binding>> {
+    match kind {
+        BackendKind::Simulator if cib_file.is_some() => {
+            Err(ScError::inval("--cib-file needs --backend pacemaker")
+                .hint("scsim init --backend pacemaker --cib-file FILE --nodes ..."))
+        }
+        BackendKind::Simulator => Ok(None),
+        BackendKind::Pacemaker => {
+            let cib_file = match cib_file {
+                Some(f) => Some(
+                    std::path::absolute(&f)
+                        .map_err(|e| ScError::inval(format!("--cib-file {}: {e}", f.display())))?,
+                ),
+                None => None,
+            };
+            Ok(Some(crate::model::Binding {
+                kind: "pacemaker".to_string(),
+                cib_file,
+            }))
+        }
+    }
+}

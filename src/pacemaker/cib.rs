@@ -6,8 +6,8 @@
 //! Desired_primaries, clone-node-max = 1); the Nodelist order becomes decreasing location
 //! scores (-INFINITY on nodes outside it); Failback False/True is a high/zero stickiness;
 //! Resource_dependencies are order constraints (Mandatory, weak ones Optional); RG_dependencies
-//! order the groups; RG_affinities are colocations; SC-only properties ride along as `sc-*`
-//! meta attributes. What SC says about runtime placement (enabled, online, managed) becomes
+//! order the groups' starts (Optional: a failed dependee does not stop its dependents);
+//! RG_affinities are colocations; SC-only properties ride along as `sc-*` meta attributes. What SC says about runtime placement (enabled, online, managed) becomes
 //! target-role and is-managed.
 
 use super::map::{self, Agent};
@@ -39,10 +39,13 @@ impl Cib {
     }
 }
 
+/// Whether a group is to be started (target-role); [`export`] derives it from the state.
+pub type Roles<'a> = &'a dyn Fn(&ResourceGroup) -> bool;
+
 /// The CIB of `state`.
 pub fn export(state: &ClusterState) -> Cib {
     let mut notes = Vec::new();
-    let configuration = configuration(state, &mut notes);
+    let configuration = configuration(state, &wanted_online, &mut notes);
     let doc = El::new("cib")
         .attr("validate-with", SCHEMA)
         .attr("admin_epoch", "0")
@@ -54,7 +57,7 @@ pub fn export(state: &ClusterState) -> Cib {
 }
 
 /// The `<configuration>` element alone (what the backend replaces on a cluster).
-pub fn configuration(state: &ClusterState, notes: &mut Vec<String>) -> El {
+pub fn configuration(state: &ClusterState, roles: Roles, notes: &mut Vec<String>) -> El {
     let groups: Vec<&ResourceGroup> = state
         .resource_groups
         .values()
@@ -72,7 +75,7 @@ pub fn configuration(state: &ClusterState, notes: &mut Vec<String>) -> El {
     let mut resources = El::new("resources");
     let mut constraints = El::new("constraints");
     for g in &groups {
-        resources = resources.child(group_el(state, g, notes));
+        resources = resources.child(group_el(state, g, roles(g), notes));
         constraints = constraints.children(locations(state, g));
     }
     constraints = constraints
@@ -128,21 +131,17 @@ pub fn group_ref(g: &ResourceGroup) -> String {
 
 /// The group should be started: it masters a node, or it lost them to failures and the RGM
 /// brings it back when it can.
-fn wanted_online(g: &ResourceGroup) -> bool {
+pub fn wanted_online(g: &ResourceGroup) -> bool {
     !g.primaries().is_empty() || g.stranded
 }
 
-fn group_el(state: &ClusterState, g: &ResourceGroup, notes: &mut Vec<String>) -> El {
+fn group_el(state: &ClusterState, g: &ResourceGroup, started: bool, notes: &mut Vec<String>) -> El {
     let gid = xml_id(&g.name);
     let mut meta = vec![(
         "resource-stickiness".to_string(),
         if g.failback { 0 } else { STICKY }.to_string(),
     )];
-    let role = if wanted_online(g) {
-        "Started"
-    } else {
-        "Stopped"
-    };
+    let role = if started { "Started" } else { "Stopped" };
     if !g.managed {
         meta.push(("is-managed".to_string(), "false".to_string()));
     }
@@ -289,7 +288,7 @@ fn orders(state: &ClusterState, groups: &[&ResourceGroup]) -> Vec<El> {
                         .attr("id", xml_id(&format!("order-{}-after-{}", g.name, d)))
                         .attr("first", group_ref(dg))
                         .attr("then", group_ref(g))
-                        .attr("kind", "Mandatory"),
+                        .attr("kind", "Optional"),
                 );
             }
         }

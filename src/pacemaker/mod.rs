@@ -10,7 +10,10 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod backend;
 pub mod cib;
+pub mod cluster;
 pub mod map;
+pub mod monitor;
 pub mod tools;
 pub mod xml;

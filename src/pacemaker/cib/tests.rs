@@ -110,9 +110,10 @@ fn scalable_groups_are_clones_and_cross_group_links_are_constraints() {
     assert_eq!(
         orders,
         [
-            ("WEB-clone", "APP", "Mandatory"),
-            ("web", "app", "Mandatory"),
-            ("web", "app", "Optional")
+            ("WEB-clone", "APP", "Optional"),
+            // A member of a cloned group is constrained through its clone.
+            ("WEB-clone", "app", "Mandatory"),
+            ("WEB-clone", "app", "Optional")
         ]
     );
     let col = all(&cib.doc, "rsc_colocation");
