@@ -38,6 +38,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "fault" -d 'Inject, list
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "time" -d 'Let simulated time pass'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "simulate" -d 'What-if: apply faults to a copy of the state and report what would happen'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "export" -d 'Print the cluster in another tool\'s format (--cib: a Pacemaker CIB)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "lab" -d 'A real Pacemaker cluster in network namespaces on this machine (up, exec, crash, down)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "man" -d 'Print a man page (roff)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "state" -d 'Show where the state file is, or dump it'
@@ -115,6 +116,27 @@ complete -c scsim -n "__fish_scsim_using_subcommand export" -l format -d 'Output
 complete -c scsim -n "__fish_scsim_using_subcommand export" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand export" -l cib -d 'The configuration as a Pacemaker CIB (same as --format cib)'
 complete -c scsim -n "__fish_scsim_using_subcommand export" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "up" -d 'Start a cluster of these nodes (root; Pacemaker and Corosync installed)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "exec" -d 'Run a command on a node, with the lab\'s state (bound to the live cluster) in use'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "crash" -d 'Crash a node as a power failure would'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "down" -d 'Stop every process the lab started, remove its namespaces and files'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l nodes -d 'Node names, comma-separated' -r
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l prefix -d 'Prefix of the network namespaces the lab creates' -r
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from exec" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from exec" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from crash" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from crash" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from crash" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'

@@ -72,6 +72,8 @@ pub enum Tail {
     Simulate(ops::SimulateArgs),
     /// Print the cluster in another tool's format (--cib: a Pacemaker CIB)
     Export(super::native_pcmk::ExportArgs),
+    /// A real Pacemaker cluster in network namespaces on this machine (up, exec, crash, down)
+    Lab(super::native_pcmk::LabArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -273,6 +275,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         Tail::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
         Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
         Tail::Export(a) => with_ctx(env, explicit, out, |ctx| super::native_pcmk::export(ctx, a)),
+        Tail::Lab(a) => with_ctx(env, explicit, out, |ctx| super::native_pcmk::lab(ctx, a)),
     }
 }
 

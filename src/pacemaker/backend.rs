@@ -233,11 +233,13 @@ fn settles_itself(intent: &Intent) -> bool {
 }
 
 /// A transition as the service reports it: no SC method steps (Pacemaker ran the agents),
-/// the resulting placement of the groups involved, and what was asked of Pacemaker.
+/// the resulting placement of the groups involved, what was asked of Pacemaker (the plan's
+/// notes) and what is worth telling (the transition's notes: a group stopped as partial).
 fn transition(
     intent: &Intent,
     state: &ClusterState,
     groups: &[String],
+    asked: Vec<String>,
     notes: Vec<String>,
 ) -> Transition {
     let placement: Vec<(String, Vec<String>)> = groups
@@ -251,7 +253,7 @@ fn transition(
             intent: intent.to_string(),
             actions: Vec::new(),
             steps: Vec::new(),
-            notes: Vec::new(),
+            notes: asked,
             placement: placement.clone(),
             targets: placement,
         },
@@ -318,14 +320,14 @@ impl Pacemaker {
                 .into_iter()
                 .map(|d| format!("Pacemaker: {d}")),
         );
-        notes.extend(read_back(&t, state)?);
+        let partial = read_back(&t, state)?;
         let mut groups = decided;
         for g in state.resource_groups.values() {
             if !groups.contains(&g.name) && before.get(&g.name) != Some(&g.primaries()) {
                 groups.push(g.name.clone());
             }
         }
-        Ok(transition(intent, state, &groups, notes))
+        Ok(transition(intent, state, &groups, notes, partial))
     }
 }
 

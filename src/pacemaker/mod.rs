@@ -13,6 +13,7 @@
 pub mod backend;
 pub mod cib;
 pub mod cluster;
+pub mod lab;
 pub mod map;
 pub mod monitor;
 pub mod tools;

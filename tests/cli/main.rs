@@ -11,6 +11,7 @@ mod generated;
 mod init_state;
 mod invariants;
 mod pacemaker;
+mod pacemaker_live;
 mod scenarios;
 mod scrgadm;
 mod scrgadm_errors;
