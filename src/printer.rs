@@ -91,10 +91,12 @@ impl Printer {
     }
     /// An error with its hints on stderr.
     pub fn error(&mut self, e: &crate::error::ScError) {
-        let mut s = format!("{}: {}\n", self.prog, e.message);
+        // Echoed input is cut (a 100,000-character name is not printed whole).
+        let cut = crate::cli::limits::cut_message;
+        let mut s = format!("{}: {}\n", self.prog, cut(&e.message));
         for h in &e.hints {
             let h = h.render(self.syntax);
-            s.push_str(&format!("{}: hint: {h}\n", self.prog));
+            s.push_str(&format!("{}: hint: {}\n", self.prog, cut(&h)));
         }
         self.err.extend_from_slice(s.as_bytes());
     }

@@ -6,6 +6,7 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod limits;
 pub mod log;
 pub mod native;
 pub mod native_pcmk;
@@ -92,6 +93,8 @@ pub struct Env {
     pub now: Option<String>,
     /// `SCSIM_LOCK_TIMEOUT` (seconds).
     pub lock_timeout: Option<String>,
+    /// `SCSIM_NODE`, or the NODE of `scsim on NODE`: the node the command runs on.
+    pub node: Option<String>,
 }
 
 impl Env {
@@ -110,12 +113,14 @@ impl Env {
             home: path("HOME"),
             now: text("SCSIM_NOW"),
             lock_timeout: text("SCSIM_LOCK_TIMEOUT"),
+            node: text("SCSIM_NODE"),
         }
     }
 
     /// State file path: explicit `--state`, else `SCSIM_STATE`, else the XDG default.
     pub fn state_path(&self, explicit: Option<&Path>) -> Result<PathBuf> {
         if let Some(p) = explicit {
+            limits::check_state_option(p)?;
             return Ok(p.to_path_buf());
         }
         if let Some(p) = &self.state {
@@ -151,14 +156,12 @@ impl Env {
     pub fn lock_timeout(&self) -> Result<Duration> {
         match &self.lock_timeout {
             None => Ok(Duration::from_secs(10)),
-            Some(s) => s
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite() && *v >= 0.0)
-                .map(Duration::from_secs_f64)
-                .ok_or_else(|| {
-                    ScError::inval(format!("SCSIM_LOCK_TIMEOUT={s} is not a number of seconds"))
-                }),
+            Some(s) => crate::service::parse_lock_timeout(s).ok_or_else(|| {
+                ScError::inval(format!(
+                    "SCSIM_LOCK_TIMEOUT={} is not a number of seconds from 0 to 86400",
+                    limits::cut(s)
+                ))
+            }),
         }
     }
 }
@@ -180,6 +183,10 @@ impl<'a> Ctx<'a> {
     }
     pub fn now_ms(&self) -> Result<u64> {
         self.env.now_ms()
+    }
+    /// The node this command runs on ([`crate::query::lookup::local_node`]).
+    pub fn local_node(&self, state: &crate::model::ClusterState) -> Result<String> {
+        crate::query::lookup::local_node(state, self.env.node.as_deref())
     }
 }
 
@@ -208,6 +215,7 @@ pub fn parse_command<T: clap::FromArgMatches>(
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     words::check_dashes(&cmd, &words)?;
+    limits::check_negative(&cmd, &words)?;
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(OsString::from(prog));
     full.extend(args);
@@ -226,6 +234,9 @@ pub fn parse_command<T: clap::FromArgMatches>(
                     Err(words::missing_subcommand(&cmd, &words))
                 }
                 kind => {
+                    if let Some(err) = limits::empty_value(&e, &words) {
+                        return Err(err);
+                    }
                     if kind == ErrorKind::UnknownArgument
                         && let Some(ContextValue::String(op)) = e.get(ContextKind::InvalidArg)
                         && !op.starts_with('-')

@@ -52,6 +52,25 @@ pub enum Head {
 
 #[derive(Debug, Subcommand)]
 pub enum Tail {
+    /// Run an SC command on NODE, as if logged in there (sets the local node)
+    #[command(
+        after_help = "Examples:\n  scsim on mail-2 -- scstat -g\n  scsim on 2 scswitch -z -g MAIL-RG -h mail-2\n\n\
+The command is a command name or a path ending in one (/usr/cluster/bin/scstat). Without\n\
+`scsim on`, commands run on the node named by SCSIM_NODE, else on the cluster member with\n\
+the lowest node id."
+    )]
+    On {
+        /// The node (name or id)
+        node: String,
+        /// The command and its arguments
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "COMMAND"
+        )]
+        command: Vec<OsString>,
+    },
     /// Create links to this executable in DIR
     InstallLinks {
         /// Directory for the links (created if missing), e.g. /usr/cluster/bin
@@ -220,6 +239,46 @@ pub fn command() -> clap::Command {
     super::words::question_mark_help(cmd)
 }
 
+/// `scsim on NODE [--] COMMAND ARGS…`: run a personality of the registry with the local node set.
+fn on_node(
+    node: String,
+    mut command: Vec<OsString>,
+    explicit: Option<&std::path::Path>,
+    env: &Env,
+    out: &mut Printer,
+) -> Result<()> {
+    if command.first().is_some_and(|w| w == "--") {
+        command.remove(0);
+    }
+    let Some(first) = command.first() else {
+        return Err(ScError::inval("no command given after the node")
+            .hint("for example: scsim on mail-2 -- scstat -g"));
+    };
+    let word = first.to_string_lossy().into_owned();
+    let name = std::path::Path::new(&word)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(entry) = registry::find(&name) else {
+        let known: Vec<&str> = PERSONALITIES.iter().map(|e| e.name).collect();
+        return Err(ScError::inval(format!(
+            "{word} is not a command that scsim on can run (commands: {})",
+            registry::join(&known, "and")
+        ))
+        .suggest(&name, known.iter().copied()));
+    };
+    let args: Vec<OsString> = command.into_iter().skip(1).collect();
+    let (state, args) = take_state_option(Personality::Sc(entry), args)?;
+    let path = env.state_path(state.as_deref().or(explicit))?;
+    let snapshot = crate::service::Service::simulator(path, env.lock_timeout()).snapshot()?;
+    crate::query::lookup::local_node(&snapshot, Some(&node))?;
+    let env = Env {
+        node: Some(node),
+        ..env.clone()
+    };
+    super::run_personality(entry, state.as_deref().or(explicit), args, &env, out)
+}
+
 pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
     let Some(cli) = super::parse_command::<Cli>("scsim", command(), args, out)? else {
         return Ok(());
@@ -238,6 +297,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         Command::Tail(t) => t,
     };
     match command {
+        Tail::On { node, command } => on_node(node, command, explicit, env, out),
         Tail::InstallLinks { dir, force } => install_links(&dir, force, out),
         Tail::Completions { shell, command } => {
             let p = personality_arg(&command)?;
@@ -392,16 +452,38 @@ fn install_links(dir: &std::path::Path, force: bool, out: &mut Printer) -> Resul
             format!("cannot create {}: {e}", dir.display()),
         )
     })?;
-    for name in PERSONALITIES.iter().map(|e| e.name) {
+    let names: Vec<&str> = PERSONALITIES.iter().map(|e| e.name).collect();
+    // Check every name before creating any link: a refusal leaves the directory as it was.
+    if !force {
+        let existing: Vec<String> = names
+            .iter()
+            .map(|n| dir.join(n))
+            .filter(|l| l.symlink_metadata().is_ok())
+            .map(|l| l.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(ScError::new(
+                ErrorCode::State,
+                format!(
+                    "{} already exist{}; no link was created",
+                    existing.join(", "),
+                    if existing.len() == 1 { "s" } else { "" }
+                ),
+            )
+            .hint("pass --force to replace them"));
+        }
+    }
+    for l in names.iter().map(|n| dir.join(n)) {
+        if l.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(ScError::new(
+                ErrorCode::State,
+                format!("{} is a directory; no link was created", l.display()),
+            ));
+        }
+    }
+    for name in names.iter().copied() {
         let link = dir.join(name);
         if link.symlink_metadata().is_ok() {
-            if !force {
-                return Err(ScError::new(
-                    ErrorCode::State,
-                    format!("{} already exists", link.display()),
-                )
-                .hint("pass --force to replace it"));
-            }
             std::fs::remove_file(&link).map_err(|e| {
                 ScError::new(
                     ErrorCode::Access,

@@ -35,14 +35,7 @@ pub const ID_TIME: u32 = 302155;
 /// The node a cluster-wide event is logged on: the first member (the one an admin would be
 /// logged in to), else the first node.
 pub fn local_node(state: &ClusterState) -> String {
-    state
-        .cluster
-        .nodes
-        .iter()
-        .find(|n| n.up)
-        .or_else(|| state.cluster.nodes.first())
-        .map(|n| n.name.clone())
-        .unwrap_or_default()
+    crate::query::lookup::default_local_node(state)
 }
 
 /// Append one line at the simulated clock's current time.

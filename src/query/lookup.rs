@@ -79,6 +79,29 @@ pub fn node<'a>(state: &'a ClusterState, name_or_id: &str, context: &str) -> Res
     })
 }
 
+/// The node a command runs on: `requested` (from `SCSIM_NODE` or `scsim on NODE`, a name or
+/// an id) when given, else the cluster member with the lowest node id, else (no member) the
+/// node with the lowest id. An unknown requested node exits 11 with the nodes that exist.
+pub fn local_node(state: &ClusterState, requested: Option<&str>) -> Result<String> {
+    if let Some(n) = requested {
+        return node(state, n, "the local node (SCSIM_NODE or scsim on NODE)")
+            .map(|n| n.name.clone());
+    }
+    Ok(default_local_node(state))
+}
+
+/// The cluster member with the lowest node id, else the first node (no member is up).
+pub fn default_local_node(state: &ClusterState) -> String {
+    state
+        .cluster
+        .nodes
+        .iter()
+        .find(|n| n.up)
+        .or_else(|| state.cluster.nodes.first())
+        .map(|n| n.name.clone())
+        .unwrap_or_default()
+}
+
 /// Resolve a node list to node names, in the order given. Unknown or repeated nodes exit 11.
 pub fn resolve_nodes(state: &ClusterState, list: &[String], context: &str) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::with_capacity(list.len());

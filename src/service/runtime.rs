@@ -49,7 +49,18 @@ impl<B: ClusterBackend> Service<B> {
         s.log_command(cmd);
         s.catch_up_clock();
         let transition = s.apply_intent(intent)?;
-        let state = s.finish()?;
+        // A request that executed nothing changed nothing: nothing is written, not even the
+        // command's log line, so the file and its generation stay as they were. Membership
+        // events change the cluster even when no method runs.
+        let membership = matches!(intent, Intent::NodeDown { .. } | Intent::NodeUp { .. });
+        // A state bound to Pacemaker runs no SC methods: what Pacemaker did is the placement
+        // read back into it, so it is always written.
+        let bound = s.state().backend.is_some();
+        let state = if transition.executed.is_empty() && !membership && !bound {
+            s.abandon()
+        } else {
+            s.finish()?
+        };
         let unmet = check::unmet(&state, intent);
         let warnings = check::warnings(&state, &transition.groups());
         Ok(Applied {

@@ -52,14 +52,14 @@ fn seed_step_15_node_death_brings_mail_rg_back_in_order() {
     assert_eq!(
         launched(&t, from),
         [
-            "mail-1 Prenet_start budgie",
-            "mail-1 Prenet_start disk-rs",
-            "mail-1 Start budgie",
-            "mail-1 Monitor_start budgie",
-            "mail-1 Start disk-rs",
-            "mail-1 Monitor_start disk-rs",
-            "mail-1 Start mail-rs",
-            "mail-1 Monitor_start mail-rs",
+            "mail-1 hafoip_prenet_start budgie",
+            "mail-1 hastorageplus_prenet_start disk-rs",
+            "mail-1 hafoip_start budgie",
+            "mail-1 hafoip_monitor_start budgie",
+            "mail-1 hastorageplus_start disk-rs",
+            "mail-1 hastorageplus_monitor_start disk-rs",
+            "mail-1 ims_svc_start mail-rs",
+            "mail-1 ims_monitor_start mail-rs",
         ]
     );
     let q = t.run("scstat", &["-n"]);
@@ -68,7 +68,7 @@ fn seed_step_15_node_death_brings_mail_rg_back_in_order() {
     // stays on mail-1.
     let from = log_len(&t);
     t.sh("scsim node up mail-2").ok();
-    assert!(launched(&t, from).contains(&"mail-2 Boot disk-rs".to_string()));
+    assert!(launched(&t, from).contains(&"mail-2 hastorageplus_boot disk-rs".to_string()));
     assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
 }
 

@@ -6,12 +6,16 @@
 
 mod harness;
 
+mod campaign;
 mod faults;
+mod fuzz;
 mod generated;
 mod init_state;
 mod invariants;
+mod local_node;
 mod pacemaker;
 mod pacemaker_live;
+mod probes;
 mod scenarios;
 mod scrgadm;
 mod scrgadm_errors;

@@ -113,6 +113,10 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "a group with nothing running has no node in Pacemaker: when its resources may start again Pacemaker picks the node by score, SC starts them where the group stayed Online",
     ),
     (
+        "dependency-strong-cross-group-switchover",
+        "SC keeps a node it evacuated (-S) off for a while; Pacemaker's standby is lifted at once, so a later failover may pick that node",
+    ),
+    (
         "dependency-weak-order",
         "a disabled member stops the members after it in a Pacemaker group; SC keeps them running",
     ),

@@ -231,7 +231,7 @@ fn the_log_records_commands_methods_and_state_changes() {
     assert!(lines.iter().all(|l| l.contains(" mail-2 ")), "{out}");
     assert!(
         lines.iter().any(|l| l.contains(
-            "Cluster.RGM.rgmd: [ID 707948 daemon.notice] launching method <Start> for resource <mail-rs>, resource group <MAIL-RG>, node <mail-2>, timeout <"
+            "Cluster.RGM.rgmd: [ID 707948 daemon.notice] launching method <ims_svc_start> for resource <mail-rs>, resource group <MAIL-RG>, node <mail-2>, timeout <300> seconds"
         )),
         "{out}"
     );
