@@ -316,6 +316,9 @@ fn seed_procedure_on_a_cib_file_with_sc_refusals_kept() {
     let q = t.sh("scswitch -Q -g MAIL-RG");
     assert_eq!(q.code, 3, "{q}");
     assert!(q.stderr.contains("cannot be mapped to Pacemaker"), "{q}");
+    let f = t.sh("scsim fault inject --resource mail-rs --monitor");
+    assert_eq!(f.code, 3, "{f}");
+    assert!(f.stderr.contains("cannot be mapped to Pacemaker"), "{f}");
     assert!(before == (t.state_bytes(), std::fs::read(&cib).unwrap()));
 
     // Switchover, then the new primary fails: back to mail-1.
