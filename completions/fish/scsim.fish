@@ -47,7 +47,9 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l nodes -d 'Cluster n
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l cluster-name -d 'Cluster name' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
-complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries kept before the oldest rotate out (every command reads and rewrites them, so a larger log makes every command a little slower)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size from which the messages file beside the state (the event log) is rotated to FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-files -d 'Messages files kept in all, the current one included; the oldest is removed at rotation [default: 8]' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries to keep at least (sizes the messages files; older form of --log-size)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l backend -d 'What runs the cluster: the simulator, or a Pacemaker cluster (live, or --cib-file)' -r -f -a "simulator\t'The simulated cluster (default)'
 pacemaker\t'A Pacemaker/Corosync cluster'"
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l cib-file -d 'With --backend pacemaker: act on this CIB file (created when missing) instead of the live cluster' -r -F
@@ -68,8 +70,10 @@ complete -c scsim -n "__fish_scsim_using_subcommand log" -l node -d 'Only events
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l since -d 'From this time (YYYY-MM-DDTHH:MM:SS[Z], "Nov 24 09:00:27" as the log prints it, seconds since the epoch, or a duration ago: 10m)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l until -d 'Up to this time (same forms as --since)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l last -d 'Only the last N matching events' -r
+complete -c scsim -n "__fish_scsim_using_subcommand log" -l follow-timeout -d 'With --follow: stop after this many seconds (for tests and scripts)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand log" -l json -d 'JSON output'
+complete -c scsim -n "__fish_scsim_using_subcommand log" -l json -d 'JSON output (with --follow: one JSON object per line)'
+complete -c scsim -n "__fish_scsim_using_subcommand log" -s f -l follow -d 'Print the matching entries, then new ones as commands log them, until interrupted'
 complete -c scsim -n "__fish_scsim_using_subcommand log" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help (also -?)'

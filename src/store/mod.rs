@@ -13,6 +13,7 @@ mod atomic;
 pub mod check;
 pub mod file;
 mod lock;
+pub mod messages;
 pub mod migrate;
 pub mod unknown;
 
@@ -120,12 +121,24 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
     }
     let migrated = migrate::upgrade(value, version as u32)
         .map_err(|m| ScError::internal(format!("{}: cannot migrate: {m}", path.display())))?;
-    let state: ClusterState = serde_json::from_value(migrated).map_err(|e| {
+    let mut state: ClusterState = serde_json::from_value(migrated).map_err(|e| {
         ScError::internal(format!(
             "{}: invalid cluster state after migration from version {version}: {e}",
             path.display()
         ))
     })?;
+    if version < 2 {
+        // The log is the one the file embedded (see `messages::read` and `messages::append`).
+        state.events.embedded = true;
+        state.events.next_seq = state
+            .events
+            .entries
+            .iter()
+            .map(|e| e.seq)
+            .max()
+            .unwrap_or(0)
+            + 1;
+    }
     check::check(&state, path, check::Level::Read)?;
     Ok(state)
 }
@@ -260,8 +273,19 @@ fn check_writable(path: &Path) -> Result<()> {
 impl Transaction {
     /// Write the state back (generation bumped), atomically, and hand it back (the lock is
     /// released) for commands that report on it afterwards.
+    ///
+    /// The command's log entries are appended to the messages file first, tagged with the new
+    /// generation, and the state is renamed into place second: readers ignore entries of
+    /// generations the state file does not have yet (see `messages`).
     pub fn commit(mut self) -> Result<ClusterState> {
+        let before = self.state.generation;
         self.state.generation += 1;
+        messages::append(
+            &self.path,
+            &mut self.state.events,
+            before,
+            self.state.generation,
+        )?;
         if self.unknown.is_empty() {
             atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
         } else {
@@ -307,6 +331,7 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         })?;
     }
     let _lock = StateLock::acquire(path, timeout)?;
+    messages::start(path, &state.events, state.generation)?;
     atomic::write_atomic(path, |w| write_state(w, state))
 }
 

@@ -265,12 +265,11 @@ fn big_state(t: &TestCluster, n: usize) {
 }
 
 #[test]
-fn a_node_failure_moving_1000_groups_through_the_binary_is_fast() {
+fn a_node_failure_moves_1000_groups_through_the_binary() {
+    // Its speed is measured by bench/run.sh (ratios in one run), not here.
     let t = TestCluster::empty();
     big_state(&t, 1000);
-    let start = std::time::Instant::now();
     let out = t.sh("scsim node down n1");
-    let took = start.elapsed();
     out.ok();
     let j = t.state_json();
     let on_n2 = j["resource_groups"]
@@ -280,10 +279,11 @@ fn a_node_failure_moving_1000_groups_through_the_binary_is_fast() {
         .filter(|g| g["state"]["n2"] == "Online")
         .count();
     assert_eq!(on_n2, 1000);
-    // Load, plan, run 9000 methods, log, write: ~60 ms in a release build. The unoptimised
-    // test build gets slack.
-    let limit = if cfg!(debug_assertions) { 5000 } else { 1000 };
-    assert!(took.as_millis() < limit, "took {took:?}");
+    // Every group's methods ran and were logged: the data services stopped on n1 and
+    // started on n2.
+    let log = t.sh("scsim log --group RG-999");
+    log.ok();
+    assert!(log.stdout.contains("RG-999"), "{}", log.stdout);
 }
 
 /// Every refusal of the native verbs exits with its code and leaves the state file

@@ -13,6 +13,7 @@ mod generated;
 mod init_state;
 mod invariants;
 mod local_node;
+mod messages;
 mod pacemaker;
 mod pacemaker_live;
 mod probes;
