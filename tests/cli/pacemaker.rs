@@ -283,6 +283,8 @@ fn seed_procedure_on_a_cib_file_with_sc_refusals_kept() {
         .ok();
     assert!(cib.exists());
     t.script(SEED);
+    // What the backend pushed is a CIB Pacemaker accepts.
+    tools::verify_file(&cib).unwrap();
     let mon = crm_mon(&cib);
     assert!(
         mon.contains("mail-rs\t(ocf:heartbeat:Dummy):\t Started mail-1"),
