@@ -34,6 +34,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "scstat" -d 'Run scstat 
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scinstall" -d 'Run scinstall -p (print the Sun Cluster release)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scconf" -d 'Run scconf -p (print the cluster configuration)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install" -d 'Install software on nodes (stands in for the Java ES installer)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scinstall and scconf links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "show" -d 'Show the simulator\'s detail: settings, relationships, dependencies (not scstat\'s sections)'
@@ -56,6 +57,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A 
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size from which the messages file beside the state (the event log) is rotated to FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-files -d 'Messages files kept in all, the current one included; the oldest is removed at rotation [default: 8]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries to keep at least (sizes the messages files; older form of --log-size)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l host -d 'A host name and address for every node\'s /etc/hosts (repeatable)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l filesystem -d 'A failover file system\'s mount point for every node\'s /etc/vfstab (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l backend -d 'What runs the cluster: the simulator, or a Pacemaker cluster (live, or --cib-file)' -r -f -a "simulator\t'The simulated cluster (default)'
 pacemaker\t'A Pacemaker/Corosync cluster'"
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l cib-file -d 'With --backend pacemaker: act on this CIB file (created when missing) instead of the live cluster' -r -F
@@ -69,6 +72,13 @@ complete -c scsim -n "__fish_scsim_using_subcommand scinstall" -l state -d 'Clus
 complete -c scsim -n "__fish_scsim_using_subcommand scconf" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -f -a "messaging-server" -d 'Sun Java System Messaging Server 6 2005Q4: its programs under msg_svr_base/sbin on each node\'s local disk'
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l nodes -d 'The nodes to install on, comma-separated' -r
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l base -d 'msg_svr_base, the installation directory' -r
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand install; and __fish_seen_subcommand_from messaging-server" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l force -d 'Replace existing files of those names'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -s h -l help -d 'Print help (also -?)'
@@ -87,10 +97,11 @@ complete -c scsim -n "__fish_scsim_using_subcommand show" -s g -l group -d 'Only
 complete -c scsim -n "__fish_scsim_using_subcommand show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand show" -l json -d 'The whole status view as JSON (the object `scstat --json` prints)'
 complete -c scsim -n "__fish_scsim_using_subcommand show" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
-complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "up" -d 'The nodes boot and join (Boot methods, Failback, stranded groups come back)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up root" -f -a "root" -d 'Print the path of the node\'s root directory (its etc/hosts, etc/vfstab, opt/…)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l clean -d 'Orderly shutdown: switch the groups off first, then leave the cluster'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l dry-run -d 'Print what would happen; change nothing'
@@ -98,6 +109,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcom
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l dry-run -d 'Print what would happen; change nothing'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from root" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from root" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "inject" -d 'Make a method fail (or hang), or make a fault monitor report a failure now'
@@ -105,6 +118,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_s
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -f -a "clear" -d 'Remove armed faults (all, or those of one resource)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l resource -d 'The resource' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l method -d 'The method that fails (Start, Stop, Prenet_start, Monitor_start, Validate, …)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l server -d 'SUNW.ims: a Messaging Server server dies (now; the watcher restarts it, logs it or gives up, per local.autorestart): store, imap, pop, http, job_controller, dispatcher, ens, sched, mmp' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l node -d 'Only on this node' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l times -d 'Fail the next K calls (default: every call) / report K monitor failures (default 1)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
@@ -144,6 +158,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_sub
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "down" -d 'Stop every process the lab started, remove its namespaces and files'
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l nodes -d 'Node names, comma-separated' -r
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l prefix -d 'Prefix of the network namespaces the lab creates' -r
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l host -d 'A host name and address for the nodes\' /etc/hosts, as scsim init takes it (use addresses of 192.0.2.0/24, the lab\'s network)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l filesystem -d 'A failover file system\'s mount point, as scsim init takes it' -r
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
@@ -156,7 +172,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcomm
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall or scconf' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall, scconf, configure, configutil, ha_ip_config, useconfig, start-msg or stop-msg' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

@@ -8,6 +8,7 @@
 
 pub mod limits;
 pub mod log;
+pub mod msgtools;
 pub mod native;
 pub mod native_pcmk;
 pub mod ops;
@@ -98,6 +99,8 @@ pub struct Env {
     pub lock_timeout: Option<String>,
     /// `SCSIM_NODE`, or the NODE of `scsim on NODE`: the node the command runs on.
     pub node: Option<String>,
+    /// The command word `scsim on NODE` was given (`/opt/SUNWmsgsr/sbin/configutil`).
+    pub invoked: Option<String>,
 }
 
 impl Env {
@@ -117,6 +120,7 @@ impl Env {
             now: text("SCSIM_NOW"),
             lock_timeout: text("SCSIM_LOCK_TIMEOUT"),
             node: text("SCSIM_NODE"),
+            invoked: None,
         }
     }
 

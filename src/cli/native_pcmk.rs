@@ -112,6 +112,13 @@ pub enum LabAction {
         /// Prefix of the network namespaces the lab creates
         #[arg(long, default_value = "scsimlab", value_name = "PREFIX")]
         prefix: String,
+        /// A host name and address for the nodes' /etc/hosts, as scsim init takes it
+        /// (use addresses of 192.0.2.0/24, the lab's network)
+        #[arg(long = "host", value_name = "NAME=IP")]
+        hosts: Vec<String>,
+        /// A failover file system's mount point, as scsim init takes it
+        #[arg(long = "filesystem", value_name = "MOUNTPOINT")]
+        filesystems: Vec<String>,
     },
     /// Run a command on a node, with the lab's state (bound to the live cluster) in use
     Exec {
@@ -149,9 +156,31 @@ fn exec_on(ctx: &mut Ctx, lab: &Lab, node: &str, argv: &[String]) -> Result<i32>
     Ok(out.status.code().unwrap_or(-1))
 }
 
+/// The `scsim init` that binds the lab's state to its live cluster.
+fn init_words(exe: String, nodes: &[String], hosts: &[String], fss: &[String]) -> Vec<String> {
+    let mut v = vec![exe, "init".to_string(), "--backend".to_string()];
+    v.extend([
+        "pacemaker".to_string(),
+        "--nodes".to_string(),
+        nodes.join(","),
+    ]);
+    for h in hosts {
+        v.extend(["--host".to_string(), h.clone()]);
+    }
+    for f in fss {
+        v.extend(["--filesystem".to_string(), f.clone()]);
+    }
+    v
+}
+
 pub fn lab(ctx: &mut Ctx, a: LabArgs) -> Result<()> {
     match a.action {
-        LabAction::Up { nodes, prefix } => {
+        LabAction::Up {
+            nodes,
+            prefix,
+            hosts,
+            filesystems,
+        } => {
             let lab = lab::up(&a.dir, &prefix, &nodes)?;
             let exe = std::env::current_exe()
                 .map_err(|e| ScError::internal(format!("cannot find this executable: {e}")))?;
@@ -160,14 +189,7 @@ pub fn lab(ctx: &mut Ctx, a: LabArgs) -> Result<()> {
             let first = lab.nodes[0].name.clone();
             for argv in [
                 vec![exe.clone(), "install-links".to_string(), bin],
-                vec![
-                    exe,
-                    "init".to_string(),
-                    "--backend".to_string(),
-                    "pacemaker".to_string(),
-                    "--nodes".to_string(),
-                    nodes.join(","),
-                ],
+                init_words(exe, &nodes, &hosts, &filesystems),
             ] {
                 let code = exec_on(ctx, &lab, &first, &argv)?;
                 if code != 0 {

@@ -53,7 +53,9 @@ fn is_network(state: &ClusterState, r: &Resource) -> bool {
         .is_some_and(|t| t.is_network_address())
 }
 
-/// The agent of resource `r`.
+/// The agent of resource `r`. A network address gets the first IPv4 literal of its
+/// HostnameList, else the address a node's hosts table gives its first name that resolves,
+/// else one of the lab's subnet.
 pub fn agent(state: &ClusterState, r: &Resource) -> Agent {
     if !is_network(state, r) {
         return Agent::Dummy;
@@ -67,7 +69,19 @@ pub fn agent(state: &ClusterState, r: &Resource) -> Agent {
         .iter()
         .find(|h| h.parse::<std::net::Ipv4Addr>().is_ok())
         .cloned();
-    let ip = literal.unwrap_or_else(|| {
+    // Else the nodes' hosts tables (`scsim init --hosts`), as the node would resolve it.
+    let resolved = || {
+        hosts.iter().find_map(|h| {
+            state
+                .files
+                .nodes
+                .values()
+                .find_map(|v| v.resolve(h))
+                .map(|e| e.addr.clone())
+                .filter(|a| a.parse::<std::net::Ipv4Addr>().is_ok())
+        })
+    };
+    let ip = literal.or_else(resolved).unwrap_or_else(|| {
         let index = state
             .resources
             .values()
@@ -354,5 +368,26 @@ mod tests {
             }
         );
         assert_eq!(agent(&s, &s.resources["mail-rs"]), Agent::Dummy);
+        // A name the hosts table resolves.
+        s.resources.get_mut("budgie").unwrap().extension.insert(
+            "HostnameList".into(),
+            PropValue::List(vec!["budgie".into()]),
+        );
+        s.files.nodes.insert(
+            "mail-1".into(),
+            crate::model::nodefiles::NodeView {
+                hosts: vec![crate::model::nodefiles::HostEntry {
+                    addr: "192.0.2.50".into(),
+                    names: vec!["Budgie".into()],
+                }],
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            agent(&s, &s.resources["budgie"]),
+            Agent::IpAddr {
+                ip: "192.0.2.50".into()
+            }
+        );
     }
 }

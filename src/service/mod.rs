@@ -25,6 +25,7 @@
 mod backend;
 pub mod config;
 pub mod faults;
+pub mod msgtools;
 pub mod runtime;
 mod session;
 pub mod time;
@@ -122,7 +123,12 @@ impl<B: ClusterBackend> Service<B> {
                 session::Staged::Locked(Box::new(store::begin(&self.path, timeout)?))
             }
         };
-        Ok(Session::new(&mut self.backend, staged, now_ms))
+        Ok(Session::new(
+            &mut self.backend,
+            staged,
+            now_ms,
+            self.path.clone(),
+        ))
     }
 }
 
@@ -142,7 +148,8 @@ pub fn create_cluster(
     if state.backend.is_some() {
         crate::pacemaker::backend::bind(&mut state)?;
     }
-    store::create(path, &state, force, lock_timeout?)?;
+    let files = crate::admin::init::initial_files(opts, &state)?;
+    store::create_with_files(path, &state, force, lock_timeout?, &files)?;
     Ok(state)
 }
 

@@ -15,6 +15,7 @@ mod init_state;
 mod invariants;
 mod local_node;
 mod messages;
+mod nodefiles;
 mod pacemaker;
 mod pacemaker_live;
 mod probes;

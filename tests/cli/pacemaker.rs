@@ -279,8 +279,8 @@ fn seed_procedure_on_a_cib_file_with_sc_refusals_kept() {
     }
     let t = crate::harness::TestCluster::empty();
     let cib = t.dir.path().join("cib.xml");
-    t.sh("scsim init --nodes mail-1,mail-2 --backend pacemaker --cib-file cib.xml")
-        .ok();
+    t.sh(&bound_init("--cib-file cib.xml")).ok();
+    install_messaging_server(&t);
     assert!(cib.exists());
     t.script(SEED);
     // What the backend pushed is a CIB Pacemaker accepts.
@@ -353,8 +353,8 @@ fn a_group_pacemaker_starts_only_partly_is_stopped() {
     }
     let t = crate::harness::TestCluster::empty();
     let cib = t.dir.path().join("cib.xml");
-    t.sh("scsim init --nodes mail-1,mail-2 --backend pacemaker --cib-file cib.xml")
-        .ok();
+    t.sh(&bound_init("--cib-file cib.xml")).ok();
+    install_messaging_server(&t);
     t.script(SEED);
     // Ban mail-rs from both nodes behind scsim's back: Pacemaker would run budgie and
     // disk-rs alone.
@@ -373,4 +373,30 @@ fn a_group_pacemaker_starts_only_partly_is_stopped() {
         "{out}"
     );
     assert!(!crm_mon(&cib).contains("Started"), "{}", crm_mon(&cib));
+}
+
+/// `scsim init` of a state bound to Pacemaker, with the test fixtures' hosts and file systems.
+pub fn bound_init(extra: &str) -> String {
+    let mut line = format!("scsim init --nodes mail-1,mail-2 --backend pacemaker {extra}");
+    for h in crate::harness::FIXTURE_HOSTS {
+        line.push_str(&format!(" --host {h}"));
+    }
+    for f in crate::harness::FIXTURE_FILESYSTEMS {
+        line.push_str(&format!(" --filesystem {f}"));
+    }
+    line
+}
+
+/// The Messaging Server installed and configured on both nodes (the ims agent's checks).
+fn install_messaging_server(t: &crate::harness::TestCluster) {
+    t.sh("scsim install messaging-server --nodes mail-1,mail-2")
+        .ok();
+    for n in ["mail-1", "mail-2"] {
+        t.run_stdin(
+            "scsim",
+            &["on", n, "--", "/opt/SUNWmsgsr/sbin/configure"],
+            "\n\n\n\n\n",
+        )
+        .ok();
+    }
 }

@@ -64,11 +64,25 @@ fn seed_procedure_in_the_lab() {
     let dir = base.path().join("lab");
     let _guard = LabGuard { dir: dir.clone() };
     let prefix = format!("sct{}", std::process::id());
-    let (code, out, err) = lab(
-        &dir,
-        &["up", "--nodes", "mail-1,mail-2", "--prefix", &prefix],
-    );
+    let mut up = vec!["up", "--nodes", "mail-1,mail-2", "--prefix", &prefix];
+    for h in crate::harness::FIXTURE_HOSTS {
+        up.extend(["--host", h]);
+    }
+    for f in crate::harness::FIXTURE_FILESYSTEMS {
+        up.extend(["--filesystem", f]);
+    }
+    let (code, out, err) = lab(&dir, &up);
     assert_eq!(code, 0, "{out}{err}");
+    let exe = scsim_exe().display().to_string();
+    let install = format!("{exe} install messaging-server --nodes mail-1,mail-2");
+    let (code, out, err) = on(&dir, "mail-1", &install);
+    assert_eq!(code, 0, "{out}{err}");
+    for n in ["mail-1", "mail-2"] {
+        let configure =
+            format!("printf '\\n\\n\\n\\n\\n' | {exe} on {n} -- /opt/SUNWmsgsr/sbin/configure");
+        let out = lab(&dir, &["exec", "mail-1", "--", "sh", "-c", &configure]);
+        assert_eq!(out.0, 0, "{}{}", out.1, out.2);
+    }
     for line in crate::pacemaker::SEED
         .lines()
         .map(str::trim)
@@ -86,7 +100,7 @@ fn seed_procedure_in_the_lab() {
     assert!(
         on(&dir, "mail-1", "ip -4 addr show eth0")
             .1
-            .contains("192.0.2.100/24")
+            .contains("192.0.2.10/24")
     );
 
     let (code, out, err) = on(&dir, "mail-1", "scswitch -z -g MAIL-RG -h mail-2");
