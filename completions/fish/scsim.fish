@@ -33,9 +33,27 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "scswitch" -d 'Run scswi
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scstat" -d 'Run scstat (show cluster status)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scinstall" -d 'Run scinstall -p (print the Sun Cluster release)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scconf" -d 'Run scconf -p (print the cluster configuration)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clresourcetype" -d 'Run clresourcetype (register and show resource types; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrt" -d 'Run clrt (alias of clresourcetype)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clresourcegroup" -d 'Run clresourcegroup (create, show, switch resource groups; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrg" -d 'Run clrg (alias of clresourcegroup)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clresource" -d 'Run clresource (create, show, enable, disable resources; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrs" -d 'Run clrs (alias of clresource)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clreslogicalhostname" -d 'Run clreslogicalhostname (logical hostname resources; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrslh" -d 'Run clrslh (alias of clreslogicalhostname)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clressharedaddress" -d 'Run clressharedaddress (shared address resources; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clrssa" -d 'Run clrssa (alias of clressharedaddress)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clnode" -d 'Run clnode (show and evacuate cluster nodes; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clquorum" -d 'Run clquorum (show quorum votes; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clq" -d 'Run clq (alias of clquorum)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clinterconnect" -d 'Run clinterconnect (show the private interconnect; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "clintr" -d 'Run clintr (alias of clinterconnect)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "cldevicegroup" -d 'Run cldevicegroup (show and switch device groups; 3.2 and later)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "cldg" -d 'Run cldg (alias of cldevicegroup)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "cluster" -d 'Run cluster (status and configuration of the whole cluster; 3.2 and later)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "install" -d 'Install software on nodes (stands in for the Java ES installer)'
-complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scinstall and scconf links to this executable in DIR'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scinstall, scconf, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg and cluster links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "show" -d 'Show the simulator\'s detail: settings, relationships, dependencies (not scstat\'s sections)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut down or boot a simulated node'
@@ -57,6 +75,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A 
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size from which the messages file beside the state (the event log) is rotated to FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-files -d 'Messages files kept in all, the current one included; the oldest is removed at rotation [default: 8]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Event-log entries to keep at least (sizes the messages files; older form of --log-size)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l release -d 'The release the cluster runs: 3.1 (scrgadm, scswitch, scstat), 3.2 (those and the object commands clrg, clrs, …), 4.4 (Oracle Solaris Cluster: the object commands only)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l host -d 'A host name and address for every node\'s /etc/hosts (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l filesystem -d 'A failover file system\'s mount point for every node\'s /etc/vfstab (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l backend -d 'What runs the cluster: the simulator, or a Pacemaker cluster (live, or --cib-file)' -r -f -a "simulator\t'The simulated cluster (default)'
@@ -70,6 +89,24 @@ complete -c scsim -n "__fish_scsim_using_subcommand scswitch" -l state -d 'Clust
 complete -c scsim -n "__fish_scsim_using_subcommand scstat" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scinstall" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scconf" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clresourcetype" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrt" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clresourcegroup" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrg" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clresource" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrs" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clreslogicalhostname" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrslh" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clressharedaddress" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clrssa" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clnode" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clquorum" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clq" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clinterconnect" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand clintr" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand cldevicegroup" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand cldg" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand cluster" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install; and not __fish_seen_subcommand_from messaging-server" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
@@ -172,7 +209,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcomm
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall, scconf, configure, configutil, ha_ip_config, useconfig, start-msg or stop-msg' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall, scconf, configure, configutil, ha_ip_config, useconfig, start-msg, stop-msg, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg or cluster' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

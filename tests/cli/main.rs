@@ -16,6 +16,7 @@ mod invariants;
 mod local_node;
 mod messages;
 mod nodefiles;
+mod objcli;
 mod pacemaker;
 mod pacemaker_live;
 mod probes;
