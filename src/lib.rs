@@ -15,6 +15,7 @@ pub mod error;
 pub mod fix;
 pub mod model;
 pub mod msgsrv;
+pub mod pacemaker;
 pub mod printer;
 pub mod query;
 pub mod render;

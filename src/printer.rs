@@ -123,6 +123,10 @@ impl Printer {
         self.out(s);
         self.out.push(b'\n');
     }
+    /// Text on stderr as it is (another program's error output passed on).
+    pub fn err_text(&mut self, s: &str) {
+        self.err.extend_from_slice(s.as_bytes());
+    }
     /// A warning on stderr: `prog: warning: text`.
     pub fn warn(&mut self, s: &str) {
         let line = format!("{}: warning: {s}\n", self.prog);

@@ -66,6 +66,8 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut d
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "fault" -d 'Inject, list or clear simulated faults'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "time" -d 'Let simulated time pass'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "simulate" -d 'What-if: apply faults to a copy of the state and report what would happen'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "export" -d 'Print the cluster in another tool\'s format (--cib: a Pacemaker CIB)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "lab" -d 'A real Pacemaker cluster in network namespaces on this machine (up, exec, crash, down)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "man" -d 'Print a man page (roff)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "state" -d 'Show where the state file is, or dump it'
@@ -82,6 +84,9 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-capacity -d 'Ev
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l release -d 'The release the cluster runs: 3.1 (scrgadm, scswitch, scstat), 3.2 (those and the object commands clrg, clrs, …), 4.4 (Oracle Solaris Cluster: the object commands only)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l host -d 'A host name and address for every node\'s /etc/hosts (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l filesystem -d 'A failover file system\'s mount point for every node\'s /etc/vfstab (repeatable)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l backend -d 'What runs the cluster: the simulator, or a Pacemaker cluster (live, or --cib-file)' -r -f -a "simulator\t'The simulated cluster (default)'
+pacemaker\t'A Pacemaker/Corosync cluster'"
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l cib-file -d 'With --backend pacemaker: act on this CIB file (created when missing) instead of the live cluster' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l force -d 'Replace an existing state file'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print help (also -?)'
@@ -189,6 +194,33 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l format -d 'Output format' -r -f -a "cib\t'Pacemaker CIB XML: groups, constraints, target roles, sc-* meta attributes'"
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l cib -d 'The configuration as a Pacemaker CIB (same as --format cib)'
+complete -c scsim -n "__fish_scsim_using_subcommand export" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "up" -d 'Start a cluster of these nodes (root; Pacemaker and Corosync installed)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "exec" -d 'Run a command on a node, with the lab\'s state (bound to the live cluster) in use'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "crash" -d 'Crash a node as a power failure would'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and not __fish_seen_subcommand_from up exec crash down" -f -a "down" -d 'Stop every process the lab started, remove its namespaces and files'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l nodes -d 'Node names, comma-separated' -r
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l prefix -d 'Prefix of the network namespaces the lab creates' -r
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l host -d 'A host name and address for the nodes\' /etc/hosts, as scsim init takes it (use addresses of 192.0.2.0/24, the lab\'s network)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l filesystem -d 'A failover file system\'s mount point, as scsim init takes it' -r
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from exec" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from exec" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from crash" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from crash" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from crash" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'Where the lab keeps its nodes\' files, its record and its cluster state' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall, scconf, scha_resource_get, scha_resourcegroup_get, scha_resourcetype_get, scha_cluster_get, scha_resource_setstatus, scha_control, configure, configutil, ha_ip_config, useconfig, start-msg, stop-msg, clresourcetype, clrt, clresourcegroup, clrg, clresource, clrs, clreslogicalhostname, clrslh, clressharedaddress, clrssa, clnode, clquorum, clq, clinterconnect, clintr, cldevicegroup, cldg or cluster' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'

@@ -38,6 +38,8 @@ pub struct InitOptions {
     pub hosts: Vec<String>,
     /// Mount points of failover file systems for every node's `/etc/vfstab`.
     pub filesystems: Vec<String>,
+    /// Bind the new state to a Pacemaker cluster (`None`: the simulator).
+    pub backend: Option<crate::model::Binding>,
 }
 
 /// Bytes an entry takes in the messages file, about (for `--log-capacity`).
@@ -127,6 +129,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         events: log_settings(opts),
         faults: Vec::new(),
         files: Default::default(),
+        backend: opts.backend.clone(),
     })
 }
 

@@ -11,6 +11,7 @@ pub mod limits;
 pub mod log;
 pub mod msgtools;
 pub mod native;
+pub mod native_pcmk;
 pub mod ops;
 pub mod registry;
 pub mod sc31;
@@ -25,7 +26,7 @@ pub mod words;
 
 use crate::error::{ErrorCode, Result, ScError};
 use crate::printer::Printer;
-use crate::service::Service;
+use crate::service::{Auto, Service};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -178,7 +179,7 @@ impl Env {
 pub struct Ctx<'a> {
     pub env: &'a Env,
     pub out: &'a mut Printer,
-    pub service: Service,
+    pub service: Service<Auto>,
 }
 
 impl<'a> Ctx<'a> {
@@ -186,7 +187,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             env,
             out,
-            service: Service::simulator(state_path, env.lock_timeout()).on_node(env.node.clone()),
+            service: Service::auto(state_path, env.lock_timeout()).on_node(env.node.clone()),
         }
     }
     pub fn now_ms(&self) -> Result<u64> {

@@ -96,6 +96,10 @@ the lowest node id."
     Time(ops::TimeArgs),
     /// What-if: apply faults to a copy of the state and report what would happen
     Simulate(ops::SimulateArgs),
+    /// Print the cluster in another tool's format (--cib: a Pacemaker CIB)
+    Export(super::native_pcmk::ExportArgs),
+    /// A real Pacemaker cluster in network namespaces on this machine (up, exec, crash, down)
+    Lab(super::native_pcmk::LabArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -246,6 +250,13 @@ pub struct InitArgs {
     /// Replace an existing state file
     #[arg(long)]
     pub force: bool,
+    /// What runs the cluster: the simulator, or a Pacemaker cluster (live, or --cib-file)
+    #[arg(long, value_enum, default_value = "simulator", value_name = "BACKEND")]
+    pub backend: super::native_pcmk::BackendKind,
+    /// With --backend pacemaker: act on this CIB file (created when missing) instead of the
+    /// live cluster
+    #[arg(long, value_name = "FILE", requires = "backend")]
+    pub cib_file: Option<PathBuf>,
 }
 
 fn parse_release(s: &str) -> std::result::Result<crate::model::Release, String> {
@@ -427,6 +438,8 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
         Tail::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
         Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
+        Tail::Export(a) => with_ctx(env, explicit, out, |ctx| super::native_pcmk::export(ctx, a)),
+        Tail::Lab(a) => with_ctx(env, explicit, out, |ctx| super::native_pcmk::lab(ctx, a)),
     }
 }
 
@@ -452,6 +465,7 @@ fn init(
         release: a.release,
         hosts: a.hosts,
         filesystems: a.filesystems,
+        backend: super::native_pcmk::binding(a.backend, a.cib_file)?,
     };
     let state = create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
     let release = match state.cluster.release {

@@ -41,9 +41,24 @@ pub struct ClusterState {
     /// Injected faults waiting to fire.
     #[serde(default)]
     pub faults: Vec<Fault>,
+    /// The real cluster manager this state drives; absent: the simulator runs the cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backend: Option<Binding>,
     /// The nodes' system files as read with the state (never saved in it).
     #[serde(skip)]
     pub files: nodefiles::NodeFiles,
+}
+
+/// A state bound to a Pacemaker cluster (`scsim init --backend pacemaker`): the SC
+/// configuration stays here, runtime placement is read back from Pacemaker after every change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Binding {
+    /// `pacemaker` (the only kind today).
+    pub kind: String,
+    /// A CIB file acted on through `CIB_file` and settled with `crm_simulate`; absent: the
+    /// live cluster of the node the command runs on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cib_file: Option<std::path::PathBuf>,
 }
 
 /// Static and membership facts of the cluster.

@@ -60,6 +60,22 @@ pub trait ClusterBackend {
         words: &[String],
         now_ms: u64,
     );
+
+    /// A session begins in `mode` (a backend that acts on a real cluster does nothing in a dry
+    /// run).
+    fn begin(&mut self, _mode: super::Mode) {}
+
+    /// A configuration change was committed to `state` (after its config events): a backend
+    /// that keeps its own copy of the configuration updates it here. An error refuses the
+    /// change.
+    fn committed(&mut self, _state: &mut ClusterState, _now_ms: u64) -> Result<()> {
+        Ok(())
+    }
+
+    /// Bring the runtime part of a state just read up to date with the cluster (scstat).
+    fn observe(&self, _state: &mut ClusterState) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// The simulated cluster: the engine's planner and executor with the simulated method runner
@@ -110,5 +126,86 @@ impl ClusterBackend for Simulator {
         now_ms: u64,
     ) {
         engine::hooks::log_command_on(state, node, prog, words, now_ms);
+    }
+}
+
+/// The backend a state file asks for: the simulator, or Pacemaker when the state is bound to
+/// a Pacemaker cluster (`scsim init --backend pacemaker`).
+#[derive(Debug, Default)]
+pub struct Auto {
+    sim: Simulator,
+    pcmk: crate::pacemaker::backend::Pacemaker,
+}
+
+impl Auto {
+    fn pick(&mut self, state: &ClusterState) -> &mut dyn ClusterBackend {
+        if state.backend.is_some() {
+            &mut self.pcmk
+        } else {
+            &mut self.sim
+        }
+    }
+}
+
+impl ClusterBackend for Auto {
+    fn apply_intent(
+        &mut self,
+        state: &mut ClusterState,
+        intent: &Intent,
+        now_ms: u64,
+    ) -> Result<Transition> {
+        self.pick(state).apply_intent(state, intent, now_ms)
+    }
+    fn validate(
+        &mut self,
+        state: &mut ClusterState,
+        proposed: &Resource,
+        now_ms: u64,
+    ) -> Result<()> {
+        self.pick(state).validate(state, proposed, now_ms)
+    }
+    fn config_event(
+        &mut self,
+        state: &mut ClusterState,
+        event: &ConfigEvent,
+        now_ms: u64,
+    ) -> Result<()> {
+        self.pick(state).config_event(state, event, now_ms)
+    }
+    fn log_command(
+        &mut self,
+        state: &mut ClusterState,
+        node: &str,
+        prog: &str,
+        words: &[String],
+        now_ms: u64,
+    ) {
+        self.pick(state)
+            .log_command(state, node, prog, words, now_ms);
+    }
+    fn set_status(
+        &mut self,
+        state: &mut ClusterState,
+        resource: &str,
+        node: &str,
+        status: RStatus,
+        message: &str,
+        now_ms: u64,
+    ) {
+        self.pick(state)
+            .set_status(state, resource, node, status, message, now_ms);
+    }
+    fn begin(&mut self, mode: super::Mode) {
+        self.pcmk.begin(mode);
+    }
+    fn committed(&mut self, state: &mut ClusterState, now_ms: u64) -> Result<()> {
+        self.pick(state).committed(state, now_ms)
+    }
+    fn observe(&self, state: &mut ClusterState) -> Result<()> {
+        if state.backend.is_some() {
+            self.pcmk.observe(state)
+        } else {
+            Ok(())
+        }
     }
 }

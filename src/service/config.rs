@@ -49,6 +49,7 @@ impl<B: ClusterBackend> Service<B> {
         for ev in &outcome.events {
             backend.config_event(state, ev, now)?;
         }
+        backend.committed(state, now)?;
         s.finish()?;
         Ok(Configured { description })
     }

@@ -85,6 +85,13 @@ impl<B: ClusterBackend> Service<B> {
         each: &mut dyn FnMut(&Transition, &ClusterState),
     ) -> Result<Injected> {
         let mut s = self.open(mode, now_ms)?;
+        if s.state().backend.is_some() {
+            return Err(ScError::new(
+                ErrorCode::Inval,
+                "a simulated fault cannot be mapped to Pacemaker: this state is bound to a Pacemaker cluster",
+            )
+            .hint("on a CIB file use crm_simulate -i RSC_monitor_0@NODE=7; in the lab, make the agent fail"));
+        }
         let resource = spec.resource.as_str();
         lookup::known_resource(s.state(), resource, None)?;
         let node = match &spec.node {

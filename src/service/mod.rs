@@ -34,7 +34,7 @@ pub mod time;
 
 pub use crate::engine::check::Unmet;
 pub use crate::engine::{Intent, Transition};
-pub use backend::{ClusterBackend, ConfigEvent, Simulator};
+pub use backend::{Auto, ClusterBackend, ConfigEvent, Simulator};
 pub use config::Configured;
 pub use runtime::Applied;
 pub use session::Session;
@@ -101,6 +101,13 @@ impl Service<Simulator> {
     }
 }
 
+impl Service<Auto> {
+    /// The cluster in the state file at `path`, run by the backend the state is bound to.
+    pub fn auto(path: PathBuf, lock_timeout: Result<Duration>) -> Self {
+        Service::with_backend(path, lock_timeout, Auto::default())
+    }
+}
+
 impl<B: ClusterBackend> Service<B> {
     pub fn with_backend(path: PathBuf, lock_timeout: Result<Duration>, backend: B) -> Self {
         Service {
@@ -160,14 +167,16 @@ impl<B: ClusterBackend> Service<B> {
 
     /// The state as it is now: one read, no lock.
     pub fn snapshot(&self) -> Result<ClusterState> {
-        let state = store::load(&self.path)?;
+        let mut state = store::load(&self.path)?;
         self.check_release(&state)?;
+        self.backend.observe(&mut state)?;
         Ok(state)
     }
 
     /// Begin work on the cluster at wall-clock time `now_ms`: in [`Mode::Apply`] the state file
     /// is locked and read (commit with [`Session::finish`]); in [`Mode::DryRun`] a copy is read.
     pub fn open(&mut self, mode: Mode, now_ms: u64) -> Result<Session<'_, B>> {
+        self.backend.begin(mode);
         let staged = match mode {
             Mode::DryRun => session::Staged::Copy(Box::new(store::load(&self.path)?)),
             Mode::Apply => {
@@ -201,7 +210,10 @@ pub fn create_cluster(
     now_ms: u64,
     lock_timeout: Result<Duration>,
 ) -> Result<ClusterState> {
-    let state = crate::admin::init::new_cluster(opts, now_ms)?;
+    let mut state = crate::admin::init::new_cluster(opts, now_ms)?;
+    if state.backend.is_some() {
+        crate::pacemaker::backend::bind(&mut state)?;
+    }
     let files = crate::admin::init::initial_files(opts, &state)?;
     store::create_with_files(path, &state, force, lock_timeout?, &files)?;
     Ok(state)

@@ -53,7 +53,10 @@ impl<B: ClusterBackend> Service<B> {
         // command's log line, so the file and its generation stay as they were. Membership
         // events change the cluster even when no method runs.
         let membership = matches!(intent, Intent::NodeDown { .. } | Intent::NodeUp { .. });
-        let state = if transition.executed.is_empty() && !membership {
+        // A state bound to Pacemaker runs no SC methods: what Pacemaker did is the placement
+        // read back into it, so it is always written.
+        let bound = s.state().backend.is_some();
+        let state = if transition.executed.is_empty() && !membership && !bound {
             s.abandon()
         } else {
             s.finish()?

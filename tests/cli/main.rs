@@ -17,6 +17,8 @@ mod local_node;
 mod messages;
 mod nodefiles;
 mod objcli;
+mod pacemaker;
+mod pacemaker_live;
 mod probes;
 mod scenarios;
 mod scha;

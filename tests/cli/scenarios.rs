@@ -28,9 +28,9 @@ use scsim::engine::testkit;
 use scsim::model::{ClusterState, PropValue};
 use std::path::{Path, PathBuf};
 
-const NOW: &str = "2026-11-24T09:00:00Z";
+pub const NOW: &str = "2026-11-24T09:00:00Z";
 
-fn scenario_dir() -> PathBuf {
+pub fn scenario_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios")
 }
 
@@ -41,7 +41,7 @@ fn list(v: &str) -> Vec<String> {
         .collect()
 }
 
-fn build(setup: &str, now_ms: u64) -> ClusterState {
+pub fn build(setup: &str, now_ms: u64) -> ClusterState {
     let mut s: Option<ClusterState> = None;
     let mut qd: Option<u32> = None;
     for (ln, line) in setup.lines().enumerate() {
@@ -174,7 +174,7 @@ fn build(setup: &str, now_ms: u64) -> ClusterState {
     s.expect("a scenario needs a nodes line")
 }
 
-fn run_line(state: &Path, line: &str) -> (i32, String, String) {
+pub fn run_line(state: &Path, line: &str) -> (i32, String, String) {
     let mut words = crate::harness::split_words(line);
     // scswitch is silent on success; the corpus wants to see what it did.
     if words[0] == "scswitch" && !words.iter().any(|w| w == "-v" || w == "--dry-run") {
