@@ -31,9 +31,12 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "init" -d 'Create a new 
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scrgadm" -d 'Run scrgadm (configure resource types, groups and resources)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scswitch" -d 'Run scswitch (switch, enable, disable, evacuate)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "scstat" -d 'Run scstat (show cluster status)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "scinstall" -d 'Run scinstall -p (print the Sun Cluster release)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "scconf" -d 'Run scconf -p (print the cluster configuration)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "on" -d 'Run an SC command on NODE, as if logged in there (sets the local node)'
-complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch and scstat links to this executable in DIR'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "install-links" -d 'Create scrgadm, scswitch, scstat, scinstall and scconf links to this executable in DIR'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "log" -d 'Print the event log (method launches, state changes, commands)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "show" -d 'Show the simulator\'s detail: settings, relationships, dependencies (not scstat\'s sections)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "node" -d 'Crash, shut down or boot a simulated node'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "fault" -d 'Inject, list or clear simulated faults'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "time" -d 'Let simulated time pass'
@@ -43,7 +46,10 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "man" -d 'Print a man pa
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "state" -d 'Show where the state file is, or dump it'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l nodes -d 'Cluster nodes in id order, comma-separated (ids 1..n)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l cluster-name -d 'Cluster name' -r
-complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-devices -d 'Number of dual-ported quorum disks, device k between the nodes of pair k (1-2, 3-4, …) with 1 vote (default: 1 on a 2-node cluster, 0 otherwise)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l quorum-device -d 'A quorum device and the nodes connected to it (all when omitted); it has one vote less than its connected nodes (repeatable; d4 = /dev/did/rdsk/d4s2)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l adapters -d 'Private interconnect adapters of a node (repeatable; default qfe1,hme1); a node pair gets one transport path per adapter position both have' -r
+complete -c scsim -n "__fish_scsim_using_subcommand init" -l ipmp -d 'An IPMP group of a node over public adapters (repeatable; a node given here has only the groups given; default ipmp0 over qfe0,qfe4)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l device-group -d 'A device group, optionally with its node list (repeatable)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-size -d 'Size from which the messages file beside the state (the event log) is rotated to FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l log-files -d 'Messages files kept in all, the current one included; the oldest is removed at rotation [default: 8]' -r
@@ -54,6 +60,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand init" -s h -l help -d 'Print
 complete -c scsim -n "__fish_scsim_using_subcommand scrgadm" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scswitch" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand scstat" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand scinstall" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand scconf" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand on" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand install-links" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
@@ -70,6 +78,10 @@ complete -c scsim -n "__fish_scsim_using_subcommand log" -l state -d 'Cluster st
 complete -c scsim -n "__fish_scsim_using_subcommand log" -l json -d 'JSON output (with --follow: one JSON object per line)'
 complete -c scsim -n "__fish_scsim_using_subcommand log" -s f -l follow -d 'Print the matching entries, then new ones as commands log them, until interrupted'
 complete -c scsim -n "__fish_scsim_using_subcommand log" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand show" -s g -l group -d 'Only this resource group (its settings, relationships and resource dependencies)' -r
+complete -c scsim -n "__fish_scsim_using_subcommand show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand show" -l json -d 'The whole status view as JSON (the object `scstat --json` prints)'
+complete -c scsim -n "__fish_scsim_using_subcommand show" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_subcommand_from down up" -f -a "down" -d 'The node crashes (or, with --clean, shuts down in order); its groups fail over'
@@ -114,7 +126,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A n
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
+complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch, scstat, scinstall or scconf' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

@@ -7,6 +7,7 @@
 mod harness;
 
 mod campaign;
+mod discovery;
 mod faults;
 mod fuzz;
 mod generated;
