@@ -110,13 +110,18 @@ fn push_json_str(out: &mut String, v: &str) {
 /// at the first `: [ID ` and the severity at the first `] ` (neither separator can overlap
 /// the end of the field before it), and a tab anywhere would start the suffix.
 fn text_is_exact(e: EventRef<'_>, time: &str) -> bool {
+    // A byte search first: the substring searches are set up only for a field that has the
+    // separator's first byte (almost never).
+    let has = |field: &str, first: u8, sep: &str| {
+        field.as_bytes().contains(&first) && field.contains(sep)
+    };
     time.len() == 15
         && !time.contains('\t')
         && !e.node.contains([' ', '\t'])
         && !e.tag.contains('\t')
-        && !e.tag.contains(": [ID ")
+        && !has(e.tag, b':', ": [ID ")
         && !e.severity.contains('\t')
-        && !e.severity.contains("] ")
+        && !has(e.severity, b']', "] ")
         && !e.message.contains(['\t', '\n', '\r'])
 }
 
