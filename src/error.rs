@@ -14,6 +14,8 @@ pub enum ErrorCode {
     NoMem = 1,
     /// SCHA_ERR_INVAL: invalid argument or usage.
     Inval = 3,
+    /// SCHA_ERR_TAG: unknown optag (the `-O` of the scha_* commands).
+    Tag = 4,
     /// SCHA_ERR_RECONF: busy; the state file is locked by another command.
     Reconf = 5,
     /// SCHA_ERR_ACCESS: permission denied (state file not writable).
@@ -34,8 +36,27 @@ pub enum ErrorCode {
     Rsrc = 14,
     /// SCHA_ERR_PROP: property error.
     Prop = 15,
+    /// SCHA_ERR_CHECKS: a scha_control request was refused by the RGM's checks
+    /// (Failover_mode, Pingpong_interval, Retry_count, no node to go to).
+    Checks = 16,
+    /// SCHA_ERR_RSTATUS: not a resource status (scha_resource_setstatus -s).
+    Rstatus = 17,
     /// SCHA_ERR_INTERNAL: internal error (also: unreadable or corrupt state file).
     Internal = 18,
+    /// CL_EIO (object CLI only): I/O error.
+    ClIo = 35,
+    /// CL_ENOENT (object CLI only): no such object.
+    ClNoEnt = 36,
+    /// CL_EOP (object CLI only): operation not allowed.
+    ClOp = 37,
+    /// CL_EBUSY (object CLI only): object busy.
+    ClBusy = 38,
+    /// CL_EEXIST (object CLI only): object exists.
+    ClExist = 39,
+    /// CL_ETYPE (object CLI only): invalid type.
+    ClType = 41,
+    /// The command does not exist on the cluster's release (a shell's "command not found").
+    NotFound = 127,
 }
 
 impl ErrorCode {
@@ -47,6 +68,7 @@ impl ErrorCode {
         match self {
             ErrorCode::NoMem => "SCHA_ERR_NOMEM",
             ErrorCode::Inval => "SCHA_ERR_INVAL",
+            ErrorCode::Tag => "SCHA_ERR_TAG",
             ErrorCode::Reconf => "SCHA_ERR_RECONF",
             ErrorCode::Access => "SCHA_ERR_ACCESS",
             ErrorCode::Depend => "SCHA_ERR_DEPEND",
@@ -57,9 +79,30 @@ impl ErrorCode {
             ErrorCode::Rt => "SCHA_ERR_RT",
             ErrorCode::Rsrc => "SCHA_ERR_RSRC",
             ErrorCode::Prop => "SCHA_ERR_PROP",
+            ErrorCode::Checks => "SCHA_ERR_CHECKS",
+            ErrorCode::Rstatus => "SCHA_ERR_RSTATUS",
             ErrorCode::Internal => "SCHA_ERR_INTERNAL",
+            ErrorCode::ClIo => "CL_EIO",
+            ErrorCode::ClNoEnt => "CL_ENOENT",
+            ErrorCode::ClOp => "CL_EOP",
+            ErrorCode::ClBusy => "CL_EBUSY",
+            ErrorCode::ClExist => "CL_EEXIST",
+            ErrorCode::ClType => "CL_ETYPE",
+            ErrorCode::NotFound => "command not found",
         }
     }
+}
+
+/// What kind of failure an error is, beyond its scha code, where the object CLI numbers it
+/// differently (scha has one code per object class, the CL_* codes one per kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The object named does not exist (CL_ENOENT).
+    NoEnt,
+    /// The object to create exists already (CL_EEXIST).
+    Exists,
+    /// The object is in use or not empty (CL_EBUSY).
+    Busy,
 }
 
 /// A failed command: code, message, and zero or more hints.
@@ -69,6 +112,8 @@ pub struct ScError {
     pub message: String,
     /// How to fix it, in order; fixes are spelled by the personality that prints them.
     pub hints: Vec<Hint>,
+    /// The kind of failure, when it matters for the object CLI's exit codes.
+    pub kind: Option<Kind>,
 }
 
 impl ScError {
@@ -77,7 +122,13 @@ impl ScError {
             code,
             message: message.into(),
             hints: Vec::new(),
+            kind: None,
         }
+    }
+    /// Say what kind of failure it is (for the object CLI's CL_* exit codes).
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = Some(kind);
+        self
     }
     /// Add a hint line (how to fix it).
     pub fn hint(mut self, hint: impl Into<Hint>) -> Self {

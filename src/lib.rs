@@ -14,6 +14,7 @@ pub mod engine;
 pub mod error;
 pub mod fix;
 pub mod model;
+pub mod msgsrv;
 pub mod printer;
 pub mod query;
 pub mod render;

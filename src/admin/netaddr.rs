@@ -78,6 +78,8 @@ pub fn create<'a>(state: &'a ClusterState, a: &NetAddressArgs) -> Result<NetAddr
     };
     let mut props: Vec<PropArg> = a.props.to_vec();
     let ext = |name: &str, list: &[String]| PropArg {
+        either: false,
+        op: Default::default(),
         name: name.to_string(),
         value: list.join(","),
         extension: true,
@@ -172,6 +174,33 @@ pub fn fill_netiflist(
         .collect();
     r.extension
         .insert(decl.name.clone(), PropValue::List(generated));
+}
+
+/// Every host name (not an address literal) resolves in `/etc/hosts` on every Nodelist node.
+fn check_resolves(
+    state: &ClusterState,
+    nodelist: &[String],
+    r: &Resource,
+    hosts: &[String],
+) -> Result<()> {
+    for (node, view) in super::typerules::checked_nodes(state, nodelist) {
+        for h in hosts {
+            if crate::model::nodefiles::is_address(h) || check_host(h).is_err() {
+                continue;
+            }
+            if view.resolve(h).is_none() {
+                return Err(super::typerules::validate_failed(
+                    r,
+                    node,
+                    format!("host name {h} does not resolve: no entry in /etc/hosts"),
+                    format!(
+                        "add \"ADDRESS {h}\" to /etc/hosts on every node of the group ($(scsim node root {node})/etc/hosts), or create the cluster with scsim init --host {h}=ADDRESS"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// HostnameList, NetIfList and AuxNodeList of a network address resource in group `g`.
@@ -287,7 +316,7 @@ pub fn check_resource(
         }
         check_aux_disjoint(&subject, &names, &g.nodelist, &g.name)?;
     }
-    Ok(())
+    check_resolves(state, &g.nodelist, r, hosts)
 }
 
 fn check_covers(subject: &str, covered: &[String], nodelist: &[String], group: &str) -> Result<()> {
@@ -392,6 +421,12 @@ impl TypeRules for NetworkAddress {
         r: &Resource,
         nodelist: &[String],
     ) -> Result<()> {
-        check_nodes_fit(state, r, rt, nodelist)
+        check_nodes_fit(state, r, rt, nodelist)?;
+        check_resolves(
+            state,
+            nodelist,
+            r,
+            list(r, rt, HOSTNAME_LIST).unwrap_or(&[]),
+        )
     }
 }

@@ -6,13 +6,16 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod cl;
 pub mod limits;
 pub mod log;
+pub mod msgtools;
 pub mod native;
 pub mod ops;
 pub mod registry;
 pub mod sc31;
 pub mod scconf;
+pub mod scha;
 pub mod scinstall;
 pub mod scrgadm;
 pub mod scstat;
@@ -97,6 +100,8 @@ pub struct Env {
     pub lock_timeout: Option<String>,
     /// `SCSIM_NODE`, or the NODE of `scsim on NODE`: the node the command runs on.
     pub node: Option<String>,
+    /// The command word `scsim on NODE` was given (`/opt/SUNWmsgsr/sbin/configutil`).
+    pub invoked: Option<String>,
 }
 
 impl Env {
@@ -116,6 +121,7 @@ impl Env {
             now: text("SCSIM_NOW"),
             lock_timeout: text("SCSIM_LOCK_TIMEOUT"),
             node: text("SCSIM_NODE"),
+            invoked: None,
         }
     }
 
@@ -180,7 +186,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             env,
             out,
-            service: Service::simulator(state_path, env.lock_timeout()),
+            service: Service::simulator(state_path, env.lock_timeout()).on_node(env.node.clone()),
         }
     }
     pub fn now_ms(&self) -> Result<u64> {

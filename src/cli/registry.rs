@@ -5,7 +5,7 @@
 //! the tests all read this table, so adding a command (`scha_resource_get`, `clrg`, …) is one
 //! row here and a module with its `command` and `run`.
 
-use super::{Ctx, sc31, scconf, scinstall, scrgadm, scstat, scswitch};
+use super::{Ctx, cl, msgtools, sc31, scconf, scha, scinstall, scrgadm, scstat, scswitch};
 use crate::error::Result;
 use crate::fix::Fix;
 use std::ffi::OsString;
@@ -24,6 +24,9 @@ pub struct Entry {
     pub syntax: fn(&Fix) -> String,
     /// Parse the words after the command name and run the command.
     pub run: fn(&mut Ctx, Vec<OsString>) -> Result<()>,
+    /// A program installed on a node (`msg_svr_base/sbin/configutil`), run with `scsim on
+    /// NODE -- PATH`: not a `scsim NAME` subcommand, and `install-links` does not link it.
+    pub node_tool: bool,
 }
 
 impl std::fmt::Debug for Entry {
@@ -38,6 +41,21 @@ pub const NATIVE: &str = "scsim";
 /// How the native command spells fixes.
 pub const NATIVE_SYNTAX: fn(&Fix) -> String = sc31::render;
 
+/// A row of the object CLI (3.2 and later): long name or alias, the command's module.
+macro_rules! cl_row {
+    ($name:literal, $module:ident, $about:literal) => {
+        Entry {
+            name: $name,
+            about: $about,
+            section: "1CL",
+            syntax: cl::syntax::render,
+            command: || cl::conventions(cl::$module::command(), $name),
+            run: |ctx, args| cl::$module::run(ctx, $name, args),
+            node_tool: false,
+        }
+    };
+}
+
 /// Every SC personality, in the order help and `install-links` list them.
 pub static PERSONALITIES: &[Entry] = &[
     Entry {
@@ -47,6 +65,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scrgadm::command,
         run: scrgadm::run,
+        node_tool: false,
     },
     Entry {
         name: "scswitch",
@@ -55,6 +74,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scswitch::command,
         run: scswitch::run,
+        node_tool: false,
     },
     Entry {
         name: "scstat",
@@ -63,6 +83,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scstat::command,
         run: scstat::run,
+        node_tool: false,
     },
     Entry {
         name: "scinstall",
@@ -71,6 +92,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scinstall::command,
         run: scinstall::run,
+        node_tool: false,
     },
     Entry {
         name: "scconf",
@@ -79,8 +101,177 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scconf::command,
         run: scconf::run,
+        node_tool: false,
     },
+    Entry {
+        name: "scha_resource_get",
+        about: "Run scha_resource_get (print a resource's property, state or status)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::resource_command,
+        run: scha::run_resource,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_resourcegroup_get",
+        about: "Run scha_resourcegroup_get (print a resource group's property or state)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::group_command,
+        run: scha::run_group,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_resourcetype_get",
+        about: "Run scha_resourcetype_get (print a resource type's property)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::type_command,
+        run: scha::run_type,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_cluster_get",
+        about: "Run scha_cluster_get (print a property of the cluster or a node)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::cluster_command,
+        run: scha::run_cluster,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_resource_setstatus",
+        about: "Run scha_resource_setstatus (set a resource's status and message on this node)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::setstatus_command,
+        run: scha::run_setstatus,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_control",
+        about: "Run scha_control (ask the RGM to restart or give over a resource or group)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::control_command,
+        run: scha::run_control,
+        node_tool: false,
+    },
+    tool(
+        "configure",
+        msgtools::configure_command,
+        msgtools::run_configure,
+    ),
+    tool(
+        "configutil",
+        msgtools::configutil_command,
+        msgtools::run_configutil,
+    ),
+    tool(
+        "ha_ip_config",
+        msgtools::ha_ip_config_command,
+        msgtools::run_ha_ip_config,
+    ),
+    tool(
+        "useconfig",
+        msgtools::useconfig_command,
+        msgtools::run_useconfig,
+    ),
+    tool(
+        "start-msg",
+        msgtools::start_msg_command,
+        msgtools::run_start_msg,
+    ),
+    tool(
+        "stop-msg",
+        msgtools::stop_msg_command,
+        msgtools::run_stop_msg,
+    ),
+    cl_row!(
+        "clresourcetype",
+        clrt,
+        "Run clresourcetype (register and show resource types; 3.2 and later)"
+    ),
+    cl_row!("clrt", clrt, "Run clrt (alias of clresourcetype)"),
+    cl_row!(
+        "clresourcegroup",
+        clrg,
+        "Run clresourcegroup (create, show, switch resource groups; 3.2 and later)"
+    ),
+    cl_row!("clrg", clrg, "Run clrg (alias of clresourcegroup)"),
+    cl_row!(
+        "clresource",
+        clrs,
+        "Run clresource (create, show, enable, disable resources; 3.2 and later)"
+    ),
+    cl_row!("clrs", clrs, "Run clrs (alias of clresource)"),
+    cl_row!(
+        "clreslogicalhostname",
+        clrslh,
+        "Run clreslogicalhostname (logical hostname resources; 3.2 and later)"
+    ),
+    cl_row!(
+        "clrslh",
+        clrslh,
+        "Run clrslh (alias of clreslogicalhostname)"
+    ),
+    cl_row!(
+        "clressharedaddress",
+        clrslh,
+        "Run clressharedaddress (shared address resources; 3.2 and later)"
+    ),
+    cl_row!("clrssa", clrslh, "Run clrssa (alias of clressharedaddress)"),
+    cl_row!(
+        "clnode",
+        clnode,
+        "Run clnode (show and evacuate cluster nodes; 3.2 and later)"
+    ),
+    cl_row!(
+        "clquorum",
+        clquorum,
+        "Run clquorum (show quorum votes; 3.2 and later)"
+    ),
+    cl_row!("clq", clquorum, "Run clq (alias of clquorum)"),
+    cl_row!(
+        "clinterconnect",
+        clintr,
+        "Run clinterconnect (show the private interconnect; 3.2 and later)"
+    ),
+    cl_row!("clintr", clintr, "Run clintr (alias of clinterconnect)"),
+    cl_row!(
+        "cldevicegroup",
+        cldg,
+        "Run cldevicegroup (show and switch device groups; 3.2 and later)"
+    ),
+    cl_row!("cldg", cldg, "Run cldg (alias of cldevicegroup)"),
+    cl_row!(
+        "cluster",
+        cluster,
+        "Run cluster (status and configuration of the whole cluster; 3.2 and later)"
+    ),
 ];
+
+/// A Messaging Server tool's row.
+const fn tool(
+    name: &'static str,
+    command: fn() -> clap::Command,
+    run: fn(&mut Ctx, Vec<OsString>) -> Result<()>,
+) -> Entry {
+    Entry {
+        name,
+        about: "Messaging Server tool, run on a node (scsim on NODE -- /opt/SUNWmsgsr/sbin/NAME)",
+        section: "1M",
+        syntax: sc31::render,
+        command,
+        run,
+        node_tool: true,
+    }
+}
+
+/// The SC commands (`scsim NAME` subcommands, linked by `install-links`).
+pub fn sc_commands() -> impl Iterator<Item = &'static Entry> {
+    PERSONALITIES.iter().filter(|e| !e.node_tool)
+}
 
 /// The personality named `name`.
 pub fn find(name: &str) -> Option<&'static Entry> {

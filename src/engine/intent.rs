@@ -41,6 +41,14 @@ pub enum Intent {
         resources: Vec<String>,
         monitor_only: bool,
     },
+    /// `scswitch {-e|-n} [-M] -j … -h …`, `clrs {enable|disable|monitor|unmonitor} -n … …`
+    /// (3.2): On_off_switch (or Monitored_switch with `monitor_only`) on these nodes only.
+    NodeSwitch {
+        resources: Vec<String>,
+        nodes: Vec<String>,
+        on: bool,
+        monitor_only: bool,
+    },
     /// `scswitch -c -h … -j … -f STOP_FAILED`
     ClearStopFailed {
         resources: Vec<String>,
@@ -71,6 +79,13 @@ pub enum Intent {
     Converge { rgs: Vec<String> },
     /// The fault monitor of `resource` on `node` reports a failure.
     MonitorFailure { resource: String, node: String },
+    /// `scha_control -O op -G group -R resource`, run on `node` (a fault monitor's request).
+    Control {
+        op: ControlOp,
+        group: String,
+        resource: String,
+        node: String,
+    },
     /// Recovery: move `rg` off `from` (failed start, or a monitor's GIVEOVER).
     Failover {
         rg: String,
@@ -86,6 +101,32 @@ pub enum Intent {
         hold: Vec<String>,
         reason: String,
     },
+}
+
+/// What a `scha_control` request asks of the RGM (the CHECK_ forms plan the same request and
+/// carry nothing out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ControlOp {
+    /// Move the group off the node.
+    Giveover,
+    /// Restart the group on the node.
+    Restart,
+    /// Restart the resource on the node (Monitor_stop, Stop, Start, Monitor_start).
+    ResourceRestart,
+    /// Count a restart the monitor did itself (NUM_RESOURCE_RESTARTS), with no method run.
+    ResourceIsRestarted,
+}
+
+impl ControlOp {
+    /// The optag (`GIVEOVER`).
+    pub fn optag(self) -> &'static str {
+        match self {
+            ControlOp::Giveover => "GIVEOVER",
+            ControlOp::Restart => "RESTART",
+            ControlOp::ResourceRestart => "RESOURCE_RESTART",
+            ControlOp::ResourceIsRestarted => "RESOURCE_IS_RESTARTED",
+        }
+    }
 }
 
 fn list(v: &[String]) -> String {
@@ -158,6 +199,25 @@ impl fmt::Display for Intent {
                     write!(f, "disable {} (scswitch -n)", resources.join(","))
                 }
             }
+            Intent::NodeSwitch {
+                resources,
+                nodes,
+                on,
+                monitor_only,
+            } => write!(
+                f,
+                "{} {}{} on {} (scswitch {} -h)",
+                if *on { "enable" } else { "disable" },
+                if *monitor_only { "monitoring of " } else { "" },
+                resources.join(","),
+                nodes.join(","),
+                match (*on, *monitor_only) {
+                    (true, false) => "-e",
+                    (false, false) => "-n",
+                    (true, true) => "-e -M",
+                    (false, true) => "-n -M",
+                }
+            ),
             Intent::ClearStopFailed { resources, nodes } => write!(
                 f,
                 "clear STOP_FAILED of {} on {} (scswitch -c)",
@@ -214,6 +274,16 @@ impl fmt::Display for Intent {
             Intent::MonitorFailure { resource, node } => {
                 write!(f, "fault monitor of {resource} on {node} reports a failure")
             }
+            Intent::Control {
+                op,
+                group,
+                resource,
+                node,
+            } => write!(
+                f,
+                "scha_control -O {} -G {group} -R {resource} on {node}",
+                op.optag()
+            ),
             Intent::Failover { reason, .. } => write!(f, "{reason}"),
             Intent::Continue { reason, .. } => write!(f, "{reason}"),
         }

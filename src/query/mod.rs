@@ -8,6 +8,7 @@
 pub mod effective;
 pub mod lookup;
 pub mod release;
+pub mod scha;
 pub mod types;
 
 pub use lookup::join_some;

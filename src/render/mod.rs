@@ -3,10 +3,12 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod cl;
 pub mod config;
 pub mod listing;
 pub mod log;
 pub mod plan;
+pub mod scha;
 pub mod status;
 
 /// `format_version` of every `--json` document that carries one (scstat, scsim log, scsim fault

@@ -173,6 +173,21 @@ pub fn step_text(kind: &StepKind) -> String {
         StepKind::SetEnabled { resource, enabled } => {
             col("", if *enabled { "enable" } else { "disable" }, resource)
         }
+        StepKind::SetNodeSwitch {
+            resource,
+            node,
+            monitor,
+            on,
+        } => col(
+            node,
+            match (*monitor, *on) {
+                (false, true) => "enable",
+                (false, false) => "disable",
+                (true, true) => "monitor on",
+                (true, false) => "monitor off",
+            },
+            resource,
+        ),
         StepKind::SetMonitored {
             resource,
             monitored,
@@ -238,6 +253,9 @@ pub fn step_text(kind: &StepKind) -> String {
             resource,
         ),
         StepKind::PmfRestart { resource, node, .. } => col(node, "pmf restart", resource),
+        StepKind::Control {
+            op, resource, node, ..
+        } => col(node, "scha_control", &format!("{} {resource}", op.optag())),
     }
     .trim_end()
     .to_string()

@@ -5,6 +5,7 @@ use super::{ClusterBackend, CommandLine, Intent, Mode, Transition};
 use crate::engine;
 use crate::error::Result;
 use crate::model::{ClusterState, Fault};
+use crate::query::lookup;
 use crate::store::Transaction;
 
 pub(super) enum Staged {
@@ -17,15 +18,47 @@ pub struct Session<'a, B: ClusterBackend> {
     backend: &'a mut B,
     staged: Staged,
     now_ms: u64,
+    /// The node the command runs on, as requested (`SCSIM_NODE`, `scsim on`).
+    node: Option<String>,
+    path: std::path::PathBuf,
 }
 
 impl<'a, B: ClusterBackend> Session<'a, B> {
-    pub(super) fn new(backend: &'a mut B, staged: Staged, now_ms: u64) -> Self {
+    pub(super) fn new(
+        backend: &'a mut B,
+        staged: Staged,
+        now_ms: u64,
+        node: Option<String>,
+        path: std::path::PathBuf,
+    ) -> Self {
         Session {
             backend,
             staged,
             now_ms,
+            node,
+            path,
         }
+    }
+
+    /// The state file the session works on.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Write node files now (a dry run writes nothing). The state file is not rewritten.
+    pub fn write_files(&self, changes: &[crate::model::nodefiles::FileChange]) -> Result<()> {
+        match &self.staged {
+            Staged::Copy(_) => Ok(()),
+            Staged::Locked(t) => t.write_files(changes),
+        }
+    }
+
+    /// The node the command runs on: the requested one when it is a cluster node, else the
+    /// default local node (`query::lookup::local_node`).
+    pub fn local_node(&self) -> String {
+        let state = self.state();
+        lookup::local_node(state, self.node.as_deref())
+            .unwrap_or_else(|_| lookup::default_local_node(state))
     }
 
     pub fn mode(&self) -> Mode {
@@ -74,9 +107,20 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
     /// Log the command line (a dry run logs nothing).
     pub fn log_command(&mut self, cmd: CommandLine) {
         if self.mode() == Mode::Apply {
+            let node = self.local_node();
             let (state, backend, now) = self.parts();
-            backend.log_command(state, cmd.prog, cmd.words, now);
+            backend.log_command(state, &node, cmd.prog, cmd.words, now);
         }
+    }
+
+    /// The node the command runs on, checked: an unknown requested node is exit 11.
+    pub fn checked_local_node(&self) -> Result<String> {
+        lookup::local_node(self.state(), self.node.as_deref())
+    }
+
+    /// The state and the backend, for a backend call that the session does not wrap.
+    pub(super) fn backend_parts(&mut self) -> (&mut ClusterState, &mut B, u64) {
+        self.parts()
     }
 
     /// Carry out an intent on the session's state.

@@ -11,8 +11,14 @@
 //!   whose `entries` are read but never written again: the first commit appends them to a new
 //!   messages file (see `store::messages`), and until then read-only commands show them as the
 //!   log.
+//! * 2 → 3: the cluster's release (`cluster.release`) and the 3.2 per-node switches
+//!   (`disabled_on`, `unmonitored_on` of a resource). Absent they mean 3.1 and no per-node
+//!   exception, so a version-2 document is a version-3 document as it is; the version is raised
+//!   so that a scsim that knows neither refuses a 3.2 or 4.4 cluster instead of running 3.1
+//!   commands on it and starting resources on nodes where they are disabled.
 
-use crate::model::SCHEMA_VERSION;
+use crate::model::nodefiles::{self, FileChange, VfstabEntry};
+use crate::model::{ClusterState, PropValue, SCHEMA_VERSION};
 use serde_json::Value;
 
 /// Upgrade `value` from `from` to the current version.
@@ -31,6 +37,8 @@ pub fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
 fn step(value: Value, from: u32) -> Result<Value, String> {
     match from {
         1 => Ok(v1_to_v2(value)),
+        // Only additions whose absence keeps the version-2 meaning.
+        2 => Ok(value),
         _ => Err(format!(
             "schema_version {from} is not a version scsim ever wrote (the first is 1)"
         )),
@@ -57,9 +65,80 @@ fn v1_to_v2(mut value: Value) -> Value {
     value
 }
 
+/// The note in node files written for a state made before node files existed.
+pub const NODE_FILES_NOTE: &str = "written by scsim for a cluster created before node files existed: the entries its resources need";
+
+/// The node files of a state made before node files existed: `/etc/hosts` with the nodes and
+/// every host name a network address resource uses (addresses from 192.0.2.100 on), and
+/// `/etc/vfstab` with a failover line for every HAStoragePlus mount point (a cluster file
+/// system for a scalable group's `/global/…` one), on every node. Written once, with a note.
+pub fn node_files(state: &ClusterState) -> Vec<FileChange> {
+    let mut hosts: Vec<(String, String)> = Vec::new();
+    let mut vfstab: Vec<VfstabEntry> = Vec::new();
+    for r in state.resources.values() {
+        let Some(rt) = state.type_of(r) else { continue };
+        let list = |p: &str| match r.extension.iter().find(|(k, _)| k.eq_ignore_ascii_case(p)) {
+            Some((_, PropValue::List(l))) => l.clone(),
+            _ => Vec::new(),
+        };
+        if rt.is_network_address() {
+            for h in list("HostnameList") {
+                if !nodefiles::is_address(&h) && !hosts.iter().any(|(n, _)| *n == h) {
+                    let addr = format!("192.0.2.{}", 100 + hosts.len());
+                    hosts.push((h, addr));
+                }
+            }
+        }
+        if rt.resource_type.eq_ignore_ascii_case("HAStoragePlus") {
+            let scalable = state
+                .resource_groups
+                .get(&r.group)
+                .is_some_and(|g| g.mode == crate::model::RgMode::Scalable);
+            for m in list(nodefiles::MOUNT_POINTS_PROP) {
+                if vfstab.iter().any(|e| e.mount_point == m) {
+                    continue;
+                }
+                let mut e = VfstabEntry::failover(&m, vfstab.len());
+                if scalable {
+                    e.at_boot = "yes".into();
+                    e.options = "logging,global".into();
+                }
+                vfstab.push(e);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for n in &state.cluster.nodes {
+        out.push(FileChange::Write {
+            node: n.name.clone(),
+            path: "/etc/hosts".into(),
+            content: nodefiles::hosts_file(state, &hosts, NODE_FILES_NOTE),
+        });
+        out.push(FileChange::Write {
+            node: n.name.clone(),
+            path: "/etc/vfstab".into(),
+            content: nodefiles::vfstab_file(&vfstab, NODE_FILES_NOTE),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn v2_is_a_31_cluster_without_per_node_switches() {
+        let v2 = serde_json::json!({
+            "schema_version": 2,
+            "cluster": {"name": "c", "nodes": []},
+            "resources": {"r": {"enabled": true}}
+        });
+        let v3 = upgrade(v2.clone(), 2).unwrap();
+        assert_eq!(v3["schema_version"], 3);
+        assert!(v3["cluster"].get("release").is_none());
+        assert_eq!(v3["resources"], v2["resources"]);
+    }
 
     #[test]
     fn v1_events_become_log_entries() {
@@ -71,7 +150,7 @@ mod tests {
             ]}
         });
         let v2 = upgrade(v1, 1).unwrap();
-        assert_eq!(v2["schema_version"], 2);
+        assert_eq!(v2["schema_version"], SCHEMA_VERSION);
         assert!(v2.get("events").is_none());
         assert_eq!(v2["log"]["entries"].as_array().unwrap().len(), 2);
         let log: crate::model::EventLog = serde_json::from_value(v2["log"].clone()).unwrap();

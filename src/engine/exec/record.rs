@@ -34,7 +34,9 @@ pub(super) fn set_rstate(
     );
 }
 
-pub(super) fn set_status(
+/// Set the status keyword and message of `resource` on `node`, logging what changed (the
+/// agent's scha_resource_setstatus, or the RGM's own status changes).
+pub fn set_status(
     state: &mut ClusterState,
     resource: &str,
     group: &str,
@@ -121,7 +123,7 @@ pub(super) fn settled_state(
     }
     let online_rules = || {
         if res.iter().any(|r| {
-            r.enabled
+            r.enabled_on(node)
                 && matches!(
                     r.state_on(node),
                     RState::StartFailed | RState::MonitorFailed
@@ -130,7 +132,7 @@ pub(super) fn settled_state(
             return RgState::OnlineFaulted;
         }
         let blocked = res.iter().any(|r| {
-            r.enabled
+            r.enabled_on(node)
                 && r.state_on(node) == RState::Offline
                 && r.dependencies.all().any(|(k, d)| {
                     if k == DepKind::Weak {

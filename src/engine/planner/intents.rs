@@ -30,6 +30,12 @@ impl<'a> Draft<'a> {
                 monitor_only,
             } => self.disable(resources, *monitor_only),
             Intent::ClearStopFailed { resources, nodes } => self.clear(resources, nodes),
+            Intent::NodeSwitch {
+                resources,
+                nodes,
+                on,
+                monitor_only,
+            } => self.node_switch(resources, nodes, *on, *monitor_only),
             Intent::Quiesce { rgs, kill } => self.quiesce(rgs, *kill),
             Intent::Suspend { rgs, .. } => self.suspend(rgs, true),
             Intent::Resume { rgs } => self.suspend(rgs, false),
@@ -40,6 +46,12 @@ impl<'a> Draft<'a> {
             Intent::NodeUp { nodes } => self.node_up(nodes),
             Intent::MonitorFailure { resource, node } => self.monitor_failure(resource, node),
             Intent::Converge { rgs } => self.converge(rgs),
+            Intent::Control {
+                op,
+                group,
+                resource,
+                node,
+            } => self.control(*op, group, resource, node),
             Intent::Failover { rg, from, reason } => {
                 let g = self.group(rg)?;
                 self.failover(g, from, false, reason.clone());

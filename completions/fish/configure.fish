@@ -1,0 +1,1 @@
+complete -c configure -s ? -l help -d 'Print help'

@@ -1,0 +1,1 @@
+complete -c start-msg -s ? -l help -d 'Print help'

@@ -1,0 +1,1 @@
+complete -c stop-msg -s ? -l help -d 'Print help'

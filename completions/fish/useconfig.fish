@@ -1,0 +1,1 @@
+complete -c useconfig -s ? -l help -d 'Print help'
