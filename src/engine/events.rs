@@ -6,7 +6,7 @@
 //! 3.1 logs show; the others are this simulator's own, fixed per message kind so that scripts
 //! can match them.
 
-use crate::model::{ClusterState, Event, RState, RStatus, RgState};
+use crate::model::{ClusterState, EventRef, RState, RStatus, RgState};
 
 pub const TAG_RGMD: &str = "Cluster.RGM.rgmd";
 pub const TAG_CMM: &str = "cl_runtime";
@@ -50,16 +50,16 @@ pub fn push(
     resource: Option<&str>,
     message: String,
 ) {
-    let ev = Event {
+    let ev = EventRef {
         seq: 0,
-        tag: tag.to_string(),
+        tag,
         time_ms: state.clock.now_ms,
-        node: node.to_string(),
+        node,
         id,
-        severity: severity.to_string(),
-        message,
-        group: group.map(str::to_string),
-        resource: resource.map(str::to_string),
+        severity,
+        message: &message,
+        group,
+        resource,
     };
     state.events.push(ev);
 }

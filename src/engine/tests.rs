@@ -349,7 +349,7 @@ fn hooks_run_validate_init_fini_and_update() {
         .resources
         .push("disk2-rs".into());
     s.resources.insert("disk2-rs".into(), r);
-    let n = s.events.entries.len();
+    let n = s.events.len();
     simulate_with_faults(&mut s, |s, m| {
         hooks::config_event(
             s,
@@ -371,7 +371,7 @@ fn hooks_run_validate_init_fini_and_update() {
         })
         .count();
     assert_eq!(inits, 2, "Init on both nodes of the Nodelist");
-    let n = s.events.entries.len();
+    let n = s.events.len();
     simulate_with_faults(&mut s, |s, m| {
         hooks::config_event(
             s,

@@ -1,4 +1,5 @@
-//! Atomic replacement of a file: temp file in the same directory, fsync, rename, fsync dir.
+//! Atomic replacement of a file: temp file in the same directory, fsync, rename; the directory
+//! is fsynced only when the rename creates the file (see "Durability" in docs/decisions.md).
 //!
 //! * Temp files are named `.scsim-state-<tag>-XXXXXX.tmp`, `<tag>` derived from the state
 //!   file's name, so the writer of one state file (holding its lock) can tell its own stale
@@ -94,6 +95,7 @@ pub fn write_atomic(
     // The mode of the file being replaced, if any; a new file gets 0666 less the umask, which
     // the kernel applies when the temp file is created with that mode.
     let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let creating = existing.is_none();
     let prefix = format!("{PREFIX}{}-", tag(path));
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(SUFFIX);
@@ -123,7 +125,11 @@ pub fn write_atomic(
     tmp.as_file().sync_all().map_err(|e| io_err("fsync", e))?;
     tmp.persist(path)
         .map_err(|e| io_err("renaming into place", e.error))?;
-    if let Ok(d) = std::fs::File::open(dir) {
+    // Replacing a file: the rename reaches the disk with the file system's next journal commit
+    // (seconds), and until then a power loss leaves the previous file, whole — the new one's
+    // data was synced before the rename, so the file is never partial. Creating one (`scsim
+    // init`): its directory entry is synced now, so that an acknowledged init is on disk.
+    if creating && let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())

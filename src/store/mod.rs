@@ -3,8 +3,8 @@
 //! * Reads take no lock: writers replace the file atomically, so a reader always sees one whole
 //!   generation. One read per command.
 //! * Writes hold an exclusive lock on `<state>.lock` (waiting up to `SCSIM_LOCK_TIMEOUT`
-//!   seconds), write a temp file in the same directory, fsync it, rename it over the state
-//!   file and fsync the directory. A command that fails never reaches `commit`, so the file
+//!   seconds), write a temp file in the same directory, fsync it and rename it over the state
+//!   file (the directory is fsynced when the file is created). A command that fails never reaches `commit`, so the file
 //!   stays byte-for-byte unchanged.
 //! * Loading checks `schema_version`: older files are migrated (`migrate`), newer ones and
 //!   anything that is not a scsim state file are refused with the path and the parse position.
