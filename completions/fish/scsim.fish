@@ -93,15 +93,15 @@ complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subco
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l dry-run -d 'Print what would happen; change nothing'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
-complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -l json
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (format_version, faults) instead of text'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l resource -r
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l resource -d 'Only the faults of this resource' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print what would be removed; change nothing'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -s h -l help -d 'Print help (also -?)'
-complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -f -a "advance" -d 'Let simulated time pass (90s, 10m, 1h30m, 2d)'
+complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -f -a "advance" -d 'Let simulated time pass (90, 90s, 10m, "10 minutes", 1h30m, 2d)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -l dry-run -d 'Print what would expire; change nothing'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -s h -l help -d 'Print help (also -?)'

@@ -25,6 +25,8 @@ pub struct NodeArgs {
 pub enum NodeAction {
     /// The node crashes (or, with --clean, shuts down in order); its groups fail over
     Down {
+        /// The node (name or id)
+        #[arg(value_name = "NODE")]
         node: String,
         /// Orderly shutdown: switch the groups off first, then leave the cluster
         #[arg(long)]
@@ -35,7 +37,8 @@ pub enum NodeAction {
     },
     /// The nodes boot and join (Boot methods, Failback, stranded groups come back)
     Up {
-        #[arg(required = true, num_args = 1..)]
+        /// The nodes (names or ids)
+        #[arg(required = true, num_args = 1.., value_name = "NODE")]
         nodes: Vec<String>,
         /// Print what would happen; change nothing
         #[arg(long)]
@@ -55,11 +58,13 @@ pub enum FaultAction {
     Inject(InjectArgs),
     /// List armed faults
     List {
+        /// Print JSON (format_version, faults) instead of text
         #[arg(long)]
         json: bool,
     },
     /// Remove armed faults (all, or those of one resource)
     Clear {
+        /// Only the faults of this resource
         #[arg(long, value_name = "R")]
         resource: Option<String>,
         /// Print what would be removed; change nothing
@@ -105,9 +110,11 @@ pub struct TimeArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TimeAction {
-    /// Let simulated time pass (90s, 10m, 1h30m, 2d)
+    /// Let simulated time pass (90, 90s, 10m, "10 minutes", 1h30m, 2d)
     Advance {
-        duration: String,
+        /// How long: seconds, or spans with units (10m, 10 minutes, 1h30m, 2d, 500ms)
+        #[arg(required = true, num_args = 1.., value_name = "DURATION")]
+        duration: Vec<String>,
         /// Print what would expire; change nothing
         #[arg(long)]
         dry_run: bool,
@@ -314,9 +321,10 @@ fn inject(ctx: &mut Ctx, a: InjectArgs) -> Result<()> {
 
 pub fn time(ctx: &mut Ctx, a: TimeArgs) -> Result<()> {
     let TimeAction::Advance { duration, dry_run } = a.action;
+    let duration = duration.join(" ");
     let d = timefmt::parse_duration(&duration).ok_or_else(|| {
         ScError::inval(format!(
-            "{duration} is not a duration: use e.g. 90, 90s, 10m, 1h30m, 2d, 500ms"
+            "{duration} is not a duration: use e.g. 90, 90s, 10m, 10 minutes, 1h30m, 2d, 500ms"
         ))
     })?;
     let now = ctx.now_ms()?;
