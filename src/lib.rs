@@ -12,6 +12,7 @@ pub mod admin;
 pub mod cli;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod fix;
 pub mod model;
 pub mod printer;
@@ -19,6 +20,7 @@ pub mod query;
 pub mod render;
 pub mod rtr;
 pub mod service;
+pub mod shellword;
 pub mod store;
 pub mod timefmt;
 

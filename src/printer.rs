@@ -87,6 +87,10 @@ impl Printer {
     }
     /// An error with its hints on stderr.
     pub fn error(&mut self, e: &crate::error::ScError) {
+        // An exit status without a message (`scsim diff`: the files differ).
+        if e.message.is_empty() && e.hints.is_empty() {
+            return;
+        }
         let mut s = format!("{}: {}\n", self.prog, e.message);
         for h in &e.hints {
             let h = h.render(self.syntax);

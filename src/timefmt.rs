@@ -81,8 +81,7 @@ pub fn parse_time(s: &str) -> Option<u64> {
     let y: i64 = dp.next()?.parse().ok()?;
     let mo: u32 = dp.next()?.parse().ok()?;
     let d: u32 = dp.next()?.parse().ok()?;
-    if dp.next().is_some() || !(1..=12).contains(&mo) || !(1..=days_in_month(y, mo)).contains(&d)
-    {
+    if dp.next().is_some() || !(1..=12).contains(&mo) || !(1..=days_in_month(y, mo)).contains(&d) {
         return None;
     }
     let (hms, frac) = match time.split_once('.') {

@@ -40,6 +40,11 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "time" -d 'Let simulated
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "simulate" -d 'What-if: apply faults to a copy of the state and report what would happen'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "man" -d 'Print a man page (roff)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "export" -d 'Write the configuration out: the commands that recreate the cluster'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "history" -d 'List the kept earlier generations and the commands that changed them'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "undo" -d 'Step back over the last N changes (the previous generation becomes current)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "diff" -d 'Configuration and placement differences between two state files (exit 0 same, 1 different)'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "graph" -d 'Draw nodes, groups, resources, dependencies, affinities and placement (Graphviz)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "state" -d 'Show where the state file is, or dump it'
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l nodes -d 'Cluster nodes in id order, comma-separated (ids 1..n)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand init" -l cluster-name -d 'Cluster name' -r
@@ -115,6 +120,22 @@ complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cl
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand man" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l format -d 'What to write' -r -f -a "commands\t'The commands that recreate the cluster (a shell script)'"
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l release -d 'The release whose commands to write (default: the cluster\'s)' -r -f -a "3.1\t'Sun Cluster 3.1: scrgadm and scswitch'"
+complete -c scsim -n "__fish_scsim_using_subcommand export" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand export" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand history" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand history" -l json -d 'Print JSON (format_version, generations) instead of text'
+complete -c scsim -n "__fish_scsim_using_subcommand history" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand undo" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand undo" -l dry-run -d 'Print what would be undone; change nothing'
+complete -c scsim -n "__fish_scsim_using_subcommand undo" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand diff" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand diff" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand graph" -l format -d 'dot or svg' -r -f -a "dot\t'Graphviz dot text'
+svg\t'SVG drawn by Graphviz `dot` (must be installed)'"
+complete -c scsim -n "__fish_scsim_using_subcommand graph" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand graph" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand state; and not __fish_seen_subcommand_from path show" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand state; and not __fish_seen_subcommand_from path show" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand state; and not __fish_seen_subcommand_from path show" -f -a "path" -d 'Print the path of the state file in use'

@@ -303,7 +303,7 @@ fn set_props(
 fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
     let own: Vec<String> = catalog::all_params(rt)
         .into_iter()
-        .filter(|d| d.extension == p.extension)
+        .filter(|d| d.extension == p.extension && !crate::model::props::is_query_only(&d.name))
         .map(|d| d.name)
         .collect();
     let kind = if p.extension { "extension" } else { "standard" };

@@ -6,6 +6,7 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod eco;
 pub mod log;
 pub mod native;
 pub mod ops;

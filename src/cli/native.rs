@@ -102,6 +102,16 @@ the lowest node id."
         #[arg(default_value = "scsim")]
         command: String,
     },
+    /// Write the configuration out: the commands that recreate the cluster
+    Export(super::eco::ExportArgs),
+    /// List the kept earlier generations and the commands that changed them
+    History(super::eco::HistoryArgs),
+    /// Step back over the last N changes (the previous generation becomes current)
+    Undo(super::eco::UndoArgs),
+    /// Configuration and placement differences between two state files (exit 0 same, 1 different)
+    Diff(super::eco::DiffArgs),
+    /// Draw nodes, groups, resources, dependencies, affinities and placement (Graphviz)
+    Graph(super::eco::GraphArgs),
     /// Show where the state file is, or dump it
     State {
         #[command(subcommand)]
@@ -323,6 +333,11 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
         Tail::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
         Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
+        Tail::Export(a) => with_ctx(env, explicit, out, |ctx| super::eco::export(ctx, a)),
+        Tail::History(a) => with_ctx(env, explicit, out, |ctx| super::eco::history(ctx, a)),
+        Tail::Undo(a) => with_ctx(env, explicit, out, |ctx| super::eco::undo(ctx, a)),
+        Tail::Diff(a) => with_ctx(env, explicit, out, |ctx| super::eco::diff(ctx, a)),
+        Tail::Graph(a) => with_ctx(env, explicit, out, |ctx| super::eco::graph(ctx, a)),
     }
 }
 

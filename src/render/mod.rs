@@ -2,6 +2,7 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod graph;
 pub mod listing;
 pub mod log;
 pub mod plan;

@@ -25,6 +25,7 @@
 mod backend;
 pub mod config;
 pub mod faults;
+mod history;
 pub mod runtime;
 mod session;
 pub mod time;

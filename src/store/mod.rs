@@ -10,6 +10,7 @@
 //!   anything that is not a scsim state file are refused with the path and the parse position.
 
 mod atomic;
+pub mod history;
 mod lock;
 pub mod migrate;
 
@@ -140,6 +141,8 @@ pub struct Transaction {
     path: PathBuf,
     _lock: StateLock,
     pub state: ClusterState,
+    /// The command line that makes this change, kept with the previous generation.
+    command: String,
 }
 
 /// Lock the state file for writing and load it.
@@ -155,6 +158,7 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
         path: path.to_path_buf(),
         _lock: lock,
         state,
+        command: String::new(),
     })
 }
 
@@ -189,12 +193,17 @@ impl Transaction {
     /// Write the state back (generation bumped), atomically, and hand it back (the lock is
     /// released) for commands that report on it afterwards.
     pub fn commit(mut self) -> Result<ClusterState> {
+        history::record(&self.path, self.state.generation, &self.command);
         self.state.generation += 1;
         atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
         Ok(self.state)
     }
     pub fn path(&self) -> &Path {
         &self.path
+    }
+    /// Name the command that makes this change (`scsim history` lists it).
+    pub fn set_command(&mut self, command: String) {
+        self.command = command;
     }
 }
 

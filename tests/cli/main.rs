@@ -6,6 +6,7 @@
 
 mod harness;
 
+mod eco;
 mod faults;
 mod generated;
 mod init_state;
