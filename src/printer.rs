@@ -75,6 +75,23 @@ impl Printer {
         self.out(s);
         self.out.push(b'\n');
     }
+    /// Start capturing stdout (for a command that prints its text report inside a JSON
+    /// document): `self` becomes a fresh buffering printer; the returned one is the original,
+    /// to hand back to [`Printer::end_capture`].
+    pub fn begin_capture(&mut self) -> Printer {
+        let fresh = Printer {
+            syntax: self.syntax,
+            ..Printer::new(self.prog.clone())
+        };
+        std::mem::replace(self, fresh)
+    }
+    /// Stop capturing: restore `original`, pass on what was written to stderr meanwhile, and
+    /// return the captured stdout.
+    pub fn end_capture(&mut self, original: Printer) -> String {
+        let captured = std::mem::replace(self, original);
+        self.err.extend_from_slice(&captured.err);
+        String::from_utf8_lossy(&captured.out).into_owned()
+    }
     /// A warning on stderr: `prog: warning: text`.
     pub fn warn(&mut self, s: &str) {
         let line = format!("{}: warning: {s}\n", self.prog);

@@ -78,9 +78,11 @@ complete -c scsim -n "__fish_scsim_using_subcommand node; and not __fish_seen_su
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l clean -d 'Orderly shutdown: switch the groups off first, then leave the cluster'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l dry-run -d 'Print what would happen; change nothing'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -l json -d 'Print the outcome as JSON (docs/json.md)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l dry-run -d 'Print what would happen; change nothing'
+complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -l json -d 'Print the outcome as JSON (docs/json.md)'
 complete -c scsim -n "__fish_scsim_using_subcommand node; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and not __fish_seen_subcommand_from inject list clear" -s h -l help -d 'Print help (also -?)'
@@ -96,6 +98,7 @@ complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subco
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l watcher -d 'SUNW.ims: the Messaging Server watcher process dies (now)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l timeout -d 'The method hangs until its timeout instead of exiting non-zero'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l dry-run -d 'Print what would happen; change nothing'
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -l json -d 'Print the outcome as JSON (docs/json.md)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (format_version, faults) instead of text'
@@ -103,17 +106,20 @@ complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subco
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l resource -d 'Only the faults of this resource' -r
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l dry-run -d 'Print what would be removed; change nothing'
+complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -l json -d 'Print the outcome as JSON (docs/json.md)'
 complete -c scsim -n "__fish_scsim_using_subcommand fault; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and not __fish_seen_subcommand_from advance" -f -a "advance" -d 'Let simulated time pass (90, 90s, 10m, "10 minutes", 1h30m, 2d)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -l dry-run -d 'Print what would expire; change nothing'
+complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -l json -d 'Print the outcome as JSON (docs/json.md)'
 complete -c scsim -n "__fish_scsim_using_subcommand time; and __fish_seen_subcommand_from advance" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-down -d 'A node crashes (repeatable, applied in order)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l node-up -d 'A node boots (repeatable, applied after the node-downs)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l fail -d 'A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)' -r
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand simulate" -l json -d 'Print the simulation as JSON (docs/json.md)'
 complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F

@@ -2,7 +2,7 @@
 //! completions, man pages, and the simulator's own verbs (log, node, fault, time, simulate).
 
 use super::registry::{self, Entry, PERSONALITIES};
-use super::{Ctx, Env, Personality, ops};
+use super::{Ctx, Env, Personality, json_out, ops};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::printer::Printer;
 use crate::service::{InitOptions, create_cluster};
@@ -329,10 +329,10 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
             }
         }
         Tail::Log(a) => with_ctx(env, explicit, out, |ctx| super::log::log(ctx, a)),
-        Tail::Node(a) => with_ctx(env, explicit, out, |ctx| ops::node(ctx, a)),
-        Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
-        Tail::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
-        Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
+        Tail::Node(a) => with_ctx(env, explicit, out, |ctx| json_out::node(ctx, a)),
+        Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| json_out::fault(ctx, a)),
+        Tail::Time(a) => with_ctx(env, explicit, out, |ctx| json_out::time(ctx, a)),
+        Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| json_out::simulate(ctx, a)),
         Tail::Export(a) => with_ctx(env, explicit, out, |ctx| super::eco::export(ctx, a)),
         Tail::History(a) => with_ctx(env, explicit, out, |ctx| super::eco::history(ctx, a)),
         Tail::Undo(a) => with_ctx(env, explicit, out, |ctx| super::eco::undo(ctx, a)),

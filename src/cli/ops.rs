@@ -34,6 +34,9 @@ pub enum NodeAction {
         /// Print what would happen; change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the outcome as JSON (docs/json.md)
+        #[arg(long)]
+        json: bool,
     },
     /// The nodes boot and join (Boot methods, Failback, stranded groups come back)
     Up {
@@ -43,6 +46,9 @@ pub enum NodeAction {
         /// Print what would happen; change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the outcome as JSON (docs/json.md)
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -70,6 +76,9 @@ pub enum FaultAction {
         /// Print what would be removed; change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the outcome as JSON (docs/json.md)
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -100,6 +109,9 @@ pub struct InjectArgs {
     /// Print what would happen; change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Print the outcome as JSON (docs/json.md)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,6 +130,9 @@ pub enum TimeAction {
         /// Print what would expire; change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the outcome as JSON (docs/json.md)
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -132,6 +147,9 @@ pub struct SimulateArgs {
     /// A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)
     #[arg(long = "fail", value_name = "R:METHOD[@NODE]")]
     pub fail: Vec<String>,
+    /// Print the simulation as JSON (docs/json.md)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// A transition and the placement of the groups it touched, as the state is right after it.
@@ -147,7 +165,13 @@ fn report(tr: &Transition, state: &ClusterState) -> String {
 
 /// Run an intent as a native command and report what the cluster did (with `dry_run`: the
 /// plan, and the run the injected faults would cause; nothing written).
-fn run_native(ctx: &mut Ctx, words: &[String], intent: Intent, dry_run: bool) -> Result<()> {
+/// Returns the cluster as the intent leaves it (or, in a dry run, would leave it).
+fn run_native(
+    ctx: &mut Ctx,
+    words: &[String],
+    intent: Intent,
+    dry_run: bool,
+) -> Result<ClusterState> {
     let now = ctx.now_ms()?;
     let mode = Mode::dry_run_if(dry_run);
     let cmd = CommandLine {
@@ -158,7 +182,7 @@ fn run_native(ctx: &mut Ctx, words: &[String], intent: Intent, dry_run: bool) ->
     let tr = &done.transition;
     if !dry_run {
         ctx.out.out(&report(tr, &done.state));
-        return Ok(());
+        return Ok(done.state);
     }
     // Printed only when the intent was accepted: a refusal prints nothing on stdout, as the
     // real command's would.
@@ -174,15 +198,16 @@ fn run_native(ctx: &mut Ctx, words: &[String], intent: Intent, dry_run: bool) ->
         text.push_str(&render::placement(&done.state, &groups));
     }
     ctx.out.out(&text);
-    Ok(())
+    Ok(done.state)
 }
 
-pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<()> {
+pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<ClusterState> {
     match a.action {
         NodeAction::Down {
             node,
             clean,
             dry_run,
+            ..
         } => {
             let mut words = vec!["node".to_string(), "down".to_string(), node.clone()];
             if clean {
@@ -195,7 +220,7 @@ pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<()> {
             };
             run_native(ctx, &words, intent, dry_run)
         }
-        NodeAction::Up { nodes, dry_run } => {
+        NodeAction::Up { nodes, dry_run, .. } => {
             let mut words = vec!["node".to_string(), "up".to_string()];
             words.extend(nodes.iter().cloned());
             run_native(ctx, &words, Intent::NodeUp { nodes }, dry_run)
@@ -222,7 +247,9 @@ pub fn fault(ctx: &mut Ctx, a: FaultArgs) -> Result<()> {
             }
             Ok(())
         }
-        FaultAction::Clear { resource, dry_run } => {
+        FaultAction::Clear {
+            resource, dry_run, ..
+        } => {
             let mode = Mode::dry_run_if(dry_run);
             let now = if dry_run { 0 } else { ctx.now_ms()? };
             let n = ctx.service.clear_faults(resource.as_deref(), mode, now)?;
@@ -320,7 +347,9 @@ fn inject(ctx: &mut Ctx, a: InjectArgs) -> Result<()> {
 }
 
 pub fn time(ctx: &mut Ctx, a: TimeArgs) -> Result<()> {
-    let TimeAction::Advance { duration, dry_run } = a.action;
+    let TimeAction::Advance {
+        duration, dry_run, ..
+    } = a.action;
     let duration = duration.join(" ");
     let d = timefmt::parse_duration(&duration).ok_or_else(|| {
         ScError::inval(format!(
@@ -364,7 +393,8 @@ fn expiry_text(e: &Expiry) -> String {
     }
 }
 
-pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
+/// Returns the cluster as the simulation leaves it (for `--json`).
+pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<ClusterState> {
     let now = ctx.now_ms()?;
     let mut session = ctx.service.open(Mode::DryRun, now)?;
     session.catch_up_clock();
@@ -463,7 +493,7 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
         ctx.out.outln(
             "No event to simulate: add --node-down NODE, --node-up NODE or --fail R:monitor (method faults fire when a method runs).",
         );
-        return Ok(());
+        return Ok(session.state().clone());
     }
     for ev in &events {
         ctx.out.outln("");
@@ -474,5 +504,5 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
     ctx.out.outln("");
     ctx.out.outln("Revised cluster status:");
     ctx.out.out(&render::status(session.state(), None));
-    Ok(())
+    Ok(session.state().clone())
 }

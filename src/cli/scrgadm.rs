@@ -256,8 +256,8 @@ impl TryFrom<Args> for Request {
         if a.verbose > 0 && !a.print {
             return Err(ScError::inval("-v goes with -p (-pv, -pvv)"));
         }
-        if a.json && !a.print {
-            return Err(ScError::inval("--json goes with -p"));
+        if a.json && !a.print && !a.dry_run {
+            return Err(ScError::inval("--json goes with -p or --dry-run"));
         }
         if a.dry_run && a.print {
             return Err(ScError::inval(
@@ -570,6 +570,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     };
     check_operands(&parsed.operands, &raw)?;
     let dry_run = parsed.dry_run;
+    let json = parsed.json;
     let mut req = Request::try_from(parsed)?;
     if let Request::Print(p) = &req {
         let state = ctx.service.snapshot()?;
@@ -590,7 +591,17 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         ctx.out.warn(w);
     }
     let done = done?;
-    if mode.is_dry_run() {
+    if mode.is_dry_run() && json {
+        let v = serde_json::json!({
+            "format_version": crate::render::FORMAT_VERSION,
+            "command": "scrgadm",
+            "dry_run": true,
+            "would": done.description,
+            "warnings": warnings,
+        });
+        ctx.out
+            .outln(&serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else if mode.is_dry_run() {
         ctx.out.outln(&format!(
             "dry run: would {}; nothing was written",
             done.description

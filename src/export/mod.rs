@@ -42,4 +42,3 @@ pub fn export(state: &ClusterState, opts: Options) -> Result<String> {
 pub fn release_of(_state: &ClusterState) -> Release {
     Release::Sc31
 }
-

@@ -469,6 +469,7 @@ fn to_json(state: &ClusterState, sel: &Selection) -> Value {
         })
         .collect();
     json!({
+        "format_version": super::FORMAT_VERSION,
         "resource_types": types,
         "resource_groups": groups,
     })

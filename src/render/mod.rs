@@ -5,6 +5,7 @@
 pub mod graph;
 pub mod listing;
 pub mod log;
+pub mod outcome;
 pub mod plan;
 pub mod status;
 

@@ -11,6 +11,7 @@ mod faults;
 mod generated;
 mod init_state;
 mod invariants;
+mod json_docs;
 mod local_node;
 mod scenarios;
 mod scrgadm;
