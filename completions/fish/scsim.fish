@@ -39,6 +39,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "fault" -d 'Inject, list
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "time" -d 'Let simulated time pass'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "simulate" -d 'What-if: apply faults to a copy of the state and report what would happen'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "help" -d 'Print the help of scsim, of one of its commands, or of an SC command'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "man" -d 'Print a man page (roff)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "export" -d 'Write the configuration out: the commands that recreate the cluster'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "history" -d 'List the kept earlier generations and the commands that changed them'
@@ -124,6 +125,8 @@ complete -c scsim -n "__fish_scsim_using_subcommand simulate" -s h -l help -d 'P
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l command -d 'Command to complete: scsim, scrgadm, scswitch or scstat' -r
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand completions" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand help" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand help" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand man" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand man" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand export" -l format -d 'What to write' -r -f -a "commands\t'The commands that recreate the cluster (a shell script)'"

@@ -9,6 +9,7 @@
 pub mod eco;
 pub mod json_out;
 pub mod log;
+pub mod manual;
 pub mod native;
 pub mod ops;
 pub mod registry;
@@ -66,10 +67,10 @@ impl Personality {
     }
     /// The clap command of this personality (for help, completions, man pages).
     pub fn command(self) -> clap::Command {
-        match self {
+        manual::decorate(match self {
             Personality::Native => native::command(),
             Personality::Sc(e) => (e.command)(),
-        }
+        })
     }
     /// Man page section.
     pub fn section(self) -> &'static str {
@@ -210,7 +211,7 @@ pub fn parse_command<T: clap::FromArgMatches>(
     args: Vec<OsString>,
     out: &mut Printer,
 ) -> Result<Option<T>> {
-    let cmd = cmd.name(prog.to_string()).bin_name(prog.to_string());
+    let cmd = manual::decorate(cmd.name(prog.to_string()).bin_name(prog.to_string()));
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())

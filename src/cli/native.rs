@@ -97,6 +97,12 @@ the lowest node id."
         #[arg(long, default_value = "scsim")]
         command: String,
     },
+    /// Print the help of scsim, of one of its commands, or of an SC command
+    Help {
+        /// The command (and verb) to explain: node, fault inject, scrgadm, …
+        #[arg(value_name = "COMMAND")]
+        words: Vec<String>,
+    },
     /// Print a man page (roff)
     Man {
         #[arg(default_value = "scsim")]
@@ -160,6 +166,7 @@ fn passthrough(e: &Entry) -> clap::Command {
         .arg(
             clap::Arg::new("args")
                 .value_name("ARGS")
+                .help(format!("The options and operands of {}", e.name))
                 .num_args(0..)
                 .value_parser(clap::value_parser!(OsString))
                 .action(clap::ArgAction::Append)
@@ -233,7 +240,7 @@ pub fn command() -> clap::Command {
         .collect();
     let mut cmd = Globals::command();
     for (i, sub) in subs.into_iter().enumerate() {
-        cmd = cmd.subcommand(sub.display_order(i));
+        cmd = cmd.subcommand(super::manual::verb(sub).display_order(i));
     }
     super::words::question_mark_help(cmd)
 }
@@ -306,6 +313,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
             out.out(&String::from_utf8_lossy(&buf));
             Ok(())
         }
+        Tail::Help { words } => help(&words, out),
         Tail::Man { command } => {
             let p = personality_arg(&command)?;
             out.out(&man_page(p)?);
@@ -435,13 +443,39 @@ fn personality_arg(name: &str) -> Result<Personality> {
 
 /// Roff man page of one command.
 pub fn man_page(p: Personality) -> Result<String> {
-    let cmd = p.command().name(p.name());
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd)
-        .section(p.section())
-        .render(&mut buf)
-        .map_err(|e| ScError::internal(format!("man page: {e}")))?;
-    Ok(String::from_utf8_lossy(&buf).into_owned())
+    super::manual::man_page(p)
+}
+
+/// `scsim help [WORDS…]`: the help of scsim, of one of its verbs, or of an SC command.
+fn help(words: &[String], out: &mut Printer) -> Result<()> {
+    let mut cmd = match words.first().and_then(|w| registry::find(w)) {
+        Some(e) => Personality::Sc(e).command(),
+        None => Personality::Native.command(),
+    };
+    let skip = usize::from(cmd.get_name() != registry::NATIVE);
+    let mut path = vec![cmd.get_name().to_string()];
+    for w in words.iter().skip(skip) {
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        let Some(sub) = cmd.find_subcommand(w).cloned() else {
+            let mut known: Vec<&str> = names.iter().map(String::as_str).collect();
+            known.extend(PERSONALITIES.iter().map(|e| e.name));
+            known.dedup();
+            return Err(ScError::inval(format!(
+                "no help for {w}: {} has no such command",
+                path.join(" ")
+            ))
+            .suggest(w, known.iter().copied())
+            .hint("scsim help lists the commands"));
+        };
+        path.push(w.clone());
+        cmd = sub;
+    }
+    let mut cmd = cmd.bin_name(path.join(" "));
+    out.out(&cmd.render_long_help().to_string());
+    Ok(())
 }
 
 fn install_links(dir: &std::path::Path, force: bool, out: &mut Printer) -> Result<()> {

@@ -541,7 +541,7 @@ fn parse(args: Vec<OsString>, ctx: &mut Ctx) -> Result<Option<Args>> {
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(OsString::from("scrgadm"));
     full.extend(args);
-    let parsed = command()
+    let parsed = super::manual::decorate(command())
         .try_get_matches_from(full)
         .and_then(|mut m| Args::from_arg_matches_mut(&mut m));
     match parsed {
