@@ -14,6 +14,7 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod fix;
+pub mod import;
 pub mod model;
 pub mod printer;
 pub mod query;

@@ -42,6 +42,7 @@ complete -c scsim -n "__fish_scsim_needs_command" -f -a "completions" -d 'Print 
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "help" -d 'Print the help of scsim, of one of its commands, or of an SC command'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "man" -d 'Print a man page (roff)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "export" -d 'Write the configuration out: the commands that recreate the cluster'
+complete -c scsim -n "__fish_scsim_needs_command" -f -a "import" -d 'Create a state from a real cluster\'s captured scrgadm -pvv (and scstat) output'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "history" -d 'List the kept earlier generations and the commands that changed them'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "undo" -d 'Step back over the last N changes (the previous generation becomes current)'
 complete -c scsim -n "__fish_scsim_needs_command" -f -a "diff" -d 'Configuration and placement differences between two state files (exit 0 same, 1 different)'
@@ -133,6 +134,11 @@ complete -c scsim -n "__fish_scsim_using_subcommand export" -l format -d 'What t
 complete -c scsim -n "__fish_scsim_using_subcommand export" -l release -d 'The release whose commands to write (default: the cluster\'s)' -r -f -a "3.1\t'Sun Cluster 3.1: scrgadm and scswitch'"
 complete -c scsim -n "__fish_scsim_using_subcommand export" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand export" -s h -l help -d 'Print help (also -?)'
+complete -c scsim -n "__fish_scsim_using_subcommand import" -l pvv -d 'A captured `scrgadm -pvv` output' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand import" -l scstat -d 'A captured `scstat` or `scstat -g` output: where the groups are online' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand import" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
+complete -c scsim -n "__fish_scsim_using_subcommand import" -l force -d 'Replace an existing state file'
+complete -c scsim -n "__fish_scsim_using_subcommand import" -s h -l help -d 'Print help (also -?)'
 complete -c scsim -n "__fish_scsim_using_subcommand history" -l state -d 'Cluster state file (default: $SCSIM_STATE, else $XDG_STATE_HOME/scsim/cluster.json)' -r -F
 complete -c scsim -n "__fish_scsim_using_subcommand history" -l json -d 'Print JSON (format_version, generations) instead of text'
 complete -c scsim -n "__fish_scsim_using_subcommand history" -s h -l help -d 'Print help (also -?)'

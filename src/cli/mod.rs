@@ -7,6 +7,7 @@
 #![deny(clippy::too_many_lines)]
 
 pub mod eco;
+pub mod import;
 pub mod json_out;
 pub mod log;
 pub mod manual;

@@ -110,6 +110,8 @@ the lowest node id."
     },
     /// Write the configuration out: the commands that recreate the cluster
     Export(super::eco::ExportArgs),
+    /// Create a state from a real cluster's captured scrgadm -pvv (and scstat) output
+    Import(super::import::ImportArgs),
     /// List the kept earlier generations and the commands that changed them
     History(super::eco::HistoryArgs),
     /// Step back over the last N changes (the previous generation becomes current)
@@ -342,6 +344,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         Tail::Time(a) => with_ctx(env, explicit, out, |ctx| json_out::time(ctx, a)),
         Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| json_out::simulate(ctx, a)),
         Tail::Export(a) => with_ctx(env, explicit, out, |ctx| super::eco::export(ctx, a)),
+        Tail::Import(a) => super::import::import(a, env, explicit, out),
         Tail::History(a) => with_ctx(env, explicit, out, |ctx| super::eco::history(ctx, a)),
         Tail::Undo(a) => with_ctx(env, explicit, out, |ctx| super::eco::undo(ctx, a)),
         Tail::Diff(a) => with_ctx(env, explicit, out, |ctx| super::eco::diff(ctx, a)),

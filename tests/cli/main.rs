@@ -9,6 +9,7 @@ mod harness;
 mod eco;
 mod faults;
 mod generated;
+mod import;
 mod init_state;
 mod invariants;
 mod json_docs;
