@@ -89,13 +89,24 @@ the lowest node id."
     Time(ops::TimeArgs),
     /// What-if: apply faults to a copy of the state and report what would happen
     Simulate(ops::SimulateArgs),
-    /// Print a shell completion script
+    /// Print a shell completion script (names completed from the state)
     Completions {
-        /// bash, zsh, fish, elvish or powershell
+        /// bash, zsh or fish
         shell: clap_complete::Shell,
         /// Command to complete
         #[arg(long, default_value = "scsim")]
         command: String,
+    },
+    /// Candidates for the word under the cursor, one a line (called by the completion scripts)
+    #[command(name = "__complete", hide = true)]
+    Complete {
+        /// The command being completed
+        command: String,
+        /// Index of the word under the cursor in WORDS
+        index: usize,
+        /// The words of the command line, the command name first
+        #[arg(last = true)]
+        words: Vec<OsString>,
     },
     /// Print the help of scsim, of one of its commands, or of an SC command
     Help {
@@ -309,11 +320,20 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         Tail::InstallLinks { dir, force } => install_links(&dir, force, out),
         Tail::Completions { shell, command } => {
             let p = personality_arg(&command)?;
-            let mut cmd = p.command();
-            let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut cmd, p.name(), &mut buf);
-            out.out(&String::from_utf8_lossy(&buf));
+            out.out(&super::complete::script(shell, p.name())?);
             Ok(())
+        }
+        Tail::Complete {
+            command,
+            index,
+            words,
+        } => {
+            let state = env.state_path(explicit).ok().and_then(|path| {
+                crate::service::Service::simulator(path, env.lock_timeout())
+                    .snapshot()
+                    .ok()
+            });
+            super::complete::run(&command, index, words, state, out)
         }
         Tail::Help { words } => help(&words, out),
         Tail::Man { command } => {

@@ -6,6 +6,7 @@
 
 mod harness;
 
+mod completion;
 mod eco;
 mod faults;
 mod generated;
