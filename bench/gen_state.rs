@@ -215,7 +215,29 @@ fn main() -> ExitCode {
     let run = || -> Result<(), String> {
         let o = parse(&args)?;
         let state = generate(&o)?;
-        let bytes = scsim::store::encode(&state).map_err(|e| e.message)?;
+        let mut bytes = scsim::store::encode(&state).map_err(|e| e.message)?;
+        // A version-1 base (made by an older scsim's `init`): write version 1, so that the
+        // older scsim can be timed on the generated state too.
+        let base_version = o
+            .base
+            .as_ref()
+            .and_then(|p| std::fs::read(p).ok())
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .and_then(|v| v["schema_version"].as_u64());
+        if base_version == Some(1) {
+            let mut v: serde_json::Value =
+                serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+            if let Some(obj) = v.as_object_mut() {
+                obj.remove("log");
+                obj.insert("schema_version".into(), 1.into());
+                obj.insert(
+                    "events".into(),
+                    serde_json::json!({"capacity": 2000, "next_seq": 1, "entries": []}),
+                );
+            }
+            bytes = serde_json::to_vec(&v).map_err(|e| e.to_string())?;
+            bytes.push(b'\n');
+        }
         std::fs::write(&o.out, bytes).map_err(|e| format!("{}: {e}", o.out.display()))
     };
     match run() {

@@ -52,7 +52,8 @@ fn exit_status(code: i32, flushed: std::io::Result<()>) -> i32 {
 /// Run one invocation as the process: stdout is streamed to the real stdout in chunks (see
 /// [`printer::Printer::streaming`]), stderr written at the end. Returns the exit status.
 pub fn run_process(argv: Vec<OsString>, env: &cli::Env) -> i32 {
-    let mut printer = printer::Printer::streaming("scsim", Box::new(std::io::stdout()));
+    let mut printer =
+        printer::Printer::streaming("scsim", Box::new(std::io::stdout())).live_stderr();
     let code = cli::run(argv, env, &mut printer);
     let flushed = printer.flush_to(&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     exit_status(code, flushed)

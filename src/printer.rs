@@ -24,6 +24,11 @@ pub struct Printer {
     stream: Option<Box<dyn Write>>,
     /// The first failure to write a chunk of stdout (other than a closed pipe).
     lost: Option<std::io::Error>,
+    /// Stdout was closed by the reader (broken pipe).
+    closed: bool,
+    /// [`Printer::flush_now`] writes stderr to the process's stderr (set for the process's
+    /// own printer, see [`Printer::live_stderr`]).
+    live_err: bool,
 }
 
 impl Printer {
@@ -35,6 +40,8 @@ impl Printer {
             err: Vec::new(),
             stream: None,
             lost: None,
+            closed: false,
+            live_err: false,
         }
     }
     /// A printer that writes stdout to `sink` in chunks as it fills (stderr still waits for
@@ -44,6 +51,35 @@ impl Printer {
             stream: Some(sink),
             ..Printer::new(prog)
         }
+    }
+    /// [`Printer::flush_now`] also writes what stderr holds to the process's stderr.
+    pub fn live_stderr(mut self) -> Self {
+        self.live_err = true;
+        self
+    }
+    /// Write what is held now, for a command that keeps running (`scsim log --follow`): stdout
+    /// to the stream (a printer that is not streaming keeps it for the end), stderr when live.
+    pub fn flush_now(&mut self) {
+        if self.stream.is_some() {
+            let held = std::mem::take(&mut self.out);
+            self.write_stream(&held);
+            if let Some(w) = self.stream.as_mut()
+                && let Err(e) = w.flush()
+                && e.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                self.closed = true;
+            }
+        }
+        if self.live_err && !self.err.is_empty() {
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(&self.err);
+            let _ = err.flush();
+            self.err.clear();
+        }
+    }
+    /// The reader of stdout has gone (broken pipe): output from now on is lost.
+    pub fn is_closed(&self) -> bool {
+        self.closed
     }
     /// Append text to stdout.
     pub fn out(&mut self, s: &str) {
@@ -64,10 +100,12 @@ impl Printer {
             // A closed stdout (broken pipe) is not an error: the rest is dropped. Any other
             // failure is reported when the printer is flushed.
             && let Err(e) = w.write_all(bytes)
-            && e.kind() != std::io::ErrorKind::BrokenPipe
-            && self.lost.is_none()
         {
-            self.lost = Some(e);
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                self.closed = true;
+            } else if self.lost.is_none() {
+                self.lost = Some(e);
+            }
         }
     }
     /// Append a line to stdout.
@@ -108,10 +146,12 @@ impl Printer {
         if e.message.is_empty() && e.hints.is_empty() {
             return;
         }
-        let mut s = format!("{}: {}\n", self.prog, e.message);
+        // Echoed input is cut (a 100,000-character name is not printed whole).
+        let cut = crate::cli::limits::cut_message;
+        let mut s = format!("{}: {}\n", self.prog, cut(&e.message));
         for h in &e.hints {
             let h = h.render(self.syntax);
-            s.push_str(&format!("{}: hint: {h}\n", self.prog));
+            s.push_str(&format!("{}: hint: {}\n", self.prog, cut(&h)));
         }
         self.err.extend_from_slice(s.as_bytes());
     }

@@ -1,5 +1,8 @@
 //! Civil time without a time-zone database: UTC only, which is what the simulated clock uses.
 
+/// The latest simulated time: 9999-12-31T23:59:59Z, in ms since the epoch.
+pub const MAX_SIM_TIME_MS: u64 = 253_402_300_799_000;
+
 /// Days since 1970-01-01 → (year, month 1-12, day 1-31). Howard Hinnant's algorithm.
 pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;

@@ -16,8 +16,38 @@ pub struct InitOptions {
     pub quorum_devices: Option<u32>,
     /// `NAME` or `NAME@node,node`.
     pub device_groups: Vec<String>,
-    /// Event-log capacity (0 = the default).
+    /// Event-log entries to keep at least (0 = the default); sizes the messages files when
+    /// `log_file_bytes` is not given (older option, kept for scripts).
     pub log_capacity: usize,
+    /// Size at which the messages file rotates (0 = the default).
+    pub log_file_bytes: u64,
+    /// Messages files kept in all, the current one included (0 = the default).
+    pub log_files: u32,
+}
+
+/// Bytes an entry takes in the messages file, about (for `--log-capacity`).
+const ENTRY_BYTES: u64 = 320;
+
+/// The event-log settings `opts` ask for.
+fn log_settings(opts: &InitOptions) -> EventLog {
+    let files = if opts.log_files == 0 {
+        EventLog::DEFAULT_FILES
+    } else {
+        opts.log_files
+    };
+    let file_bytes = match (opts.log_file_bytes, opts.log_capacity) {
+        (0, 0) => EventLog::DEFAULT_FILE_BYTES,
+        // Rotation drops a whole file: keep `capacity` entries in the others.
+        (0, cap) => (cap as u64 * ENTRY_BYTES)
+            .div_ceil(u64::from(files.saturating_sub(1).max(1)))
+            .max(4096),
+        (b, _) => b,
+    };
+    EventLog {
+        file_bytes,
+        files,
+        ..EventLog::new()
+    }
 }
 
 /// Private interconnect adapters every simulated node gets (two paths per node pair).
@@ -88,14 +118,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         resource_groups: IndexMap::new(),
         resources: IndexMap::new(),
         clock: Clock { now_ms },
-        events: EventLog {
-            capacity: if opts.log_capacity == 0 {
-                EventLog::DEFAULT_CAPACITY
-            } else {
-                opts.log_capacity
-            },
-            ..EventLog::new()
-        },
+        events: log_settings(opts),
         faults: Vec::new(),
     })
 }

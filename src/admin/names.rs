@@ -55,16 +55,30 @@ pub fn split_list(flag: &str, raw: &str) -> Result<Vec<String>> {
     Ok(items)
 }
 
-/// Why a property value is illegal, if it is (NUL, newline, `;`, too long).
+/// Why a property value is illegal, if it is (NUL, newline, `;`, other control characters,
+/// too long).
 pub fn illegal_value_reason(value: &str) -> Option<String> {
+    if !value.contains(['\0', '\n', '\r']) && value.contains(';') {
+        return Some("it contains ';', which property values may not contain".into());
+    }
+    value_chars_reason(value)
+}
+
+/// The checks every value obeys whatever its source (`-y`/`-x`, an RTR file): no control
+/// character but tab (a NUL, a newline, or ESC/BEL that would reach the terminal raw when a
+/// listing prints the value) and at most [`MAX_VALUE_LEN`] bytes.
+pub fn value_chars_reason(value: &str) -> Option<String> {
     if value.contains('\0') {
         return Some("it contains a NUL character".into());
     }
     if value.contains('\n') || value.contains('\r') {
         return Some("it contains a newline".into());
     }
-    if value.contains(';') {
-        return Some("it contains ';', which property values may not contain".into());
+    if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\t') {
+        return Some(format!(
+            "it contains the control character U+{:04X}; values may contain no control characters but tab",
+            c as u32
+        ));
     }
     if value.len() > MAX_VALUE_LEN {
         return Some(format!(

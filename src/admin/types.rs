@@ -38,10 +38,12 @@ pub fn register(
                 if let Ok(rt) = catalog::registered_type(state, query) {
                     return Err(already(&rt.name));
                 }
+                // Exit 3, not 13: installers read 13 from `scrgadm -a -t` as "already
+                // registered" (docs/decisions.md).
                 return Err(ScError::new(
-                    ErrorCode::Rt,
+                    ErrorCode::Inval,
                     format!(
-                        "no registration file for resource type {query}: it is not one of the built-in types ({})",
+                        "no registration file for resource type {query}: /usr/cluster/lib/rgm/rtreg/{query} does not exist and it is not one of the built-in types ({})",
                         catalog::builtin_names().join(", ")
                     ),
                 )
@@ -243,7 +245,11 @@ mod tests {
         let e = apply(&mut s, &register("SUNW.HAStoragePlus", None)).unwrap_err();
         assert_eq!(e.code, ErrorCode::Rt);
         let e = apply(&mut s, &register("SUNW.nothing", None)).unwrap_err();
-        assert_eq!(e.code, ErrorCode::Rt);
+        assert_eq!(
+            e.code,
+            ErrorCode::Inval,
+            "13 would read as already registered"
+        );
         assert!(e.hints[0].contains("-f"), "{:?}", e.hints);
     }
 

@@ -166,7 +166,7 @@ fn types(c: &Captured, run: &mut Run) -> Result<()> {
             ]);
         }
         let known = run.line(l.clone());
-        if known.is_some_and(|e| e.code == ErrorCode::Rt) {
+        if known.is_some() {
             run.notes.pop();
             let props: Vec<_> = c
                 .resources

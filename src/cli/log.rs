@@ -1,4 +1,5 @@
-//! `scsim log`: the event log, filtered by group, resource, node and time.
+//! `scsim log`: the event log (the messages file beside the state, `store::messages`),
+//! filtered by group, resource, node and time; `--follow` streams what later commands append.
 
 use super::Ctx;
 use crate::error::{ErrorCode, Result, ScError};
@@ -25,9 +26,15 @@ pub struct LogArgs {
     /// Only the last N matching events
     #[arg(long, value_name = "N")]
     pub last: Option<usize>,
-    /// JSON output
+    /// JSON output (with --follow: one JSON object per line)
     #[arg(long)]
     pub json: bool,
+    /// Print the matching entries, then new ones as commands log them, until interrupted
+    #[arg(long, short = 'f')]
+    pub follow: bool,
+    /// With --follow: stop after this many seconds (for tests and scripts)
+    #[arg(long, value_name = "SECS", hide = true, requires = "follow")]
+    pub follow_timeout: Option<f64>,
 }
 
 pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
@@ -55,11 +62,23 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         ))
         .hint("swap them: --since is the earlier time"));
     }
+    if let Some(t) = a.follow_timeout
+        && !(t.is_finite() && t >= 0.0)
+    {
+        return Err(ScError::inval(format!(
+            "--follow-timeout {t}: give seconds"
+        )));
+    }
+    let state_path = ctx.service.path().to_path_buf();
+    let mut read = crate::store::messages::read(&state_path, &state);
+    for w in &read.warnings {
+        ctx.out.warn(w);
+    }
     // A name that is neither in the cluster nor in the log is a typo: say so rather than
     // print nothing (a removed object still has its history).
     if let Some(g) = &a.group
         && !state.resource_groups.contains_key(g)
-        && !state.events.iter().any(|e| e.group.as_ref() == Some(g))
+        && !read.events.iter().any(|e| e.group.as_ref() == Some(g))
     {
         return Err(ScError::new(
             ErrorCode::Rg,
@@ -69,7 +88,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
     }
     if let Some(r) = &a.resource
         && !state.resources.contains_key(r)
-        && !state.events.iter().any(|e| e.resource.as_ref() == Some(r))
+        && !read.events.iter().any(|e| e.resource.as_ref() == Some(r))
     {
         return Err(ScError::new(
             ErrorCode::Rsrc,
@@ -81,30 +100,67 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         None => None,
         Some(n) => Some(resolve_node(&state, n, &format!("--node {n}"))?),
     };
-    let matching: Vec<std::borrow::Cow<crate::model::Event>> = state
-        .events
-        .iter()
-        .filter(|e| a.group.as_ref().is_none_or(|g| e.group.as_ref() == Some(g)))
-        .filter(|e| {
-            a.resource
+    let wanted = |e: &crate::model::Event| {
+        a.group.as_ref().is_none_or(|g| e.group.as_ref() == Some(g))
+            && a.resource
                 .as_ref()
                 .is_none_or(|r| e.resource.as_ref() == Some(r))
-        })
-        .filter(|e| node.as_ref().is_none_or(|n| &e.node == n))
-        .filter(|e| since.is_none_or(|s| e.time_ms >= s))
-        .filter(|e| until.is_none_or(|u| e.time_ms <= u))
-        .collect();
+            && node.as_ref().is_none_or(|n| &e.node == n)
+            && since.is_none_or(|s| e.time_ms >= s)
+            && until.is_none_or(|u| e.time_ms <= u)
+    };
+    let matching: Vec<&crate::model::Event> = read.events.iter().filter(|e| wanted(e)).collect();
     let skip = a
         .last
         .map(|n| matching.len().saturating_sub(n))
         .unwrap_or(0);
-    let shown = matching.iter().skip(skip).map(|e| e.as_ref());
-    if a.json {
+    let shown = matching.into_iter().skip(skip);
+    if a.follow {
+        follow_lines(ctx, shown, a.json);
+    } else if a.json {
         ctx.out.outln(&crate::render::log::json(shown));
     } else {
         ctx.out.out(&crate::render::log::text(shown));
     }
-    Ok(())
+    if !a.follow {
+        return Ok(());
+    }
+    // --follow: poll the messages file for what later commands append (no lock taken).
+    let mut follower = crate::store::messages::Follower::new(&state_path, &mut read);
+    drop(read);
+    let deadline = a
+        .follow_timeout
+        .map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    loop {
+        ctx.out.flush_now();
+        if ctx.out.is_closed() || deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            return Ok(());
+        }
+        std::thread::sleep(FOLLOW_POLL);
+        let (events, warnings) = follower.poll();
+        for w in &warnings {
+            ctx.out.warn(w);
+        }
+        follow_lines(ctx, events.iter().filter(|e| wanted(e)), a.json);
+    }
+}
+
+/// How often `scsim log --follow` looks for new entries.
+const FOLLOW_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Entries as `--follow` prints them: syslog lines, or one JSON object per line.
+fn follow_lines<'a>(
+    ctx: &mut Ctx,
+    events: impl Iterator<Item = &'a crate::model::Event>,
+    json: bool,
+) {
+    for e in events {
+        if json {
+            ctx.out.outln(&crate::render::log::json_line(e));
+        } else {
+            ctx.out.outln(&crate::render::log::line(e));
+        }
+    }
 }
 
 /// A point in time: absolute (also as the log prints it, `Nov 24 09:02:05`), or a duration

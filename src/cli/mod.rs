@@ -10,6 +10,7 @@ pub mod complete;
 pub mod eco;
 pub mod import;
 pub mod json_out;
+pub mod limits;
 pub mod log;
 pub mod manual;
 pub mod native;
@@ -123,6 +124,7 @@ impl Env {
     /// State file path: explicit `--state`, else `SCSIM_STATE`, else the XDG default.
     pub fn state_path(&self, explicit: Option<&Path>) -> Result<PathBuf> {
         if let Some(p) = explicit {
+            limits::check_state_option(p)?;
             return Ok(p.to_path_buf());
         }
         if let Some(p) = &self.state {
@@ -158,14 +160,12 @@ impl Env {
     pub fn lock_timeout(&self) -> Result<Duration> {
         match &self.lock_timeout {
             None => Ok(Duration::from_secs(10)),
-            Some(s) => s
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite() && *v >= 0.0)
-                .map(Duration::from_secs_f64)
-                .ok_or_else(|| {
-                    ScError::inval(format!("SCSIM_LOCK_TIMEOUT={s} is not a number of seconds"))
-                }),
+            Some(s) => crate::service::parse_lock_timeout(s).ok_or_else(|| {
+                ScError::inval(format!(
+                    "SCSIM_LOCK_TIMEOUT={} is not a number of seconds from 0 to 86400",
+                    limits::cut(s)
+                ))
+            }),
         }
     }
 }
@@ -219,6 +219,7 @@ pub fn parse_command<T: clap::FromArgMatches>(
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     words::check_dashes(&cmd, &words)?;
+    limits::check_negative(&cmd, &words)?;
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(OsString::from(prog));
     full.extend(args);
@@ -237,6 +238,9 @@ pub fn parse_command<T: clap::FromArgMatches>(
                     Err(words::missing_subcommand(&cmd, &words))
                 }
                 kind => {
+                    if let Some(err) = limits::empty_value(&e, &words) {
+                        return Err(err);
+                    }
                     if kind == ErrorKind::UnknownArgument
                         && let Some(ContextValue::String(op)) = e.get(ContextKind::InvalidArg)
                         && !op.starts_with('-')

@@ -210,14 +210,50 @@ pub struct InitArgs {
     /// A device group, optionally with its node list (repeatable)
     #[arg(long = "device-group", value_name = "NAME[@node,...]")]
     pub device_groups: Vec<String>,
-    /// Event-log entries kept before the oldest rotate out (every command reads and rewrites
-    /// them, so a larger log makes every command a little slower)
-    #[arg(long, value_name = "N", default_value_t = crate::model::EventLog::DEFAULT_CAPACITY as u64,
+    /// Size from which the messages file beside the state (the event log) is rotated to
+    /// FILE.1, FILE.2, …: bytes, or with a suffix K, M, G [default: 1M]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub log_size: Option<u64>,
+    /// Messages files kept in all, the current one included; the oldest is removed at
+    /// rotation [default: 8]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub log_files: Option<u32>,
+    /// Event-log entries to keep at least (sizes the messages files; older form of --log-size)
+    #[arg(long, value_name = "N", hide = true, conflicts_with = "log_size",
           value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
-    pub log_capacity: u64,
+    pub log_capacity: Option<u64>,
     /// Replace an existing state file
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--log-size`: bytes, or a number with K, M or G (powers of 1024), at least 1K.
+fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let m = match c.to_ascii_uppercase() {
+                'K' => 1u64 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => {
+                    return Err(format!(
+                        "{s}: give bytes or a size with K, M or G (64K, 4M)"
+                    ));
+                }
+            };
+            (&t[..i], m)
+        }
+        _ => (t, 1),
+    };
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("{s}: give bytes or a size with K, M or G (64K, 4M)"))?;
+    match n.checked_mul(mult) {
+        Some(b) if b >= 1024 => Ok(b),
+        Some(_) => Err(format!("{s}: the smallest size is 1K")),
+        None => Err(format!("{s}: too large")),
+    }
 }
 
 /// The clap command of `scsim`: its own verbs with a subcommand per registry entry after
@@ -385,7 +421,9 @@ fn init(
         cluster_name: a.cluster_name,
         quorum_devices: a.quorum_devices,
         device_groups: a.device_groups,
-        log_capacity: a.log_capacity as usize,
+        log_capacity: a.log_capacity.unwrap_or(0) as usize,
+        log_file_bytes: a.log_size.unwrap_or(0),
+        log_files: a.log_files.unwrap_or(0),
     };
     let state = create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
     out.outln(&format!(
@@ -510,16 +548,38 @@ fn install_links(dir: &std::path::Path, force: bool, out: &mut Printer) -> Resul
             format!("cannot create {}: {e}", dir.display()),
         )
     })?;
-    for name in PERSONALITIES.iter().map(|e| e.name) {
+    let names: Vec<&str> = PERSONALITIES.iter().map(|e| e.name).collect();
+    // Check every name before creating any link: a refusal leaves the directory as it was.
+    if !force {
+        let existing: Vec<String> = names
+            .iter()
+            .map(|n| dir.join(n))
+            .filter(|l| l.symlink_metadata().is_ok())
+            .map(|l| l.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(ScError::new(
+                ErrorCode::State,
+                format!(
+                    "{} already exist{}; no link was created",
+                    existing.join(", "),
+                    if existing.len() == 1 { "s" } else { "" }
+                ),
+            )
+            .hint("pass --force to replace them"));
+        }
+    }
+    for l in names.iter().map(|n| dir.join(n)) {
+        if l.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(ScError::new(
+                ErrorCode::State,
+                format!("{} is a directory; no link was created", l.display()),
+            ));
+        }
+    }
+    for name in names.iter().copied() {
         let link = dir.join(name);
         if link.symlink_metadata().is_ok() {
-            if !force {
-                return Err(ScError::new(
-                    ErrorCode::State,
-                    format!("{} already exists", link.display()),
-                )
-                .hint("pass --force to replace it"));
-            }
             std::fs::remove_file(&link).map_err(|e| {
                 ScError::new(
                     ErrorCode::Access,

@@ -520,7 +520,17 @@ fn change_or_remove_request(a: &Args) -> Result<Request> {
 /// Read the RTR file named by `-f` (a file the administrator gave, not the state).
 fn load_rtr_file(req: &mut Request) -> Result<()> {
     if let Request::RegisterType { file: Some(f), .. } = req {
-        f.text = std::fs::read_to_string(&f.path).map_err(|e| {
+        let bytes = crate::store::file::read_regular(
+            std::path::Path::new(&f.path),
+            crate::store::file::MAX_RTR_BYTES,
+            "RTR file",
+        );
+        let text = bytes.and_then(|b| {
+            String::from_utf8(b).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text")
+            })
+        });
+        f.text = text.map_err(|e| {
             let why = match e.kind() {
                 std::io::ErrorKind::NotFound => "no such file".to_string(),
                 std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -287,7 +287,9 @@ impl Args {
                 need(self.nodes.len() == 1, "exactly one node (-h node)")?;
                 Intent::Evacuate {
                     node: self.nodes[0].clone(),
-                    keep_off_ms: self.keep_off.unwrap_or(DEFAULT_KEEP_OFF_S) * 1000,
+                    keep_off_ms: super::limits::keep_off_ms(
+                        self.keep_off.unwrap_or(DEFAULT_KEEP_OFF_S),
+                    )?,
                 }
             }
             "-u" => {

@@ -33,7 +33,7 @@ pub fn takes_value(chain: &[&Command], word: &str) -> bool {
 }
 
 /// The option whose value the word after `word` is, if any (see [`takes_value`]).
-fn value_option<'c>(chain: &[&'c Command], word: &str) -> Option<&'c clap::Arg> {
+pub(super) fn value_option<'c>(chain: &[&'c Command], word: &str) -> Option<&'c clap::Arg> {
     let arg_by = |f: &dyn Fn(&clap::Arg) -> bool| {
         chain
             .iter()
@@ -59,7 +59,7 @@ fn value_option<'c>(chain: &[&'c Command], word: &str) -> Option<&'c clap::Arg> 
 
 /// What a word of the command line is, as clap will read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Word {
+pub(super) enum Word {
     /// The value of the option before it.
     Value,
     /// A subcommand name.
@@ -71,7 +71,10 @@ enum Word {
 /// Walk `words` through `root` as clap would: the chain of (sub)commands reached, and what
 /// each word is. Stops at `--` and at a subcommand that passes its words on (their own parser
 /// checks them).
-fn walk<'c>(root: &'c Command, words: &[String]) -> (Vec<&'c Command>, Vec<(usize, Word)>) {
+pub(super) fn walk<'c>(
+    root: &'c Command,
+    words: &[String],
+) -> (Vec<&'c Command>, Vec<(usize, Word)>) {
     let mut chain = vec![root];
     let mut seen = Vec::with_capacity(words.len());
     let mut value_next = false;

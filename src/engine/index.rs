@@ -3,7 +3,7 @@
 //! RG_affinities, parsed affinities, and the dependency order of a group's resources.
 //! Building the index is linear in the size of the state.
 
-use crate::model::{ClusterState, DepKind, Resource};
+use crate::model::{ClusterState, DepKind, PropValue, Resource};
 use std::collections::HashMap;
 
 /// RG_affinities entry kinds (`+`, `++`, `+++`, `-`, `--`).
@@ -60,6 +60,7 @@ pub fn dep_target(s: &str) -> &str {
 pub struct Index<'a> {
     pub state: &'a ClusterState,
     dependents: HashMap<&'a str, Vec<(&'a str, DepKind)>>,
+    network_users: HashMap<&'a str, Vec<&'a str>>,
     rg_dependents: HashMap<&'a str, Vec<&'a str>>,
     affinity_holders: HashMap<&'a str, Vec<(&'a str, AffKind)>>,
     affinities: HashMap<&'a str, Vec<(AffKind, &'a str)>>,
@@ -68,12 +69,21 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     pub fn new(state: &'a ClusterState) -> Index<'a> {
         let mut dependents: HashMap<&str, Vec<(&str, DepKind)>> = HashMap::new();
+        let mut network_users: HashMap<&str, Vec<&str>> = HashMap::new();
         for r in state.resources.values() {
             for (kind, d) in r.dependencies.all() {
                 dependents
                     .entry(dep_target(d))
                     .or_default()
                     .push((r.name.as_str(), kind));
+            }
+            if let Some(PropValue::List(l)) = r.properties.get("Network_resources_used") {
+                for d in l {
+                    network_users
+                        .entry(d.as_str())
+                        .or_default()
+                        .push(r.name.as_str());
+                }
             }
         }
         let mut rg_dependents: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -102,6 +112,7 @@ impl<'a> Index<'a> {
         Index {
             state,
             dependents,
+            network_users,
             rg_dependents,
             affinity_holders,
             affinities,
@@ -111,6 +122,11 @@ impl<'a> Index<'a> {
     /// Resources that depend on `r`, with the kind of dependency.
     pub fn dependents(&self, r: &str) -> &[(&'a str, DepKind)] {
         self.dependents.get(r).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Resources whose Network_resources_used names the network address `r`.
+    pub fn network_users(&self, r: &str) -> &[&'a str] {
+        self.network_users.get(r).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Groups whose RG_dependencies name `rg`.

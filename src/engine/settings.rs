@@ -4,7 +4,7 @@
 //! nothing here changes state. The effective values themselves and their defaults come from
 //! `query::effective` (also used by listings and the scha_* commands); re-exported here.
 
-use crate::model::{Resource, ResourceType};
+use crate::model::{Method, Resource, ResourceType};
 pub use crate::query::effective::{
     DEFAULT_PROBE_INTERVAL_S, DEFAULT_RETRY_COUNT, DEFAULT_RETRY_INTERVAL_S, DEFAULT_TIMEOUT_S,
     as_bool, as_list, ext_prop, probe_interval_ms, retry_count, retry_interval_ms, std_prop,
@@ -53,6 +53,16 @@ impl FailoverMode {
     pub fn monitor_may_giveover(self) -> bool {
         !matches!(self, FailoverMode::LogOnly | FailoverMode::RestartOnly)
     }
+}
+
+/// The program a method runs, as a real rgmd log names it: the basename of the method's path
+/// in the type's RTR file (`hafoip_prenet_start`), or the RTR key (`Prenet_start`) when the
+/// type is unknown or does not declare the method.
+pub fn method_program(rt: Option<&ResourceType>, m: Method) -> String {
+    rt.and_then(|t| t.methods.get(&m))
+        .map(|path| path.rsplit('/').next().unwrap_or(path))
+        .filter(|base| !base.is_empty())
+        .map_or_else(|| m.rtr_name().to_string(), str::to_string)
 }
 
 pub fn failover_mode(rt: Option<&ResourceType>, r: &Resource) -> FailoverMode {

@@ -67,7 +67,6 @@ pub fn logical_hostname() -> ResourceType {
             (Method::PrenetStart, "hafoip_prenet_start", 300),
             (Method::Start, "hafoip_start", 500),
             (Method::Stop, "hafoip_stop", 300),
-            (Method::PostnetStop, "hafoip_postnet_stop", 300),
             (Method::MonitorStart, "hafoip_monitor_start", 300),
             (Method::MonitorStop, "hafoip_monitor_stop", 300),
             (Method::MonitorCheck, "hafoip_monitor_check", 300),
@@ -87,9 +86,8 @@ pub fn shared_address() -> ResourceType {
         true,
         &[
             (Method::PrenetStart, "hascip_prenet_start", 300),
-            (Method::Start, "hascip_start", 300),
+            (Method::Start, "hascip_start", 500),
             (Method::Stop, "hascip_stop", 300),
-            (Method::PostnetStop, "hascip_postnet_stop", 300),
             (Method::MonitorStart, "hascip_monitor_start", 300),
             (Method::MonitorStop, "hascip_monitor_stop", 300),
             (Method::Validate, "hascip_validate", 300),

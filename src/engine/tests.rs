@@ -61,7 +61,6 @@ fn switchover_runs_methods_in_the_reference_order() {
             "mail-1 Stop disk-rs",
             "mail-1 Stop budgie",
             "mail-1 Postnet_stop disk-rs",
-            "mail-1 Postnet_stop budgie",
             "mail-2 Prenet_start budgie",
             "mail-2 Prenet_start disk-rs",
             "mail-2 Start budgie",
@@ -70,6 +69,30 @@ fn switchover_runs_methods_in_the_reference_order() {
             "mail-2 Monitor_start disk-rs",
             "mail-2 Start mail-rs",
             "mail-2 Monitor_start mail-rs",
+        ]
+    );
+    // The log names the methods' programs with the types' timeouts, as a real rgmd log does.
+    let launched: Vec<String> = s
+        .events
+        .iter()
+        .filter_map(|e| {
+            let m = e.message.strip_prefix("launching method <")?;
+            let (p, rest) = m.split_once('>')?;
+            let t = rest
+                .rsplit("timeout <")
+                .next()?
+                .trim_end_matches("> seconds");
+            rest.contains("node <mail-2>").then(|| format!("{p} {t}"))
+        })
+        .collect();
+    assert_eq!(
+        &launched[..5],
+        [
+            "hafoip_prenet_start 300",
+            "hastorageplus_prenet_start 1800",
+            "hafoip_start 500",
+            "hafoip_monitor_start 300",
+            "hastorageplus_start 90",
         ]
     );
     let g = &s.resource_groups["MAIL-RG"];
@@ -339,7 +362,10 @@ fn hooks_run_validate_init_fini_and_update() {
         .events
         .iter()
         .skip(n)
-        .filter(|e| e.message.starts_with("launching method <Init>"))
+        .filter(|e| {
+            e.message
+                .starts_with("launching method <hastorageplus_init>")
+        })
         .count();
     assert_eq!(inits, 2, "Init on both nodes of the Nodelist");
     let n = s.events.entries.len();
@@ -358,7 +384,10 @@ fn hooks_run_validate_init_fini_and_update() {
         .events
         .iter()
         .skip(n)
-        .filter(|e| e.message.starts_with("launching method <Update>"))
+        .filter(|e| {
+            e.message
+                .starts_with("launching method <hastorageplus_update>")
+        })
         .map(|e| e.node.clone())
         .collect();
     assert_eq!(updates, ["mail-1"], "Update only where disk-rs is online");

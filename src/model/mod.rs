@@ -16,7 +16,7 @@ pub use config_event::ConfigEvent;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole simulated cluster: configuration, runtime state, clock, event log, faults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,7 +33,9 @@ pub struct ClusterState {
     pub resources: IndexMap<String, Resource>,
     /// Simulated clock.
     pub clock: Clock,
-    /// Bounded event log (syslog-style lines with structured fields).
+    /// Event-log settings and this command's new entries; the log itself is the messages file
+    /// beside the state (`store::messages`). Stored as `log`.
+    #[serde(rename = "log")]
     pub events: EventLog,
     /// Injected faults waiting to fire.
     #[serde(default)]
@@ -674,32 +676,63 @@ fn default_event_tag() -> String {
     "Cluster.RGM.rgmd".to_string()
 }
 
-/// Bounded event log; old entries rotate out past `capacity`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The event log's settings in the state file, and the entries logged by the running command.
+///
+/// The log itself lives in the messages file beside the state (`store::messages`): one syslog
+/// line per entry, appended by `Transaction::commit`, rotated by size. The state keeps only the
+/// rotation settings (`file_bytes`, `files`); `entries` is this command's buffer of new
+/// entries (or, loaded from a version-1 file, the log that file embedded) and is never written
+/// into the state file. Two logs are equal when their settings are: the buffer is not state.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventLog {
-    pub capacity: usize,
+    /// The current messages file is rotated (to `.1`, `.2`, …) before it grows past this size.
+    #[serde(default = "EventLog::default_file_bytes")]
+    pub file_bytes: u64,
+    /// Messages files kept in all: the current one and `files - 1` rotated ones.
+    #[serde(default = "EventLog::default_files")]
+    pub files: u32,
+    /// Sequence number the next pushed entry gets. Provisional: the commit renumbers the
+    /// buffer to follow the last entry of the messages file.
+    #[serde(skip, default = "EventLog::first_seq")]
     pub next_seq: u64,
-    /// Oldest first. Entries loaded from the file stay unparsed until read (see [`StoredEvent`]).
-    pub entries: std::collections::VecDeque<StoredEvent>,
+    /// Entries not yet in the messages file, oldest first (read from a version-1 file: its
+    /// embedded log). Read, never written, by serde.
+    #[serde(default, skip_serializing)]
+    pub entries: Vec<Event>,
+    /// Loaded from a version-1 file: `entries` is the whole log and any messages file beside
+    /// the state is not this cluster's (the first commit replaces it).
+    #[serde(skip)]
+    pub embedded: bool,
 }
 
 impl EventLog {
-    pub const DEFAULT_CAPACITY: usize = 2000;
+    /// 1 MiB: about 3,500 entries per file.
+    pub const DEFAULT_FILE_BYTES: u64 = 1 << 20;
+    /// 8 files: about 28,000 entries in all.
+    pub const DEFAULT_FILES: u32 = 8;
+    fn default_file_bytes() -> u64 {
+        Self::DEFAULT_FILE_BYTES
+    }
+    fn default_files() -> u32 {
+        Self::DEFAULT_FILES
+    }
+    fn first_seq() -> u64 {
+        1
+    }
     pub fn new() -> Self {
         EventLog {
-            capacity: Self::DEFAULT_CAPACITY,
+            file_bytes: Self::DEFAULT_FILE_BYTES,
+            files: Self::DEFAULT_FILES,
             next_seq: 1,
-            entries: Default::default(),
+            entries: Vec::new(),
+            embedded: false,
         }
     }
-    /// Append an event, assigning its sequence number, and rotate old entries out.
+    /// Append an event to the buffer, assigning its (provisional) sequence number.
     pub fn push(&mut self, mut ev: Event) {
         ev.seq = self.next_seq;
         self.next_seq += 1;
-        self.entries.push_back(StoredEvent::Parsed(ev));
-        while self.entries.len() > self.capacity {
-            self.entries.pop_front();
-        }
+        self.entries.push(ev);
     }
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -707,9 +740,9 @@ impl EventLog {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
-    /// The entries, oldest first, parsed as they are read.
+    /// The buffered entries, oldest first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = std::borrow::Cow<'_, Event>> + '_ {
-        self.entries.iter().map(StoredEvent::get)
+        self.entries.iter().map(std::borrow::Cow::Borrowed)
     }
 }
 
@@ -719,58 +752,9 @@ impl Default for EventLog {
     }
 }
 
-/// One log entry as stored. Every changing command reads and rewrites the whole state, but
-/// hardly any reads old log entries; so entries loaded from the file are kept as their JSON
-/// text (`Raw`: validated, not parsed into strings and fields) and written back verbatim, and
-/// only entries that are read get parsed. This keeps the log's share of a command's cost to a
-/// copy of bytes.
-#[derive(Debug, Clone)]
-pub enum StoredEvent {
-    Raw(Box<serde_json::value::RawValue>),
-    Parsed(Event),
-}
-
-impl StoredEvent {
-    /// The event. A raw entry that does not parse (a hand-edited file) reads as an error line
-    /// rather than failing the command that reads it.
-    pub fn get(&self) -> std::borrow::Cow<'_, Event> {
-        match self {
-            StoredEvent::Parsed(e) => std::borrow::Cow::Borrowed(e),
-            StoredEvent::Raw(raw) => {
-                std::borrow::Cow::Owned(serde_json::from_str(raw.get()).unwrap_or_else(|e| Event {
-                    seq: 0,
-                    tag: default_event_tag(),
-                    time_ms: 0,
-                    node: String::new(),
-                    id: 0,
-                    severity: "error".to_string(),
-                    message: format!("unreadable log entry: {e}"),
-                    group: None,
-                    resource: None,
-                }))
-            }
-        }
-    }
-}
-
-impl PartialEq for StoredEvent {
+impl PartialEq for EventLog {
     fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
-    }
-}
-
-impl Serialize for StoredEvent {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            StoredEvent::Raw(raw) => raw.serialize(s),
-            StoredEvent::Parsed(e) => e.serialize(s),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for StoredEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Box::<serde_json::value::RawValue>::deserialize(d).map(StoredEvent::Raw)
+        self.file_bytes == other.file_bytes && self.files == other.files
     }
 }
 

@@ -12,6 +12,7 @@
 //! | SUNW.HAStorage | `SUNW.HAStorage` (no `#$upgrade`) |
 //! | SUNW.gds | `SUNW.gds:5` |
 //! | SUNW.ims | `SUNW.ims` (no `#$upgrade`) |
+//! | SUNW.apache, SUNW.nfs, SUNW.nsldap, SUNW.iws, SUNW.s1as, SUNW.jsas, SUNW.iim, SUNW.oracle_server, SUNW.oracle_listener, SUNW.qfs, SUNW.dns, SUNW.s1mq | the common agents as their data-service packages install them (see each header) |
 //!
 //! They are parsed once per process, on first use.
 
@@ -20,7 +21,7 @@ use crate::model::ResourceType;
 use std::sync::OnceLock;
 
 /// (path, text) of every built-in RTR file.
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 18] = [
     (
         "/usr/cluster/lib/rgm/rtreg/SUNW.LogicalHostname",
         include_str!("builtin/SUNW.LogicalHostname"),
@@ -44,6 +45,54 @@ const FILES: [(&str, &str); 6] = [
     (
         "/usr/cluster/lib/rgm/rtreg/SUNW.ims",
         include_str!("builtin/SUNW.ims"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.apache",
+        include_str!("builtin/SUNW.apache"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.nfs",
+        include_str!("builtin/SUNW.nfs"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.nsldap",
+        include_str!("builtin/SUNW.nsldap"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.iws",
+        include_str!("builtin/SUNW.iws"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.s1as",
+        include_str!("builtin/SUNW.s1as"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.jsas",
+        include_str!("builtin/SUNW.jsas"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.iim",
+        include_str!("builtin/SUNW.iim"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.oracle_server",
+        include_str!("builtin/SUNW.oracle_server"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.oracle_listener",
+        include_str!("builtin/SUNW.oracle_listener"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.qfs",
+        include_str!("builtin/SUNW.qfs"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.dns",
+        include_str!("builtin/SUNW.dns"),
+    ),
+    (
+        "/usr/cluster/lib/rgm/rtreg/SUNW.s1mq",
+        include_str!("builtin/SUNW.s1mq"),
     ),
 ];
 
@@ -114,6 +163,18 @@ mod tests {
                 "SUNW.HAStorage",
                 "SUNW.gds:5",
                 "SUNW.ims",
+                "SUNW.apache:4",
+                "SUNW.nfs:3.1",
+                "SUNW.nsldap:4",
+                "SUNW.iws:4",
+                "SUNW.s1as:4",
+                "SUNW.jsas:1",
+                "SUNW.iim",
+                "SUNW.oracle_server:4",
+                "SUNW.oracle_listener:4",
+                "SUNW.qfs:3.1",
+                "SUNW.dns:3.1",
+                "SUNW.s1mq",
             ]
         );
         assert!(builtin_types().iter().all(|t| t.source == "builtin"));
@@ -140,7 +201,6 @@ mod tests {
                 Method::PrenetStart,
                 Method::Start,
                 Method::Stop,
-                Method::PostnetStop,
                 Method::MonitorStart,
                 Method::MonitorStop,
                 Method::MonitorCheck,
@@ -150,6 +210,21 @@ mod tests {
                 assert!(t.has_method(m), "{name} {m:?}");
             }
             assert!(!t.has_method(Method::Boot));
+            // A captured 3.1 rgmd log: hafoip_* has no Postnet_stop.
+            assert!(!t.has_method(Method::PostnetStop));
+            let prog = |m: Method| t.methods[&m].clone();
+            let pre = if lh { "hafoip" } else { "hascip" };
+            assert_eq!(prog(Method::PrenetStart), format!("{pre}_prenet_start"));
+            let timeout = |n: &str| resolve_param(&t, n).unwrap().default;
+            for (n, v) in [
+                ("Prenet_start_timeout", 300),
+                ("Start_timeout", 500),
+                ("Stop_timeout", 300),
+                ("Monitor_start_timeout", 300),
+                ("Monitor_stop_timeout", 300),
+            ] {
+                assert_eq!(timeout(n), Some(PropValue::Int(v)), "{name} {n}");
+            }
             let h = resolve_param(&t, "HostnameList").unwrap();
             assert_eq!(h.ty, PropType::Stringarray);
             assert_eq!(h.default, None);
@@ -190,10 +265,21 @@ mod tests {
             resolve_param(&t, "ZpoolsSearchDir").unwrap().ty,
             PropType::String
         );
-        assert_eq!(
-            resolve_param(&t, "Prenet_start_timeout").unwrap().default,
-            Some(PropValue::Int(1800))
-        );
+        // The timeouts of a captured 3.1 rgmd log.
+        for (n, v) in [
+            ("Prenet_start_timeout", 1800),
+            ("Start_timeout", 90),
+            ("Monitor_start_timeout", 90),
+            ("Monitor_stop_timeout", 90),
+            ("Stop_timeout", 1800),
+            ("Postnet_stop_timeout", 1800),
+        ] {
+            assert_eq!(
+                resolve_param(&t, n).unwrap().default,
+                Some(PropValue::Int(v)),
+                "{n}"
+            );
+        }
         let h = get("SUNW.HAStorage");
         assert!(!h.upgrade);
         assert!(resolve_param(&h, "ServicePaths").is_some());
@@ -317,6 +403,10 @@ mod tests {
         );
         assert!(builtin_rtr("sunw.ims").is_none());
         assert!(builtin_rtr("SUNW.HAStoragePlus:3").is_none());
-        assert!(builtin_rtr("SUNW.nfs").is_none());
+        assert!(builtin_rtr("SUNW.sybase").is_none());
+        assert_eq!(
+            builtin_rtr("nfs").unwrap().0,
+            "/usr/cluster/lib/rgm/rtreg/SUNW.nfs"
+        );
     }
 }

@@ -273,6 +273,23 @@ pub(crate) fn tokenize(text: &str, source: &str) -> Result<Vec<Token>, RtrError>
             c if is_open_quote(c) => Tok::Str(lx.string()?),
             _ => Tok::Word(lx.word()),
         };
+        // Values from an RTR file obey the same rules as values given to scrgadm: no control
+        // characters (a NUL, or an escape sequence that `scrgadm -pv` would print raw), at
+        // most 4 MiB − 1 bytes.
+        if let Tok::Str(s) | Tok::Word(s) = &tok
+            && let Some(why) = crate::admin::names::value_chars_reason(s)
+        {
+            let shown: String = s.chars().take(40).collect();
+            return Err(lx.error(
+                line,
+                col,
+                format!(
+                    "value \"{}\"{} is not legal: {why}",
+                    shown.escape_debug(),
+                    if shown.len() < s.len() { "…" } else { "" }
+                ),
+            ));
+        }
         out.push(Token { tok, line, col });
     }
     out.push(Token {

@@ -118,6 +118,7 @@ impl<B: ClusterBackend> Service<B> {
 }
 
 pub use crate::admin::init::InitOptions;
+pub use crate::store::parse_timeout as parse_lock_timeout;
 
 /// Create a new simulated cluster in the state file at `path` (the only operation that
 /// creates one); `force` replaces an existing file. Returns the new state.

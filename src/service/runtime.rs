@@ -49,7 +49,15 @@ impl<B: ClusterBackend> Service<B> {
         s.log_command(cmd);
         s.catch_up_clock();
         let transition = s.apply_intent(intent)?;
-        let state = s.finish()?;
+        // A request that executed nothing changed nothing: nothing is written, not even the
+        // command's log line, so the file and its generation stay as they were. Membership
+        // events change the cluster even when no method runs.
+        let membership = matches!(intent, Intent::NodeDown { .. } | Intent::NodeUp { .. });
+        let state = if transition.executed.is_empty() && !membership {
+            s.abandon()
+        } else {
+            s.finish()?
+        };
         let unmet = check::unmet(&state, intent);
         let warnings = check::warnings(&state, &transition.groups());
         Ok(Applied {

@@ -94,6 +94,15 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
         self.state_mut().faults.push(fault);
     }
 
+    /// End the session without writing anything (the lock is released); the state as the
+    /// session had it is returned.
+    pub fn abandon(self) -> ClusterState {
+        match self.staged {
+            Staged::Copy(s) => *s,
+            Staged::Locked(t) => t.abort(),
+        }
+    }
+
     /// End the session: [`Mode::Apply`] writes the state (and releases the lock);
     /// [`Mode::DryRun`] writes nothing. Either way the resulting state is returned.
     pub fn finish(self) -> Result<ClusterState> {

@@ -40,7 +40,7 @@ impl<B: ClusterBackend> Service<B> {
         let mut s = self.open(mode, now_ms)?;
         s.catch_up_clock();
         let from_ms = s.state().clock.now_ms;
-        let to_ms = from_ms.saturating_add(duration_ms);
+        let to_ms = advance_to(from_ms, duration_ms, as_written)?;
         let expired = expirations(s.state(), from_ms, to_ms);
         if mode == Mode::Apply {
             let words = [
@@ -120,4 +120,16 @@ fn expirations(state: &ClusterState, from: u64, to: u64) -> Vec<Expiry> {
         }
     }
     out
+}
+
+/// The simulated time reached from `from` after `d` ms, refusing one past
+/// [`crate::timefmt::MAX_SIM_TIME_MS`] (the year 9999) rather than saturating.
+fn advance_to(from: u64, d: u64, text: &str) -> Result<u64> {
+    match from.checked_add(d) {
+        Some(t) if t <= crate::timefmt::MAX_SIM_TIME_MS => Ok(t),
+        _ => Err(crate::error::ScError::inval(format!(
+            "time advance {text}: the simulated clock would pass the year 9999"
+        ))
+        .hint("give a shorter duration, e.g. 1h, 2d or 365d")),
+    }
 }

@@ -1,11 +1,72 @@
 //! Atomic replacement of a file: temp file in the same directory, fsync, rename, fsync dir.
+//!
+//! * Temp files are named `.scsim-state-<tag>-XXXXXX.tmp`, `<tag>` derived from the state
+//!   file's name, so the writer of one state file (holding its lock) can tell its own stale
+//!   temp files — left by a writer killed mid-write — from those of another state file in the
+//!   same directory, and removes them before it writes.
+//! * A new file is created with mode 0666 less the umask; a replaced file keeps its mode.
 
 use crate::error::{ErrorCode, Result, ScError};
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
+
+/// Temp files of an older scsim (`.scsim-state-XXXXXX.tmp`, no tag) are removed once they are
+/// this old: they cannot be told apart per state file, so a recent one may be in use.
+const LEGACY_TEMP_AGE: Duration = Duration::from_secs(600);
+
+const PREFIX: &str = ".scsim-state-";
+const SUFFIX: &str = ".tmp";
+
+/// The tag of a state file's temp files: FNV-1a of its file name, 16 hex digits.
+fn tag(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().as_encoded_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Remove temp files left in `dir` by killed writers of `path`. Called with the lock held, so
+/// no other writer of this state is running. Best effort: failures are ignored.
+pub fn remove_stale_temps(dir: &Path, path: &Path) -> usize {
+    let mine = format!("{PREFIX}{}-", tag(path));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !name.starts_with(PREFIX) || !name.ends_with(SUFFIX) {
+            continue;
+        }
+        let middle = &name[PREFIX.len()..name.len() - SUFFIX.len()];
+        let stale = if name.starts_with(&mine) {
+            true
+        } else if middle.len() == 6 && middle.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            // An untagged temp file of an older scsim.
+            e.metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > LEGACY_TEMP_AGE)
+        } else {
+            false
+        };
+        let is_file = e.file_type().is_ok_and(|t| t.is_file());
+        if stale && is_file && std::fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
 
 /// Replace `path` with what `write` produces, atomically. `write` gets a buffered writer on the
 /// temp file, so a large state is serialized straight to disk rather than into memory first.
+/// The caller holds the state's lock.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -29,9 +90,21 @@ pub fn write_atomic(
         )
         .hint("the previous state was left unchanged")
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".scsim-state-")
-        .suffix(".tmp")
+    remove_stale_temps(dir, path);
+    // The mode of the file being replaced, if any; a new file gets 0666 less the umask, which
+    // the kernel applies when the temp file is created with that mode.
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let prefix = format!("{PREFIX}{}-", tag(path));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(
+            existing.as_ref().map_or(0o666, |p| p.mode() & 0o7777),
+        ));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| io_err("creating a temporary file", e))?;
     {
@@ -40,15 +113,13 @@ pub fn write_atomic(
             .and_then(|()| w.flush())
             .map_err(|e| io_err("writing", e))?;
     }
-    // Keep the permissions of the file being replaced (a temp file is created 0600); a new
-    // file gets the usual 0644.
-    let perms = match std::fs::metadata(path) {
-        Ok(m) => m.permissions(),
-        Err(_) => default_permissions(),
-    };
-    tmp.as_file()
-        .set_permissions(perms)
-        .map_err(|e| io_err("setting permissions", e))?;
+    // The umask may have taken bits off the mode asked for: give a replaced file its exact
+    // mode back.
+    if let Some(perms) = existing {
+        tmp.as_file()
+            .set_permissions(perms)
+            .map_err(|e| io_err("setting permissions", e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| io_err("fsync", e))?;
     tmp.persist(path)
         .map_err(|e| io_err("renaming into place", e.error))?;
@@ -58,16 +129,36 @@ pub fn write_atomic(
     Ok(())
 }
 
-#[cfg(unix)]
-fn default_permissions() -> std::fs::Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::Permissions::from_mode(0o644)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-#[cfg(not(unix))]
-fn default_permissions() -> std::fs::Permissions {
-    tempfile::tempfile()
-        .and_then(|f| f.metadata())
-        .map(|m| m.permissions())
-        .expect("temporary file metadata")
+    #[test]
+    fn stale_temps_of_this_file_are_removed_others_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.json");
+        let b = dir.path().join("b.json");
+        let mine = dir
+            .path()
+            .join(format!("{PREFIX}{}-abc123{SUFFIX}", tag(&a)));
+        let theirs = dir
+            .path()
+            .join(format!("{PREFIX}{}-abc123{SUFFIX}", tag(&b)));
+        let legacy = dir.path().join(format!("{PREFIX}Xy12Zq{SUFFIX}"));
+        for p in [&mine, &theirs, &legacy] {
+            std::fs::write(p, b"partial").unwrap();
+        }
+        write_atomic(&a, |w| w.write_all(b"{}\n")).unwrap();
+        assert!(!mine.exists());
+        assert!(theirs.exists());
+        // A recent untagged one may belong to a running older scsim.
+        assert!(legacy.exists());
+        assert_eq!(std::fs::read(&a).unwrap(), b"{}\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left.len(), 3, "{left:?}");
+    }
 }

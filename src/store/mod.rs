@@ -10,48 +10,74 @@
 //!   anything that is not a scsim state file are refused with the path and the parse position.
 
 mod atomic;
+pub mod check;
+pub mod file;
 pub mod history;
 mod lock;
+pub mod messages;
 pub mod migrate;
+pub mod unknown;
 
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use lock::StateLock;
+pub use lock::{StateLock, parse_timeout};
 
 /// Load the state file at `path` (no lock). Fails if it does not exist.
 pub fn load(path: &Path) -> Result<ClusterState> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ScError::new(
+    let bytes = read_state_bytes(path)?;
+    decode(&bytes, path)
+}
+
+/// The bytes of the state file: a regular file of at most [`file::MAX_STATE_BYTES`] (a FIFO,
+/// a device or a directory is refused before it is read).
+fn read_state_bytes(path: &Path) -> Result<Vec<u8>> {
+    file::check_state_name(path)?;
+    file::read_regular(path, file::MAX_STATE_BYTES, "cluster state")
+        .map_err(|e| read_error(path, e))
+}
+
+/// Refuse a state path that is not a regular file (before a changing command opens it for
+/// writing, which on a FIFO would block).
+fn require_regular(path: &Path) -> Result<()> {
+    file::check_regular(path, "cluster state").map_err(|e| read_error(path, e))
+}
+
+fn read_error(path: &Path, e: std::io::Error) -> ScError {
+    match e {
+        e if e.kind() == std::io::ErrorKind::NotFound => {
+            ScError::new(
                 ErrorCode::Internal,
                 format!("no cluster state file at {}", path.display()),
             )
             .hint(format!(
                 "create one with `scsim --state {} init --nodes NODE1,NODE2`, or point SCSIM_STATE / --state at an existing file",
                 path.display()
-            )));
+            ))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(ScError::new(
+        e if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            ScError::new(
                 ErrorCode::Access,
                 format!(
                     "cannot read cluster state file {}: permission denied",
                     path.display()
                 ),
-            ));
+            )
         }
-        Err(e) => {
-            return Err(ScError::internal(format!(
+        e if e.kind() == std::io::ErrorKind::Other => {
+            // Not a regular file, or too large (file::read_regular says which).
+            ScError::internal(format!("cannot use cluster state file: {e}"))
+                    .hint("point --state / SCSIM_STATE at a state file made by `scsim init`")
+        }
+        e => {
+            ScError::internal(format!(
                 "cannot read cluster state file {}: {e}",
                 path.display()
-            )));
+            ))
         }
-    };
-    decode(&bytes, path)
+    }
 }
 
 /// Decode and, when needed, migrate the bytes of a state file.
@@ -61,6 +87,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
     if let Ok(state) = &first
         && state.schema_version == SCHEMA_VERSION
     {
+        check::check(state, path, check::Level::Read)?;
         return first.map_err(|_| unreachable_err());
     }
     // Slow path: inspect as generic JSON to explain or migrate.
@@ -95,12 +122,51 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
     }
     let migrated = migrate::upgrade(value, version as u32)
         .map_err(|m| ScError::internal(format!("{}: cannot migrate: {m}", path.display())))?;
-    serde_json::from_value(migrated).map_err(|e| {
+    let mut state: ClusterState = serde_json::from_value(migrated).map_err(|e| {
         ScError::internal(format!(
             "{}: invalid cluster state after migration from version {version}: {e}",
             path.display()
         ))
-    })
+    })?;
+    if version < 2 {
+        // The log is the one the file embedded (see `messages::read` and `messages::append`).
+        state.events.embedded = true;
+        state.events.next_seq = state
+            .events
+            .entries
+            .iter()
+            .map(|e| e.seq)
+            .max()
+            .unwrap_or(0)
+            + 1;
+    }
+    check::check(&state, path, check::Level::Read)?;
+    Ok(state)
+}
+
+/// Decode for a change: as [`decode`], and also note the fields this scsim does not know, so
+/// that the commit writes them back ([`unknown`]).
+fn decode_keeping(bytes: &[u8], path: &Path) -> Result<(ClusterState, unknown::Unknown)> {
+    let mut paths = Vec::new();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let parsed = serde_ignored::deserialize(&mut de, |p| paths.push(unknown::segments(&p)))
+        .and_then(|s: ClusterState| de.end().map(|()| s));
+    match parsed {
+        Ok(state) if state.schema_version == SCHEMA_VERSION => {
+            check::check(&state, path, check::Level::Write)?;
+            let unknown = if paths.is_empty() {
+                unknown::Unknown::default()
+            } else {
+                unknown::collect(bytes, paths)
+            };
+            Ok((state, unknown))
+        }
+        _ => {
+            let state = decode(bytes, path)?;
+            check::check(&state, path, check::Level::Write)?;
+            Ok((state, unknown::Unknown::default()))
+        }
+    }
 }
 
 fn unreachable_err() -> ScError {
@@ -143,22 +209,29 @@ pub struct Transaction {
     pub state: ClusterState,
     /// The command line that makes this change, kept with the previous generation.
     command: String,
+    /// Fields of the file this scsim does not know, written back on commit.
+    unknown: unknown::Unknown,
 }
 
 /// Lock the state file for writing and load it.
 pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
+    file::check_state_name(path)?;
     // Fail fast on a missing file, before creating a lock file beside it.
     if !path.exists() {
         load(path)?;
     }
+    // A link to the state stands for its target: lock, temp file and rename happen there.
+    let path = &file::resolve_link(path)?;
+    require_regular(path)?;
     check_writable(path)?;
     let lock = StateLock::acquire(path, timeout)?;
-    let state = load(path)?;
+    let (state, unknown) = decode_keeping(&read_state_bytes(path)?, path)?;
     Ok(Transaction {
         path: path.to_path_buf(),
         _lock: lock,
         state,
         command: String::new(),
+        unknown,
     })
 }
 
@@ -174,6 +247,18 @@ fn check_writable(path: &Path) -> Result<()> {
             .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
     };
     if read_only || denied() {
+        if let Some(owner) = file::foreign_owner(path) {
+            return Err(ScError::new(
+                ErrorCode::Access,
+                format!(
+                    "cluster state file {} is not writable by you (it belongs to {owner}); this command changes the cluster and was not run",
+                    path.display()
+                ),
+            )
+            .hint(format!(
+                "ask {owner} or root to run it or to give you write access, or copy the file and use --state; scstat, scrgadm -p, scsim log and --dry-run work on it as it is"
+            )));
+        }
         return Err(ScError::new(
             ErrorCode::Access,
             format!(
@@ -192,11 +277,32 @@ fn check_writable(path: &Path) -> Result<()> {
 impl Transaction {
     /// Write the state back (generation bumped), atomically, and hand it back (the lock is
     /// released) for commands that report on it afterwards.
+    ///
+    /// The command's log entries are appended to the messages file first, tagged with the new
+    /// generation, and the state is renamed into place second: readers ignore entries of
+    /// generations the state file does not have yet (see `messages`).
     pub fn commit(mut self) -> Result<ClusterState> {
         history::record(&self.path, self.state.generation, &self.command);
+        let before = self.state.generation;
         self.state.generation += 1;
-        atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
+        messages::append(
+            &self.path,
+            &mut self.state.events,
+            before,
+            self.state.generation,
+        )?;
+        if self.unknown.is_empty() {
+            atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
+        } else {
+            let merged = unknown::graft(&encode(&self.state)?, &self.unknown)
+                .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
+            atomic::write_atomic(&self.path, |w| std::io::Write::write_all(w, &merged))?;
+        }
         Ok(self.state)
+    }
+    /// End the transaction without writing (nothing happened), handing the state back.
+    pub fn abort(self) -> ClusterState {
+        self.state
     }
     pub fn path(&self) -> &Path {
         &self.path
@@ -210,6 +316,8 @@ impl Transaction {
 /// Create a new state file (the only way one comes into existence). Refuses to replace an
 /// existing file unless `force`.
 pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration) -> Result<()> {
+    file::check_state_name(path)?;
+    let path = &file::resolve_link(path)?;
     if path.exists() && !force {
         return Err(ScError::new(
             ErrorCode::State,
@@ -218,6 +326,7 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         .hint("use `scsim init --force …` to replace it, or choose another file with --state"));
     }
     if path.exists() {
+        require_regular(path)?;
         check_writable(path)?;
     }
     if let Some(dir) = path.parent()
@@ -231,6 +340,7 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         })?;
     }
     let _lock = StateLock::acquire(path, timeout)?;
+    messages::start(path, &state.events, state.generation)?;
     atomic::write_atomic(path, |w| write_state(w, state))
 }
 

@@ -207,8 +207,16 @@ fn check(state_path: &Path) -> Result<(), String> {
             }
         }
     }
+    // The log (the messages file beside the state) is whole and ordered.
+    let log = scsim::store::messages::read(state_path, &state);
+    if !log.warnings.is_empty() {
+        return Err(format!("messages file: {:?}", log.warnings));
+    }
+    if log.events.is_empty() {
+        return Err("the log is empty".into());
+    }
     let mut last: Option<(u64, u64)> = None;
-    for e in state.events.iter() {
+    for e in &log.events {
         if let Some((seq, t)) = last
             && (e.seq <= seq || e.time_ms < t)
         {
@@ -230,6 +238,8 @@ proptest! {
         check(&state).map_err(TestCaseError::fail)?;
         for (now, op) in (1_000_010u64..).zip(ops.iter()) {
             let before = std::fs::read(&state).unwrap();
+            let messages = dir.path().join("cluster.messages");
+            let log_before = std::fs::read(&messages).unwrap();
             let words = argv(op);
             let w: Vec<&str> = words.iter().map(String::as_str).collect();
             let (code, out, err) = run(&state, now, &w);
@@ -240,6 +250,7 @@ proptest! {
                 // cluster acted and only the requested result was not reached (method failure).
                 if code != 10 {
                     prop_assert!(before == after, "{words:?} exited {code} but changed the state:\n{out}{err}");
+                    prop_assert!(log_before == std::fs::read(&messages).unwrap(), "{words:?} exited {code} but logged");
                 }
             }
             if let Err(e) = check(&state) {

@@ -6,15 +6,19 @@
 
 mod harness;
 
+mod campaign;
 mod completion;
 mod eco;
 mod faults;
+mod fuzz;
 mod generated;
 mod import;
 mod init_state;
 mod invariants;
 mod json_docs;
 mod local_node;
+mod messages;
+mod probes;
 mod scenarios;
 mod scrgadm;
 mod scrgadm_errors;

@@ -18,6 +18,7 @@
 //!        unmanaged auto_start=false suspended
 //!   rs NAME TYPE GROUP [opts]          an enabled, monitored resource (TYPE: lh sa hasp ims gds)
 //!        deps=a,b weak=… restart=… offline_restart=… disabled unmonitored mode=SOFT
+//!        nru=a,b (Network_resources_used)
 //!        retry=COUNT/INTERVAL probe=S x:Ext=v1,v2 p:Std=value
 //!   online RG NODE[,NODE]              start state: the group is online there
 //!   down NODE                          start state: the node is down
@@ -118,6 +119,10 @@ fn build(setup: &str, now_ms: u64) -> ClusterState {
                         "restart" => r.dependencies.restart = list(v),
                         "offline_restart" => r.dependencies.offline_restart = list(v),
                         "disabled" => r.enabled = false,
+                        "nru" => {
+                            r.properties
+                                .insert("Network_resources_used".into(), PropValue::List(list(v)));
+                        }
                         "unmonitored" => r.monitored = false,
                         "mode" => {
                             r.properties

@@ -727,3 +727,69 @@ fn large_listing_streams_the_same_bytes() {
         "streamed listing differs"
     );
 }
+
+/// The common agents are built in, as their data-service packages install them (issue 10,
+/// item 8): each registers by name alone and lists with its methods' programs.
+#[test]
+fn common_agents_register_and_list() {
+    let t = TestCluster::two_node();
+    for (name, full, program) in [
+        ("SUNW.apache", "SUNW.apache:4", "apache_svc_start"),
+        ("SUNW.nfs", "SUNW.nfs:3.1", "nfs_prenet_start"),
+        ("SUNW.nsldap", "SUNW.nsldap:4", "nsldap_svc_start"),
+        ("SUNW.iws", "SUNW.iws:4", "iws_svc_start"),
+        ("SUNW.s1as", "SUNW.s1as:4", "s1as_svc_start"),
+        ("SUNW.jsas", "SUNW.jsas:1", "jsas_svc_start"),
+        ("SUNW.iim", "SUNW.iim", "iim_svc_start"),
+        (
+            "SUNW.oracle_server",
+            "SUNW.oracle_server:4",
+            "oracle_server_start",
+        ),
+        (
+            "SUNW.oracle_listener",
+            "SUNW.oracle_listener:4",
+            "oracle_listener_start",
+        ),
+        ("SUNW.qfs", "SUNW.qfs:3.1", "scqfs_prenet_start"),
+        ("SUNW.dns", "SUNW.dns:3.1", "dns_svc_start"),
+        ("SUNW.s1mq", "SUNW.s1mq", "s1mq_svc_start"),
+    ] {
+        t.sh(&format!("scrgadm -a -t {name}")).ok();
+        let out = t.sh(&format!("scrgadm -pv -t {name}"));
+        out.ok();
+        assert!(out.stdout.starts_with("Res Type name:"), "{out}");
+        assert!(out.stdout.contains(&format!(" {full}\n")), "{out}");
+        let out = t.sh(&format!("scrgadm -pvv -t {full}"));
+        assert!(out.stdout.contains(&format!(" {program}\n")), "{out}");
+        // Registering twice is the "already registered" 13.
+        t.fails_unchanged(&format!("scrgadm -a -t {name}"), 13);
+    }
+    // Their extension properties, from the data-service guides: required ones are
+    // required, defaults apply.
+    t.sh("scrgadm -a -g ORA-RG -h mail-1,mail-2").ok();
+    let out = t.fails_unchanged(
+        "scrgadm -a -j ora-srv -g ORA-RG -t SUNW.oracle_server -x ORACLE_HOME=/oracle",
+        15,
+    );
+    for p in ["Alert_log_file", "Connect_string", "ORACLE_SID"] {
+        assert!(out.stderr.contains(p), "{out}");
+    }
+    t.script(
+        "scrgadm -a -j ora-srv -g ORA-RG -t SUNW.oracle_server -x ORACLE_HOME=/oracle -x ORACLE_SID=ORA1 -x Alert_log_file=/oracle/alert_ORA1.log -x Connect_string=scott/tiger
+         scrgadm -a -j ora-lsn -g ORA-RG -t SUNW.oracle_listener -x ORACLE_HOME=/oracle
+         scrgadm -a -j qfs-rs -g ORA-RG -t SUNW.qfs -x QFSFileSystem=/global/qfs1",
+    );
+    let out = t.sh("scrgadm -pvv -j ora-lsn");
+    assert!(out.stdout.contains("LISTENER"), "{out}");
+    let out = t.fails_unchanged(
+        "scrgadm -a -j web -g ORA-RG -t SUNW.apache -y Port_list=80/tcp",
+        15,
+    );
+    assert!(out.stderr.contains("Bin_dir"), "{out}");
+    let out = t.fails_unchanged(
+        "scrgadm -a -j dns -g ORA-RG -t SUNW.dns -x DNS_mode=conf",
+        15,
+    );
+    assert!(out.stderr.contains("Confdir_list"), "{out}");
+}

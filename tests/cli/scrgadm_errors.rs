@@ -189,9 +189,14 @@ fn type_errors() {
     );
     fails(
         &t,
-        "scrgadm -a -t SUNW.oracle_server",
-        13,
-        &["SUNW.oracle_server", "not one of the built-in types", "-f"],
+        "scrgadm -a -t ACME.nosuchagent",
+        3,
+        &[
+            "ACME.nosuchagent",
+            "/usr/cluster/lib/rgm/rtreg/ACME.nosuchagent does not exist",
+            "not one of the built-in types",
+            "-f",
+        ],
     );
     fails(
         &t,
@@ -1097,7 +1102,7 @@ fn mistyped_names_suggest_the_existing_one() {
         ),
         (
             "scrgadm -a -t SUNW.HAStorageplus",
-            13,
+            3,
             "did you mean SUNW.HAStoragePlus?",
         ),
         ("scrgadm -pv -t SUNW.im", 13, "did you mean SUNW.ims?"),

@@ -231,7 +231,7 @@ fn the_log_records_commands_methods_and_state_changes() {
     assert!(lines.iter().all(|l| l.contains(" mail-2 ")), "{out}");
     assert!(
         lines.iter().any(|l| l.contains(
-            "Cluster.RGM.rgmd: [ID 707948 daemon.notice] launching method <Start> for resource <mail-rs>, resource group <MAIL-RG>, node <mail-2>, timeout <"
+            "Cluster.RGM.rgmd: [ID 707948 daemon.notice] launching method <ims_svc_start> for resource <mail-rs>, resource group <MAIL-RG>, node <mail-2>, timeout <300> seconds"
         )),
         "{out}"
     );
@@ -312,40 +312,71 @@ fn mistyped_names_suggest_the_existing_one() {
     }
 }
 
-/// The event log is bounded: past its capacity the oldest entries rotate out, sequence
-/// numbers keep counting, and the state file stops growing.
+/// The messages file rotates by size into numbered files: the oldest file goes, sequence
+/// numbers keep counting, `scsim log` reads across the files, and the state file stays the
+/// same size.
 #[test]
 fn the_log_rotates_and_the_state_file_stays_bounded() {
-    let t = seed();
-    crate::scrgadm::edit_state(&t, |j| j["events"]["capacity"] = 60.into());
+    let t = TestCluster::empty();
+    t.sh("scsim init --nodes mail-1,mail-2 --log-size 16K --log-files 3")
+        .ok();
+    t.script(
+        "scrgadm -a -t SUNW.HAStoragePlus
+         scrgadm -a -t SUNW.ims
+         scrgadm -a -g MAIL-RG -h mail-1,mail-2
+         scrgadm -a -L -g MAIL-RG -l budgie
+         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2
+         scswitch -Z -g MAIL-RG",
+    );
     let switch = |n: &str| {
         t.sh(&format!("scswitch -z -g MAIL-RG -h {n}")).ok();
     };
     switch("mail-2");
     switch("mail-1");
-    let size = t.state_bytes().len();
-    let mut sizes = Vec::new();
+    // The size apart from the generation's digits.
+    let size = || {
+        let g = t.state_json()["generation"].as_u64().unwrap();
+        t.state_bytes().len() - g.to_string().len()
+    };
+    let before = size();
     for _ in 0..5 {
         switch("mail-2");
         switch("mail-1");
-        sizes.push(t.state_bytes().len());
+        assert_eq!(size(), before, "the state file grew");
     }
-    let events = &t.state_json()["events"];
-    let entries = events["entries"].as_array().unwrap();
-    assert_eq!(entries.len(), 60);
-    let first = entries[0]["seq"].as_u64().unwrap();
-    let next = events["next_seq"].as_u64().unwrap();
-    assert_eq!(
-        next - first,
-        60,
-        "sequence numbers are contiguous to the newest"
+    let base = t.path().join("cluster.messages");
+    let files: Vec<u64> = ["", ".1", ".2"]
+        .iter()
+        .map(|s| {
+            std::fs::metadata(format!("{}{s}", base.display()))
+                .unwrap()
+                .len()
+        })
+        .collect();
+    assert!(
+        !t.path().join("cluster.messages.3").exists(),
+        "only 3 files in all"
     );
-    assert!(first > 200, "old entries were kept: first seq {first}");
-    for s in sizes {
-        assert!(s <= size + size / 10, "state grew from {size} to {s} bytes");
+    for f in files {
+        // Rotated once it has reached 16K: past it by at most one command (a switchover).
+        assert!(f <= 16 * 1024 + 12 * 1024, "a messages file of {f} bytes");
     }
-    let out = t.sh("scsim log");
+    let out = t.sh("scsim log --json");
     out.ok();
-    assert_eq!(out.stdout.lines().count(), 60);
-    assert!(out.stdout.ends_with("change to RG_ONLINE\n"), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let seqs: Vec<u64> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["seq"].as_u64().unwrap())
+        .collect();
+    assert!(
+        seqs.windows(2).all(|w| w[1] == w[0] + 1),
+        "sequence numbers are contiguous: {seqs:?}"
+    );
+    assert!(seqs[0] > 1, "nothing rotated out");
+    assert!(seqs.len() > 40, "only {} entries kept", seqs.len());
+    let text = t.sh("scsim log");
+    assert_eq!(text.stdout.lines().count(), seqs.len());
+    assert!(text.stdout.ends_with("change to RG_ONLINE\n"), "{text}");
 }

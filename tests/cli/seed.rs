@@ -108,13 +108,17 @@ fn seed_procedure_end_to_end() {
             .position(|(a, b, c)| a == m && b == r && c == n)
             .unwrap_or_else(|| panic!("no {m} of {r} on {n} in {switch:?}"))
     };
+    // The log names the methods' programs, as a real rgmd log does.
+    let stop_mail = pos("ims_svc_stop", "mail-rs", "mail-1");
+    assert!(stop_mail < pos("hastorageplus_stop", "disk-rs", "mail-1"));
     assert!(
-        pos("Stop", "mail-rs", "mail-1") < pos("Stop", "disk-rs", "mail-1")
-            || pos("Stop", "mail-rs", "mail-1") < pos("Postnet_stop", "disk-rs", "mail-1")
+        pos("hafoip_stop", "budgie", "mail-1")
+            < pos("hastorageplus_postnet_stop", "disk-rs", "mail-1")
     );
-    assert!(pos("Stop", "mail-rs", "mail-1") < pos("Start", "mail-rs", "mail-2"));
-    assert!(pos("Start", "mail-rs", "mail-2") > pos("Prenet_start", "budgie", "mail-2"));
-    assert!(pos("Start", "mail-rs", "mail-2") > pos("Prenet_start", "disk-rs", "mail-2"));
+    let start_mail = pos("ims_svc_start", "mail-rs", "mail-2");
+    assert!(stop_mail < start_mail);
+    assert!(start_mail > pos("hafoip_prenet_start", "budgie", "mail-2"));
+    assert!(start_mail > pos("hastorageplus_prenet_start", "disk-rs", "mail-2"));
 
     // Step 15: mail-2 dies, the group comes back on mail-1 by itself.
     t.script("scsim node down mail-2");

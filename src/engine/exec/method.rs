@@ -26,12 +26,15 @@ pub(super) fn run_method(
         return (StepResult::Done, None);
     };
     let rt = state.resource_types.get(&r.rtype);
+    let timeout_s = settings::timeout_s(rt, r, method);
+    let program = settings::method_program(rt, method);
     let call = MethodCall {
         resource,
         group,
         node,
         method,
-        timeout_s: settings::timeout_s(rt, r, method),
+        program: &program,
+        timeout_s,
     };
     match method {
         Method::PrenetStart | Method::Start => {
@@ -59,7 +62,7 @@ fn launch(
     call: &MethodCall,
     runner: &mut dyn MethodRunner,
 ) -> CallOutcome {
-    let (prog, timeout) = (call.method.rtr_name(), call.timeout_s);
+    let (prog, timeout) = (call.program, call.timeout_s);
     let (resource, group, node) = (call.resource, call.group, call.node);
     events::rgmd(
         state,
@@ -77,7 +80,7 @@ fn launch(
 }
 
 fn log_completed(state: &mut ClusterState, call: &MethodCall, out: CallOutcome) {
-    let (prog, timeout) = (call.method.rtr_name(), call.timeout_s);
+    let (prog, timeout) = (call.program, call.timeout_s);
     let (resource, group, node) = (call.resource, call.group, call.node);
     events::rgmd(
         state,
@@ -93,7 +96,7 @@ fn log_completed(state: &mut ClusterState, call: &MethodCall, out: CallOutcome) 
 }
 
 fn log_timeout(state: &mut ClusterState, call: &MethodCall) {
-    let prog = call.method.rtr_name();
+    let prog = call.program;
     let (resource, group, node) = (call.resource, call.group, call.node);
     events::rgmd_error(
         state,
@@ -164,7 +167,7 @@ fn failed(
     let (resource, group, node, method) = (call.resource, call.group, call.node, call.method);
     let result = match out.result {
         CallResult::Failed { exit } => {
-            let prog = method.rtr_name();
+            let prog = call.program;
             let timeout = call.timeout_s;
             events::rgmd_error(
                 state,
@@ -249,18 +252,20 @@ pub fn call_unlisted(
     runner: &mut dyn MethodRunner,
 ) -> CallResult {
     let rt = state.resource_types.get(&r.rtype);
+    let program = settings::method_program(rt, method);
     let call = MethodCall {
         resource: &r.name,
         group: &r.group,
         node,
         method,
+        program: &program,
         timeout_s: settings::timeout_s(rt, r, method),
     };
     let out = launch(state, &call, runner);
     match out.result {
         CallResult::Ok => log_completed(state, &call, out),
         CallResult::Failed { exit } => {
-            let prog = method.rtr_name();
+            let prog = call.program;
             let (resource, group) = (call.resource, call.group);
             events::rgmd_error(
                 state,

@@ -12,6 +12,8 @@ pub struct MethodCall<'a> {
     pub group: &'a str,
     pub node: &'a str,
     pub method: Method,
+    /// The method's program (`hafoip_start`), the name the log prints.
+    pub program: &'a str,
     pub timeout_s: u64,
 }
 

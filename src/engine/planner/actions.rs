@@ -35,6 +35,12 @@ struct Progress<'o> {
     run_after: HashMap<String, bool>,
     /// Resources that stop somewhere in this plan (a node crash stops what ran there).
     bounced: HashSet<String>,
+    /// Of those, the ones whose service goes down: stopped, crashed or restarted with their
+    /// group (not a fault monitor's restart in place). Strong dependents in other groups
+    /// stop before them and start again after them.
+    stopped: HashSet<String>,
+    /// (resource, node) where the service goes down in this plan.
+    stopped_on: HashSet<(String, String)>,
     /// Groups already processed.
     processed: HashSet<&'o str>,
 }
@@ -57,8 +63,10 @@ impl<'a> Draft<'a> {
     /// Resource actions per (group, node) unit, groups in dependency order.
     pub(super) fn units(&self, order: &[String]) -> Vec<Unit> {
         let mut units = Vec::new();
+        let crashed = self.crash_bounced(order);
         let mut p = Progress {
-            bounced: self.crash_bounced(order),
+            stopped: crashed.clone(),
+            bounced: crashed,
             ..Progress::default()
         };
         for gname in order {
@@ -149,6 +157,10 @@ impl<'a> Draft<'a> {
                     p.bounced.insert(rn.to_string());
                     u.local_bounce.insert(rn);
                 }
+                if matches!(a, Act::Stop | Act::Restart { short: false }) {
+                    p.stopped.insert(rn.to_string());
+                    p.stopped_on.insert((rn.to_string(), u.node.to_string()));
+                }
                 acts.push((rn.to_string(), a));
             }
         }
@@ -197,7 +209,8 @@ impl<'a> Draft<'a> {
                 (None, false)
             };
         }
-        let keep_ok = self.dependees_run(r, &[DepKind::OfflineRestart], u, p);
+        let keep_ok = self.dependees_run(r, &[DepKind::OfflineRestart], u, p)
+            && self.cross_group_strong_run(r, u, p);
         if !base || !keep_ok {
             return (Some(Act::Stop), false);
         }
@@ -246,17 +259,48 @@ impl<'a> Draft<'a> {
         })
     }
 
-    /// A restart or offline-restart dependee of `r` is stopped or restarted by this plan.
+    /// A restart or offline-restart dependee of `r` is stopped or restarted by this plan, or
+    /// a strong dependee in another group goes down (switchover, evacuation, group restart,
+    /// node failure) and comes back.
     fn dependee_bounced(&self, r: &Resource, u: &UnitScope, p: &Progress) -> bool {
         r.dependencies.all().any(|(k, d)| {
-            if !matches!(k, DepKind::Restart | DepKind::OfflineRestart) {
-                return false;
+            let dn = dep_target(d);
+            let back = || p.run_after.get(dn).copied().unwrap_or(true);
+            match (k, self.st.resources.get(dn)) {
+                (DepKind::Restart | DepKind::OfflineRestart, Some(dr)) if dr.group == u.g.name => {
+                    u.local_bounce.contains(dn)
+                }
+                (DepKind::Restart | DepKind::OfflineRestart, Some(_)) => {
+                    p.bounced.contains(dn) && back()
+                }
+                (DepKind::Strong, Some(dr)) if dr.group != u.g.name => {
+                    p.stopped.contains(dn) && back() && !self.kept_running(dr, p)
+                }
+                _ => false,
             }
+        })
+    }
+
+    /// `r` runs on some node throughout the plan (a scalable dependee that loses one
+    /// instance): its strong dependents need not bounce.
+    fn kept_running(&self, r: &Resource, p: &Progress) -> bool {
+        r.state.iter().any(|(m, st)| {
+            st.state.is_running()
+                && !self.after.crashed.contains(m)
+                && !p.stopped_on.contains(&(r.name.clone(), m.clone()))
+        })
+    }
+
+    /// Every strong dependee of `r` in another group runs after the plan: a strong
+    /// dependency holds across groups, so the dependent does not keep running without it.
+    fn cross_group_strong_run(&self, r: &Resource, u: &UnitScope, p: &Progress) -> bool {
+        r.dependencies.strong.iter().all(|d| {
             let dn = dep_target(d);
             match self.st.resources.get(dn) {
-                Some(dr) if dr.group == u.g.name => u.local_bounce.contains(dn),
-                Some(_) => p.bounced.contains(dn) && p.run_after.get(dn).copied().unwrap_or(true),
-                None => false,
+                Some(dr) if dr.group != u.g.name && p.processed.contains(dr.group.as_str()) => {
+                    p.run_after.get(dn).copied().unwrap_or(false)
+                }
+                _ => true,
             }
         })
     }

@@ -29,11 +29,14 @@ impl<'a> Draft<'a> {
                     if self.mastered(hg).is_empty() && !hg.stranded {
                         continue;
                     }
+                    let operator_follower =
+                        (self.operator && kind.strong_positive()).then(|| gname.clone());
                     self.aims.goals.insert(
                         h.to_string(),
                         Goal::Auto(Auto {
                             sticky: true,
                             strand_if_empty: true,
+                            operator_follower,
                             ..Auto::default()
                         }),
                     );

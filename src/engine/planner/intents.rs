@@ -8,6 +8,10 @@ use crate::model::RgState;
 
 impl<'a> Draft<'a> {
     pub(super) fn intent(&mut self, intent: &Intent) -> Result<()> {
+        self.operator = matches!(
+            intent,
+            Intent::Online { .. } | Intent::Switch { .. } | Intent::Rebalance { .. }
+        );
         match intent {
             Intent::Online { rgs } => self.online(rgs),
             Intent::Switch { rgs, nodes } => self.switch(rgs, nodes),

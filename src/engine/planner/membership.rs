@@ -265,7 +265,10 @@ impl<'a> Draft<'a> {
             } else if g.failback && !m.is_empty() {
                 goals.push((
                     g.name.clone(),
-                    Auto::default(),
+                    Auto {
+                        failback: true,
+                        ..Auto::default()
+                    },
                     format!("{} joined: Failback=TRUE on {}", ns.join(","), g.name),
                 ));
             } else if g.mode == RgMode::Scalable

@@ -115,6 +115,13 @@ struct Auto {
     strand_if_empty: bool,
     /// The operator named the group: no eligible node is an error.
     must_place: bool,
+    /// Failback on a join: move only to a joining node the Nodelist prefers over the node
+    /// the group leaves.
+    failback: bool,
+    /// A `++`/`+++` follower of a group an operator command moves (the leader's name): it is
+    /// placed as the operator's own groups are (the `-K` and Pingpong guards do not hold it
+    /// back), and with nowhere to follow the command is refused.
+    operator_follower: Option<String>,
 }
 
 /// The cluster as it will be once the flag steps planned so far have run: switch changes and
@@ -133,6 +140,9 @@ struct After {
     down: HashSet<String>,
     /// Nodes that join.
     joined: HashSet<String>,
+    /// (group, node) whose Error_stop_failed the operator clears (every Stop_failed resource
+    /// of the group there).
+    cleared: HashSet<(String, String)>,
 }
 
 /// What the plan aims at, per group and per resource.
@@ -173,6 +183,9 @@ struct Draft<'a> {
     targets: HashMap<String, Vec<String>>,
     notes: Vec<String>,
     actions: Vec<Action>,
+    /// The intent is an operator command that places groups (`-z`, `-Z`): `++` followers
+    /// that cannot follow make it fail instead of going offline.
+    operator: bool,
 }
 
 fn err(code: ErrorCode, msg: impl Into<String>) -> ScError {
@@ -192,6 +205,7 @@ impl<'a> Draft<'a> {
             targets: HashMap::new(),
             notes: Vec::new(),
             actions: Vec::new(),
+            operator: false,
         }
     }
 

@@ -4,7 +4,7 @@
 use super::{Auto, Draft, Goal, err};
 use crate::engine::index::AffKind;
 use crate::engine::plan::{Step, StepKind};
-use crate::error::{ErrorCode, Result};
+use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ResourceGroup, RgMode};
 
 impl<'a> Draft<'a> {
@@ -66,11 +66,13 @@ impl<'a> Draft<'a> {
         }
         for (kind, h) in self.ix.affinities(&g.name) {
             let on = self.placed_after(h).iter().any(|x| x == n);
-            if kind.strong_positive() && !on {
-                return Some((
-                    format!("{h} is not online on {n} ({}{h})", kind.prefix()),
-                    true,
-                ));
+            if kind.strong_positive() && !self.leader_on(h, n) {
+                let how = if on {
+                    "is Error_stop_failed"
+                } else {
+                    "is not online"
+                };
+                return Some((format!("{h} {how} on {n} ({}{h})", kind.prefix()), true));
             }
             if *kind == AffKind::StrongNegative && on {
                 return Some((format!("{h} is online on {n} (--{h})"), true));
@@ -108,7 +110,7 @@ impl<'a> Draft<'a> {
                     let placed = self.placed_after(h);
                     for n in &nodes {
                         let on = placed.contains(n);
-                        if kind.strong_positive() && !on {
+                        if kind.strong_positive() && !self.leader_on(h, n) {
                             return Err(err(
                                 ErrorCode::Depend,
                                 format!(
@@ -172,11 +174,14 @@ impl<'a> Draft<'a> {
             }
         }
         let mut cands: Vec<(i32, usize, String)> = Vec::new();
+        // An operator's command places its groups' followers past the -K and Pingpong
+        // guards, as it places the groups it names.
+        let relaxed = a.operator_follower.is_some();
         for (i, n) in g.nodelist.iter().enumerate() {
             if chosen.contains(n) {
                 continue;
             }
-            match self.ineligible(g, n, a, false) {
+            match self.ineligible(g, n, a, relaxed) {
                 None => cands.push((-self.weak_score(g, n), i, n.clone())),
                 Some((w, dependency)) => {
                     *blocked_by_dependency |= dependency;
@@ -218,6 +223,9 @@ impl<'a> Draft<'a> {
         } else {
             self.choose(g, a, &current, count, &mut why, &mut blocked_by_dependency)
         };
+        if a.failback && !self.failback_improves(g, &current, &chosen) {
+            return Ok(current);
+        }
         if !chosen.is_empty() || count == 0 {
             if g.stranded {
                 let r = self.reason_of(&g.name);
@@ -236,6 +244,13 @@ impl<'a> Draft<'a> {
         } else {
             why.join("; ")
         };
+        // Mastered before this plan (a node that just crashed counts).
+        let was_online = g.managed && g.state.values().any(|s| s.is_mastered());
+        if let Some(leader) = &a.operator_follower
+            && was_online
+        {
+            return Err(self.follower_stranded(g, leader, &why));
+        }
         if a.must_place {
             let code = if blocked_by_dependency {
                 ErrorCode::Depend
@@ -252,8 +267,6 @@ impl<'a> Draft<'a> {
                 g.name
             )));
         }
-        // Mastered before this plan (a node that just crashed counts).
-        let was_online = g.managed && g.state.values().any(|s| s.is_mastered());
         if a.fallback_current && !current.is_empty() {
             self.notes.push(format!(
                 "no other node can take {} ({why}); it stays on {}",
@@ -281,5 +294,44 @@ impl<'a> Draft<'a> {
             self.notes.push(format!("{} stays offline ({why})", g.name));
         }
         Ok(Vec::new())
+    }
+
+    /// A failback moves a group only to nodes that just joined and that its Nodelist prefers
+    /// over every node it leaves (never to a less preferred node, whatever keeps it off a
+    /// better one).
+    fn failback_improves(&self, g: &ResourceGroup, current: &[String], chosen: &[String]) -> bool {
+        let pos = |n: &String| g.nodelist.iter().position(|x| x == n).unwrap_or(usize::MAX);
+        let gained: Vec<&String> = chosen.iter().filter(|n| !current.contains(n)).collect();
+        let lost_best = current
+            .iter()
+            .filter(|n| !chosen.contains(n))
+            .map(pos)
+            .min()
+            .unwrap_or(usize::MAX);
+        gained
+            .iter()
+            .all(|n| self.after.joined.contains(*n) && pos(n) < lost_best)
+    }
+
+    /// The refusal when an operator command would leave a `++`/`+++` follower with nowhere
+    /// to go.
+    fn follower_stranded(&self, g: &ResourceGroup, leader: &str, why: &str) -> ScError {
+        let to = self.targets.get(leader).cloned().unwrap_or_default();
+        let to = if to.is_empty() {
+            "offline".to_string()
+        } else {
+            format!("to {}", to.join(","))
+        };
+        err(
+            ErrorCode::Depend,
+            format!(
+                "resource group {f} has a strong positive affinity for {leader} and cannot follow it {to} ({why}); the command would leave {f} with nowhere to go",
+                f = g.name
+            ),
+        )
+        .hint(format!(
+            "take {f} offline first (scswitch -F -g {f}), add the node to its Nodelist (scrgadm -c -g {f} -h …), or choose a node {f} can follow to",
+            f = g.name
+        ))
     }
 }

@@ -1,10 +1,10 @@
 //! Resource intents: enable and disable (`-e`/`-n`, `-M` for monitoring), clear STOP_FAILED
 //! (`-c -f STOP_FAILED`), and suspend/resume automatic recovery.
 
-use super::{Draft, err};
+use super::{Draft, Goal, err};
 use crate::engine::plan::{Settle, StepKind};
 use crate::error::{ErrorCode, Result};
-use crate::model::{DepKind, RState, Resource};
+use crate::model::{DepKind, RState, Resource, RgState};
 use std::collections::HashSet;
 
 impl<'a> Draft<'a> {
@@ -70,19 +70,30 @@ impl<'a> Draft<'a> {
             if monitor_only {
                 continue;
             }
-            let deps: Vec<(&str, DepKind)> = self
+            let still_enabled = |d: &str| {
+                !names.contains(d) && self.st.resources.get(d).is_some_and(|dr| dr.enabled)
+            };
+            // A network address an enabled resource uses (Network_resources_used) is a
+            // dependee like a strong one: the service would lose its address.
+            let deps: Vec<(&str, &str)> = self
                 .ix
                 .dependents(&r.name)
                 .iter()
                 .filter(|(d, k)| {
-                    matches!(k, DepKind::Strong | DepKind::Restart)
-                        && !names.contains(d)
-                        && self.st.resources.get(*d).is_some_and(|dr| dr.enabled)
+                    matches!(k, DepKind::Strong | DepKind::Restart) && still_enabled(d)
                 })
-                .copied()
+                .map(|(d, k)| (*d, k.property()))
+                .chain(
+                    self.ix
+                        .network_users(&r.name)
+                        .iter()
+                        .filter(|d| still_enabled(d))
+                        .map(|d| (*d, "Network_resources_used")),
+                )
                 .collect();
             if !deps.is_empty() {
-                let list: Vec<&str> = deps.iter().map(|(d, _)| *d).collect();
+                let mut list: Vec<&str> = deps.iter().map(|(d, _)| *d).collect();
+                list.dedup();
                 return Err(err(
                     ErrorCode::Depend,
                     format!(
@@ -91,7 +102,7 @@ impl<'a> Draft<'a> {
                         if list.len() == 1 { "" } else { "s" },
                         list.join(", "),
                         if list.len() == 1 { "s" } else { "" },
-                        deps[0].1.property()
+                        deps[0].1
                     ),
                 )
                 .hint(format!(
@@ -164,12 +175,52 @@ impl<'a> Draft<'a> {
                 settles.push(k);
             }
         }
+        // A group whose every Stop_failed resource on the node is cleared leaves
+        // Error_stop_failed for Offline there: what still runs of it is stopped, and its
+        // `++` followers leave the node with it (the 3.1 procedure: clear, then bring the
+        // group online). Otherwise the group stays Error_stop_failed.
+        let cleared: HashSet<(String, String)> = settles
+            .iter()
+            .filter(|(rg, n)| {
+                self.st.resource_groups.get(rg).is_some_and(|g| {
+                    g.state_on(n) == RgState::ErrorStopFailed
+                        && g.resources.iter().all(|r| {
+                            resources.contains(r)
+                                || self
+                                    .st
+                                    .resources
+                                    .get(r)
+                                    .is_none_or(|x| x.state_on(n) != RState::StopFailed)
+                        })
+                })
+            })
+            .cloned()
+            .collect();
+        self.after.cleared.extend(cleared.iter().cloned());
         for (rg, node) in settles {
-            self.pre(StepKind::RgSettle {
-                rg,
-                node,
-                mode: Settle::Infer,
-            });
+            if !cleared.contains(&(rg.clone(), node.clone())) {
+                self.pre(StepKind::RgSettle {
+                    rg,
+                    node,
+                    mode: Settle::Infer,
+                });
+                continue;
+            }
+            let Some(g) = self.st.resource_groups.get(&rg) else {
+                continue;
+            };
+            let rest: Vec<String> = self
+                .mastered(g)
+                .into_iter()
+                .filter(|n| !self.after.cleared.contains(&(rg.clone(), n.clone())))
+                .collect();
+            let goal = if rest.is_empty() {
+                Goal::Offline
+            } else {
+                Goal::Fixed(rest)
+            };
+            let why = format!("STOP_FAILED cleared on {node}: {rg} goes offline there");
+            self.set_goal(&rg, goal, Some(why));
         }
         Ok(())
     }

@@ -116,20 +116,39 @@ impl<'a> Draft<'a> {
             .unwrap_or_default()
     }
 
-    /// Error_stop_failed somewhere (not on a crashed node), or held by recovery.
+    /// Error_stop_failed somewhere (not on a crashed node, not being cleared), or held by
+    /// recovery.
     pub(super) fn frozen(&self, g: &ResourceGroup) -> bool {
-        self.aims.hold.contains(&g.name)
-            || g.state
-                .iter()
-                .any(|(n, s)| *s == RgState::ErrorStopFailed && !self.after.crashed.contains(n))
+        self.aims.hold.contains(&g.name) || g.state.keys().any(|n| self.stop_failed_on(g, n))
+    }
+
+    /// `g` is (and stays, in this plan) Error_stop_failed on `n`.
+    pub(super) fn stop_failed_on(&self, g: &ResourceGroup, n: &str) -> bool {
+        g.state_on(n) == RgState::ErrorStopFailed
+            && !self.after.crashed.contains(n)
+            && !self
+                .after
+                .cleared
+                .contains(&(g.name.clone(), n.to_string()))
+    }
+
+    /// Group `rg` is (or will be) online on `n`, in a state a strong positive affinity
+    /// accepts: not Error_stop_failed there.
+    pub(super) fn leader_on(&self, rg: &str, n: &str) -> bool {
+        self.placed_after(rg).iter().any(|x| x == n)
+            && !self
+                .st
+                .resource_groups
+                .get(rg)
+                .is_some_and(|g| self.stop_failed_on(g, n))
     }
 
     pub(super) fn check_not_frozen(&self, g: &ResourceGroup) -> Result<()> {
         if self.aims.hold.contains(&g.name) {
             return Ok(());
         }
-        for (n, s) in &g.state {
-            if *s == RgState::ErrorStopFailed && !self.after.crashed.contains(n) {
+        for n in g.state.keys() {
+            if self.stop_failed_on(g, n) {
                 let failed: Vec<&str> = g
                     .resources
                     .iter()
