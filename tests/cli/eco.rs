@@ -142,3 +142,24 @@ fn did_you_mean_counts_swapped_letters_and_knows_standard_properties() {
     );
     insta::assert_snapshot!(prop.to_string());
 }
+
+#[test]
+fn graph_as_svg_needs_graphviz_and_says_so() {
+    let t = busy();
+    let out = t.run_env(
+        "scsim",
+        &["graph", "--format", "svg"],
+        &[("PATH", "/usr/local/bin:/usr/bin:/bin")],
+    );
+    let has_dot = ["/usr/local/bin/dot", "/usr/bin/dot", "/bin/dot"]
+        .iter()
+        .any(|p| std::path::Path::new(p).exists());
+    if has_dot {
+        out.ok();
+        assert!(out.stdout.contains("<svg"), "{out}");
+        assert!(out.stdout.contains("MAIL-RG"), "{out}");
+    } else {
+        assert_eq!(out.code, 3, "{out}");
+        assert!(out.stderr.contains("install Graphviz"), "{out}");
+    }
+}
