@@ -157,7 +157,7 @@ fn graph_as_svg_needs_graphviz_and_says_so() {
     if has_dot {
         out.ok();
         assert!(out.stdout.contains("<svg"), "{out}");
-        assert!(out.stdout.contains("MAIL-RG"), "{out}");
+        assert!(out.stdout.contains("budgie"), "{out}");
     } else {
         assert_eq!(out.code, 3, "{out}");
         assert!(out.stderr.contains("install Graphviz"), "{out}");
