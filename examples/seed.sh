@@ -38,14 +38,13 @@ step "4. Add the logical host and bring the group online"
 run scrgadm -a -L -g MAIL-RG -l budgie
 run scswitch -Z -g MAIL-RG
 
-step "5. HAStoragePlus resource (the seed writes ServicePaths with a space after the comma)"
-printf '# %s\n' "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1, /global/mail2"
-if scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1, /global/mail2; then
-  echo "seed.sh: the split list was accepted, which it must not be" >&2
-  exit 1
-fi
-echo "(refused as expected; the same command without the space:)"
-run scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2
+step "5. HAStoragePlus resource (the seed writes ServicePaths, SUNW.HAStorage's property, with a space after the comma)"
+refused() { printf '# %s\n' "$*"; if "$@"; then echo "seed.sh: accepted, which it must not be" >&2; exit 1; fi; }
+refused scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1, /global/mail2
+echo "(refused as expected; without the space:)"
+refused scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2
+echo "(refused as expected: HAStoragePlus takes the mount points in FilesystemMountPoints:)"
+run scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2
 
 step "5b. Enable the storage resource (6.3 guide)"
 run scswitch -e -j disk-rs

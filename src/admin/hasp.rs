@@ -1,20 +1,17 @@
-//! SUNW.HAStoragePlus specifics: the `ServicePaths` spelling of the older SUNW.HAStorage type,
-//! and the checks on FilesystemMountPoints and GlobalDevicePaths (reference §6.1).
-//!
-//! `-x ServicePaths=…` on an HAStoragePlus resource is accepted with a warning and each path
-//! is stored where HAStoragePlus keeps it:
+//! SUNW.HAStoragePlus specifics: the checks on FilesystemMountPoints and GlobalDevicePaths
+//! (reference §6.1), and the hint for `ServicePaths`, the older SUNW.HAStorage type's property,
+//! which HAStoragePlus refuses as an unknown extension property. The hint sorts the paths given:
 //!
 //! * a global device path — `/dev/global/…`, `/dev/md/…`, `/dev/did/…`, `/dev/vx/…` — or a bare
-//!   name (a device group, which must exist) goes to **GlobalDevicePaths**;
-//! * any other absolute path (`/global/mail1`, `/local/data`) is a mount point and goes to
+//!   name (a device group) belongs in **GlobalDevicePaths**;
+//! * any other absolute path (`/global/mail1`, `/local/data`) is a mount point and belongs in
 //!   **FilesystemMountPoints**.
 //!
 //! A mount point outside `/global/` is a local (failover) file system, which only a failover
 //! group may use.
 
-use super::setprop::{check_settable, store};
-use super::typerules::{Alias, TypeRules};
-use super::values::{check_legal, parse_value, prop_err, split_array};
+use super::typerules::TypeRules;
+use super::values::prop_err;
 use super::{PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType, RgMode};
@@ -44,78 +41,38 @@ pub fn classify(path: &str) -> PathKind {
     }
 }
 
-/// Store `-x ServicePaths=…` of an HAStoragePlus resource as FilesystemMountPoints and
-/// GlobalDevicePaths. `explicit` are the properties set by name in the same command: their
-/// lists are extended rather than replaced.
-pub fn apply_service_paths(
-    state: &ClusterState,
-    rt: &ResourceType,
-    r: &mut Resource,
-    arg: &PropArg,
-    explicit: &[String],
-    old: Option<&Resource>,
-    warnings: &mut Vec<String>,
-) -> Result<()> {
-    let subject = format!("resource {}", r.name);
-    check_legal(&subject, "ServicePaths", &arg.value)?;
-    let paths = split_array(&subject, "ServicePaths", &arg.value)?;
+/// The hint for `-x ServicePaths=…` on an HAStoragePlus resource, which the type refuses as an
+/// unknown extension property: ServicePaths is SUNW.HAStorage's; the same paths go to
+/// FilesystemMountPoints (mount points) and GlobalDevicePaths (global devices, device groups).
+pub fn service_paths_hint(arg: &PropArg) -> String {
     let mut mounts = Vec::new();
     let mut devices = Vec::new();
-    for p in paths {
-        match classify(&p) {
+    for p in arg
+        .value
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        match classify(p) {
             PathKind::MountPoint => mounts.push(p),
-            PathKind::DevicePath => devices.push(p),
-            PathKind::DeviceGroup => {
-                check_device_group(state, &subject, "ServicePaths", &p)?;
-                devices.push(p);
-            }
+            PathKind::DevicePath | PathKind::DeviceGroup => devices.push(p),
         }
     }
-    let mut stored = Vec::new();
-    for (prop, new) in [(MOUNT_POINTS, mounts), (DEVICE_PATHS, devices)] {
-        let decl = catalog::param(rt, prop).ok_or_else(|| {
-            ScError::internal(format!("type {} does not declare {prop}", rt.name))
-        })?;
-        let given = explicit.iter().any(|e| e == prop);
-        let list = if given {
-            let mut cur = match r.extension.get(prop) {
-                Some(PropValue::List(l)) => l.clone(),
-                _ => Vec::new(),
-            };
-            for p in new {
-                if !cur.contains(&p) {
-                    cur.push(p);
-                }
-            }
-            cur
-        } else {
-            let before = old.and_then(|o| o.extension.get(prop)).cloned();
-            let unchanged = match &before {
-                Some(PropValue::List(l)) => *l == new,
-                _ => new.is_empty() && old.is_some(),
-            };
-            if !unchanged {
-                check_settable(&subject, &decl, r, old)?;
-            }
-            new
-        };
-        if !list.is_empty() {
-            stored.push(format!("{prop}={}", list.join(",")));
-        }
-        let v = parse_value(&subject, &decl, &list.join(","))?;
-        store(r, &decl, v);
+    let mut flags = Vec::new();
+    if !mounts.is_empty() {
+        flags.push(format!("-x {MOUNT_POINTS}={}", mounts.join(",")));
     }
-    warnings.push(format!(
-        "resource {}: ServicePaths is the SUNW.HAStorage property; {} keeps paths in {MOUNT_POINTS} and {DEVICE_PATHS}: stored {}",
-        r.name,
-        rt.name,
-        if stored.is_empty() {
-            "no paths".to_string()
-        } else {
-            stored.join(" and ")
-        }
-    ));
-    Ok(())
+    if !devices.is_empty() {
+        flags.push(format!("-x {DEVICE_PATHS}={}", devices.join(",")));
+    }
+    let fix = if flags.is_empty() {
+        format!("-x {MOUNT_POINTS}=/global/…")
+    } else {
+        flags.join(" ")
+    };
+    format!(
+        "ServicePaths is a property of SUNW.HAStorage, the older type; SUNW.HAStoragePlus takes mount points in {MOUNT_POINTS} and global devices in {DEVICE_PATHS}: {fix}"
+    )
 }
 
 fn check_device_group(state: &ClusterState, subject: &str, prop: &str, name: &str) -> Result<()> {
@@ -200,21 +157,9 @@ impl TypeRules for HaStoragePlus {
     fn applies(&self, rt: &ResourceType) -> bool {
         catalog::is_hastorageplus(rt)
     }
-    fn accepts_alias(&self, arg: &PropArg) -> bool {
-        arg.extension && arg.name.eq_ignore_ascii_case("ServicePaths")
-    }
-    fn alias(&self) -> &'static str {
-        "ServicePaths"
-    }
-    fn apply_alias(
-        &self,
-        state: &ClusterState,
-        rt: &ResourceType,
-        r: &mut Resource,
-        alias: &Alias,
-        warnings: &mut Vec<String>,
-    ) -> Result<()> {
-        apply_service_paths(state, rt, r, alias.arg, alias.explicit, alias.old, warnings)
+    fn undeclared_hint(&self, arg: &PropArg) -> Option<String> {
+        (arg.extension && arg.name.eq_ignore_ascii_case("ServicePaths"))
+            .then(|| service_paths_hint(arg))
     }
     fn check(
         &self,
@@ -230,6 +175,23 @@ impl TypeRules for HaStoragePlus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn service_paths_hint_sorts_the_paths() {
+        let arg = PropArg {
+            name: "servicepaths".into(),
+            value: "/global/mail1,/dev/md/mailset/dsk/d1,mailset".into(),
+            extension: true,
+        };
+        let h = service_paths_hint(&arg);
+        assert!(h.contains("SUNW.HAStorage"), "{h}");
+        assert!(
+            h.ends_with(
+                "-x FilesystemMountPoints=/global/mail1 -x GlobalDevicePaths=/dev/md/mailset/dsk/d1,mailset"
+            ),
+            "{h}"
+        );
+    }
 
     #[test]
     fn classification() {

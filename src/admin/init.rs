@@ -2,8 +2,8 @@
 
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{
-    Clock, Cluster, ClusterState, DeviceGroup, EventLog, IpmpGroup, Node, QuorumDevice,
-    SCHEMA_VERSION, TransportPath,
+    Clock, Cluster, ClusterState, DeviceGroup, EventLog, IpmpGroup, Node, SCHEMA_VERSION,
+    TransportPath,
 };
 use indexmap::IndexMap;
 
@@ -12,8 +12,16 @@ use indexmap::IndexMap;
 pub struct InitOptions {
     pub nodes: Vec<String>,
     pub cluster_name: Option<String>,
-    /// `None` = one device on a 2-node cluster, none otherwise.
+    /// `None` = one device on a 2-node cluster, none otherwise. Device k is dual-ported
+    /// between the nodes of pair k (1-2, 3-4, … wrapping around).
     pub quorum_devices: Option<u32>,
+    /// `NAME[@node,...]`: quorum devices with the nodes they are connected to (all nodes when
+    /// no list is given); a device has one vote less than its connected nodes.
+    pub quorum_device_specs: Vec<String>,
+    /// `NODE=ADAPTER,...`: the private interconnect adapters of a node (default qfe1,hme1).
+    pub adapters: Vec<String>,
+    /// `GROUP@NODE=ADAPTER,...`: IPMP groups of a node (default one group ipmp0 over qfe0,qfe4).
+    pub ipmp: Vec<String>,
     /// `NAME` or `NAME@node,node`.
     pub device_groups: Vec<String>,
     /// Event-log entries to keep at least (0 = the default); sizes the messages files when
@@ -70,24 +78,13 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             ScError::inval("init needs at least one node").hint("scsim init --nodes mail-1,mail-2")
         );
     }
-    let nodes = new_nodes(opts)?;
+    let mut nodes = new_nodes(opts)?;
+    super::topology::apply_adapters(&mut nodes, &opts.adapters)?;
+    super::topology::apply_ipmp(&mut nodes, &opts.ipmp)?;
     let transport_paths = full_mesh(&nodes);
-    let nq = opts
-        .quorum_devices
-        .unwrap_or(if nodes.len() == 2 { 1 } else { 0 });
-    if nq > 32 {
-        return Err(ScError::inval(format!(
-            "--quorum-devices {nq}: at most 32 quorum devices"
-        )));
-    }
     let all: Vec<String> = nodes.iter().map(|n| n.name.clone()).collect();
-    let quorum_devices = (0..nq)
-        .map(|i| QuorumDevice {
-            name: format!("/dev/did/rdsk/d{}s2", i + 2),
-            votes: (all.len() as u32).saturating_sub(1).max(1),
-            nodes: all.clone(),
-        })
-        .collect();
+    let quorum_devices =
+        super::topology::quorum_devices(&all, opts.quorum_devices, &opts.quorum_device_specs)?;
     let device_groups = new_device_groups(opts, &all)?;
     let name = opts
         .cluster_name
@@ -172,15 +169,16 @@ fn new_nodes(opts: &InitOptions) -> Result<Vec<Node>> {
     Ok(nodes)
 }
 
-/// A transport path per pair of nodes and interconnect adapter.
+/// A transport path per pair of nodes and interconnect: a node's k-th adapter is cabled to the
+/// k-th switch, so the pair gets one path per adapter position both nodes have.
 fn full_mesh(nodes: &[Node]) -> Vec<TransportPath> {
     let mut transport_paths = Vec::new();
     for (i, a) in nodes.iter().enumerate() {
         for b in &nodes[i + 1..] {
-            for ad in INTERCONNECT_ADAPTERS {
+            for (x, y) in a.adapters.iter().zip(&b.adapters) {
                 transport_paths.push(TransportPath {
-                    endpoint_a: format!("{}:{ad}", a.name),
-                    endpoint_b: format!("{}:{ad}", b.name),
+                    endpoint_a: format!("{}:{x}", a.name),
+                    endpoint_b: format!("{}:{y}", b.name),
                 });
             }
         }
@@ -250,6 +248,39 @@ mod tests {
         assert_eq!(s.cluster.transport_paths.len(), 2);
         assert_eq!(s.cluster.quorum_devices.len(), 1);
         assert_eq!(s.cluster.quorum_devices[0].votes, 1);
+    }
+
+    #[test]
+    fn four_nodes_two_dual_ported_disks_give_six_votes() {
+        let mut o = opts(&["p1", "p2", "p3", "p4"]);
+        o.quorum_devices = Some(2);
+        let s = new_cluster(&o, 0).unwrap();
+        let q = &s.cluster.quorum_devices;
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].nodes, ["p1", "p2"]);
+        assert_eq!(q[1].nodes, ["p3", "p4"]);
+        let possible: u32 = s.cluster.nodes.iter().map(|n| n.votes).sum::<u32>()
+            + q.iter().map(|d| d.votes).sum::<u32>();
+        assert_eq!(possible, 6);
+    }
+
+    #[test]
+    fn adapters_ipmp_and_quorum_devices_as_given() {
+        let mut o = opts(&["a", "b", "c"]);
+        o.adapters = vec!["a=ce1,ce3".into(), "b=ce1,ce3".into(), "c=ce1".into()];
+        o.ipmp = vec!["sc_ipmp0@a=ce0,ce2".into(), "sc_ipmp1@a=ce4".into()];
+        o.quorum_device_specs = vec!["d4@a,b".into(), "/dev/did/rdsk/d9s2".into()];
+        let s = new_cluster(&o, 0).unwrap();
+        // a-b over both adapters, a-c and b-c over the first only.
+        assert_eq!(s.cluster.transport_paths.len(), 4);
+        assert_eq!(s.cluster.nodes[0].ipmp_groups.len(), 2);
+        assert_eq!(s.cluster.nodes[0].ipmp_groups[0].name, "sc_ipmp0");
+        assert_eq!(s.cluster.nodes[1].ipmp_groups[0].name, "ipmp0");
+        let q = &s.cluster.quorum_devices;
+        assert_eq!((q[0].name.as_str(), q[0].votes), ("/dev/did/rdsk/d4s2", 1));
+        assert_eq!((q[1].name.as_str(), q[1].votes), ("/dev/did/rdsk/d9s2", 2));
+        o.quorum_devices = Some(1);
+        assert_eq!(new_cluster(&o, 0).unwrap_err().code, ErrorCode::Inval);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 pub mod catalog;
 mod deps;
+mod gds;
 mod groups;
 mod hasp;
 mod ims;
@@ -24,6 +25,7 @@ mod netaddr;
 pub mod request;
 mod resources;
 mod setprop;
+mod topology;
 mod typerules;
 mod types;
 pub mod values;

@@ -112,8 +112,8 @@ pub(super) fn create_typed(
         state: BTreeMap::new(),
         restart_history: Vec::new(),
     };
-    let mut warnings = Vec::new();
-    set_props(state, rt, &mut r, props, None, &mut warnings)?;
+    let warnings = Vec::new();
+    set_props(rt, &mut r, props, None)?;
     check_required(rt, &r)?;
     for rules in typerules::of(rt) {
         rules.complete(state, rt, g, &mut r);
@@ -151,7 +151,7 @@ pub fn change(state: &ClusterState, name: &str, props: &[PropArg]) -> Result<Pla
         rt = upgrade(state, &mut r, rt, g, v.value.trim(), &mut warnings)?;
     }
     let rest: Vec<PropArg> = rest.into_iter().cloned().collect();
-    set_props(state, rt, &mut r, &rest, Some(old), &mut warnings)?;
+    set_props(rt, &mut r, &rest, Some(old))?;
     if r.rtype != old.rtype {
         check_required(rt, &r)?;
     }
@@ -217,18 +217,13 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
 /// Apply `-y`/`-x` arguments to `r`. `old` is the resource before a change (`None` when
 /// creating): it decides which Tunable values allow the change.
 fn set_props(
-    state: &ClusterState,
     rt: &ResourceType,
     r: &mut Resource,
     args: &[PropArg],
     old: Option<&Resource>,
-    warnings: &mut Vec<String>,
 ) -> Result<()> {
     let subject = format!("resource {}", r.name);
     let mut seen: Vec<String> = Vec::new();
-    // Properties a type accepts without declaring them (HAStoragePlus: ServicePaths), applied
-    // after the declared ones.
-    let mut aliases: Vec<(&dyn typerules::TypeRules, &PropArg)> = Vec::new();
     for p in args {
         if p.name.contains('{') {
             return Err(prop_err(
@@ -238,17 +233,10 @@ fn set_props(
             ));
         }
         let Some(decl) = catalog::param(rt, &p.name) else {
-            if let Some(rules) = typerules::of(rt).find(|t| t.accepts_alias(p)) {
-                if aliases
-                    .iter()
-                    .any(|(_, a)| a.name.eq_ignore_ascii_case(&p.name))
-                {
-                    return Err(prop_err(&subject, rules.alias(), "is given twice"));
-                }
-                aliases.push((rules, p));
-                continue;
-            }
-            return Err(unknown_property(rt, &subject, p));
+            let e = unknown_property(rt, &subject, p);
+            return Err(typerules::of(rt)
+                .filter_map(|t| t.undeclared_hint(p))
+                .fold(e, ScError::hint));
         };
         if decl.extension != p.extension {
             let (what, flag) = if decl.extension {
@@ -288,14 +276,6 @@ fn set_props(
         }
         let v = parse_value(&subject, &decl, &p.value)?;
         store(r, &decl, v);
-    }
-    for (rules, arg) in aliases {
-        let alias = typerules::Alias {
-            arg,
-            explicit: &seen,
-            old,
-        };
-        rules.apply_alias(state, rt, r, &alias, warnings)?;
     }
     Ok(())
 }
@@ -647,9 +627,9 @@ mod tests {
     }
 
     #[test]
-    fn service_paths_are_split_with_a_warning() {
+    fn service_paths_on_hastorageplus_is_refused_with_the_right_names() {
         let s = seeded();
-        let plan = prepare(
+        let e = prepare(
             &s,
             &create(
                 "disk-rs",
@@ -659,24 +639,18 @@ mod tests {
                 )],
             ),
         )
-        .unwrap();
-        assert_eq!(plan.warnings.len(), 1);
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Prop);
         assert!(
-            plan.warnings[0].contains("ServicePaths"),
+            e.message.contains("no extension property servicepaths"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.hints.iter().any(|h| h.contains("SUNW.HAStorage,")
+                && h.contains("-x FilesystemMountPoints=/global/mail1")),
             "{:?}",
-            plan.warnings
-        );
-        let r = plan.proposed_resource().unwrap();
-        assert_eq!(
-            r.extension.get("FilesystemMountPoints"),
-            Some(&PropValue::List(vec!["/global/mail1".into()]))
-        );
-        assert_eq!(
-            r.extension.get("GlobalDevicePaths"),
-            Some(&PropValue::List(vec![
-                "/dev/md/mailset/dsk/d1".into(),
-                "mailset".into()
-            ]))
+            e.hints
         );
     }
 

@@ -1,48 +1,23 @@
 //! Rules that belong to particular resource types, behind one hook: the generic resource and
 //! group code asks the table for the rules of a type and calls them, never a type by name.
-//! HAStoragePlus (ServicePaths, mount points, device paths), the network address types
-//! (HostnameList, NetIfList, AuxNodeList) and SUNW.ims (the server root) register here; a new
+//! HAStoragePlus (mount points, device paths, the ServicePaths hint), the network address types
+//! (HostnameList, NetIfList, AuxNodeList), SUNW.ims (the server root) and SUNW.gds (a
+//! network-aware resource needs a network address) register here; a new
 //! type-specific rule is one implementation and one row.
 
 use super::PropArg;
 use crate::error::Result;
 use crate::model::{ClusterState, Resource, ResourceGroup, ResourceType};
 
-/// An accepted alias as given, with what it is applied with.
-pub(super) struct Alias<'a> {
-    pub arg: &'a PropArg,
-    /// The properties set by name in the same command.
-    pub explicit: &'a [String],
-    /// The resource before a change (`None` when creating).
-    pub old: Option<&'a Resource>,
-}
-
 /// The rules of one family of resource types. Every method has a neutral default.
 pub(super) trait TypeRules: Sync {
     /// Whether these rules are for resources of `rt`.
     fn applies(&self, rt: &ResourceType) -> bool;
 
-    /// A property the type accepts without declaring it (`-x ServicePaths=…` on
-    /// HAStoragePlus), applied by [`TypeRules::apply_alias`] after the declared ones.
-    fn accepts_alias(&self, _arg: &PropArg) -> bool {
-        false
-    }
-
-    /// The name of the accepted alias, for messages.
-    fn alias(&self) -> &'static str {
-        ""
-    }
-
-    /// Apply an accepted alias to `r`.
-    fn apply_alias(
-        &self,
-        _state: &ClusterState,
-        _rt: &ResourceType,
-        _r: &mut Resource,
-        _alias: &Alias,
-        _warnings: &mut Vec<String>,
-    ) -> Result<()> {
-        Ok(())
+    /// A hint for a property the type does not declare, when the type knows what was meant
+    /// (`-x ServicePaths=…` on HAStoragePlus).
+    fn undeclared_hint(&self, _arg: &PropArg) -> Option<String> {
+        None
     }
 
     /// Fill in what a new resource of the type derives when not given (NetIfList).
@@ -83,6 +58,7 @@ static RULES: &[&dyn TypeRules] = &[
     &super::hasp::HaStoragePlus,
     &super::netaddr::NetworkAddress,
     &super::ims::Ims,
+    &super::gds::Gds,
 ];
 
 /// The rules that apply to resources of `rt`.

@@ -272,7 +272,7 @@ mod tests {
                 resource: "app".into(),
                 rtype: "gds".into(),
                 group: "G".into(),
-                props: vec![x("Start_command=/bin/true")],
+                props: vec![x("Start_command=/bin/true"), x("Network_aware=FALSE")],
             },
         )
         .unwrap();

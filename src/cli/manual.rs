@@ -112,6 +112,39 @@ static EXAMPLES: &[(&str, Examples)] = &[
         ],
     ),
     (
+        "scinstall",
+        &[
+            ("scinstall -p", "the release, e.g. 3.1u4"),
+            (
+                "scinstall -pv",
+                "and the versions of the Sun Cluster packages",
+            ),
+        ],
+    ),
+    (
+        "scconf",
+        &[
+            (
+                "scconf -p",
+                "the cluster, its nodes, adapters, junctions, cables, quorum devices, device groups",
+            ),
+            (
+                "scconf -pv",
+                "every node and device line qualified with its object",
+            ),
+        ],
+    ),
+    (
+        "show",
+        &[
+            (
+                "scsim show -g MAIL-RG",
+                "a group's settings, relationships and dependencies",
+            ),
+            ("scsim show --json", "the whole status view as JSON"),
+        ],
+    ),
+    (
         "init",
         &[
             (

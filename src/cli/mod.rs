@@ -17,9 +17,12 @@ pub mod native;
 pub mod ops;
 pub mod registry;
 pub mod sc31;
+pub mod scconf;
+pub mod scinstall;
 pub mod scrgadm;
 pub mod scstat;
 pub mod scswitch;
+pub mod show;
 pub mod words;
 
 use crate::error::{ErrorCode, Result, ScError};
@@ -194,14 +197,26 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Parse `args` (without argv[0]) with a clap-derive parser named `prog`.
-/// `Ok(None)`: help or version was printed, exit 0. Usage errors map to exit 3.
+/// Parse `args` (without argv[0]) with a clap-derive parser named `prog`, an SC command.
+/// `Ok(None)`: help or version was printed, exit 0. Usage errors map to exit 3 and read as
+/// scrgadm's do: clap's first line (the usage block would bury it) and a hint naming `-?`.
 pub fn parse_with<T: clap::Parser>(
     prog: &str,
     args: Vec<OsString>,
     out: &mut Printer,
 ) -> Result<Option<T>> {
-    parse_command::<T>(prog, T::command(), args, out)
+    parse_command::<T>(prog, T::command(), args, out).map_err(|e| {
+        if e.code != ErrorCode::Inval || !e.hints.is_empty() {
+            return e;
+        }
+        let first = e.message.lines().next().unwrap_or_default().to_string();
+        ScError::inval(first).hint(forms_hint(prog))
+    })
+}
+
+/// The hint of an SC command's usage errors: where the command forms are listed.
+pub fn forms_hint(prog: &str) -> String {
+    format!("{prog} -? lists the command forms")
 }
 
 /// As [`parse_with`], with the clap command given (a derived command adjusted by the caller).

@@ -81,6 +81,8 @@ the lowest node id."
     },
     /// Print the event log (method launches, state changes, commands)
     Log(super::log::LogArgs),
+    /// Show the simulator's detail: settings, relationships, dependencies (not scstat's sections)
+    Show(super::show::ShowArgs),
     /// Crash, shut down or boot a simulated node
     Node(ops::NodeArgs),
     /// Inject, list or clear simulated faults
@@ -204,9 +206,26 @@ pub struct InitArgs {
     /// Cluster name
     #[arg(long, value_name = "NAME")]
     pub cluster_name: Option<String>,
-    /// Number of quorum devices (default: 1 on a 2-node cluster, 0 otherwise)
+    /// Number of dual-ported quorum disks, device k between the nodes of pair k (1-2, 3-4, …)
+    /// with 1 vote (default: 1 on a 2-node cluster, 0 otherwise)
     #[arg(long, value_name = "N")]
     pub quorum_devices: Option<u32>,
+    /// A quorum device and the nodes connected to it (all when omitted); it has one vote less
+    /// than its connected nodes (repeatable; d4 = /dev/did/rdsk/d4s2)
+    #[arg(
+        long = "quorum-device",
+        value_name = "dN[@node,...]",
+        conflicts_with = "quorum_devices"
+    )]
+    pub quorum_device_specs: Vec<String>,
+    /// Private interconnect adapters of a node (repeatable; default qfe1,hme1); a node pair gets
+    /// one transport path per adapter position both have
+    #[arg(long = "adapters", value_name = "NODE=ADAPTER,...")]
+    pub adapters: Vec<String>,
+    /// An IPMP group of a node over public adapters (repeatable; a node given here has only
+    /// the groups given; default ipmp0 over qfe0,qfe4)
+    #[arg(long = "ipmp", value_name = "GROUP@NODE=ADAPTER,...")]
+    pub ipmp: Vec<String>,
     /// A device group, optionally with its node list (repeatable)
     #[arg(long = "device-group", value_name = "NAME[@node,...]")]
     pub device_groups: Vec<String>,
@@ -395,6 +414,7 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
             }
         }
         Tail::Log(a) => with_ctx(env, explicit, out, |ctx| super::log::log(ctx, a)),
+        Tail::Show(a) => with_ctx(env, explicit, out, |ctx| super::show::show(ctx, a)),
         Tail::Node(a) => with_ctx(env, explicit, out, |ctx| json_out::node(ctx, a)),
         Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| json_out::fault(ctx, a)),
         Tail::Time(a) => with_ctx(env, explicit, out, |ctx| json_out::time(ctx, a)),
@@ -420,6 +440,9 @@ fn init(
         nodes: a.nodes,
         cluster_name: a.cluster_name,
         quorum_devices: a.quorum_devices,
+        quorum_device_specs: a.quorum_device_specs,
+        adapters: a.adapters,
+        ipmp: a.ipmp,
         device_groups: a.device_groups,
         log_capacity: a.log_capacity.unwrap_or(0) as usize,
         log_file_bytes: a.log_size.unwrap_or(0),

@@ -5,7 +5,7 @@
 //! the tests all read this table, so adding a command (`scha_resource_get`, `clrg`, …) is one
 //! row here and a module with its `command` and `run`.
 
-use super::{Ctx, sc31, scrgadm, scstat, scswitch};
+use super::{Ctx, sc31, scconf, scinstall, scrgadm, scstat, scswitch};
 use crate::error::Result;
 use crate::fix::Fix;
 use std::ffi::OsString;
@@ -63,6 +63,22 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scstat::command,
         run: scstat::run,
+    },
+    Entry {
+        name: "scinstall",
+        about: "Run scinstall -p (print the Sun Cluster release)",
+        section: "1M",
+        syntax: sc31::render,
+        command: scinstall::command,
+        run: scinstall::run,
+    },
+    Entry {
+        name: "scconf",
+        about: "Run scconf -p (print the cluster configuration)",
+        section: "1M",
+        syntax: sc31::render,
+        command: scconf::command,
+        run: scconf::run,
     },
 ];
 

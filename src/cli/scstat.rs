@@ -45,7 +45,7 @@ pub struct Args {
     /// Limit the output to the components relevant to NODE (name or node id)
     #[arg(short = 'h', value_name = "node")]
     pub node: Option<String>,
-    /// Verbose output; -vv for more (group and resource settings, dependencies)
+    /// Verbose output (-vv more verbose); prints the same sections (details: scsim show)
     #[arg(short = 'v', action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// Print the status as JSON (format_version 1) instead of the scstat layout
@@ -109,13 +109,12 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let opts = StatusOptions {
         sections: a.sections(),
         node,
-        verbose: a.verbose.min(2),
     };
     let view = status::collect(&state, &opts);
     let text = if a.json {
         status::render_json(&view)
     } else {
-        status::render_text(&view, opts.verbose)
+        status::render_text(&view)
     };
     ctx.out.out(&text);
     Ok(())

@@ -123,7 +123,7 @@ fn trimmed(list: &[String]) -> Vec<String> {
 }
 
 fn usage(msg: impl Into<String>) -> ScError {
-    ScError::inval(msg).hint("run scswitch -? for the forms")
+    ScError::inval(msg).hint(super::forms_hint("scswitch"))
 }
 
 /// Default of `-K` (seconds).

@@ -111,11 +111,30 @@ pub fn resolve_nodes(state: &ClusterState, list: &[String], context: &str) -> Re
             return Err(ScError::new(
                 ErrorCode::Node,
                 format!("{context}: node {} is listed twice", n.name),
-            ));
+            )
+            .hint(format!(
+                "list each node once, in order of preference: {}",
+                once_each(state, list).join(",")
+            )));
         }
         out.push(n.name.clone());
     }
     Ok(out)
+}
+
+/// The names of `list` with repeats left out, first occurrence kept (for a hint).
+fn once_each(state: &ClusterState, list: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in list {
+        let name = state
+            .cluster
+            .resolve_node(item)
+            .map_or_else(|| item.clone(), |n| n.name.clone());
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// `mail-1 (1), mail-2 (2)`, for messages.

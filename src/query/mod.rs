@@ -8,9 +8,11 @@
 pub mod diff;
 pub mod effective;
 pub mod lookup;
+pub mod release;
 pub mod types;
 
 pub use lookup::join_some;
+pub use release::release;
 
 /// What `-p`, `-pv`, `-pvv` should print.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

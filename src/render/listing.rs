@@ -7,8 +7,8 @@
 //!   resources (`(rg) Res name:`).
 //! * Detail lines: two spaces, `(qualifier) `, the label padded to a fixed width, the value.
 //!   Qualifiers: `rt`, `rg`, `rg:res`; `-pvv` property lines are indented four spaces and
-//!   qualified `rg:res:prop`. Label widths: 36 for groups and 26 for resources (from the
-//!   documented samples), 31 for types (fits the longest type label). A longer label is
+//!   qualified `rg:res:prop`. Label widths: 36 for groups, 26 for resources and 29 for types
+//!   (from the documented samples). A longer label is
 //!   followed by one space. Each block's header is padded to the value column of its lines.
 //! * Values: `True`/`False`; arrays space-separated; unset arrays and RG_description
 //!   `<NULL>`; empty strings print nothing (and no trailing blanks); Global_resources_used `*`
@@ -35,7 +35,9 @@ use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::fmt::Write;
 
-const RT_WIDTH: usize = 31;
+/// 29: `Res Type installed on nodes:` plus one space; values at column 45 for SUNW.apache in
+/// the documented `scrgadm -pv -t SUNW.apache` sample (817-4638).
+const RT_WIDTH: usize = 29;
 const RG_WIDTH: usize = 36;
 const RES_WIDTH: usize = 26;
 

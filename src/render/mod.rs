@@ -1,7 +1,9 @@
-//! Rendering of listings (scrgadm -p), status (scstat) and the event log.
+//! Rendering of listings (scrgadm -p), the cluster configuration (scconf -p), status (scstat)
+//! and the event log.
 
 #![deny(clippy::too_many_lines)]
 
+pub mod config;
 pub mod graph;
 pub mod listing;
 pub mod log;

@@ -445,3 +445,80 @@ fn old_log_lines_are_never_rewritten() {
         "{out}"
     );
 }
+
+/// `scsim init` topology (issue 10, item 16): adapters, IPMP groups and quorum devices with
+/// the nodes they connect to; the System Administration Guide's 4-node sample with two
+/// dual-ported quorum disks has 6 votes possible and 4 needed.
+#[test]
+fn init_topology_of_real_clusters() {
+    let t = TestCluster::empty();
+    t.sh("scsim init --nodes phys-schost-1,phys-schost-2,phys-schost-3,phys-schost-4 --quorum-device d2@phys-schost-1,phys-schost-2 --quorum-device d8@phys-schost-3,phys-schost-4")
+        .ok();
+    let q = t.sh("scstat -q");
+    q.ok();
+    insta::assert_snapshot!("init_four_node_two_quorum_disks", q.stdout);
+    assert!(
+        q.stdout
+            .contains("  Quorum votes possible:      6\n  Quorum votes needed:        4\n")
+    );
+    // --quorum-devices N: the same dual-ported disks, pair by pair.
+    let t = TestCluster::empty();
+    t.sh("scsim init --nodes p1,p2,p3,p4 --quorum-devices 2")
+        .ok();
+    let q = t.sh("scstat -q").stdout;
+    assert!(q.contains("Quorum votes possible:      6\n"), "{q}");
+    let j = t.state_json();
+    assert_eq!(
+        j["cluster"]["quorum_devices"][1]["nodes"],
+        serde_json::json!(["p3", "p4"])
+    );
+    // A device connected to three nodes has two votes.
+    let t = TestCluster::empty();
+    t.sh("scsim init --nodes a,b,c --quorum-device /dev/did/rdsk/d5s2")
+        .ok();
+    assert_eq!(t.state_json()["cluster"]["quorum_devices"][0]["votes"], 2);
+    // Adapters per node and IPMP groups.
+    let t = TestCluster::empty();
+    t.sh("scsim init --nodes PA-TLH-SRV-PRD-1,PA-TLH-SRV-PRD-2 --adapters PA-TLH-SRV-PRD-1=ce1,ce3 --adapters PA-TLH-SRV-PRD-2=ce1,ce3 --ipmp sc_ipmp0@PA-TLH-SRV-PRD-1=ce0,ce2 --ipmp sc_ipmp0@PA-TLH-SRV-PRD-2=ce0,ce2")
+        .ok();
+    let out = t.sh("scstat -W -i");
+    out.ok();
+    insta::assert_snapshot!("init_adapters_ipmp", out.stdout);
+    t.sh("scrgadm -a -g rg").ok();
+    t.sh("scrgadm -a -L -g rg -l lh").ok();
+    assert_eq!(
+        t.state_json()["resources"]["lh"]["extension"]["NetIfList"],
+        serde_json::json!(["sc_ipmp0@1", "sc_ipmp0@2"])
+    );
+    // Refusals write nothing.
+    let t = TestCluster::empty();
+    for (line, code, needle) in [
+        (
+            "scsim init --nodes a,b --adapters c=qfe1",
+            11,
+            "c is not one of --nodes",
+        ),
+        ("scsim init --nodes a,b --adapters a", 3, "NODE=ADAPTER"),
+        ("scsim init --nodes a,b --ipmp ipmp0=qfe0", 3, "GROUP@NODE"),
+        (
+            "scsim init --nodes a,b,c --quorum-device d2@a",
+            11,
+            "at least two nodes",
+        ),
+        (
+            "scsim init --nodes a,b --quorum-device disk2",
+            3,
+            "not a DID device",
+        ),
+        (
+            "scsim init --nodes a,b --quorum-devices 1 --quorum-device d2",
+            3,
+            "cannot be used with",
+        ),
+    ] {
+        let out = t.sh(line);
+        out.expect_code(code);
+        assert!(out.stderr.contains(needle), "{line}: {out}");
+        assert!(!t.state.exists(), "{line}");
+    }
+}

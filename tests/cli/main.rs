@@ -8,6 +8,7 @@ mod harness;
 
 mod campaign;
 mod completion;
+mod discovery;
 mod eco;
 mod faults;
 mod fuzz;

@@ -23,7 +23,7 @@ pub fn seed() -> TestCluster {
          scrgadm -a -t SUNW.ims
          scrgadm -a -g MAIL-RG -h mail-1,mail-2
          scrgadm -a -L -g MAIL-RG -l budgie
-         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2
+         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2
          scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie",
     );
     t
@@ -67,17 +67,23 @@ fn seed_configuration_steps() {
     assert_eq!(out.stdout, "", "success is silent");
     assert_eq!(out.stderr, "");
     t.sh("scrgadm -a -L -g MAIL-RG -l budgie").ok();
-    // Step 5 as written in the seed: refused, then accepted without the space, with a warning.
+    // Step 5 as written in the seed: refused for the space, then (without the space) for
+    // ServicePaths, SUNW.HAStorage's property; the hint gives the HAStoragePlus spelling.
     let out = t.fails_unchanged(
         "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1, /global/mail2",
         3,
     );
     assert!(out.stderr.contains("without spaces"), "{out}");
-    let out = t.sh(
+    let out = t.fails_unchanged(
         "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2",
+        15,
+    );
+    insta::assert_snapshot!("seed_step5_service_paths_refused", out.to_string());
+    let out = t.sh(
+        "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2",
     );
     out.ok();
-    insta::assert_snapshot!("seed_step5_warning", out.to_string());
+    assert_eq!(out.stderr, "", "no warning");
     t.sh("scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie")
         .ok();
 
@@ -118,7 +124,7 @@ fn seed_configuration_steps() {
         disk["extension"]["FilesystemMountPoints"],
         json!(["/global/mail1", "/global/mail2"])
     );
-    assert_eq!(disk["extension"]["GlobalDevicePaths"], json!([]));
+    assert!(disk["extension"].get("GlobalDevicePaths").is_none());
     assert!(disk["extension"].get("ServicePaths").is_none());
     let mail = &j["resources"]["mail-rs"];
     assert_eq!(mail["dependencies"]["strong"], json!(["disk-rs", "budgie"]));
@@ -282,13 +288,22 @@ fn resource_types_register_change_remove() {
     );
     assert_eq!(j["resource_types"]["SUNW.gds:5"]["rt_system"], true);
     let out = t.sh("scrgadm -pv -t SUNW.gds");
+    // Values at column 2 + len("(SUNW.gds:5) ") + 29, as in the 817-4638 sample (column 45
+    // for SUNW.apache).
     assert!(
-        out.stdout
-            .contains("Res Type installed on nodes:   mail-2\n"),
+        out.stdout.starts_with(&format!(
+            "Res Type name:{}SUNW.gds:5\n",
+            " ".repeat(2 + 13 + 29 - 14)
+        )),
         "{out}"
     );
     assert!(
-        out.stdout.contains("Res Type system:               True\n"),
+        out.stdout
+            .contains("  (SUNW.gds:5) Res Type installed on nodes: mail-2\n"),
+        "{out}"
+    );
+    assert!(
+        out.stdout.contains("Res Type system:             True\n"),
         "{out}"
     );
     t.sh("scrgadm -c -t gds -y RT_system=false").ok();
@@ -548,15 +563,21 @@ fn hastorageplus_paths() {
         "scrgadm -a -t SUNW.HAStoragePlus
          scrgadm -a -g MAIL-RG",
     );
-    let out = t.sh(
+    // ServicePaths is SUNW.HAStorage's: refused, the hint sorting the paths into the two
+    // HAStoragePlus properties (issue 10, item 10).
+    let out = t.fails_unchanged(
         "scrgadm -a -j hasp -g MAIL-RG -t HAStoragePlus -x ServicePaths=/global/mail1,/dev/global/dsk/d4s2,mailset,/local/spool -x AffinityOn=false",
+        15,
     );
-    out.ok();
     assert!(
-        out.stderr
-            .contains("warning: resource hasp: ServicePaths is the SUNW.HAStorage property"),
+        out.stderr.contains("hint: ServicePaths is a property of SUNW.HAStorage")
+            && out.stderr.contains(
+                "-x FilesystemMountPoints=/global/mail1,/local/spool -x GlobalDevicePaths=/dev/global/dsk/d4s2,mailset\n"
+            ),
         "{out}"
     );
+    t.sh("scrgadm -a -j hasp -g MAIL-RG -t HAStoragePlus -x FilesystemMountPoints=/global/mail1,/local/spool -x GlobalDevicePaths=/dev/global/dsk/d4s2,mailset -x AffinityOn=false")
+        .ok();
     let r = &t.state_json()["resources"]["hasp"];
     assert_eq!(
         r["extension"]["FilesystemMountPoints"],
@@ -567,15 +588,7 @@ fn hastorageplus_paths() {
         json!(["/dev/global/dsk/d4s2", "mailset"])
     );
     assert_eq!(r["extension"]["AffinityOn"], false);
-    // The HAStoragePlus names work directly, and ServicePaths on change replaces both lists.
-    t.sh("scrgadm -c -j hasp -x ServicePaths=/global/mail2")
-        .ok();
-    let r = &t.state_json()["resources"]["hasp"];
-    assert_eq!(
-        r["extension"]["FilesystemMountPoints"],
-        json!(["/global/mail2"])
-    );
-    assert_eq!(r["extension"]["GlobalDevicePaths"], json!([]));
+    t.fails_unchanged("scrgadm -c -j hasp -x ServicePaths=/global/mail2", 15);
     t.sh("scrgadm -c -j hasp -x FilesystemMountPoints=/global/a,/global/b")
         .ok();
     assert_eq!(
@@ -698,7 +711,7 @@ fn large_listing_streams_the_same_bytes() {
     t.script("scrgadm -a -t SUNW.gds\nscrgadm -a -g RG -h mail-1,mail-2");
     for i in 0..60 {
         t.sh(&format!(
-            "scrgadm -a -j app-{i} -g RG -t SUNW.gds -x Start_command=/bin/app{i} -y Port_list={}/tcp",
+            "scrgadm -a -j app-{i} -g RG -t SUNW.gds -x Start_command=/bin/app{i} -x Network_aware=false -y Port_list={}/tcp",
             8000 + i
         ))
         .ok();

@@ -430,7 +430,7 @@ fn node_errors() {
         &t,
         "scrgadm -a -g NEW -h mail-1,1",
         11,
-        &["mail-1 is listed twice"],
+        &["mail-1 is listed twice", "in order of preference: mail-1"],
     );
     fails(
         &t,
@@ -468,11 +468,11 @@ fn installed_nodes_limit_groups() {
         "scrgadm -a -t SUNW.gds -h n1,n2
          scrgadm -a -g G -h n1,n2,n3
          scrgadm -a -g H -h n1,n2
-         scrgadm -a -j app -g H -t SUNW.gds -x Start_command=/bin/true",
+         scrgadm -a -j app -g H -t SUNW.gds -x Start_command=/bin/true -x Network_aware=false",
     );
     fails(
         &t,
-        "scrgadm -a -j app2 -g G -t SUNW.gds -x Start_command=/bin/true",
+        "scrgadm -a -j app2 -g G -t SUNW.gds -x Start_command=/bin/true -x Network_aware=false",
         11,
         &[
             "installed only on n1, n2",
@@ -883,7 +883,7 @@ fn hastorageplus_path_errors() {
     let t = seed();
     fails(
         &t,
-        "scrgadm -a -j d2 -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=nosuchdg",
+        "scrgadm -a -j d2 -g MAIL-RG -t SUNW.HAStoragePlus -x GlobalDevicePaths=nosuchdg",
         15,
         &[
             "\"nosuchdg\" is neither an absolute path nor a device group",
@@ -912,13 +912,24 @@ fn hastorageplus_path_errors() {
             "SCAL is scalable",
         ],
     );
-    // ServicePaths is only the HAStoragePlus alias; other types do not know it.
+    // ServicePaths is SUNW.HAStorage's: HAStoragePlus refuses it naming its own properties;
+    // other types refuse it as any unknown property.
     fails(
         &t,
-        "scrgadm -c -j mail-rs -x ServicePaths=/global/x",
+        "scrgadm -c -j disk-rs -x ServicePaths=/global/x",
         15,
-        &["no extension property ServicePaths"],
+        &[
+            "type SUNW.HAStoragePlus:4 has no extension property ServicePaths",
+            "ServicePaths is a property of SUNW.HAStorage",
+            "-x FilesystemMountPoints=/global/x",
+        ],
     );
+    let out = t.fails_unchanged("scrgadm -c -j mail-rs -x ServicePaths=/global/x", 15);
+    assert!(
+        out.stderr.contains("no extension property ServicePaths"),
+        "{out}"
+    );
+    assert!(!out.stderr.contains("SUNW.HAStorage"), "{out}");
 }
 
 // ---- resources (exit 14) ----
@@ -1153,5 +1164,85 @@ fn a_space_instead_of_equals_is_explained() {
         "scrgadm -c -g MAIL-RG -y Failback: TRUE",
         3,
         &["hint: write -y Failback=TRUE"],
+    );
+}
+
+// ---- issue 10, item 6: a Nodelist names each node once ----
+
+#[test]
+fn nodelist_with_a_repeated_node_is_refused() {
+    let t = TestCluster::init("a1,a2,a3");
+    fails(
+        &t,
+        "scrgadm -a -g db-rg -h a1,a2,a1",
+        11,
+        &[
+            "Nodelist of db-rg (-h): node a1 is listed twice",
+            "list each node once, in order of preference: a1,a2",
+        ],
+    );
+    fails(
+        &t,
+        "scrgadm -a -g db-rg -y Nodelist=a3,a1,3",
+        11,
+        &["node a3 is listed twice", "a3,a1"],
+    );
+    t.sh("scrgadm -a -g db-rg -h a1,a2").ok();
+    fails(
+        &t,
+        "scrgadm -c -g db-rg -h a2,a1,a2,a3",
+        11,
+        &["node a2 is listed twice", "a2,a1,a3"],
+    );
+    fails(
+        &t,
+        "scrgadm -c -g db-rg -y Nodelist=a1,a1",
+        11,
+        &["Nodelist of db-rg: node a1 is listed twice"],
+    );
+    let out = t.sh("scrgadm -pv -g db-rg");
+    assert!(
+        out.stdout.contains("Nodelist:") && out.stdout.contains("a1 a2\n"),
+        "{out}"
+    );
+}
+
+// ---- issue 10, item 5: a network-aware SUNW.gds resource needs a network address ----
+
+#[test]
+fn network_aware_gds_without_an_address_is_refused() {
+    let t = TestCluster::init("a1,a2");
+    t.script(
+        "scrgadm -a -t SUNW.gds
+         scrgadm -a -g app-rg -h a1,a2
+         scrgadm -a -g sa-rg -h a1,a2",
+    );
+    let out = t.fails_unchanged(
+        "scrgadm -a -j app -g app-rg -t SUNW.gds -x Start_command=/bin/app -y Port_list=80/tcp",
+        15,
+    );
+    insta::assert_snapshot!(out.to_string());
+    // Not network-aware: accepted without an address.
+    t.sh("scrgadm -a -j batch -g app-rg -t SUNW.gds -x Start_command=/bin/batch -x Network_aware=FALSE")
+        .ok();
+    // An address in the group satisfies it.
+    t.script(
+        "scrgadm -a -L -g app-rg -l app-lh
+         scrgadm -a -j app -g app-rg -t SUNW.gds -x Start_command=/bin/app -y Port_list=80/tcp",
+    );
+    // A scalable service names its shared address (another group) in Network_resources_used.
+    t.script(
+        "scrgadm -a -S -g sa-rg -l web-sa
+         scrgadm -a -g web-rg -h a1,a2 -y Maximum_primaries=2 -y Desired_primaries=2 -y RG_dependencies=sa-rg
+         scrgadm -a -j web -g web-rg -t SUNW.gds -x Start_command=/bin/web -y Port_list=8080/tcp -y Scalable=TRUE -y Network_resources_used=web-sa",
+    );
+    let out = t.fails_unchanged(
+        "scrgadm -a -j web2 -g web-rg -t SUNW.gds -x Start_command=/bin/web -y Port_list=8081/tcp",
+        15,
+    );
+    assert!(
+        out.stderr
+            .contains("resource group web-rg has no network address resource"),
+        "{out}"
     );
 }

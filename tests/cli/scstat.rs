@@ -176,7 +176,11 @@ fn each_section_option_alone() {
     );
     assert_eq!(
         titles(&["-D"]),
-        ["-- Device Group Servers --", "-- Device Group Status --"]
+        [
+            "-- Device Group Servers --",
+            "-- Device Group Status --",
+            "-- Multi-owner Device Groups --"
+        ]
     );
     assert_eq!(
         titles(&["-g"]),
@@ -210,14 +214,39 @@ fn seed_cluster_nodes_and_groups_combined() {
 
 #[test]
 fn verbose_levels() {
+    // Real scstat has no settings, relationships or dependency sections: -v/-vv print what
+    // scstat prints (issue 10, item 11); the detail is `scsim show`.
     let t = seed();
+    let plain = t.run("scstat", &["-g"]).stdout;
     let v = t.run("scstat", &["-g", "-v"]);
     v.ok();
-    insta::assert_snapshot!("scstat_seed_g_v", v.to_string());
+    assert_eq!(v.stdout, plain);
     let vv = t.run("scstat", &["-vv"]);
     vv.ok();
-    insta::assert_snapshot!("scstat_seed_vv", vv.to_string());
+    assert_eq!(vv.stdout, t.run("scstat", &[]).stdout);
     assert_eq!(t.run("scstat", &["-v", "-v"]).stdout, vv.stdout);
+    assert_eq!(t.run("scstat", &["-vvv"]).stdout, vv.stdout);
+}
+
+/// `scsim show`: the simulator's detail, with sections real scstat does not have.
+#[test]
+fn scsim_show_prints_the_details() {
+    let t = seed();
+    let all = t.run("scsim", &["show"]);
+    all.ok();
+    insta::assert_snapshot!("scsim_show_seed", all.to_string());
+    let g = t.run("scsim", &["show", "-g", "MAIL-RG"]);
+    g.ok();
+    assert!(g.stdout.starts_with("-- Resource Group Settings --"), "{g}");
+    assert!(!g.stdout.contains("Node details:"), "{g}");
+    let j: serde_json::Value =
+        serde_json::from_str(&t.run("scsim", &["show", "--json"]).stdout).unwrap();
+    assert_eq!(
+        j["resource_groups"][0]["nodelist"],
+        serde_json::json!(["mail-1", "mail-2"])
+    );
+    let out = t.fails_unchanged("scsim show -g MAIL-R", 12);
+    assert!(out.stderr.contains("did you mean MAIL-RG?"), "{out}");
 }
 
 #[test]
@@ -361,7 +390,11 @@ fn four_node_cluster_full_layout() {
     assert_eq!(rows(&out.stdout, "Group:").len(), 2 + 2 + 4);
     let vv = t.run("scstat", &["-gvv"]);
     vv.ok();
-    insta::assert_snapshot!("scstat_four_node_gvv", vv.to_string());
+    assert_eq!(vv.stdout, t.run("scstat", &["-g"]).stdout);
+    insta::assert_snapshot!(
+        "scsim_show_four_node",
+        t.run("scsim", &["show"]).to_string()
+    );
 }
 
 #[test]
@@ -526,7 +559,7 @@ fn text_rows_match_the_json() {
          scrgadm -a -L -g RG1 -l h1
          scrgadm -a -j app -g RG1 -t SUNW.gds -x Start_command=/bin/app -y Resource_dependencies=h1
          scrgadm -a -g RG2 -h n2,n3
-         scrgadm -a -j app2 -g RG2 -t SUNW.gds -x Start_command=/bin/app2
+         scrgadm -a -j app2 -g RG2 -t SUNW.gds -x Start_command=/bin/app2 -x Network_aware=false
          scrgadm -a -g RG3 -h n3,n1
          scswitch -Z -g RG1,RG2
          scsim fault inject --resource app --method Start --node n2 --times 1

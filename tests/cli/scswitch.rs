@@ -380,3 +380,38 @@ fn the_log_rotates_and_the_state_file_stays_bounded() {
     assert_eq!(text.stdout.lines().count(), seqs.len());
     assert!(text.stdout.ends_with("change to RG_ONLINE\n"), "{text}");
 }
+
+/// Usage errors read as scrgadm's (issue 10, item 18): clap's first line and a hint naming
+/// `-?`, never clap's usage block and `For more information, try '--help'`.
+#[test]
+fn usage_errors_are_hinted_like_scrgadm() {
+    let t = seed();
+    let mut all = String::new();
+    for line in [
+        "scswitch -x",
+        "scswitch -z -g",
+        "scswitch --foo",
+        "scswitch -z -g MAIL-RG -K 5",
+        "scswitch",
+        "scstat -x",
+    ] {
+        let out = t.fails_unchanged(line, 3);
+        let prog = line.split(' ').next().unwrap();
+        assert!(!out.stderr.contains("--help"), "{line}: {out}");
+        assert!(!out.stderr.contains("Usage:"), "{line}: {out}");
+        assert!(
+            out.stderr.ends_with(&format!(
+                "{prog}: hint: {prog} -? lists the command forms\n"
+            )),
+            "{line}: {out}"
+        );
+        all.push_str(&format!("$ {line}\n{}", out.stderr));
+    }
+    let scrgadm = t.fails_unchanged("scrgadm -w", 3);
+    assert!(
+        scrgadm
+            .stderr
+            .ends_with("scrgadm: hint: scrgadm -? lists the command forms\n")
+    );
+    insta::assert_snapshot!(all);
+}

@@ -55,12 +55,19 @@ fn seed_procedure_end_to_end() {
         3,
     );
     assert!(out.stderr.contains("/global/mail2"), "{out}");
-    let out = t.sh("scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2");
-    out.ok();
-    assert!(
-        out.stderr.contains("ServicePaths"),
-        "expected a deprecation warning:\n{out}"
+    // Without the space: ServicePaths is SUNW.HAStorage's, refused as the real type refuses an
+    // unknown extension property, with the HAStoragePlus spelling in the hint.
+    let out = t.fails_unchanged(
+        "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2",
+        15,
     );
+    assert!(
+        out.stderr
+            .contains("-x FilesystemMountPoints=/global/mail1,/global/mail2"),
+        "{out}"
+    );
+    t.sh("scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2")
+        .ok();
     assert_eq!(t.r_state("disk-rs", "mail-1"), "Offline");
 
     // Step 5b, 10, 12.
@@ -154,6 +161,7 @@ fn the_seed_run_is_reproducible() {
         "scswitch -Z -g MAIL-RG",
         "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1, /global/mail2",
         "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x ServicePaths=/global/mail1,/global/mail2",
+        "scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1,/global/mail2",
         "scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie",
         "scswitch -e -j mail-rs",
         "scswitch -e -j disk-rs",

@@ -1,8 +1,8 @@
 //! Cluster status as `scstat` shows it: a status view computed once from the state, rendered
 //! as the Sun Cluster 3.1 text layout or as JSON.
 //!
-//! [`collect`] turns a [`ClusterState`](crate::model::ClusterState) and [`StatusOptions`] (which sections, which node,
-//! how verbose) into a [`StatusView`]: node membership, transport paths, quorum arithmetic,
+//! [`collect`] turns a [`ClusterState`](crate::model::ClusterState) and [`StatusOptions`] (which sections, which node)
+//! into a [`StatusView`]: node membership, transport paths, quorum arithmetic,
 //! device groups, per-node resource-group and resource states, IPMP groups. [`render_text`]
 //! prints it in the `scstat -p` layout (`-- Title --` sections, single-space lines, 66-dash
 //! separators between components, the 20-column label field and 20-column name grid);
@@ -14,7 +14,8 @@
 //! One object. Keys of sections that were not selected (e.g. everything but
 //! `resource_groups` for `scstat -g --json`) are absent; a selected section with nothing in it
 //! is an empty array. With `-h NODE`, `node_filter` is the node and every per-node list holds
-//! only that node's entries. `-v`/`-vv` do not change the JSON: it always carries the details.
+//! only that node's entries. `-v`/`-vv` change neither the text nor the JSON; the JSON always carries the details
+//! (`scsim show --json` prints the same object).
 //!
 //! ```text
 //! {
@@ -51,9 +52,11 @@
 //! `Online_not_monitored`, …); `message` is `""` when the agent set none; `dependencies` lists
 //! only the kinds that are set (`strong`, `weak`, `restart`, `offline_restart`).
 
+mod details;
 mod text;
 mod view;
 
+pub use details::render_details;
 pub use text::render_text;
 pub use view::*;
 
@@ -89,13 +92,12 @@ impl Sections {
     }
 }
 
-/// What to show: sections, an optional node to limit the output to, and verbosity (0–2).
+/// What to show: sections and an optional node to limit the output to.
 #[derive(Debug, Clone, Default)]
 pub struct StatusOptions {
     pub sections: Sections,
     /// Limit to the components relevant to this node (an existing node name: the caller checks).
     pub node: Option<String>,
-    pub verbose: u8,
 }
 
 /// Line of 66 dashes between the sections of different components.

@@ -86,13 +86,20 @@ fn seed() -> ClusterState {
     s
 }
 
-fn text(s: &ClusterState, sections: Sections, node: Option<&str>, verbose: u8) -> String {
+fn text(s: &ClusterState, sections: Sections, node: Option<&str>) -> String {
     let opts = StatusOptions {
         sections,
         node: node.map(str::to_string),
-        verbose,
     };
-    render_text(&collect(s, &opts), verbose)
+    render_text(&collect(s, &opts))
+}
+
+fn details(s: &ClusterState) -> String {
+    let opts = StatusOptions {
+        sections: Sections::all(),
+        node: None,
+    };
+    render_details(&collect(s, &opts))
 }
 
 fn only_groups() -> Sections {
@@ -112,7 +119,7 @@ fn matching<'t>(out: &'t str, prefix: &str) -> Vec<Vec<&'t str>> {
 
 #[test]
 fn group_and_resource_rows_follow_the_nodelist() {
-    let out = text(&seed(), only_groups(), None, 0);
+    let out = text(&seed(), only_groups(), None);
     assert_eq!(
         matching(&out, "Group:"),
         vec![
@@ -154,15 +161,15 @@ fn group_and_resource_rows_follow_the_nodelist() {
 #[test]
 fn no_resource_group_section_without_groups() {
     let s = cluster(&["a", "b"]);
-    assert_eq!(text(&s, only_groups(), None, 0), "");
-    let all = text(&s, Sections::all(), None, 0);
+    assert_eq!(text(&s, only_groups(), None), "");
+    let all = text(&s, Sections::all(), None);
     assert!(!all.contains("Resource Groups"), "{all}");
     assert!(all.contains("-- IPMP Groups --"), "{all}");
 }
 
 #[test]
 fn sections_come_in_fixed_order_with_separators() {
-    let out = text(&seed(), Sections::all(), None, 0);
+    let out = text(&seed(), Sections::all(), None);
     let titles: Vec<&str> = out.lines().filter(|l| l.starts_with("-- ")).collect();
     assert_eq!(
         titles,
@@ -174,6 +181,7 @@ fn sections_come_in_fixed_order_with_separators() {
             "-- Quorum Votes by Device --",
             "-- Device Group Servers --",
             "-- Device Group Status --",
+            "-- Multi-owner Device Groups --",
             "-- Resource Groups and Resources --",
             "-- Resource Groups --",
             "-- Resources --",
@@ -249,7 +257,7 @@ fn node_filter_keeps_what_concerns_the_node() {
     add_group(&mut s, "rg-bc", &["b", "c"], Some("c"));
     add_resource(&mut s, "rg-ab", "r1", "T", "");
     add_resource(&mut s, "rg-bc", "r2", "T", "");
-    let out = text(&s, Sections::all(), Some("c"), 0);
+    let out = text(&s, Sections::all(), Some("c"));
     assert_eq!(matching(&out, "Cluster node:"), vec![vec!["c", "Online"]]);
     assert_eq!(matching(&out, "Transport path:").len(), 4, "{out}");
     assert!(
@@ -290,7 +298,7 @@ fn failed_and_unmanaged_states_print_as_scstat_spells_them() {
     let mut g = ResourceGroup::new("IDLE-RG", vec!["mail-2".into()]);
     g.state.insert("mail-2".into(), RgState::Online);
     s.resource_groups.insert("IDLE-RG".into(), g);
-    let out = text(&s, only_groups(), None, 0);
+    let out = text(&s, only_groups(), None);
     assert!(
         out.contains("  Resource: disk-rs             mail-2              Start_failed         Faulted - Failed to mount /global/mail1.\n"),
         "{out}"
@@ -308,27 +316,69 @@ fn failed_and_unmanaged_states_print_as_scstat_spells_them() {
 }
 
 #[test]
-fn verbose_levels_add_sub_sections_without_changing_the_rows() {
+fn details_are_not_scstat_sections() {
     let s = seed();
-    let plain = text(&s, Sections::all(), None, 0);
-    let v = text(&s, Sections::all(), None, 1);
-    let vv = text(&s, Sections::all(), None, 2);
-    for prefix in ["Cluster node:", "Group:", "Resource:", "Transport path:"] {
-        assert_eq!(matching(&plain, prefix), matching(&v, prefix));
-        assert_eq!(matching(&plain, prefix), matching(&vv, prefix));
+    let plain = text(&s, Sections::all(), None);
+    for title in [
+        "Cluster Node Details",
+        "Device Group Nodes",
+        "Settings",
+        "Relationships",
+        "Dependencies",
+    ] {
+        assert!(!plain.contains(title), "{title} in scstat:\n{plain}");
     }
-    assert!(v.contains("-- Resource Settings --") && !plain.contains("Settings"));
-    assert!(v.contains("  Settings: mail-rs             MAIL-RG             SUNW.ims                 Yes       Yes\n"), "{v}");
+    let d = details(&s);
+    assert!(d.contains("-- Resource Settings --"), "{d}");
+    assert!(d.contains("  Settings: mail-rs             MAIL-RG             SUNW.ims                 Yes       Yes\n"), "{d}");
     assert!(
-        v.contains("  Node details:     mail-1              1         1         qfe1 hme1\n"),
-        "{v}"
+        d.contains("  Node details:     mail-1              1         1         qfe1 hme1\n"),
+        "{d}"
     );
-    assert!(!v.contains("Resource Dependencies"));
     assert!(
-        vv.contains("Dependency: mail-rs             strong          disk-rs,budgie\n"),
-        "{vv}"
+        d.contains("Dependency: mail-rs             strong          disk-rs,budgie\n"),
+        "{d}"
     );
-    assert!(vv.contains("-- Device Group Nodes --"));
+    assert!(d.contains("-- Device Group Nodes --"));
+    assert!(
+        !d.contains("Cluster node:") && !d.contains("Resource:"),
+        "{d}"
+    );
+}
+
+#[test]
+fn multi_owner_device_groups_section_is_printed_empty() {
+    let s = seed();
+    let out = text(&s, Sections::all(), None);
+    assert!(
+        out.contains(
+            "-- Multi-owner Device Groups --\n \n                              Device Group        Online Status\n                              ------------        -------------\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn columns_widen_to_the_longest_value() {
+    let mut s = cluster(&["PA-TLH-SRV-PRD-1", "PA-TLH-SRV-PRD-2"]);
+    add_group(&mut s, "RG", &["PA-TLH-SRV-PRD-1"], None);
+    let out = text(&s, Sections::all(), None);
+    // Endpoints of 21 characters: the columns widen to 22, the header with them.
+    assert!(
+        out.contains(
+            "  Transport path:   PA-TLH-SRV-PRD-1:qfe1 PA-TLH-SRV-PRD-2:qfe1 Path online\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("                    Endpoint              Endpoint              Status\n"),
+        "{out}"
+    );
+    // Short values keep the 20-column grid.
+    assert!(
+        out.contains("     Group: RG                  PA-TLH-SRV-PRD-1    "),
+        "{out}"
+    );
 }
 
 #[test]
@@ -340,7 +390,7 @@ fn long_names_keep_a_space_between_columns() {
         &["a-node-with-a-very-long-name"],
         None,
     );
-    let out = text(&s, Sections::all(), None, 0);
+    let out = text(&s, Sections::all(), None);
     assert_eq!(
         matching(&out, "Group:"),
         vec![vec![
@@ -431,7 +481,6 @@ fn json_has_the_documented_shape() {
     let opts = StatusOptions {
         sections: only_groups(),
         node: Some("mail-2".into()),
-        verbose: 0,
     };
     let j: serde_json::Value = serde_json::from_str(&render_json(&collect(&s, &opts))).unwrap();
     assert!(j.get("nodes").is_none() && j.get("quorum").is_none());
@@ -457,7 +506,7 @@ fn ten_thousand_resources_render_every_row() {
             add_resource(&mut s, &name, &format!("r{g}-{r}"), "T", "");
         }
     }
-    let out = text(&s, only_groups(), None, 0);
+    let out = text(&s, only_groups(), None);
     assert_eq!(
         out.lines()
             .filter(|l| l.starts_with("  Resource: "))

@@ -8,15 +8,15 @@ use super::view::*;
 
 /// One table layout: the row label and its field, the column widths of the header and of the
 /// rows (the last column has no width), and the header titles.
-struct Table<'t> {
-    label: &'t str,
+pub(super) struct Table<'t> {
+    pub(super) label: &'t str,
     /// Width of the label field (headers are indented by this much).
-    field: usize,
+    pub(super) field: usize,
     /// Labels right-aligned so their colons line up (the resource-group sections).
-    right: bool,
-    head_widths: &'t [usize],
-    row_widths: &'t [usize],
-    heads: &'t [&'t str],
+    pub(super) right: bool,
+    pub(super) head_widths: &'t [usize],
+    pub(super) row_widths: &'t [usize],
+    pub(super) heads: &'t [&'t str],
 }
 
 /// Append `n` spaces.
@@ -38,15 +38,33 @@ fn cell(out: &mut String, text: &str, width: usize) {
 }
 
 impl Table<'_> {
-    fn header(&self, out: &mut String) {
+    /// The header and the rows. A column widens to its longest value plus one space, as real
+    /// scstat does, so whitespace parsers keep their columns; its header widens with it.
+    pub(super) fn render(&self, out: &mut String, rows: &[Vec<&str>]) {
+        let mut extra = vec![0usize; self.row_widths.len()];
+        for (i, w) in self.row_widths.iter().enumerate() {
+            let longest = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0);
+            extra[i] = (longest + 1).saturating_sub(*w);
+        }
+        self.header(out, &extra);
+        for r in rows {
+            self.row(out, r, &extra);
+        }
+    }
+    fn header(&self, out: &mut String, extra: &[usize]) {
         for line in [false, true] {
             spaces(out, self.field);
             let (last, rest) = self.heads.split_last().expect("table has columns");
-            for (h, w) in rest.iter().zip(self.head_widths) {
+            for ((h, w), x) in rest.iter().zip(self.head_widths).zip(extra) {
                 if line {
-                    cell(out, &"-".repeat(h.len()), *w);
+                    cell(out, &"-".repeat(h.len()), w + x);
                 } else {
-                    cell(out, h, *w);
+                    cell(out, h, w + x);
                 }
             }
             if line {
@@ -57,7 +75,7 @@ impl Table<'_> {
             out.push('\n');
         }
     }
-    fn row(&self, out: &mut String, cols: &[&str]) {
+    fn row(&self, out: &mut String, cols: &[&str], extra: &[usize]) {
         let label_len = self.label.len();
         if self.right {
             // Right-aligned in field-1, then one space.
@@ -69,8 +87,8 @@ impl Table<'_> {
             cell(out, self.label, self.field - 2);
         }
         let (last, rest) = cols.split_last().expect("row has columns");
-        for (c, w) in rest.iter().zip(self.row_widths) {
-            cell(out, c, *w);
+        for ((c, w), x) in rest.iter().zip(self.row_widths).zip(extra) {
+            cell(out, c, w + x);
         }
         out.push_str(last);
         out.push('\n');
@@ -84,14 +102,6 @@ const NODES: Table = Table {
     head_widths: &[20],
     row_widths: &[20],
     heads: &["Node name", "Status"],
-};
-const NODE_DETAILS: Table = Table {
-    label: "Node details:",
-    field: 20,
-    right: false,
-    head_widths: &[20, 10, 10],
-    row_widths: &[20, 10, 10],
-    heads: &["Node name", "Node id", "Votes", "Adapters"],
 };
 const PATHS: Table = Table {
     label: "Transport path:",
@@ -133,13 +143,14 @@ const DG_STATUS: Table = Table {
     row_widths: &[20],
     heads: &["Device Group", "Status"],
 };
-const DG_NODES: Table = Table {
-    label: "Device group nodes:",
+/// Multi-owner (Solaris Volume Manager for Sun Cluster) disksets, as 3.1 and 3.2 print them.
+const MULTI_OWNER: Table = Table {
+    label: "Multi-owner device group:",
     field: 30,
     right: false,
     head_widths: &[20],
     row_widths: &[20],
-    heads: &["Device Group", "Node List"],
+    heads: &["Device Group", "Online Status"],
 };
 const RG_RESOURCES: Table = Table {
     label: "Resources:",
@@ -167,56 +178,6 @@ const R_STATES: Table = Table {
     row_widths: &[20, 20, 21],
     heads: &["Resource Name", "Node Name", "State", "Status Message"],
 };
-const RG_SETTINGS: Table = Table {
-    label: "Settings:",
-    field: 12,
-    right: true,
-    head_widths: &[20, 10, 10, 11, 10],
-    row_widths: &[20, 10, 10, 11, 10],
-    heads: &[
-        "Group Name",
-        "Managed",
-        "Mode",
-        "Primaries",
-        "Failback",
-        "Nodelist",
-    ],
-};
-const R_SETTINGS: Table = Table {
-    label: "Settings:",
-    field: 12,
-    right: true,
-    head_widths: &[20, 20, 25, 10],
-    row_widths: &[20, 20, 25, 10],
-    heads: &[
-        "Resource Name",
-        "Group Name",
-        "Type",
-        "Enabled",
-        "Monitored",
-    ],
-};
-const RG_RELATIONS: Table = Table {
-    label: "Relations:",
-    field: 12,
-    right: true,
-    head_widths: &[20, 25, 25],
-    row_widths: &[20, 25, 25],
-    heads: &[
-        "Group Name",
-        "RG_dependencies",
-        "RG_affinities",
-        "Suspended",
-    ],
-};
-const R_DEPENDENCIES: Table = Table {
-    label: "Dependency:",
-    field: 12,
-    right: true,
-    head_widths: &[20, 16],
-    row_widths: &[20, 16],
-    heads: &["Resource Name", "Kind", "Depends On"],
-};
 const IPMP: Table = Table {
     label: "IPMP Group:",
     field: 14,
@@ -228,8 +189,8 @@ const IPMP: Table = Table {
 
 /// Builds the text: sub-sections of one component are separated by a single-space line,
 /// components by the 66-dash separator surrounded by single-space lines.
-struct Text {
-    out: String,
+pub(super) struct Text {
+    pub(super) out: String,
     /// Something has been written; the next component needs a separator.
     started: bool,
     /// Inside a component; the next sub-section needs a single-space line.
@@ -237,7 +198,14 @@ struct Text {
 }
 
 impl Text {
-    fn component(&mut self) {
+    pub(super) fn new(capacity: usize) -> Text {
+        Text {
+            out: String::with_capacity(capacity),
+            started: false,
+            in_component: false,
+        }
+    }
+    pub(super) fn component(&mut self) {
         if self.started {
             self.out.push_str(" \n");
             self.out.push_str(SEPARATOR);
@@ -246,7 +214,7 @@ impl Text {
         self.started = true;
         self.in_component = false;
     }
-    fn sub(&mut self, title: &str) {
+    pub(super) fn sub(&mut self, title: &str) {
         if self.in_component {
             self.out.push_str(" \n");
         }
@@ -257,228 +225,144 @@ impl Text {
     }
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "Yes" } else { "No" }
-}
-
-fn dash_if_empty(s: String) -> String {
+pub(super) fn dash_if_empty(s: String) -> String {
     if s.is_empty() { "-".to_string() } else { s }
 }
 
-/// The view in the scstat text layout. `verbose` 1 (`-v`) adds node details and the
-/// resource-group and resource settings; 2 (`-vv`) adds device-group node lists, group
-/// relationships and resource dependencies.
-pub fn render_text(view: &StatusView, verbose: u8) -> String {
+/// The view in the scstat text layout: only the sections real scstat prints. `-v`/`-vv` print
+/// the same (the simulator's extra detail is `scsim show`, [`super::render_details`]).
+pub fn render_text(view: &StatusView) -> String {
     // Room for the longest part, the per-node resource rows (about 80 bytes each).
     let rows: usize = view.resource_groups.as_ref().map_or(0, |gs| {
         gs.iter()
             .map(|g| g.nodes.len() * (1 + g.resources.len()))
             .sum()
     });
-    let mut t = Text {
-        out: String::with_capacity(8192 + rows * 80),
-        started: false,
-        in_component: false,
-    };
+    let mut t = Text::new(8192 + rows * 80);
     if let Some(nodes) = &view.nodes {
         t.component();
         t.sub("Cluster Nodes");
-        NODES.header(&mut t.out);
-        for n in nodes {
-            NODES.row(&mut t.out, &[n.name, n.status]);
-        }
-        if verbose >= 1 {
-            t.sub("Cluster Node Details");
-            NODE_DETAILS.header(&mut t.out);
-            for n in nodes {
-                let adapters = n.adapters.join(" ");
-                NODE_DETAILS.row(
-                    &mut t.out,
-                    &[n.name, &n.id.to_string(), &n.votes.to_string(), &adapters],
-                );
-            }
-        }
+        let rows: Vec<Vec<&str>> = nodes.iter().map(|n| vec![n.name, n.status]).collect();
+        NODES.render(&mut t.out, &rows);
     }
     if let Some(paths) = &view.transport_paths {
         t.component();
         t.sub("Cluster Transport Paths");
-        PATHS.header(&mut t.out);
-        for p in paths {
-            PATHS.row(&mut t.out, &[p.endpoint_a, p.endpoint_b, p.status]);
-        }
+        let rows: Vec<Vec<&str>> = paths
+            .iter()
+            .map(|p| vec![p.endpoint_a, p.endpoint_b, p.status])
+            .collect();
+        PATHS.render(&mut t.out, &rows);
     }
     if let Some(q) = &view.quorum {
-        t.component();
-        t.sub("Quorum Summary");
-        for (label, v) in [
-            ("Quorum votes possible:", q.possible),
-            ("Quorum votes needed:", q.needed),
-            ("Quorum votes present:", q.present),
-        ] {
-            t.out.push_str("  ");
-            cell(&mut t.out, label, 28);
-            t.out.push_str(&v.to_string());
-            t.out.push('\n');
-        }
-        for (title, table, votes) in [
-            ("Quorum Votes by Node", &NODE_VOTES, &q.nodes),
-            ("Quorum Votes by Device", &DEVICE_VOTES, &q.devices),
-        ] {
-            t.sub(title);
-            table.header(&mut t.out);
-            for v in votes {
-                table.row(
-                    &mut t.out,
-                    &[
-                        v.name,
-                        &v.present.to_string(),
-                        &v.possible.to_string(),
-                        v.status,
-                    ],
-                );
-            }
-        }
+        render_quorum(&mut t, q);
     }
     if let Some(dgs) = &view.device_groups {
         t.component();
         t.sub("Device Group Servers");
-        DG_SERVERS.header(&mut t.out);
-        for d in dgs {
-            DG_SERVERS.row(
-                &mut t.out,
-                &[d.name, d.primary.unwrap_or("-"), d.secondary.unwrap_or("-")],
-            );
-        }
+        let rows: Vec<Vec<&str>> = dgs
+            .iter()
+            .map(|d| vec![d.name, d.primary.unwrap_or("-"), d.secondary.unwrap_or("-")])
+            .collect();
+        DG_SERVERS.render(&mut t.out, &rows);
         t.sub("Device Group Status");
-        DG_STATUS.header(&mut t.out);
-        for d in dgs {
-            DG_STATUS.row(&mut t.out, &[d.name, d.status]);
-        }
-        if verbose >= 2 {
-            t.sub("Device Group Nodes");
-            DG_NODES.header(&mut t.out);
-            for d in dgs {
-                DG_NODES.row(&mut t.out, &[d.name, &d.nodes.join(" ")]);
-            }
-        }
+        let rows: Vec<Vec<&str>> = dgs.iter().map(|d| vec![d.name, d.status]).collect();
+        DG_STATUS.render(&mut t.out, &rows);
+        // The simulator has no multi-owner (Oracle RAC) disksets: the section is always empty.
+        t.sub("Multi-owner Device Groups");
+        MULTI_OWNER.render(&mut t.out, &[]);
     }
     if let Some(groups) = view.resource_groups.as_ref().filter(|g| !g.is_empty()) {
-        render_groups(&mut t, groups, verbose);
+        render_groups(&mut t, groups);
     }
     if let Some(ipmp) = &view.ipmp {
         t.component();
         t.sub("IPMP Groups");
-        IPMP.header(&mut t.out);
-        for g in ipmp {
-            for a in &g.adapters {
-                IPMP.row(
-                    &mut t.out,
-                    &[g.node, g.group, g.status, a.adapter, a.status],
-                );
-            }
-        }
+        let rows: Vec<Vec<&str>> = ipmp
+            .iter()
+            .flat_map(|g| {
+                g.adapters
+                    .iter()
+                    .map(move |a| vec![g.node, g.group, g.status, a.adapter, a.status])
+            })
+            .collect();
+        IPMP.render(&mut t.out, &rows);
     }
     t.out
 }
 
-fn render_groups(t: &mut Text, groups: &[GroupView], verbose: u8) {
+fn render_quorum(t: &mut Text, q: &QuorumView) {
+    t.component();
+    t.sub("Quorum Summary");
+    for (label, v) in [
+        ("Quorum votes possible:", q.possible),
+        ("Quorum votes needed:", q.needed),
+        ("Quorum votes present:", q.present),
+    ] {
+        t.out.push_str("  ");
+        cell(&mut t.out, label, 28);
+        t.out.push_str(&v.to_string());
+        t.out.push('\n');
+    }
+    for (title, table, votes) in [
+        ("Quorum Votes by Node", &NODE_VOTES, &q.nodes),
+        ("Quorum Votes by Device", &DEVICE_VOTES, &q.devices),
+    ] {
+        t.sub(title);
+        let nums: Vec<(String, String)> = votes
+            .iter()
+            .map(|v| (v.present.to_string(), v.possible.to_string()))
+            .collect();
+        let rows: Vec<Vec<&str>> = votes
+            .iter()
+            .zip(&nums)
+            .map(|(v, (present, possible))| vec![v.name, present, possible, v.status])
+            .collect();
+        table.render(&mut t.out, &rows);
+    }
+}
+
+fn render_groups(t: &mut Text, groups: &[GroupView]) {
     t.component();
     t.sub("Resource Groups and Resources");
-    RG_RESOURCES.header(&mut t.out);
-    for g in groups {
-        let names: Vec<&str> = g.resources.iter().map(|r| r.name).collect();
-        RG_RESOURCES.row(&mut t.out, &[g.name, &dash_if_empty(names.join(" "))]);
-    }
+    let names: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let names: Vec<&str> = g.resources.iter().map(|r| r.name).collect();
+            dash_if_empty(names.join(" "))
+        })
+        .collect();
+    let rows: Vec<Vec<&str>> = groups
+        .iter()
+        .zip(&names)
+        .map(|(g, n)| vec![g.name, n.as_str()])
+        .collect();
+    RG_RESOURCES.render(&mut t.out, &rows);
     t.sub("Resource Groups");
-    RG_STATES.header(&mut t.out);
-    for g in groups {
-        for n in &g.nodes {
-            RG_STATES.row(&mut t.out, &[g.name, n.node, n.state]);
-        }
-    }
+    let rows: Vec<Vec<&str>> = groups
+        .iter()
+        .flat_map(|g| g.nodes.iter().map(move |n| vec![g.name, n.node, n.state]))
+        .collect();
+    RG_STATES.render(&mut t.out, &rows);
     t.sub("Resources");
-    R_STATES.header(&mut t.out);
-    let mut message = String::new();
-    for g in groups {
-        for r in &g.resources {
-            for n in &r.nodes {
-                message.clear();
-                message.push_str(n.status);
-                if !n.message.is_empty() {
-                    message.push_str(" - ");
-                    message.push_str(n.message);
-                }
-                R_STATES.row(&mut t.out, &[r.name, n.node, n.state, &message]);
+    let mut messages: Vec<String> = Vec::new();
+    for r in groups.iter().flat_map(|g| &g.resources) {
+        for n in &r.nodes {
+            let mut m = String::with_capacity(n.status.len() + 3 + n.message.len());
+            m.push_str(n.status);
+            if !n.message.is_empty() {
+                m.push_str(" - ");
+                m.push_str(n.message);
             }
+            messages.push(m);
         }
     }
-    if verbose >= 1 {
-        t.sub("Resource Group Settings");
-        RG_SETTINGS.header(&mut t.out);
-        for g in groups {
-            let primaries = format!("{}/{}", g.desired_primaries, g.maximum_primaries);
-            let failback = if g.failback { "True" } else { "False" };
-            RG_SETTINGS.row(
-                &mut t.out,
-                &[
-                    g.name,
-                    yes_no(g.managed),
-                    g.mode,
-                    &primaries,
-                    failback,
-                    &g.nodelist.join(" "),
-                ],
-            );
-        }
-        t.sub("Resource Settings");
-        R_SETTINGS.header(&mut t.out);
-        for g in groups {
-            for r in &g.resources {
-                R_SETTINGS.row(
-                    &mut t.out,
-                    &[
-                        r.name,
-                        g.name,
-                        r.rtype,
-                        yes_no(r.enabled),
-                        yes_no(r.monitored),
-                    ],
-                );
-            }
-        }
-    }
-    if verbose >= 2 {
-        t.sub("Resource Group Relationships");
-        RG_RELATIONS.header(&mut t.out);
-        for g in groups {
-            RG_RELATIONS.row(
-                &mut t.out,
-                &[
-                    g.name,
-                    &dash_if_empty(g.rg_dependencies.join(",")),
-                    &dash_if_empty(g.rg_affinities.join(",")),
-                    yes_no(g.suspended),
-                ],
-            );
-        }
-        t.sub("Resource Dependencies");
-        R_DEPENDENCIES.header(&mut t.out);
-        for g in groups {
-            for r in &g.resources {
-                for kind in crate::model::DepKind::ALL {
-                    let list = r.dependencies.get(kind);
-                    if list.is_empty() {
-                        continue;
-                    }
-                    let kind_name = match kind {
-                        crate::model::DepKind::Strong => "strong",
-                        crate::model::DepKind::Weak => "weak",
-                        crate::model::DepKind::Restart => "restart",
-                        crate::model::DepKind::OfflineRestart => "offline_restart",
-                    };
-                    R_DEPENDENCIES.row(&mut t.out, &[r.name, kind_name, &list.join(",")]);
-                }
-            }
-        }
-    }
+    let rows: Vec<Vec<&str>> = groups
+        .iter()
+        .flat_map(|g| &g.resources)
+        .flat_map(|r| r.nodes.iter().map(move |n| (r.name, n)))
+        .zip(&messages)
+        .map(|((name, n), m)| vec![name, n.node, n.state, m.as_str()])
+        .collect();
+    R_STATES.render(&mut t.out, &rows);
 }
