@@ -183,6 +183,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 extension: BTreeMap::new(),
                 state: BTreeMap::new(),
                 restart_history: Vec::new(),
+                server_restarts: Default::default(),
             };
             if r > lo {
                 res.dependencies.strong.push(format!("rs-{}", r - 1));

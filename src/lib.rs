@@ -16,6 +16,7 @@ pub mod export;
 pub mod fix;
 pub mod import;
 pub mod model;
+pub mod msgsrv;
 pub mod printer;
 pub mod query;
 pub mod render;

@@ -108,6 +108,16 @@ impl Printer {
             }
         }
     }
+    /// Write what stdout holds now (a streaming printer; a prompt before reading an answer).
+    pub fn flush_pending(&mut self) {
+        if self.stream.is_some() {
+            let held = std::mem::take(&mut self.out);
+            self.write_stream(&held);
+            if let Some(w) = self.stream.as_mut() {
+                let _ = w.flush();
+            }
+        }
+    }
     /// Append a line to stdout.
     pub fn outln(&mut self, s: &str) {
         self.out(s);

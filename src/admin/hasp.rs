@@ -127,6 +127,9 @@ pub fn check(state: &ClusterState, g: &ResourceGroup, r: &Resource) -> Result<()
             }
         }
     }
+    if let Some(PropValue::List(mounts)) = r.extension.get(MOUNT_POINTS) {
+        check_vfstab(state, &g.nodelist, r, mounts)?;
+    }
     if let Some(PropValue::List(devs)) = r.extension.get(DEVICE_PATHS) {
         for (i, d) in devs.iter().enumerate() {
             match classify(d) {
@@ -144,6 +147,44 @@ pub fn check(state: &ClusterState, g: &ResourceGroup, r: &Resource) -> Result<()
             }
             if devs[..i].contains(d) {
                 return Err(prop_err(&subject, DEVICE_PATHS, format!("lists {d} twice")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every mount point needs a vfstab line on every Nodelist node; a failover file system's
+/// (not `global`) must not be mounted at boot. A cluster file system is only checked.
+fn check_vfstab(
+    state: &ClusterState,
+    nodelist: &[String],
+    r: &Resource,
+    mounts: &[String],
+) -> Result<()> {
+    for (node, view) in super::typerules::checked_nodes(state, nodelist) {
+        for m in mounts {
+            let Some(e) = view.vfstab_entry(m) else {
+                return Err(super::typerules::validate_failed(
+                    r,
+                    node,
+                    format!("{MOUNT_POINTS} entry {m} has no line in /etc/vfstab"),
+                    format!(
+                        "add the file system's line to /etc/vfstab on every node of the group ($(scsim node root {node})/etc/vfstab), e.g. /dev/md/ds/dsk/d100 /dev/md/ds/rdsk/d100 {m} ufs 2 no logging"
+                    ),
+                ));
+            };
+            if !e.is_global() && e.at_boot() {
+                return Err(super::typerules::validate_failed(
+                    r,
+                    node,
+                    format!(
+                        "/etc/vfstab mounts the failover file system {m} at boot (mount at boot `{}`); only HAStoragePlus may mount it, on the node that masters the group",
+                        e.at_boot
+                    ),
+                    format!(
+                        "set the sixth field of the {m} line to `no` in /etc/vfstab on every node ($(scsim node root {node})/etc/vfstab)"
+                    ),
+                ));
             }
         }
     }
@@ -169,6 +210,18 @@ impl TypeRules for HaStoragePlus {
         r: &Resource,
     ) -> Result<()> {
         check(state, g, r)
+    }
+    fn check_nodelist(
+        &self,
+        state: &ClusterState,
+        _rt: &ResourceType,
+        r: &Resource,
+        nodelist: &[String],
+    ) -> Result<()> {
+        match r.extension.get(MOUNT_POINTS) {
+            Some(PropValue::List(mounts)) => check_vfstab(state, nodelist, r, mounts),
+            _ => Ok(()),
+        }
     }
 }
 

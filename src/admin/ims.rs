@@ -14,9 +14,9 @@ impl TypeRules for Ims {
     }
     fn check(
         &self,
-        _state: &ClusterState,
+        state: &ClusterState,
         rt: &ResourceType,
-        _g: &ResourceGroup,
+        g: &ResourceGroup,
         r: &Resource,
     ) -> Result<()> {
         if let Some(decl) = rt.param("IMS_serverroot")
@@ -31,6 +31,45 @@ impl TypeRules for Ims {
                 ),
             ));
         }
-        Ok(())
+        check_installed(state, rt, r, &g.nodelist)
     }
+    fn check_nodelist(
+        &self,
+        state: &ClusterState,
+        rt: &ResourceType,
+        r: &Resource,
+        nodelist: &[String],
+    ) -> Result<()> {
+        check_installed(state, rt, r, nodelist)
+    }
+}
+
+/// IMS_serverroot is an installed Messaging Server on every node of `nodelist`.
+fn check_installed(
+    state: &ClusterState,
+    rt: &ResourceType,
+    r: &Resource,
+    nodelist: &[String],
+) -> Result<()> {
+    if let Some(decl) = rt.param("IMS_serverroot")
+        && let Some(PropValue::Str(root)) = r.extension.get(&decl.name)
+    {
+        for (node, view) in super::typerules::checked_nodes(state, nodelist) {
+            if !view.msg.contains_key(root.trim_end_matches('/')) {
+                let have = view.msg.keys().next().map_or(String::new(), |b| {
+                    format!(" (it is installed in {b} there)")
+                });
+                return Err(super::typerules::validate_failed(
+                    r,
+                    node,
+                    format!("IMS_serverroot {root} is not an installed Messaging Server{have}"),
+                    format!(
+                        "install it on every node of the group: scsim install messaging-server --nodes {} --base {root}",
+                        nodelist.join(",")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }

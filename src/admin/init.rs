@@ -1,6 +1,7 @@
 //! `scsim init`: a new cluster, as scinstall would leave it.
 
 use crate::error::{ErrorCode, Result, ScError};
+use crate::model::nodefiles::{self, FileChange, VfstabEntry};
 use crate::model::{
     Clock, Cluster, ClusterState, DeviceGroup, EventLog, IpmpGroup, Node, SCHEMA_VERSION,
     TransportPath,
@@ -31,6 +32,10 @@ pub struct InitOptions {
     pub log_file_bytes: u64,
     /// Messages files kept in all, the current one included (0 = the default).
     pub log_files: u32,
+    /// `NAME=IP` entries for every node's `/etc/hosts`.
+    pub hosts: Vec<String>,
+    /// Mount points of failover file systems for every node's `/etc/vfstab`.
+    pub filesystems: Vec<String>,
 }
 
 /// Bytes an entry takes in the messages file, about (for `--log-capacity`).
@@ -117,7 +122,77 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
         clock: Clock { now_ms },
         events: log_settings(opts),
         faults: Vec::new(),
+        files: Default::default(),
     })
+}
+
+/// The nodes' initial system files: `/etc/hosts` with the nodes and every `--host`, and
+/// `/etc/vfstab` with a failover file system's line for every `--filesystem`, on every node.
+pub fn initial_files(opts: &InitOptions, state: &ClusterState) -> Result<Vec<FileChange>> {
+    let mut hosts: Vec<(String, String)> = Vec::new();
+    for h in &opts.hosts {
+        let Some((name, addr)) = h.split_once('=') else {
+            return Err(ScError::inval(format!(
+                "--host {h}: write NAME=IP, e.g. --host budgie=192.0.2.10"
+            )));
+        };
+        let (name, addr) = (name.trim(), addr.trim());
+        if addr.parse::<std::net::IpAddr>().is_err() {
+            return Err(ScError::inval(format!(
+                "--host {h}: {addr} is not an IP address (e.g. 192.0.2.10)"
+            )));
+        }
+        let legal = !name.is_empty()
+            && name.len() <= 255
+            && name
+                .split('.')
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        if !legal || nodefiles::is_address(name) {
+            return Err(ScError::inval(format!(
+                "--host {h}: \"{name}\" is not a host name (letters, digits, '-' and '.')"
+            )));
+        }
+        if hosts.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+            || state
+                .cluster
+                .nodes
+                .iter()
+                .any(|n| n.name.eq_ignore_ascii_case(name))
+        {
+            return Err(ScError::inval(format!(
+                "--host {h}: {name} is given twice (the nodes are in /etc/hosts already)"
+            )));
+        }
+        hosts.push((name.to_string(), addr.to_string()));
+    }
+    let mut vfstab: Vec<VfstabEntry> = Vec::new();
+    for m in &opts.filesystems {
+        let m = m.trim().trim_end_matches('/');
+        if !m.starts_with('/') || m.contains(char::is_whitespace) || m.split('/').any(|c| c == "..")
+        {
+            return Err(ScError::inval(format!(
+                "--filesystem {m}: give the mount point as an absolute path without blanks, e.g. /global/mail1"
+            )));
+        }
+        if vfstab.iter().any(|e| e.mount_point == m) {
+            return Err(ScError::inval(format!("--filesystem {m} is given twice")));
+        }
+        vfstab.push(VfstabEntry::failover(m, vfstab.len()));
+    }
+    let mut out = Vec::new();
+    for n in &state.cluster.nodes {
+        out.push(FileChange::Write {
+            node: n.name.clone(),
+            path: "/etc/hosts".into(),
+            content: nodefiles::hosts_file(state, &hosts, ""),
+        });
+        out.push(FileChange::Write {
+            node: n.name.clone(),
+            path: "/etc/vfstab".into(),
+            content: nodefiles::vfstab_file(&vfstab, ""),
+        });
+    }
+    Ok(out)
 }
 
 /// The nodes of `--nodes`, ids 1..n, each with the interconnect and public adapters.

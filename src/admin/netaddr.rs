@@ -174,6 +174,33 @@ pub fn fill_netiflist(
         .insert(decl.name.clone(), PropValue::List(generated));
 }
 
+/// Every host name (not an address literal) resolves in `/etc/hosts` on every Nodelist node.
+fn check_resolves(
+    state: &ClusterState,
+    nodelist: &[String],
+    r: &Resource,
+    hosts: &[String],
+) -> Result<()> {
+    for (node, view) in super::typerules::checked_nodes(state, nodelist) {
+        for h in hosts {
+            if crate::model::nodefiles::is_address(h) || check_host(h).is_err() {
+                continue;
+            }
+            if view.resolve(h).is_none() {
+                return Err(super::typerules::validate_failed(
+                    r,
+                    node,
+                    format!("host name {h} does not resolve: no entry in /etc/hosts"),
+                    format!(
+                        "add \"ADDRESS {h}\" to /etc/hosts on every node of the group ($(scsim node root {node})/etc/hosts), or create the cluster with scsim init --host {h}=ADDRESS"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// HostnameList, NetIfList and AuxNodeList of a network address resource in group `g`.
 pub fn check_resource(
     state: &ClusterState,
@@ -287,7 +314,7 @@ pub fn check_resource(
         }
         check_aux_disjoint(&subject, &names, &g.nodelist, &g.name)?;
     }
-    Ok(())
+    check_resolves(state, &g.nodelist, r, hosts)
 }
 
 fn check_covers(subject: &str, covered: &[String], nodelist: &[String], group: &str) -> Result<()> {
@@ -392,6 +419,12 @@ impl TypeRules for NetworkAddress {
         r: &Resource,
         nodelist: &[String],
     ) -> Result<()> {
-        check_nodes_fit(state, r, rt, nodelist)
+        check_nodes_fit(state, r, rt, nodelist)?;
+        check_resolves(
+            state,
+            nodelist,
+            r,
+            list(r, rt, HOSTNAME_LIST).unwrap_or(&[]),
+        )
     }
 }

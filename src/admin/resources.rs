@@ -111,6 +111,7 @@ pub(super) fn create_typed(
         extension: BTreeMap::new(),
         state: BTreeMap::new(),
         restart_history: Vec::new(),
+        server_restarts: Default::default(),
     };
     let warnings = Vec::new();
     set_props(rt, &mut r, props, None)?;

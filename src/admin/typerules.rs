@@ -6,7 +6,7 @@
 //! type-specific rule is one implementation and one row.
 
 use super::PropArg;
-use crate::error::Result;
+use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, Resource, ResourceGroup, ResourceType};
 
 /// The rules of one family of resource types. Every method has a neutral default.
@@ -64,4 +64,30 @@ static RULES: &[&dyn TypeRules] = &[
 /// The rules that apply to resources of `rt`.
 pub(super) fn of(rt: &ResourceType) -> impl Iterator<Item = &'static dyn TypeRules> + '_ {
     RULES.iter().copied().filter(move |t| t.applies(rt))
+}
+
+/// A Validate refusal by a type's agent, read from the nodes' files: the resource, the node,
+/// what is wrong there and how to fix it.
+pub(super) fn validate_failed(r: &Resource, node: &str, why: String, fix: String) -> ScError {
+    ScError::new(
+        ErrorCode::Method,
+        format!(
+            "VALIDATE method of resource {} failed on node {node}: {why}; the change was not made",
+            r.name
+        ),
+    )
+    .hint(fix)
+}
+
+/// The nodes of `nodelist` whose files are known (none for a state built in memory).
+pub(super) fn checked_nodes<'a>(
+    state: &'a ClusterState,
+    nodelist: &'a [String],
+) -> impl Iterator<Item = (&'a str, &'a crate::model::nodefiles::NodeView)> + 'a {
+    nodelist.iter().filter_map(move |n| {
+        if !state.files.loaded {
+            return None;
+        }
+        state.files.nodes.get(n).map(|v| (n.as_str(), v))
+    })
 }

@@ -107,8 +107,11 @@ pub fn import(a: ImportArgs, env: &Env, explicit: Option<&Path>, out: &mut Print
         .hint("capture the output of `scrgadm -pvv` on a cluster node"));
     }
     let path = env.state_path(explicit)?;
+    let (hosts, filesystems) = node_files(&captured);
     let opts = InitOptions {
         nodes: nodes.clone(),
+        hosts: hosts.clone(),
+        filesystems,
         ..Default::default()
     };
     create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
@@ -122,6 +125,12 @@ pub fn import(a: ImportArgs, env: &Env, explicit: Option<&Path>, out: &mut Print
         "unknown from the capture: the cluster name, node ids (given in Nodelist order: {}), quorum devices, device groups, IPMP groups and transport",
         nodes.join(", ")
     ));
+    if !hosts.is_empty() {
+        run.notes.push(format!(
+            "the nodes' /etc/hosts get the network addresses' host names with documentation addresses (192.0.2.x): {}",
+            hosts.join(", ")
+        ));
+    }
     for (n, l) in &captured.skipped {
         run.notes.push(format!(
             "{}:{n}: not understood: {}",
@@ -150,6 +159,38 @@ pub fn import(a: ImportArgs, env: &Env, explicit: Option<&Path>, out: &mut Print
         out.note(n);
     }
     Ok(())
+}
+
+/// What the nodes' files must hold for the agents' checks: the host names of the network
+/// addresses (`/etc/hosts`, given documentation addresses) and the file systems of the
+/// storage resources (`/etc/vfstab`).
+fn node_files(c: &Captured) -> (Vec<String>, Vec<String>) {
+    let mut hosts: Vec<String> = Vec::new();
+    let mut filesystems: Vec<String> = Vec::new();
+    for r in &c.resources {
+        for p in &r.props {
+            let items = || p.value.split_whitespace().filter(|v| *v != "<NULL>");
+            match p.name.as_str() {
+                "HostnameList" => {
+                    for h in items() {
+                        let entry = format!("{h}=192.0.2.{}", 10 + hosts.len() % 240);
+                        if !hosts.iter().any(|e| e.starts_with(&format!("{h}="))) {
+                            hosts.push(entry);
+                        }
+                    }
+                }
+                "FilesystemMountPoints" => {
+                    for f in items() {
+                        if !filesystems.iter().any(|e| e == f) {
+                            filesystems.push(f.to_string());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    (hosts, filesystems)
 }
 
 fn types(c: &Captured, run: &mut Run) -> Result<()> {

@@ -35,6 +35,7 @@ pub fn node(ctx: &mut Ctx, a: ops::NodeArgs) -> Result<()> {
     let (json, dry_run, verb) = match &a.action {
         ops::NodeAction::Down { json, dry_run, .. } => (*json, *dry_run, "node down"),
         ops::NodeAction::Up { json, dry_run, .. } => (*json, *dry_run, "node up"),
+        ops::NodeAction::Root { .. } => (false, false, "node root"),
     };
     wrap(ctx, json, verb, dry_run, |ctx| ops::node(ctx, a).map(Some))
 }

@@ -13,6 +13,7 @@ pub mod json_out;
 pub mod limits;
 pub mod log;
 pub mod manual;
+pub mod msgtools;
 pub mod native;
 pub mod ops;
 pub mod registry;
@@ -102,6 +103,8 @@ pub struct Env {
     pub lock_timeout: Option<String>,
     /// `SCSIM_NODE`, or the NODE of `scsim on NODE`: the node the command runs on.
     pub node: Option<String>,
+    /// The command word `scsim on NODE` was given (`/opt/SUNWmsgsr/sbin/configutil`).
+    pub invoked: Option<String>,
 }
 
 impl Env {
@@ -121,6 +124,7 @@ impl Env {
             now: text("SCSIM_NOW"),
             lock_timeout: text("SCSIM_LOCK_TIMEOUT"),
             node: text("SCSIM_NODE"),
+            invoked: None,
         }
     }
 

@@ -71,6 +71,11 @@ the lowest node id."
         )]
         command: Vec<OsString>,
     },
+    /// Install software on nodes (stands in for the Java ES installer)
+    Install {
+        #[command(subcommand)]
+        what: Install,
+    },
     /// Create links to this executable in DIR
     InstallLinks {
         /// Directory for the links (created if missing), e.g. /usr/cluster/bin
@@ -191,6 +196,23 @@ fn passthrough(e: &Entry) -> clap::Command {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum Install {
+    /// Sun Java System Messaging Server 6 2005Q4: its programs under msg_svr_base/sbin on
+    /// each node's local disk
+    #[command(
+        after_help = "Example:\n  scsim install messaging-server --nodes mail-1,mail-2\n\nThen configure it on the first node (scsim on mail-1 -- /opt/SUNWmsgsr/sbin/configure)\nand run useconfig on the others."
+    )]
+    MessagingServer {
+        /// The nodes to install on, comma-separated
+        #[arg(long, value_delimiter = ',', required = true, value_name = "N1,N2,...")]
+        nodes: Vec<String>,
+        /// msg_svr_base, the installation directory
+        #[arg(long, default_value = "/opt/SUNWmsgsr", value_name = "DIR")]
+        base: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum StateAction {
     /// Print the path of the state file in use
     Path,
@@ -241,6 +263,12 @@ pub struct InitArgs {
     #[arg(long, value_name = "N", hide = true, conflicts_with = "log_size",
           value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
     pub log_capacity: Option<u64>,
+    /// A host name and address for every node's /etc/hosts (repeatable)
+    #[arg(long = "host", value_name = "NAME=IP")]
+    pub hosts: Vec<String>,
+    /// A failover file system's mount point for every node's /etc/vfstab (repeatable)
+    #[arg(long = "filesystem", value_name = "MOUNTPOINT")]
+    pub filesystems: Vec<String>,
     /// Replace an existing state file
     #[arg(long)]
     pub force: bool,
@@ -280,7 +308,7 @@ fn parse_size(s: &str) -> std::result::Result<u64, String> {
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let names: Vec<&str> = registry::names().collect();
-    let sc: Vec<&str> = PERSONALITIES.iter().map(|e| e.name).collect();
+    let sc: Vec<&str> = registry::sc_commands().map(|e| e.name).collect();
     // The help texts that list the commands come from the registry.
     let tail = |c: &clap::Command| match c.get_name() {
         "install-links" => c.clone().about(format!(
@@ -303,7 +331,7 @@ pub fn command() -> clap::Command {
     let subs: Vec<clap::Command> = head
         .get_subcommands()
         .cloned()
-        .chain(PERSONALITIES.iter().map(passthrough))
+        .chain(registry::sc_commands().map(passthrough))
         .chain(rest.get_subcommands().map(tail))
         .collect();
     let mut cmd = Globals::command();
@@ -348,6 +376,7 @@ fn on_node(
     crate::query::lookup::local_node(&snapshot, Some(&node))?;
     let env = Env {
         node: Some(node),
+        invoked: Some(word),
         ..env.clone()
     };
     super::run_personality(entry, state.as_deref().or(explicit), args, &env, out)
@@ -373,6 +402,16 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
     match command {
         Tail::On { node, command } => on_node(node, command, explicit, env, out),
         Tail::InstallLinks { dir, force } => install_links(&dir, force, out),
+        Tail::Install {
+            what: Install::MessagingServer { nodes, base },
+        } => with_ctx(env, explicit, out, |ctx| {
+            let now = ctx.now_ms()?;
+            let done = ctx.service.install_messaging_server(&nodes, &base, now)?;
+            for l in done.lines {
+                ctx.out.outln(&l);
+            }
+            Ok(())
+        }),
         Tail::Completions { shell, command } => {
             let p = personality_arg(&command)?;
             out.out(&super::complete::script(shell, p.name())?);
@@ -447,6 +486,8 @@ fn init(
         log_capacity: a.log_capacity.unwrap_or(0) as usize,
         log_file_bytes: a.log_size.unwrap_or(0),
         log_files: a.log_files.unwrap_or(0),
+        hosts: a.hosts,
+        filesystems: a.filesystems,
     };
     let state = create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
     out.outln(&format!(
@@ -571,7 +612,7 @@ fn install_links(dir: &std::path::Path, force: bool, out: &mut Printer) -> Resul
             format!("cannot create {}: {e}", dir.display()),
         )
     })?;
-    let names: Vec<&str> = PERSONALITIES.iter().map(|e| e.name).collect();
+    let names: Vec<&str> = registry::sc_commands().map(|e| e.name).collect();
     // Check every name before creating any link: a refusal leaves the directory as it was.
     if !force {
         let existing: Vec<String> = names

@@ -50,6 +50,13 @@ pub enum NodeAction {
         #[arg(long)]
         json: bool,
     },
+    /// Print the path of the node's root directory (its etc/hosts, etc/vfstab, opt/…)
+    #[command(after_help = "Example:\n  cat $(scsim node root mail-1)/etc/vfstab")]
+    Root {
+        /// The node (name)
+        #[arg(value_name = "NODE")]
+        node: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -95,8 +102,11 @@ pub struct InjectArgs {
     #[arg(long, conflicts_with = "watcher")]
     pub monitor: bool,
     /// SUNW.ims: the Messaging Server watcher process dies (now)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "server")]
     pub watcher: bool,
+    /// SUNW.ims: a Messaging Server server dies (now; the watcher restarts it, logs it or gives up, per local.autorestart): store, imap, pop, http, job_controller, dispatcher, ens, sched, mmp
+    #[arg(long, value_name = "SERVER", conflicts_with_all = ["method", "monitor"])]
+    pub server: Option<String>,
     /// Only on this node
     #[arg(long, value_name = "NODE")]
     pub node: Option<String>,
@@ -220,6 +230,11 @@ pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<ClusterState> {
             };
             run_native(ctx, &words, intent, dry_run)
         }
+        NodeAction::Root { node } => {
+            let root = ctx.service.node_root(&node)?;
+            ctx.out.outln(&root.display().to_string());
+            ctx.service.snapshot()
+        }
         NodeAction::Up { nodes, dry_run, .. } => {
             let mut words = vec!["node".to_string(), "up".to_string()];
             words.extend(nodes.iter().cloned());
@@ -301,16 +316,37 @@ fn inject(ctx: &mut Ctx, a: InjectArgs) -> Result<()> {
             ))
         })?),
     };
-    if method.is_none() && !a.monitor && !a.watcher {
+    if method.is_none() && !a.monitor && !a.watcher && a.server.is_none() {
         return Err(ScError::inval(
-            "say what fails: --method METHOD [--timeout], --monitor, or --watcher (SUNW.ims)",
+            "say what fails: --method METHOD [--timeout], --monitor, or --watcher / --server SERVER (SUNW.ims)",
         ));
+    }
+    const SERVERS: [&str; 9] = [
+        "store",
+        "imap",
+        "pop",
+        "http",
+        "job_controller",
+        "dispatcher",
+        "ens",
+        "sched",
+        "mmp",
+    ];
+    if let Some(srv) = &a.server
+        && !SERVERS.contains(&srv.as_str())
+    {
+        return Err(ScError::inval(format!(
+            "--server {srv}: not a Messaging Server server ({})",
+            SERVERS.join(", ")
+        ))
+        .suggest(srv, SERVERS));
     }
     let spec = FaultSpec {
         resource: a.resource,
         method,
         monitor: a.monitor,
         watcher: a.watcher,
+        server: a.server,
         node: a.node,
         times: a.times,
         timeout: a.timeout,
@@ -339,6 +375,15 @@ fn inject(ctx: &mut Ctx, a: InjectArgs) -> Result<()> {
         Injected::MonitorReports => {
             if a.dry_run {
                 ctx.out.outln("Dry run: nothing was changed.");
+            }
+            ctx.out.out(&text);
+        }
+        Injected::ServerReports(lines) => {
+            if a.dry_run {
+                ctx.out.outln("Dry run: nothing was changed.");
+            }
+            for l in lines {
+                ctx.out.outln(&l);
             }
             ctx.out.out(&text);
         }

@@ -5,7 +5,7 @@
 //! the tests all read this table, so adding a command (`scha_resource_get`, `clrg`, …) is one
 //! row here and a module with its `command` and `run`.
 
-use super::{Ctx, sc31, scconf, scinstall, scrgadm, scstat, scswitch};
+use super::{Ctx, msgtools, sc31, scconf, scinstall, scrgadm, scstat, scswitch};
 use crate::error::Result;
 use crate::fix::Fix;
 use std::ffi::OsString;
@@ -24,6 +24,9 @@ pub struct Entry {
     pub syntax: fn(&Fix) -> String,
     /// Parse the words after the command name and run the command.
     pub run: fn(&mut Ctx, Vec<OsString>) -> Result<()>,
+    /// A program installed on a node (`msg_svr_base/sbin/configutil`), run with `scsim on
+    /// NODE -- PATH`: not a `scsim NAME` subcommand, and `install-links` does not link it.
+    pub node_tool: bool,
 }
 
 impl std::fmt::Debug for Entry {
@@ -47,6 +50,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scrgadm::command,
         run: scrgadm::run,
+        node_tool: false,
     },
     Entry {
         name: "scswitch",
@@ -55,6 +59,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scswitch::command,
         run: scswitch::run,
+        node_tool: false,
     },
     Entry {
         name: "scstat",
@@ -63,6 +68,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scstat::command,
         run: scstat::run,
+        node_tool: false,
     },
     Entry {
         name: "scinstall",
@@ -71,6 +77,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scinstall::command,
         run: scinstall::run,
+        node_tool: false,
     },
     Entry {
         name: "scconf",
@@ -79,8 +86,61 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scconf::command,
         run: scconf::run,
+        node_tool: false,
     },
+    tool(
+        "configure",
+        msgtools::configure_command,
+        msgtools::run_configure,
+    ),
+    tool(
+        "configutil",
+        msgtools::configutil_command,
+        msgtools::run_configutil,
+    ),
+    tool(
+        "ha_ip_config",
+        msgtools::ha_ip_config_command,
+        msgtools::run_ha_ip_config,
+    ),
+    tool(
+        "useconfig",
+        msgtools::useconfig_command,
+        msgtools::run_useconfig,
+    ),
+    tool(
+        "start-msg",
+        msgtools::start_msg_command,
+        msgtools::run_start_msg,
+    ),
+    tool(
+        "stop-msg",
+        msgtools::stop_msg_command,
+        msgtools::run_stop_msg,
+    ),
 ];
+
+/// A Messaging Server tool's row.
+const fn tool(
+    name: &'static str,
+    command: fn() -> clap::Command,
+    run: fn(&mut Ctx, Vec<OsString>) -> Result<()>,
+) -> Entry {
+    Entry {
+        name,
+        about: "Messaging Server tool, run on a node (scsim on NODE -- /opt/SUNWmsgsr/sbin/NAME)",
+        section: "1M",
+        syntax: sc31::render,
+        command,
+        run,
+        node_tool: true,
+    }
+}
+
+/// The SC commands (`scsim NAME` subcommands, linked by `install-links`).
+pub fn sc_commands() -> impl Iterator<Item = &'static Entry> {
+    PERSONALITIES.iter().filter(|e| !e.node_tool)
+}
 
 /// The personality named `name`.
 pub fn find(name: &str) -> Option<&'static Entry> {

@@ -13,6 +13,7 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod agents;
 pub mod check;
 pub mod events;
 pub mod exec;

@@ -249,6 +249,7 @@ pub fn add_resource<'a>(
         extension: BTreeMap::new(),
         state: BTreeMap::new(),
         restart_history: Vec::new(),
+        server_restarts: Default::default(),
     };
     if let Some(g) = s.resource_groups.get_mut(group) {
         g.resources.push(name.to_string());

@@ -5,6 +5,7 @@
 //! persistence in `store`. Nothing here does I/O.
 
 mod config_event;
+pub mod nodefiles;
 pub mod props;
 pub mod value;
 
@@ -40,6 +41,9 @@ pub struct ClusterState {
     /// Injected faults waiting to fire.
     #[serde(default)]
     pub faults: Vec<Fault>,
+    /// The nodes' system files as read with the state (never saved in it).
+    #[serde(skip)]
+    pub files: nodefiles::NodeFiles,
 }
 
 /// Static and membership facts of the cluster.
@@ -558,6 +562,10 @@ pub struct Resource {
     /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restart_history: Vec<u64>,
+    /// SUNW.ims: the Messaging Server watcher's restarts of its servers, by `NODE:SERVER`
+    /// (simulated ms timestamps), for `local.autorestart.timeout`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub server_restarts: BTreeMap<String, Vec<u64>>,
 }
 
 /// Per-node resource state (RGM-set) and status (agent-set).

@@ -16,6 +16,8 @@ pub struct FaultSpec {
     pub monitor: bool,
     /// SUNW.ims: the watcher process dies.
     pub watcher: bool,
+    /// SUNW.ims: a Messaging Server server process (`imap`, `store`, …) dies.
+    pub server: Option<String>,
     pub node: Option<String>,
     pub times: Option<u32>,
     pub timeout: bool,
@@ -40,6 +42,10 @@ impl FaultSpec {
         if self.watcher {
             words.push("--watcher".into());
         }
+        if let Some(srv) = &self.server {
+            words.push("--server".into());
+            words.push(srv.clone());
+        }
         if let Some(n) = node {
             words.push("--node".into());
             words.push(n.to_string());
@@ -62,6 +68,9 @@ pub enum Injected {
     Armed(Fault),
     /// The monitor reported its failures, each handled by the RGM (seen through `each`).
     MonitorReports,
+    /// What the Messaging Server watcher did about each server failure (and, when it gave
+    /// up, the RGM's reaction to its exit, seen through `each`).
+    ServerReports(Vec<String>),
 }
 
 impl<B: ClusterBackend> Service<B> {
@@ -109,9 +118,14 @@ impl<B: ClusterBackend> Service<B> {
         let state = s.state();
         let r = &state.resources[resource];
         let rt = state.resource_types.get(&r.rtype);
-        if spec.watcher && !crate::engine::settings::is_ims(rt) {
+        if (spec.watcher || spec.server.is_some()) && !crate::engine::settings::is_ims(rt) {
+            let what = if spec.watcher {
+                "--watcher applies to SUNW.ims resources (the Messaging Server watcher)"
+            } else {
+                "--server applies to SUNW.ims resources (the Messaging Server's servers)"
+            };
             return Err(ScError::inval(format!(
-                "--watcher applies to SUNW.ims resources (the Messaging Server watcher); {resource} is of type {}: use --monitor",
+                "{what}; {resource} is of type {}: use --monitor",
                 r.rtype
             )));
         }
@@ -142,6 +156,9 @@ impl<B: ClusterBackend> Service<B> {
         };
         s.catch_up_clock();
         s.log_command(cmd);
+        if let Some(server) = &spec.server {
+            return server_failures(s, resource, &node, server, spec.times.unwrap_or(1), each);
+        }
         let k = spec.times.unwrap_or(1);
         for i in 0..k {
             let node = if i == 0 {
@@ -215,4 +232,54 @@ impl<B: ClusterBackend> Service<B> {
         }
         Ok(n)
     }
+}
+
+/// `k` failures of a Messaging Server server on `node`, each handled by the watcher; when it
+/// gives up (HA mode) it exits, which the agent's monitor reports to the RGM.
+fn server_failures<B: ClusterBackend>(
+    mut s: super::Session<'_, B>,
+    resource: &str,
+    node: &str,
+    server: &str,
+    k: u32,
+    each: &mut dyn FnMut(&Transition, &ClusterState),
+) -> Result<Injected> {
+    use crate::engine::agents::{ServerFailure, server_failure};
+    let mut lines = Vec::new();
+    for _ in 0..k {
+        let done = server_failure(s.state_mut(), resource, node, server).map_err(|why| {
+            ScError::new(
+                ErrorCode::State,
+                format!(
+                    "resource {resource}: the Messaging Server on {node} cannot be read: {why}"
+                ),
+            )
+        })?;
+        match done {
+            ServerFailure::Unwatched => lines.push(format!(
+                "{node}: {server} failed; local.watcher.enable is off, so nothing restarts it or tells the cluster"
+            )),
+            ServerFailure::Logged => lines.push(format!(
+                "{node}: {server} failed; the watcher logged it (local.autorestart is off: not restarted)"
+            )),
+            ServerFailure::Restarted { attempt, window_s } => lines.push(format!(
+                "{node}: {server} failed; the watcher restarted it ({attempt} of 2 within {window_s} s)"
+            )),
+            ServerFailure::GaveUp { window_s } => {
+                lines.push(format!(
+                    "{node}: {server} failed more than twice within {window_s} s; the watcher gave up and exited"
+                ));
+                let tr = s.apply_intent(&Intent::MonitorFailure {
+                    resource: resource.to_string(),
+                    node: node.to_string(),
+                })?;
+                each(&tr, s.state());
+                break;
+            }
+        }
+        // The next failure a second later.
+        s.state_mut().clock.now_ms += 1000;
+    }
+    s.finish()?;
+    Ok(Injected::ServerReports(lines))
 }

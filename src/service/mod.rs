@@ -26,6 +26,7 @@ mod backend;
 pub mod config;
 pub mod faults;
 mod history;
+pub mod msgtools;
 pub mod runtime;
 mod session;
 pub mod time;
@@ -113,7 +114,12 @@ impl<B: ClusterBackend> Service<B> {
                 session::Staged::Locked(Box::new(store::begin(&self.path, timeout)?))
             }
         };
-        Ok(Session::new(&mut self.backend, staged, now_ms))
+        Ok(Session::new(
+            &mut self.backend,
+            staged,
+            now_ms,
+            self.path.clone(),
+        ))
     }
 }
 
@@ -130,7 +136,8 @@ pub fn create_cluster(
     lock_timeout: Result<Duration>,
 ) -> Result<ClusterState> {
     let state = crate::admin::init::new_cluster(opts, now_ms)?;
-    store::create(path, &state, force, lock_timeout?)?;
+    let files = crate::admin::init::initial_files(opts, &state)?;
+    store::create_with_files(path, &state, force, lock_timeout?, &files)?;
     Ok(state)
 }
 

@@ -17,14 +17,34 @@ pub struct Session<'a, B: ClusterBackend> {
     backend: &'a mut B,
     staged: Staged,
     now_ms: u64,
+    path: std::path::PathBuf,
 }
 
 impl<'a, B: ClusterBackend> Session<'a, B> {
-    pub(super) fn new(backend: &'a mut B, staged: Staged, now_ms: u64) -> Self {
+    pub(super) fn new(
+        backend: &'a mut B,
+        staged: Staged,
+        now_ms: u64,
+        path: std::path::PathBuf,
+    ) -> Self {
         Session {
             backend,
             staged,
             now_ms,
+            path,
+        }
+    }
+
+    /// The state file the session works on.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Write node files now (a dry run writes nothing). The state file is not rewritten.
+    pub fn write_files(&self, changes: &[crate::model::nodefiles::FileChange]) -> Result<()> {
+        match &self.staged {
+            Staged::Copy(_) => Ok(()),
+            Staged::Locked(t) => t.write_files(changes),
         }
     }
 

@@ -12,7 +12,8 @@
 //!   messages file (see `store::messages`), and until then read-only commands show them as the
 //!   log.
 
-use crate::model::SCHEMA_VERSION;
+use crate::model::nodefiles::{self, FileChange, VfstabEntry};
+use crate::model::{ClusterState, PropValue, SCHEMA_VERSION};
 use serde_json::Value;
 
 /// Upgrade `value` from `from` to the current version.
@@ -55,6 +56,64 @@ fn v1_to_v2(mut value: Value) -> Value {
         );
     }
     value
+}
+
+/// The note in node files written for a state made before node files existed.
+pub const NODE_FILES_NOTE: &str = "written by scsim for a cluster created before node files existed: the entries its resources need";
+
+/// The node files of a state made before node files existed: `/etc/hosts` with the nodes and
+/// every host name a network address resource uses (addresses from 192.0.2.100 on), and
+/// `/etc/vfstab` with a failover line for every HAStoragePlus mount point (a cluster file
+/// system for a scalable group's `/global/…` one), on every node. Written once, with a note.
+pub fn node_files(state: &ClusterState) -> Vec<FileChange> {
+    let mut hosts: Vec<(String, String)> = Vec::new();
+    let mut vfstab: Vec<VfstabEntry> = Vec::new();
+    for r in state.resources.values() {
+        let Some(rt) = state.type_of(r) else { continue };
+        let list = |p: &str| match r.extension.iter().find(|(k, _)| k.eq_ignore_ascii_case(p)) {
+            Some((_, PropValue::List(l))) => l.clone(),
+            _ => Vec::new(),
+        };
+        if rt.is_network_address() {
+            for h in list("HostnameList") {
+                if !nodefiles::is_address(&h) && !hosts.iter().any(|(n, _)| *n == h) {
+                    let addr = format!("192.0.2.{}", 100 + hosts.len());
+                    hosts.push((h, addr));
+                }
+            }
+        }
+        if rt.resource_type.eq_ignore_ascii_case("HAStoragePlus") {
+            let scalable = state
+                .resource_groups
+                .get(&r.group)
+                .is_some_and(|g| g.mode == crate::model::RgMode::Scalable);
+            for m in list(nodefiles::MOUNT_POINTS_PROP) {
+                if vfstab.iter().any(|e| e.mount_point == m) {
+                    continue;
+                }
+                let mut e = VfstabEntry::failover(&m, vfstab.len());
+                if scalable {
+                    e.at_boot = "yes".into();
+                    e.options = "logging,global".into();
+                }
+                vfstab.push(e);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for n in &state.cluster.nodes {
+        out.push(FileChange::Write {
+            node: n.name.clone(),
+            path: "/etc/hosts".into(),
+            content: nodefiles::hosts_file(state, &hosts, NODE_FILES_NOTE),
+        });
+        out.push(FileChange::Write {
+            node: n.name.clone(),
+            path: "/etc/vfstab".into(),
+            content: nodefiles::vfstab_file(&vfstab, NODE_FILES_NOTE),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

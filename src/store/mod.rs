@@ -16,6 +16,7 @@ pub mod history;
 mod lock;
 pub mod messages;
 pub mod migrate;
+pub mod noderoot;
 pub mod unknown;
 
 use crate::error::{ErrorCode, Result, ScError};
@@ -25,8 +26,16 @@ use std::time::Duration;
 
 pub use lock::{StateLock, parse_timeout};
 
-/// Load the state file at `path` (no lock). Fails if it does not exist.
+/// Load the state file at `path` (no lock) with its node files ([`noderoot`]). Fails if it
+/// does not exist.
 pub fn load(path: &Path) -> Result<ClusterState> {
+    let mut state = load_state(path)?;
+    noderoot::load(path, &mut state, false)?;
+    Ok(state)
+}
+
+/// Load the state file alone.
+fn load_state(path: &Path) -> Result<ClusterState> {
     let bytes = read_state_bytes(path)?;
     decode(&bytes, path)
 }
@@ -218,14 +227,17 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
     file::check_state_name(path)?;
     // Fail fast on a missing file, before creating a lock file beside it.
     if !path.exists() {
-        load(path)?;
+        load_state(path)?;
     }
     // A link to the state stands for its target: lock, temp file and rename happen there.
     let path = &file::resolve_link(path)?;
     require_regular(path)?;
     check_writable(path)?;
     let lock = StateLock::acquire(path, timeout)?;
-    let (state, unknown) = decode_keeping(&read_state_bytes(path)?, path)?;
+    let (mut state, unknown) = decode_keeping(&read_state_bytes(path)?, path)?;
+    noderoot::load(path, &mut state, true)?;
+    // Repair a view left behind by a command that stopped between its two writes.
+    noderoot::reconcile(path, &state)?;
     Ok(Transaction {
         path: path.to_path_buf(),
         _lock: lock,
@@ -298,7 +310,15 @@ impl Transaction {
                 .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
             atomic::write_atomic(&self.path, |w| std::io::Write::write_all(w, &merged))?;
         }
+        // The node files follow the state: the mount view, then what the agents wrote.
+        noderoot::reconcile(&self.path, &self.state)?;
+        let outbox = std::mem::take(&mut self.state.files.outbox);
+        noderoot::apply_outbox(&self.path, &self.state, &outbox);
         Ok(self.state)
+    }
+    /// Write node files while holding the lock (the state file itself is not rewritten).
+    pub fn write_files(&self, changes: &[crate::model::nodefiles::FileChange]) -> Result<()> {
+        noderoot::apply(&self.path, &self.state, changes)
     }
     /// End the transaction without writing (nothing happened), handing the state back.
     pub fn abort(self) -> ClusterState {
@@ -316,6 +336,18 @@ impl Transaction {
 /// Create a new state file (the only way one comes into existence). Refuses to replace an
 /// existing file unless `force`.
 pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration) -> Result<()> {
+    create_with_files(path, state, force, timeout, &[])
+}
+
+/// [`create`], with the nodes' initial files ([`noderoot::create`]), written under the lock
+/// before the state file.
+pub fn create_with_files(
+    path: &Path,
+    state: &ClusterState,
+    force: bool,
+    timeout: Duration,
+    files: &[crate::model::nodefiles::FileChange],
+) -> Result<()> {
     file::check_state_name(path)?;
     let path = &file::resolve_link(path)?;
     if path.exists() && !force {
@@ -340,6 +372,7 @@ pub fn create(path: &Path, state: &ClusterState, force: bool, timeout: Duration)
         })?;
     }
     let _lock = StateLock::acquire(path, timeout)?;
+    noderoot::create(path, state, files)?;
     messages::start(path, &state.events, state.generation)?;
     atomic::write_atomic(path, |w| write_state(w, state))
 }
@@ -453,6 +486,9 @@ mod tests {
         let e = create(&p, &sample(), true, t).expect_err("init --force replaced it");
         assert_eq!(e.code, ErrorCode::Access);
         // Reading needs no write access.
-        assert_eq!(load(&p).unwrap(), sample());
+        let mut read = load(&p).unwrap();
+        assert!(read.files.loaded);
+        read.files = Default::default();
+        assert_eq!(read, sample());
     }
 }

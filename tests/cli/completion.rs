@@ -9,7 +9,7 @@ fn cluster() -> TestCluster {
         "scrgadm -a -t SUNW.HAStoragePlus
          scrgadm -a -g MAIL-RG -h mail-1,mail-2
          scrgadm -a -g WEB-RG -h mail-2
-         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail",
+         scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1",
     );
     t
 }

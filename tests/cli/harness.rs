@@ -5,6 +5,39 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Host names the tests' network address resources use, in every node's /etc/hosts.
+pub const FIXTURE_HOSTS: &[&str] = &[
+    "budgie=192.0.2.10",
+    "lh1=192.0.2.21",
+    "lh2=192.0.2.22",
+    "sa1=192.0.2.23",
+    "h=192.0.2.24",
+    "h1=192.0.2.25",
+    "h2=192.0.2.26",
+    "schost-1=192.0.2.27",
+    "sa-host=192.0.2.28",
+    "other=192.0.2.29",
+    "web-lh=192.0.2.30",
+    "db-lh=192.0.2.31",
+    "app-lh=192.0.2.32",
+    "www1=192.0.2.33",
+    "lh-one=192.0.2.34",
+    "web-sa=192.0.2.35",
+];
+
+/// File systems the tests' HAStoragePlus resources use, in every node's /etc/vfstab.
+pub const FIXTURE_FILESYSTEMS: &[&str] = &[
+    "/global/mail1",
+    "/global/mail2",
+    "/global/a",
+    "/global/b",
+    "/global/app",
+    "/global/db",
+    "/global/x",
+    "/local/data",
+    "/local/spool",
+];
+
 /// The pinned wall clock of every test run.
 pub const NOW: &str = "2026-11-24T09:00:00Z";
 
@@ -66,11 +99,62 @@ impl TestCluster {
         TestCluster { dir, bin, state }
     }
 
-    /// A cluster made by `scsim init --nodes <nodes>`.
+    /// A cluster made by `scsim init --nodes <nodes>`, with the host names and file systems
+    /// the tests use in every node's /etc/hosts and /etc/vfstab ([`FIXTURE_HOSTS`],
+    /// [`FIXTURE_FILESYSTEMS`]) and the Messaging Server installed and configured on the
+    /// local disk of every node, so that the agents' checks pass unless a test is about them.
     pub fn init(nodes: &str) -> TestCluster {
+        let t = TestCluster::empty();
+        let mut args = vec!["init".to_string(), "--nodes".into(), nodes.into()];
+        for h in FIXTURE_HOSTS {
+            args.extend(["--host".to_string(), h.to_string()]);
+        }
+        for f in FIXTURE_FILESYSTEMS {
+            args.extend(["--filesystem".to_string(), f.to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        t.run("scsim", &args).ok();
+        t.run("scsim", &["install", "messaging-server", "--nodes", nodes])
+            .ok();
+        for n in nodes.split(',') {
+            t.run_stdin(
+                "scsim",
+                &["on", n, "--", "/opt/SUNWmsgsr/sbin/configure"],
+                "\n\n\n\n\n",
+            )
+            .ok();
+        }
+        t
+    }
+
+    /// A cluster made by `scsim init --nodes <nodes>` and nothing else.
+    pub fn bare(nodes: &str) -> TestCluster {
         let t = TestCluster::empty();
         t.run("scsim", &["init", "--nodes", nodes]).ok();
         t
+    }
+
+    /// As `run`, with `input` on stdin.
+    pub fn run_stdin(&self, name: &str, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        let mut cmd = self.command(name, args, &[]);
+        cmd.stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().expect("run scsim");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().expect("wait scsim");
+        self.output(out)
+    }
+
+    /// The root directory of a node.
+    pub fn root(&self, node: &str) -> PathBuf {
+        self.dir.path().join("cluster.files/nodes").join(node)
     }
 
     /// The seed's 2-node cluster (`mail-1`, `mail-2`).
@@ -85,6 +169,13 @@ impl TestCluster {
 
     /// As `run`, with extra environment variables.
     pub fn run_env(&self, name: &str, args: &[&str], extra: &[(&str, &str)]) -> Output {
+        let mut cmd = self.command(name, args, extra);
+        cmd.stdin(std::process::Stdio::null());
+        let out = cmd.output().expect("run scsim");
+        self.output(out)
+    }
+
+    fn command(&self, name: &str, args: &[&str], extra: &[(&str, &str)]) -> Command {
         let mut cmd = Command::new(self.bin.join(name));
         cmd.args(args)
             .env_clear()
@@ -98,7 +189,10 @@ impl TestCluster {
         for (k, v) in extra {
             cmd.env(k, v);
         }
-        let out = cmd.output().expect("run scsim");
+        cmd
+    }
+
+    fn output(&self, out: std::process::Output) -> Output {
         let tmp = self.dir.path().display().to_string();
         let clean = |b: &[u8]| String::from_utf8_lossy(b).replace(&tmp, "[TMP]");
         Output {

@@ -2,26 +2,33 @@
 
 use crate::harness::TestCluster;
 
-fn production() -> TestCluster {
+/// A production cluster; `app` is the line that adds `mail-rs` (of type SUNW.ims, or another).
+fn production(app: &str) -> TestCluster {
     let t = TestCluster::two_node();
-    t.script(
+    t.script(&format!(
         "scrgadm -a -t SUNW.HAStoragePlus
          scrgadm -a -t SUNW.ims
+         scrgadm -a -t SUNW.gds
          scrgadm -a -g MAIL-RG -h mail-1,mail-2 -y Failback=TRUE
          scrgadm -a -g WEB-RG -h mail-2,mail-1 -y RG_affinities=-MAIL-RG
          scrgadm -a -L -g MAIL-RG -l budgie
          scrgadm -a -j disk-rs -g MAIL-RG -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/mail1
-         scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie -y Retry_count=3
+         {app}
          scswitch -Z -g MAIL-RG
          scswitch -e -j disk-rs,mail-rs
-         scswitch -n -M -j mail-rs",
-    );
+         scswitch -n -M -j mail-rs"
+    ));
     t
 }
 
+const IMS: &str = "scrgadm -a -j mail-rs -t SUNW.ims -g MAIL-RG -x IMS_serverroot=/opt/SUNWmsgsr -y Resource_dependencies=disk-rs,budgie -y Retry_count=3";
+/// A second storage resource in place of the Messaging Server, whose installation on the
+/// nodes a capture does not carry.
+const STORAGE: &str = "scrgadm -a -j mail-rs -t SUNW.HAStoragePlus -g MAIL-RG -x FilesystemMountPoints=/global/mail2 -y Resource_dependencies=disk-rs,budgie";
+
 #[test]
 fn importing_scsims_own_capture_gives_back_the_same_listing_and_status() {
-    let prod = production();
+    let prod = production(STORAGE);
     let pvv = prod.run("scrgadm", &["-pvv"]);
     let status = prod.run("scstat", &["-g"]);
     let dir = prod.path();
@@ -53,7 +60,7 @@ fn importing_scsims_own_capture_gives_back_the_same_listing_and_status() {
 
 #[test]
 fn unknown_types_are_registered_from_what_the_capture_shows() {
-    let prod = production();
+    let prod = production(IMS);
     let pvv = prod
         .run("scrgadm", &["-pvv"])
         .stdout

@@ -175,6 +175,8 @@ fn usage_errors_exit_3_and_help_exits_0() {
         assert!(out.stdout.contains(&format!("Usage: {name}")), "{out}");
         let out = t.run(name, &["--help"]);
         out.ok();
+    }
+    for name in scsim::cli::registry::sc_commands().map(|e| e.name) {
         let out = t.run("scsim", &[name, "-?"]);
         out.ok();
         assert!(out.stdout.contains(&format!("Usage: {name}")), "{out}");
@@ -187,8 +189,8 @@ fn install_links_creates_working_links() {
     let dir = t.path().join("usr/cluster/bin");
     let d = dir.display().to_string();
     t.run("scsim", &["install-links", &d]).ok();
-    for name in scsim::cli::registry::PERSONALITIES.iter().map(|e| e.name) {
-        assert!(dir.join(name).exists());
+    for e in scsim::cli::registry::PERSONALITIES {
+        assert_eq!(dir.join(e.name).exists(), !e.node_tool, "{}", e.name);
     }
     let out = t.run("scsim", &["install-links", &d]);
     out.expect_code(9);
@@ -479,7 +481,7 @@ fn init_topology_of_real_clusters() {
     assert_eq!(t.state_json()["cluster"]["quorum_devices"][0]["votes"], 2);
     // Adapters per node and IPMP groups.
     let t = TestCluster::empty();
-    t.sh("scsim init --nodes PA-TLH-SRV-PRD-1,PA-TLH-SRV-PRD-2 --adapters PA-TLH-SRV-PRD-1=ce1,ce3 --adapters PA-TLH-SRV-PRD-2=ce1,ce3 --ipmp sc_ipmp0@PA-TLH-SRV-PRD-1=ce0,ce2 --ipmp sc_ipmp0@PA-TLH-SRV-PRD-2=ce0,ce2")
+    t.sh("scsim init --nodes PA-TLH-SRV-PRD-1,PA-TLH-SRV-PRD-2 --host lh=192.0.2.40 --adapters PA-TLH-SRV-PRD-1=ce1,ce3 --adapters PA-TLH-SRV-PRD-2=ce1,ce3 --ipmp sc_ipmp0@PA-TLH-SRV-PRD-1=ce0,ce2 --ipmp sc_ipmp0@PA-TLH-SRV-PRD-2=ce0,ce2")
         .ok();
     let out = t.sh("scstat -W -i");
     out.ok();

@@ -31,7 +31,7 @@ fn run(state: &Path, now_s: u64, argv: &[&str]) -> (i32, String, String) {
 
 fn setup(state: &Path) {
     let lines = [
-        "scsim init --nodes n1,n2,n3",
+        "scsim init --nodes n1,n2,n3 --host web-lh=192.0.2.30 --host db-lh=192.0.2.31 --filesystem /global/db --filesystem /global/app",
         "scrgadm -a -t SUNW.HAStoragePlus",
         "scrgadm -a -t SUNW.gds",
         "scrgadm -a -g web-rg -h n1,n2,n3",

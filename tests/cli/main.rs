@@ -19,6 +19,7 @@ mod invariants;
 mod json_docs;
 mod local_node;
 mod messages;
+mod nodefiles;
 mod probes;
 mod scenarios;
 mod scrgadm;

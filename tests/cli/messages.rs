@@ -225,7 +225,7 @@ fn the_state_file_does_not_grow_with_events() {
 #[test]
 fn follow_streams_new_entries_through_rotation() {
     let t = TestCluster::empty();
-    t.sh("scsim init --nodes mail-1,mail-2 --log-size 2K --log-files 50")
+    t.sh("scsim init --nodes mail-1,mail-2 --host lh1=192.0.2.21 --log-size 2K --log-files 50")
         .ok();
     t.script(
         "scrgadm -a -g MAIL-RG -h mail-1,mail-2
@@ -294,7 +294,7 @@ fn follow_json_lines() {
 #[test]
 fn init_force_starts_a_new_log() {
     let t = TestCluster::empty();
-    t.sh("scsim init --nodes mail-1,mail-2 --log-size 1K --log-files 4")
+    t.sh("scsim init --nodes mail-1,mail-2 --host lh1=192.0.2.21 --log-size 1K --log-files 4")
         .ok();
     t.script(
         "scrgadm -a -g MAIL-RG -h mail-1,mail-2

@@ -557,7 +557,7 @@ fn network_address_resources() {
 #[test]
 fn hastorageplus_paths() {
     let t = TestCluster::empty();
-    t.sh("scsim init --nodes mail-1,mail-2 --device-group mailset")
+    t.sh("scsim init --nodes mail-1,mail-2 --device-group mailset --filesystem /global/mail1 --filesystem /global/mail2 --filesystem /global/a --filesystem /global/b --filesystem /local/spool")
         .ok();
     t.script(
         "scrgadm -a -t SUNW.HAStoragePlus

@@ -73,6 +73,7 @@ fn resource(
             extension: Default::default(),
             state,
             restart_history: Vec::new(),
+            server_restarts: Default::default(),
         },
     );
 }

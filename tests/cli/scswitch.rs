@@ -318,7 +318,7 @@ fn mistyped_names_suggest_the_existing_one() {
 #[test]
 fn the_log_rotates_and_the_state_file_stays_bounded() {
     let t = TestCluster::empty();
-    t.sh("scsim init --nodes mail-1,mail-2 --log-size 16K --log-files 3")
+    t.sh("scsim init --nodes mail-1,mail-2 --host budgie=192.0.2.10 --filesystem /global/mail1 --filesystem /global/mail2 --log-size 16K --log-files 3")
         .ok();
     t.script(
         "scrgadm -a -t SUNW.HAStoragePlus

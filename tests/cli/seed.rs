@@ -185,3 +185,43 @@ fn the_seed_run_is_reproducible() {
     }
     assert!(sa == sb, "the state files differ between two runs");
 }
+
+/// `examples/seed.sh` (the README's first command) runs every step of the seed against the
+/// built executable: the Messaging Server steps included, the document's mistakes caught.
+#[test]
+fn seed_script_runs_end_to_end() {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/seed.sh");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .env("SCSIM_BIN", crate::harness::scsim_exe())
+        .env("TMPDIR", tmp.path())
+        .env("LANG", "C")
+        .output()
+        .expect("run bash");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "seed.sh failed:\n{stdout}\n{stderr}");
+    for needle in [
+        "(refused as expected; without the space:)",
+        "(refused as expected: HAStoragePlus takes the mount points in FilesystemMountPoints:)",
+        "Linking /opt/SUNWmsgsr/config -> /global/mail1/SUNWmsgsr/config",
+        "/opt/SUNWmsgsr/config/dispatcher.cnf:INTERFACE_ADDRESS=192.0.2.10",
+        "/opt/SUNWmsgsr/config/job_controller.cnf:INTERFACE_ADDRESS=192.0.2.10",
+        "service.listenaddr = 192.0.2.10",
+        "Nothing to change: the configuration is already set up",
+        "/global/mail1\tufs\t2\tno\tlogging",
+        "start-msg ha failed: /opt/SUNWmsgsr/config does not exist on mail-2",
+        "Node mail-2 now uses the configuration in /global/mail1/SUNWmsgsr/config",
+        "MAIL-RG: Online on mail-1",
+    ] {
+        assert!(
+            stdout.contains(needle),
+            "seed.sh output lacks {needle:?}:\n{stdout}"
+        );
+    }
+    assert!(
+        stderr.contains("is split by a space after the comma"),
+        "{stderr}"
+    );
+}

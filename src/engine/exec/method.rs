@@ -74,8 +74,11 @@ fn launch(
             "launching method <{prog}> for resource <{resource}>, resource group <{group}>, node <{node}>, timeout <{timeout}> seconds"
         ),
     );
-    let out = runner.call(call);
+    let mut out = runner.call(call);
     state.clock.now_ms += out.duration_ms;
+    if out.result == CallResult::Ok && crate::engine::agents::after_call(state, call).is_err() {
+        out.result = CallResult::Failed { exit: 1 };
+    }
     out
 }
 
