@@ -183,6 +183,8 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 extension: BTreeMap::new(),
                 state: BTreeMap::new(),
                 restart_history: Vec::new(),
+                disabled_on: Default::default(),
+                unmonitored_on: Default::default(),
                 server_restarts: Default::default(),
             };
             if r > lo {

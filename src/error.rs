@@ -36,6 +36,20 @@ pub enum ErrorCode {
     Prop = 15,
     /// SCHA_ERR_INTERNAL: internal error (also: unreadable or corrupt state file).
     Internal = 18,
+    /// CL_EIO (object CLI only): I/O error.
+    ClIo = 35,
+    /// CL_ENOENT (object CLI only): no such object.
+    ClNoEnt = 36,
+    /// CL_EOP (object CLI only): operation not allowed.
+    ClOp = 37,
+    /// CL_EBUSY (object CLI only): object busy.
+    ClBusy = 38,
+    /// CL_EEXIST (object CLI only): object exists.
+    ClExist = 39,
+    /// CL_ETYPE (object CLI only): invalid type.
+    ClType = 41,
+    /// The command does not exist on the cluster's release (a shell's "command not found").
+    NotFound = 127,
 }
 
 impl ErrorCode {
@@ -58,8 +72,27 @@ impl ErrorCode {
             ErrorCode::Rsrc => "SCHA_ERR_RSRC",
             ErrorCode::Prop => "SCHA_ERR_PROP",
             ErrorCode::Internal => "SCHA_ERR_INTERNAL",
+            ErrorCode::ClIo => "CL_EIO",
+            ErrorCode::ClNoEnt => "CL_ENOENT",
+            ErrorCode::ClOp => "CL_EOP",
+            ErrorCode::ClBusy => "CL_EBUSY",
+            ErrorCode::ClExist => "CL_EEXIST",
+            ErrorCode::ClType => "CL_ETYPE",
+            ErrorCode::NotFound => "command not found",
         }
     }
+}
+
+/// What kind of failure an error is, beyond its scha code, where the object CLI numbers it
+/// differently (scha has one code per object class, the CL_* codes one per kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The object named does not exist (CL_ENOENT).
+    NoEnt,
+    /// The object to create exists already (CL_EEXIST).
+    Exists,
+    /// The object is in use or not empty (CL_EBUSY).
+    Busy,
 }
 
 /// A failed command: code, message, and zero or more hints.
@@ -69,6 +102,8 @@ pub struct ScError {
     pub message: String,
     /// How to fix it, in order; fixes are spelled by the personality that prints them.
     pub hints: Vec<Hint>,
+    /// The kind of failure, when it matters for the object CLI's exit codes.
+    pub kind: Option<Kind>,
 }
 
 impl ScError {
@@ -77,7 +112,13 @@ impl ScError {
             code,
             message: message.into(),
             hints: Vec::new(),
+            kind: None,
         }
+    }
+    /// Say what kind of failure it is (for the object CLI's CL_* exit codes).
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = Some(kind);
+        self
     }
     /// Add a hint line (how to fix it).
     pub fn hint(mut self, hint: impl Into<Hint>) -> Self {

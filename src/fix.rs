@@ -18,6 +18,8 @@ pub enum Fix {
     OfflineGroup { g: String },
     /// Make a group unmanaged.
     UnmanageGroup { g: String },
+    /// Make a group managed.
+    ManageGroup { g: String },
     /// Switch a group to nodes.
     SwitchGroup { g: String, nodes: Vec<String> },
     /// Clear the STOP_FAILED flag of a resource on a node.

@@ -4,7 +4,7 @@
 //! into scrgadm errors with exit codes and hints.
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::ResourceType;
+use crate::model::{Release, ResourceType};
 pub use crate::query::types::{
     all_params, is_hastorageplus, is_query_only, names_type, param, registered_type,
     standard_param, type_name_forms,
@@ -29,6 +29,31 @@ pub fn builtin_type(query: &str) -> Result<Option<ResourceType>> {
 }
 
 /// Names of the built-in types (for messages).
+/// The versions the built-in types have on the later releases (`clrt list` of a fresh 3.2
+/// cluster shows `SUNW.HAStoragePlus:6`, `SUNW.gds:6`); 3.1 keeps the files' own versions.
+const RELEASE_VERSIONS: [(&str, Release, &str); 6] = [
+    ("SUNW.HAStoragePlus", Release::V32, "6"),
+    ("SUNW.gds", Release::V32, "6"),
+    ("SUNW.HAStoragePlus", Release::V44, "11"),
+    ("SUNW.gds", Release::V44, "6"),
+    ("SUNW.LogicalHostname", Release::V44, "5"),
+    ("SUNW.SharedAddress", Release::V44, "3"),
+];
+
+/// A built-in type as the cluster's release ships it: its version (and the `:version` of its
+/// name) follow the release.
+pub fn for_release(mut rt: ResourceType, release: Release) -> ResourceType {
+    let base = rt.name.split(':').next().unwrap_or(&rt.name).to_string();
+    if let Some((_, _, v)) = RELEASE_VERSIONS
+        .iter()
+        .find(|(t, r, _)| *t == base && *r == release)
+    {
+        rt.rt_version = (*v).to_string();
+        rt.name = format!("{base}:{v}");
+    }
+    rt
+}
+
 pub fn builtin_names() -> Vec<String> {
     rtr::builtin_types().into_iter().map(|t| t.name).collect()
 }

@@ -26,6 +26,7 @@ pub fn create(
             ErrorCode::Rg,
             format!("resource group {name} already exists"),
         )
+        .kind(crate::error::Kind::Exists)
         .hint(Hint::lead(
             "see it with: ",
             Fix::ShowGroup {
@@ -111,6 +112,7 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 join_some(&g.resources, 10)
             ),
         )
+        .kind(crate::error::Kind::Busy)
         .hint(
             Hint::lead(
                 "disable and remove its resources first, e.g. ",
@@ -178,7 +180,7 @@ fn set_props(
     let mut out = SetProps::default();
     let mut seen: Vec<&'static str> = Vec::new();
     for p in args {
-        if p.extension {
+        if p.extension && !p.either {
             return Err(ScError::inval(format!(
                 "{}: resource groups have no extension properties; set group properties with -y",
                 p.as_written()

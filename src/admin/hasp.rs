@@ -199,7 +199,7 @@ impl TypeRules for HaStoragePlus {
         catalog::is_hastorageplus(rt)
     }
     fn undeclared_hint(&self, arg: &PropArg) -> Option<String> {
-        (arg.extension && arg.name.eq_ignore_ascii_case("ServicePaths"))
+        ((arg.extension || arg.either) && arg.name.eq_ignore_ascii_case("ServicePaths"))
             .then(|| service_paths_hint(arg))
     }
     fn check(
@@ -235,6 +235,7 @@ mod tests {
             name: "servicepaths".into(),
             value: "/global/mail1,/dev/md/mailset/dsk/d1,mailset".into(),
             extension: true,
+            ..PropArg::default()
         };
         let h = service_paths_hint(&arg);
         assert!(h.contains("SUNW.HAStorage"), "{h}");

@@ -28,6 +28,8 @@ pub struct InitOptions {
     /// Event-log entries to keep at least (0 = the default); sizes the messages files when
     /// `log_file_bytes` is not given (older option, kept for scripts).
     pub log_capacity: usize,
+    /// The release the cluster runs (which command sets exist).
+    pub release: crate::model::Release,
     /// Size at which the messages file rotates (0 = the default).
     pub log_file_bytes: u64,
     /// Messages files kept in all, the current one included (0 = the default).
@@ -103,6 +105,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
     let mut resource_types = IndexMap::new();
     for rt in crate::rtr::builtin_types() {
         if rt.is_network_address() {
+            let rt = super::catalog::for_release(rt, opts.release);
             resource_types.insert(rt.name.clone(), rt);
         }
     }
@@ -115,6 +118,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             transport_paths,
             quorum_devices,
             device_groups,
+            release: opts.release,
         },
         resource_types,
         resource_groups: IndexMap::new(),

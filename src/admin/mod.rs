@@ -20,6 +20,7 @@ mod groups;
 mod hasp;
 mod ims;
 pub mod init;
+mod listops;
 pub mod names;
 mod netaddr;
 pub mod request;
@@ -33,7 +34,7 @@ pub mod values;
 pub use crate::query::effective;
 pub(crate) use crate::query::lookup;
 pub use crate::query::lookup::{group as lookup_group, resource as lookup_resource};
-pub use request::{NetKind, PrintRequest, PropArg, Request, RtrFile};
+pub use request::{NetKind, PrintRequest, PropArg, PropOp, Request, RtrFile};
 
 use crate::error::{Result, ScError};
 use crate::model::{ClusterState, ConfigEvent, Resource, ResourceGroup, ResourceType};
@@ -134,7 +135,8 @@ impl Plan {
 
 /// Check `req` against `state` without changing it.
 pub fn prepare(state: &ClusterState, req: &Request) -> Result<Plan> {
-    match req {
+    let req = listops::resolve(state, req)?;
+    match req.as_ref() {
         Request::Print(_) => Err(ScError::internal("scrgadm -p is not a change")),
         Request::RegisterType {
             rtype,

@@ -78,6 +78,8 @@ pub fn create<'a>(state: &'a ClusterState, a: &NetAddressArgs) -> Result<NetAddr
     };
     let mut props: Vec<PropArg> = a.props.to_vec();
     let ext = |name: &str, list: &[String]| PropArg {
+        either: false,
+        op: Default::default(),
         name: name.to_string(),
         value: list.join(","),
         extension: true,

@@ -6,8 +6,8 @@
 
 pub use crate::query::PrintRequest;
 
-/// One `-y name=value` or `-x name=value` argument.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One `-y name=value` or `-x name=value` argument (or the object CLI's `-p name=value`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PropArg {
     /// Property name as written (resolved case-insensitively later).
     pub name: String,
@@ -15,16 +15,44 @@ pub struct PropArg {
     pub value: String,
     /// `true` for `-x` (extension property), `false` for `-y` (standard property).
     pub extension: bool,
+    /// `-p` of the object CLI: a standard or an extension property, whichever the type
+    /// declares (`extension` is then ignored).
+    pub either: bool,
+    /// `name=value`, `name+=value` (add list entries) or `name-=value` (remove them).
+    pub op: PropOp,
+}
+
+/// How a property argument changes the value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PropOp {
+    /// `name=value`: replace.
+    #[default]
+    Set,
+    /// `name+=value`: add the entries to the list.
+    Add,
+    /// `name-=value`: remove the entries from the list.
+    Remove,
 }
 
 impl PropArg {
     /// The flag it came from, for messages.
     pub fn flag(&self) -> &'static str {
-        if self.extension { "-x" } else { "-y" }
+        if self.either {
+            "-p"
+        } else if self.extension {
+            "-x"
+        } else {
+            "-y"
+        }
     }
     /// `-x Name=value`, for messages.
     pub fn as_written(&self) -> String {
-        format!("{} {}={}", self.flag(), self.name, self.value)
+        let op = match self.op {
+            PropOp::Set => "=",
+            PropOp::Add => "+=",
+            PropOp::Remove => "-=",
+        };
+        format!("{} {}{op}{}", self.flag(), self.name, self.value)
     }
 }
 

@@ -41,6 +41,7 @@ fn check_not_exists(state: &ClusterState, name: &str) -> Result<()> {
             ErrorCode::Rsrc,
             format!("resource {name} already exists (in group {})", r.group),
         )
+        .kind(crate::error::Kind::Exists)
         .hint(Hint::lead(
             "see it with: ",
             Fix::ShowResource {
@@ -111,10 +112,12 @@ pub(super) fn create_typed(
         extension: BTreeMap::new(),
         state: BTreeMap::new(),
         restart_history: Vec::new(),
+        disabled_on: Default::default(),
+        unmonitored_on: Default::default(),
         server_restarts: Default::default(),
     };
     let warnings = Vec::new();
-    set_props(rt, &mut r, props, None)?;
+    set_props(state.cluster.release, rt, &mut r, props, None)?;
     check_required(rt, &r)?;
     for rules in typerules::of(rt) {
         rules.complete(state, rt, g, &mut r);
@@ -152,7 +155,7 @@ pub fn change(state: &ClusterState, name: &str, props: &[PropArg]) -> Result<Pla
         rt = upgrade(state, &mut r, rt, g, v.value.trim(), &mut warnings)?;
     }
     let rest: Vec<PropArg> = rest.into_iter().cloned().collect();
-    set_props(rt, &mut r, &rest, Some(old))?;
+    set_props(state.cluster.release, rt, &mut r, &rest, Some(old))?;
     if r.rtype != old.rtype {
         check_required(rt, &r)?;
     }
@@ -218,6 +221,7 @@ pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
 /// Apply `-y`/`-x` arguments to `r`. `old` is the resource before a change (`None` when
 /// creating): it decides which Tunable values allow the change.
 fn set_props(
+    release: crate::model::Release,
     rt: &ResourceType,
     r: &mut Resource,
     args: &[PropArg],
@@ -239,7 +243,7 @@ fn set_props(
                 .filter_map(|t| t.undeclared_hint(p))
                 .fold(e, ScError::hint));
         };
-        if decl.extension != p.extension {
+        if decl.extension != p.extension && !p.either {
             let (what, flag) = if decl.extension {
                 ("an extension property", "-x")
             } else {
@@ -254,6 +258,14 @@ fn set_props(
         }
         if seen.contains(&decl.name) {
             return Err(prop_err(&subject, &decl.name, "is given twice"));
+        }
+        if !release.has_32_features() && crate::model::props::is_32_property(&decl.name) {
+            return Err(prop_err(
+                &subject,
+                &decl.name,
+                format!("is a Sun Cluster 3.2 property; this cluster runs {}", release.product()),
+            )
+            .hint("use Resource_dependencies_restart here, or rehearse on a cluster made with scsim init --release 3.2"));
         }
         seen.push(decl.name.clone());
         check_settable(&subject, &decl, r, old)?;

@@ -20,6 +20,8 @@ pub fn cluster() -> ClusterState {
 fn arg(s: &str, extension: bool) -> PropArg {
     let (name, value) = s.split_once('=').expect("name=value");
     PropArg {
+        either: false,
+        op: Default::default(),
         name: name.into(),
         value: value.into(),
         extension,

@@ -33,7 +33,7 @@ pub fn register(
             rt
         }
         None => match catalog::builtin_type(query)? {
-            Some(rt) => rt,
+            Some(rt) => catalog::for_release(rt, state.cluster.release),
             None => {
                 if let Ok(rt) = catalog::registered_type(state, query) {
                     return Err(already(&rt.name));
@@ -72,6 +72,7 @@ fn already(name: &str) -> ScError {
         ErrorCode::Rt,
         format!("resource type {name} is already registered"),
     )
+    .kind(crate::error::Kind::Exists)
     .hint(Hint::lead(
         "see it with: ",
         Fix::ShowType {
@@ -210,6 +211,7 @@ pub fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
                 join_some(&users, 10)
             ),
         )
+        .kind(crate::error::Kind::Busy)
         .hint(
             Hint::lead(
                 "remove them first, e.g. ",

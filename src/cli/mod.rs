@@ -6,6 +6,7 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod cl;
 pub mod complete;
 pub mod eco;
 pub mod import;

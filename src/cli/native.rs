@@ -263,6 +263,10 @@ pub struct InitArgs {
     #[arg(long, value_name = "N", hide = true, conflicts_with = "log_size",
           value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
     pub log_capacity: Option<u64>,
+    /// The release the cluster runs: 3.1 (scrgadm, scswitch, scstat), 3.2 (those and the object
+    /// commands clrg, clrs, …), 4.4 (Oracle Solaris Cluster: the object commands only)
+    #[arg(long, value_name = "3.1|3.2|4.4", default_value = "3.1", value_parser = parse_release)]
+    pub release: crate::model::Release,
     /// A host name and address for every node's /etc/hosts (repeatable)
     #[arg(long = "host", value_name = "NAME=IP")]
     pub hosts: Vec<String>,
@@ -272,6 +276,11 @@ pub struct InitArgs {
     /// Replace an existing state file
     #[arg(long)]
     pub force: bool,
+}
+
+fn parse_release(s: &str) -> std::result::Result<crate::model::Release, String> {
+    crate::model::Release::parse(s)
+        .ok_or_else(|| format!("{s} is not a release scsim simulates: give 3.1, 3.2 or 4.4"))
 }
 
 /// `--log-size`: bytes, or a number with K, M or G (powers of 1024), at least 1K.
@@ -486,12 +495,17 @@ fn init(
         log_capacity: a.log_capacity.unwrap_or(0) as usize,
         log_file_bytes: a.log_size.unwrap_or(0),
         log_files: a.log_files.unwrap_or(0),
+        release: a.release,
         hosts: a.hosts,
         filesystems: a.filesystems,
     };
     let state = create_cluster(&path, &opts, a.force, env.now_ms()?, env.lock_timeout())?;
+    let release = match state.cluster.release {
+        crate::model::Release::V31 => String::new(),
+        r => format!(" ({})", r.product()),
+    };
     out.outln(&format!(
-        "Created cluster {} with nodes {} in {}",
+        "Created cluster {}{release} with nodes {} in {}",
         state.cluster.name,
         state
             .cluster

@@ -5,7 +5,7 @@
 //! the tests all read this table, so adding a command (`scha_resource_get`, `clrg`, …) is one
 //! row here and a module with its `command` and `run`.
 
-use super::{Ctx, msgtools, sc31, scconf, scinstall, scrgadm, scstat, scswitch};
+use super::{Ctx, cl, msgtools, sc31, scconf, scinstall, scrgadm, scstat, scswitch};
 use crate::error::Result;
 use crate::fix::Fix;
 use std::ffi::OsString;
@@ -40,6 +40,21 @@ pub const NATIVE: &str = "scsim";
 
 /// How the native command spells fixes.
 pub const NATIVE_SYNTAX: fn(&Fix) -> String = sc31::render;
+
+/// A row of the object CLI (3.2 and later): long name or alias, the command's module.
+macro_rules! cl_row {
+    ($name:literal, $module:ident, $about:literal) => {
+        Entry {
+            name: $name,
+            about: $about,
+            section: "1CL",
+            syntax: cl::syntax::render,
+            command: || cl::conventions(cl::$module::command(), $name),
+            run: |ctx, args| cl::$module::run(ctx, $name, args),
+            node_tool: false,
+        }
+    };
+}
 
 /// Every SC personality, in the order help and `install-links` list them.
 pub static PERSONALITIES: &[Entry] = &[
@@ -117,6 +132,68 @@ pub static PERSONALITIES: &[Entry] = &[
         "stop-msg",
         msgtools::stop_msg_command,
         msgtools::run_stop_msg,
+    ),
+    cl_row!(
+        "clresourcetype",
+        clrt,
+        "Run clresourcetype (register and show resource types; 3.2 and later)"
+    ),
+    cl_row!("clrt", clrt, "Run clrt (alias of clresourcetype)"),
+    cl_row!(
+        "clresourcegroup",
+        clrg,
+        "Run clresourcegroup (create, show, switch resource groups; 3.2 and later)"
+    ),
+    cl_row!("clrg", clrg, "Run clrg (alias of clresourcegroup)"),
+    cl_row!(
+        "clresource",
+        clrs,
+        "Run clresource (create, show, enable, disable resources; 3.2 and later)"
+    ),
+    cl_row!("clrs", clrs, "Run clrs (alias of clresource)"),
+    cl_row!(
+        "clreslogicalhostname",
+        clrslh,
+        "Run clreslogicalhostname (logical hostname resources; 3.2 and later)"
+    ),
+    cl_row!(
+        "clrslh",
+        clrslh,
+        "Run clrslh (alias of clreslogicalhostname)"
+    ),
+    cl_row!(
+        "clressharedaddress",
+        clrslh,
+        "Run clressharedaddress (shared address resources; 3.2 and later)"
+    ),
+    cl_row!("clrssa", clrslh, "Run clrssa (alias of clressharedaddress)"),
+    cl_row!(
+        "clnode",
+        clnode,
+        "Run clnode (show and evacuate cluster nodes; 3.2 and later)"
+    ),
+    cl_row!(
+        "clquorum",
+        clquorum,
+        "Run clquorum (show quorum votes; 3.2 and later)"
+    ),
+    cl_row!("clq", clquorum, "Run clq (alias of clquorum)"),
+    cl_row!(
+        "clinterconnect",
+        clintr,
+        "Run clinterconnect (show the private interconnect; 3.2 and later)"
+    ),
+    cl_row!("clintr", clintr, "Run clintr (alias of clinterconnect)"),
+    cl_row!(
+        "cldevicegroup",
+        cldg,
+        "Run cldevicegroup (show and switch device groups; 3.2 and later)"
+    ),
+    cl_row!("cldg", cldg, "Run cldg (alias of cldevicegroup)"),
+    cl_row!(
+        "cluster",
+        cluster,
+        "Run cluster (status and configuration of the whole cluster; 3.2 and later)"
     ),
 ];
 

@@ -12,6 +12,7 @@ pub fn render(fix: &Fix) -> String {
         Fix::OnlineGroup { g } => format!("scswitch -Z -g {g}"),
         Fix::OfflineGroup { g } => format!("scswitch -F -g {g}"),
         Fix::UnmanageGroup { g } => format!("scswitch -u -g {g}"),
+        Fix::ManageGroup { g } => format!("scswitch -o -g {g}"),
         Fix::SwitchGroup { g, nodes } => format!("scswitch -z -g {g} -h {}", nodes.join(",")),
         Fix::ClearStopFailed { r, node } => {
             format!("scswitch -c -h {node} -j {r} -f STOP_FAILED")

@@ -148,6 +148,7 @@ fn prop_arg(flag: &str, raw: &str) -> Result<PropArg> {
         name: name.to_string(),
         value: value.to_string(),
         extension: flag == "-x",
+        ..PropArg::default()
     })
 }
 
@@ -518,7 +519,7 @@ fn change_or_remove_request(a: &Args) -> Result<Request> {
 }
 
 /// Read the RTR file named by `-f` (a file the administrator gave, not the state).
-fn load_rtr_file(req: &mut Request) -> Result<()> {
+pub(crate) fn load_rtr_file(req: &mut Request) -> Result<()> {
     if let Request::RegisterType { file: Some(f), .. } = req {
         let bytes = crate::store::file::read_regular(
             std::path::Path::new(&f.path),
@@ -570,6 +571,7 @@ fn parse(args: Vec<OsString>, ctx: &mut Ctx) -> Result<Option<Args>> {
 }
 
 pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
+    ctx.service.require(crate::service::CommandSet::Sc31);
     let raw: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())

@@ -80,6 +80,7 @@ pub fn command() -> clap::Command {
 }
 
 pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
+    ctx.service.require(crate::service::CommandSet::Sc31);
     let Some(a) = super::parse_with::<Args>("scstat", args, ctx.out)? else {
         return Ok(());
     };

@@ -303,13 +303,13 @@ impl Args {
             "-e" | "-n" => {
                 need(!self.resources.is_empty(), "-j resource,...")?;
                 if !self.nodes.is_empty() {
-                    return Err(ScError::inval(format!(
-                        "per-node {mode} (-h) is a Sun Cluster 3.2 feature this simulator does not model: resources are enabled or disabled cluster-wide"
-                    ))
-                    .hint(format!(
-                        "drop -h (scswitch {mode} -j {}), or switch the group off the node with scswitch -z",
-                        self.resources.join(",")
-                    )));
+                    // Per-node switches (3.2); the engine refuses them on a 3.1 cluster.
+                    return Ok(Intent::NodeSwitch {
+                        resources: self.resources.clone(),
+                        nodes: self.nodes.clone(),
+                        on: mode == "-e",
+                        monitor_only: self.monitor,
+                    });
                 }
                 if mode == "-e" {
                     Intent::Enable {
@@ -355,6 +355,7 @@ impl Args {
 }
 
 pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
+    ctx.service.require(crate::service::CommandSet::Sc31);
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())

@@ -310,7 +310,7 @@ pub fn warnings(state: &ClusterState, groups: &[String]) -> Vec<String> {
                 let Some(r) = state.resources.get(rn) else {
                     continue;
                 };
-                if !r.enabled || r.state_on(n) != RState::Offline {
+                if !r.enabled_on(n) || r.state_on(n) != RState::Offline {
                     continue;
                 }
                 for (k, d) in r.dependencies.all() {

@@ -41,6 +41,14 @@ pub enum Intent {
         resources: Vec<String>,
         monitor_only: bool,
     },
+    /// `scswitch {-e|-n} [-M] -j … -h …`, `clrs {enable|disable|monitor|unmonitor} -n … …`
+    /// (3.2): On_off_switch (or Monitored_switch with `monitor_only`) on these nodes only.
+    NodeSwitch {
+        resources: Vec<String>,
+        nodes: Vec<String>,
+        on: bool,
+        monitor_only: bool,
+    },
     /// `scswitch -c -h … -j … -f STOP_FAILED`
     ClearStopFailed {
         resources: Vec<String>,
@@ -158,6 +166,25 @@ impl fmt::Display for Intent {
                     write!(f, "disable {} (scswitch -n)", resources.join(","))
                 }
             }
+            Intent::NodeSwitch {
+                resources,
+                nodes,
+                on,
+                monitor_only,
+            } => write!(
+                f,
+                "{} {}{} on {} (scswitch {} -h)",
+                if *on { "enable" } else { "disable" },
+                if *monitor_only { "monitoring of " } else { "" },
+                resources.join(","),
+                nodes.join(","),
+                match (*on, *monitor_only) {
+                    (true, false) => "-e",
+                    (false, false) => "-n",
+                    (true, true) => "-e -M",
+                    (false, true) => "-n -M",
+                }
+            ),
             Intent::ClearStopFailed { resources, nodes } => write!(
                 f,
                 "clear STOP_FAILED of {} on {} (scswitch -c)",

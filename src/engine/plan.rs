@@ -45,6 +45,13 @@ pub enum StepKind {
         resource: String,
         monitored: bool,
     },
+    /// On_off_switch (or Monitored_switch, `monitor`) of a resource on one node (3.2).
+    SetNodeSwitch {
+        resource: String,
+        node: String,
+        monitor: bool,
+        on: bool,
+    },
     SetSuspended {
         rg: String,
         suspended: bool,

@@ -17,7 +17,7 @@ pub use config_event::ConfigEvent;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole simulated cluster: configuration, runtime state, clock, event log, faults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +55,63 @@ pub struct Cluster {
     pub transport_paths: Vec<TransportPath>,
     pub quorum_devices: Vec<QuorumDevice>,
     pub device_groups: Vec<DeviceGroup>,
+    /// The Sun Cluster release the cluster runs (`scsim init --release`): which command sets
+    /// exist and which properties are known. Absent in files written before it existed: 3.1.
+    #[serde(default, skip_serializing_if = "Release::is_default")]
+    pub release: Release,
+}
+
+/// A Sun Cluster / Oracle Solaris Cluster release, as far as the command line is concerned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Release {
+    /// Sun Cluster 3.1: scrgadm, scswitch, scstat only.
+    #[default]
+    #[serde(rename = "3.1")]
+    V31,
+    /// Sun Cluster 3.2: both the 3.1 commands and the object CLI (clrg, clrs, …).
+    #[serde(rename = "3.2")]
+    V32,
+    /// Oracle Solaris Cluster 4.4: the object CLI only.
+    #[serde(rename = "4.4")]
+    V44,
+}
+
+impl Release {
+    pub const ALL: [Release; 3] = [Release::V31, Release::V32, Release::V44];
+    pub fn is_default(&self) -> bool {
+        *self == Release::V31
+    }
+    /// `3.1`, `3.2`, `4.4`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Release::V31 => "3.1",
+            Release::V32 => "3.2",
+            Release::V44 => "4.4",
+        }
+    }
+    /// The product name with its release (`Sun Cluster 3.2`, `Oracle Solaris Cluster 4.4`).
+    pub fn product(self) -> &'static str {
+        match self {
+            Release::V31 => "Sun Cluster 3.1",
+            Release::V32 => "Sun Cluster 3.2",
+            Release::V44 => "Oracle Solaris Cluster 4.4",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Release> {
+        Release::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+    /// scrgadm, scswitch and scstat exist.
+    pub fn has_sc31_commands(self) -> bool {
+        self != Release::V44
+    }
+    /// The object commands (clrg, clrs, …) exist.
+    pub fn has_object_cli(self) -> bool {
+        self != Release::V31
+    }
+    /// 3.2 features: per-node switches, `{node}` values, Resource_dependencies_offline_restart.
+    pub fn has_32_features(self) -> bool {
+        self != Release::V31
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -562,6 +619,14 @@ pub struct Resource {
     /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restart_history: Vec<u64>,
+    /// Nodes where the resource is disabled although On_off_switch is on (3.2 per-node
+    /// `clrs disable -n`, `scswitch -n -h`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub disabled_on: std::collections::BTreeSet<String>,
+    /// Nodes where the fault monitor is off although Monitored_switch is on (3.2 per-node
+    /// `clrs unmonitor -n`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub unmonitored_on: std::collections::BTreeSet<String>,
     /// SUNW.ims: the Messaging Server watcher's restarts of its servers, by `NODE:SERVER`
     /// (simulated ms timestamps), for `local.autorestart.timeout`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -588,6 +653,14 @@ impl Default for ResourceNodeState {
 }
 
 impl Resource {
+    /// On_off_switch on `node`: enabled, and not disabled there alone.
+    pub fn enabled_on(&self, node: &str) -> bool {
+        self.enabled && !self.disabled_on.contains(node)
+    }
+    /// Monitored_switch on `node`.
+    pub fn monitored_on(&self, node: &str) -> bool {
+        self.monitored && !self.unmonitored_on.contains(node)
+    }
     pub fn state_on(&self, node: &str) -> RState {
         self.state
             .get(node)

@@ -564,6 +564,14 @@ static RG_PROPERTIES: [RgPropDef; 20] = [
     rg_query("Suspend_automatic_recovery", PropType::Boolean),
 ];
 
+/// Standard properties that came with Sun Cluster 3.2 (refused on a 3.1 cluster).
+pub const SC32_PROPERTIES: [&str; 1] = ["Resource_dependencies_offline_restart"];
+
+/// Whether `name` is a property Sun Cluster 3.1 does not have.
+pub fn is_32_property(name: &str) -> bool {
+    SC32_PROPERTIES.iter().any(|p| p.eq_ignore_ascii_case(name))
+}
+
 /// The rg_properties(5) table, alphabetical as in the man page.
 pub fn rg_properties() -> &'static [RgPropDef] {
     &RG_PROPERTIES

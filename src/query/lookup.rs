@@ -41,7 +41,9 @@ fn missing<'a>(
         Some(c) => format!("{c}: {what} {name} does not exist"),
         None => format!("{what} {name} does not exist"),
     };
-    ScError::new(code, msg).suggest(name, names)
+    ScError::new(code, msg)
+        .kind(crate::error::Kind::NoEnt)
+        .suggest(name, names)
 }
 
 /// The group `name`, or exit 12.
@@ -72,6 +74,7 @@ pub fn node<'a>(state: &'a ClusterState, name_or_id: &str, context: &str) -> Res
                 cluster_nodes(state)
             ),
         )
+        .kind(crate::error::Kind::NoEnt)
         .suggest(
             name_or_id,
             state.cluster.nodes.iter().map(|n| n.name.as_str()),

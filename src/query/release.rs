@@ -1,8 +1,8 @@
 //! The Sun Cluster release a state stands for, the one place that answers it: `scinstall -p`
-//! prints it, `scconf -p` and the package versions follow it. States of this schema version
-//! are all made as 3.1 Update 4 (the 3.1 8/05 release, the last 3.1 update, whose commands and
-//! behaviour scsim follows); when `scsim init --release` records a release in the state, this
-//! function reads it and nothing else changes.
+//! prints it, `scconf -p` and the package versions follow it. It follows `cluster.release`
+//! (`scsim init --release`): 3.1 is 3.1 Update 4 (the 3.1 8/05 release, the last 3.1 update,
+//! whose commands and behaviour scsim follows), 3.2 is 3.2 Update 3 (11/09, the last 3.2
+//! update), 4.4 is Oracle Solaris Cluster 4.4.
 
 use crate::model::ClusterState;
 
@@ -31,11 +31,16 @@ impl Release {
 }
 
 /// The release `state` was made with.
-pub fn release(_state: &ClusterState) -> Release {
+pub fn release(state: &ClusterState) -> Release {
+    let (major, minor, update) = match state.cluster.release {
+        crate::model::Release::V31 => (3, 1, 4),
+        crate::model::Release::V32 => (3, 2, 3),
+        crate::model::Release::V44 => (4, 4, 0),
+    };
     Release {
-        major: 3,
-        minor: 1,
-        update: 4,
+        major,
+        minor,
+        update,
     }
 }
 

@@ -37,6 +37,7 @@ pub fn registered_type<'a>(state: &'a ClusterState, query: &str) -> Result<&'a R
                 ErrorCode::Rt,
                 format!("resource type {query} is not registered ({listed})"),
             )
+            .kind(crate::error::Kind::NoEnt)
             .suggest(query, type_name_forms(&names));
             // "Register it" only when it is not a near miss of a registered name.
             Err(if e.hints.is_empty() {

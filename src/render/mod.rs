@@ -3,6 +3,7 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod cl;
 pub mod config;
 pub mod graph;
 pub mod listing;

@@ -173,6 +173,21 @@ pub fn step_text(kind: &StepKind) -> String {
         StepKind::SetEnabled { resource, enabled } => {
             col("", if *enabled { "enable" } else { "disable" }, resource)
         }
+        StepKind::SetNodeSwitch {
+            resource,
+            node,
+            monitor,
+            on,
+        } => col(
+            node,
+            match (*monitor, *on) {
+                (false, true) => "enable",
+                (false, false) => "disable",
+                (true, true) => "monitor on",
+                (true, false) => "monitor off",
+            },
+            resource,
+        ),
         StepKind::SetMonitored {
             resource,
             monitored,

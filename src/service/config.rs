@@ -3,7 +3,7 @@
 use super::{ClusterBackend, CommandLine, Mode, Service};
 use crate::admin;
 pub use crate::admin::names::split_list;
-pub use crate::admin::{NetKind, PrintRequest, PropArg, Request, RtrFile};
+pub use crate::admin::{NetKind, PrintRequest, PropArg, PropOp, Request, RtrFile};
 use crate::error::Result;
 
 /// A configuration change that was made, or (dry run) would be made.

@@ -23,6 +23,7 @@
 #![deny(clippy::too_many_lines)]
 
 mod backend;
+pub mod batch;
 pub mod config;
 pub mod faults;
 mod history;
@@ -70,11 +71,23 @@ pub struct CommandLine<'a> {
     pub words: &'a [String],
 }
 
+/// A set of commands that exists on some releases only: a command of a set the cluster's
+/// release lacks is "not found", as on a real node of that release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommandSet {
+    /// scrgadm, scswitch, scstat (3.1 and 3.2).
+    Sc31,
+    /// clrg, clrs, clrt, … (3.2 and 4.x).
+    ObjectCli,
+}
+
 /// The cluster behind one state file, run by backend `B`.
 pub struct Service<B: ClusterBackend = Simulator> {
     path: PathBuf,
     lock_timeout: Result<Duration>,
     backend: B,
+    /// The command set of the calling command, checked against the cluster's release.
+    set: Option<CommandSet>,
 }
 
 impl Service<Simulator> {
@@ -91,7 +104,42 @@ impl<B: ClusterBackend> Service<B> {
             path,
             lock_timeout,
             backend,
+            set: None,
         }
+    }
+
+    /// The caller belongs to command set `set`: every read checks that the cluster's release
+    /// has it (exit 127, "command not found", otherwise).
+    pub fn require(&mut self, set: CommandSet) {
+        self.set = Some(set);
+    }
+
+    fn check_release(&self, state: &ClusterState) -> Result<()> {
+        let release = state.cluster.release;
+        let missing = match self.set {
+            Some(CommandSet::Sc31) => !release.has_sc31_commands(),
+            Some(CommandSet::ObjectCli) => !release.has_object_cli(),
+            None => false,
+        };
+        if !missing {
+            return Ok(());
+        }
+        let hint = match self.set {
+            Some(CommandSet::Sc31) => format!(
+                "cluster {} runs {}, which has only the object commands: clresourcegroup (clrg), clresource (clrs), clresourcetype (clrt), clnode, cluster status …",
+                state.cluster.name,
+                release.product()
+            ),
+            _ => format!(
+                "cluster {} runs {}, which has scrgadm, scswitch and scstat; the object commands came with Sun Cluster 3.2 (scsim init --release 3.2 has both sets)",
+                state.cluster.name,
+                release.product()
+            ),
+        };
+        Err(
+            crate::error::ScError::new(crate::error::ErrorCode::NotFound, "command not found")
+                .hint(hint),
+        )
     }
 
     /// Where the state lives.
@@ -101,7 +149,9 @@ impl<B: ClusterBackend> Service<B> {
 
     /// The state as it is now: one read, no lock.
     pub fn snapshot(&self) -> Result<ClusterState> {
-        store::load(&self.path)
+        let state = store::load(&self.path)?;
+        self.check_release(&state)?;
+        Ok(state)
     }
 
     /// Begin work on the cluster at wall-clock time `now_ms`: in [`Mode::Apply`] the state file
@@ -114,6 +164,10 @@ impl<B: ClusterBackend> Service<B> {
                 session::Staged::Locked(Box::new(store::begin(&self.path, timeout)?))
             }
         };
+        match &staged {
+            session::Staged::Copy(s) => self.check_release(s)?,
+            session::Staged::Locked(t) => self.check_release(&t.state)?,
+        }
         Ok(Session::new(
             &mut self.backend,
             staged,

@@ -189,3 +189,59 @@ fn another_backend_plugs_in_at_the_intent_level() {
         "init needs nodes"
     );
 }
+
+#[test]
+fn steps_commit_together_or_not_at_all() {
+    use super::batch::Step;
+    let dir = tempfile::tempdir().unwrap();
+    let path = cluster(&dir);
+    let before = std::fs::read(&path).unwrap();
+    let mut svc = Service::simulator(path.clone(), timeout());
+    let words = vec!["create".to_string()];
+    // The second step is refused (the group exists by then): nothing of the first is written.
+    let e = svc
+        .run_steps(
+            line(&words),
+            &[
+                Step::Configure(create_group()),
+                Step::Configure(create_group()),
+            ],
+            Mode::Apply,
+            NOW,
+        )
+        .unwrap_err();
+    assert_eq!(e.kind, Some(crate::error::Kind::Exists));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // A later step sees what an earlier one did; one commit.
+    let done = svc
+        .run_steps(
+            line(&words),
+            &[
+                Step::Configure(create_group()),
+                Step::Intent(Intent::Manage {
+                    rgs: vec!["RG".into()],
+                }),
+            ],
+            Mode::Apply,
+            NOW,
+        )
+        .unwrap();
+    assert!(done.reached());
+    assert_eq!(done.descriptions.len(), 1);
+    let state = svc.snapshot().unwrap();
+    assert!(state.group("RG").is_some_and(|g| g.managed));
+    assert_eq!(state.generation, 1);
+}
+
+#[test]
+fn a_command_set_the_release_lacks_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = cluster(&dir);
+    let mut svc = Service::simulator(path.clone(), timeout());
+    svc.require(CommandSet::Sc31);
+    assert!(svc.snapshot().is_ok());
+    svc.require(CommandSet::ObjectCli);
+    let e = svc.snapshot().unwrap_err();
+    assert_eq!(e.code.exit_code(), 127);
+    assert!(svc.open(Mode::Apply, NOW).is_err());
+}

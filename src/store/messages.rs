@@ -873,6 +873,9 @@ mod tests {
         let p = dir.path().join("c.json");
         let s = state_with(EventLog::new(), 17);
         std::fs::write(&p, crate::store::encode(&s).unwrap()).unwrap();
-        assert_eq!(peek_generation(&p), Some((2, 17)));
+        assert_eq!(
+            peek_generation(&p),
+            Some((u64::from(crate::model::SCHEMA_VERSION), 17))
+        );
     }
 }

@@ -11,6 +11,11 @@
 //!   whose `entries` are read but never written again: the first commit appends them to a new
 //!   messages file (see `store::messages`), and until then read-only commands show them as the
 //!   log.
+//! * 2 → 3: the cluster's release (`cluster.release`) and the 3.2 per-node switches
+//!   (`disabled_on`, `unmonitored_on` of a resource). Absent they mean 3.1 and no per-node
+//!   exception, so a version-2 document is a version-3 document as it is; the version is raised
+//!   so that a scsim that knows neither refuses a 3.2 or 4.4 cluster instead of running 3.1
+//!   commands on it and starting resources on nodes where they are disabled.
 
 use crate::model::nodefiles::{self, FileChange, VfstabEntry};
 use crate::model::{ClusterState, PropValue, SCHEMA_VERSION};
@@ -32,6 +37,8 @@ pub fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
 fn step(value: Value, from: u32) -> Result<Value, String> {
     match from {
         1 => Ok(v1_to_v2(value)),
+        // Only additions whose absence keeps the version-2 meaning.
+        2 => Ok(value),
         _ => Err(format!(
             "schema_version {from} is not a version scsim ever wrote (the first is 1)"
         )),
@@ -121,6 +128,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn v2_is_a_31_cluster_without_per_node_switches() {
+        let v2 = serde_json::json!({
+            "schema_version": 2,
+            "cluster": {"name": "c", "nodes": []},
+            "resources": {"r": {"enabled": true}}
+        });
+        let v3 = upgrade(v2.clone(), 2).unwrap();
+        assert_eq!(v3["schema_version"], 3);
+        assert!(v3["cluster"].get("release").is_none());
+        assert_eq!(v3["resources"], v2["resources"]);
+    }
+
+    #[test]
     fn v1_events_become_log_entries() {
         let v1 = serde_json::json!({
             "schema_version": 1,
@@ -130,7 +150,7 @@ mod tests {
             ]}
         });
         let v2 = upgrade(v1, 1).unwrap();
-        assert_eq!(v2["schema_version"], 2);
+        assert_eq!(v2["schema_version"], SCHEMA_VERSION);
         assert!(v2.get("events").is_none());
         assert_eq!(v2["log"]["entries"].as_array().unwrap().len(), 2);
         let log: crate::model::EventLog = serde_json::from_value(v2["log"].clone()).unwrap();

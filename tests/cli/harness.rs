@@ -104,8 +104,14 @@ impl TestCluster {
     /// [`FIXTURE_FILESYSTEMS`]) and the Messaging Server installed and configured on the
     /// local disk of every node, so that the agents' checks pass unless a test is about them.
     pub fn init(nodes: &str) -> TestCluster {
+        TestCluster::init_with(nodes, &[])
+    }
+
+    /// As [`TestCluster::init`], with more `scsim init` options (`--release 3.2`, more hosts).
+    pub fn init_with(nodes: &str, extra: &[&str]) -> TestCluster {
         let t = TestCluster::empty();
         let mut args = vec!["init".to_string(), "--nodes".into(), nodes.into()];
+        args.extend(extra.iter().map(|s| s.to_string()));
         for h in FIXTURE_HOSTS {
             args.extend(["--host".to_string(), h.to_string()]);
         }
@@ -209,6 +215,32 @@ impl TestCluster {
         let (name, rest) = words.split_first().expect("empty command line");
         let args: Vec<&str> = rest.iter().map(String::as_str).collect();
         self.run(name, &args)
+    }
+
+    /// Run `script` with `/bin/sh -c`, the links first on PATH (pipes, `&&`, `xargs`, as a
+    /// runbook does), pinned environment.
+    pub fn shell(&self, script: &str) -> Output {
+        let path = format!("{}:/usr/bin:/bin", self.bin.display());
+        let out = Command::new("/bin/sh")
+            .arg("-c")
+            .arg(script)
+            .env_clear()
+            .env("PATH", path)
+            .env("SCSIM_STATE", &self.state)
+            .env("SCSIM_NOW", NOW)
+            .env("HOME", self.dir.path())
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .current_dir(self.dir.path())
+            .output()
+            .expect("run sh");
+        let tmp = self.dir.path().display().to_string();
+        let clean = |b: &[u8]| String::from_utf8_lossy(b).replace(&tmp, "[TMP]");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: clean(&out.stdout),
+            stderr: clean(&out.stderr),
+        }
     }
 
     /// Run several lines; each must exit 0.

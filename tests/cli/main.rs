@@ -20,6 +20,7 @@ mod json_docs;
 mod local_node;
 mod messages;
 mod nodefiles;
+mod objcli;
 mod probes;
 mod scenarios;
 mod scrgadm;

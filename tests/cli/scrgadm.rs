@@ -17,7 +17,12 @@ pub fn fixture(name: &str) -> String {
 
 /// The seed's configuration steps 2, 3, 4 (`-a -L`), 5 (written correctly) and 10.
 pub fn seed() -> TestCluster {
-    let t = TestCluster::two_node();
+    seed_on("3.1")
+}
+
+/// [`seed`] on a cluster of `release`.
+fn seed_on(release: &str) -> TestCluster {
+    let t = TestCluster::init_with("mail-1,mail-2", &["--release", release]);
     t.script(
         "scrgadm -a -t SUNW.HAStoragePlus
          scrgadm -a -t SUNW.ims
@@ -599,7 +604,11 @@ fn hastorageplus_paths() {
 
 #[test]
 fn dependencies_of_every_kind() {
+    // Resource_dependencies_offline_restart came with 3.2.
     let t = seed();
+    let out = t.fails_unchanged("scrgadm -a -j extra -g MAIL-RG -t SUNW.HAStoragePlus -y Resource_dependencies_offline_restart=budgie", 15);
+    assert!(out.stderr.contains("Sun Cluster 3.2 property"), "{out}");
+    let t = seed_on("3.2");
     t.sh("scrgadm -a -j extra -g MAIL-RG -t SUNW.HAStoragePlus -y Resource_dependencies_restart=disk-rs -y Resource_dependencies_offline_restart=budgie -y Resource_dependencies_weak=mail-rs")
         .ok();
     let out = t.sh("scrgadm -pv -j extra");

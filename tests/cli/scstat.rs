@@ -73,6 +73,8 @@ fn resource(
             extension: Default::default(),
             state,
             restart_history: Vec::new(),
+            disabled_on: Default::default(),
+            unmonitored_on: Default::default(),
             server_restarts: Default::default(),
         },
     );

@@ -52,6 +52,12 @@ fn apply_without_method(state: &mut ClusterState, kind: &StepKind) {
             resource,
             monitored,
         } => set_monitored(state, resource, *monitored),
+        StepKind::SetNodeSwitch {
+            resource,
+            node,
+            monitor,
+            on,
+        } => set_node_switch(state, resource, node, *monitor, *on),
         StepKind::SetSuspended { rg, suspended } => set_suspended(state, rg, *suspended),
         StepKind::SetStranded { rg, stranded } => set_stranded(state, rg, *stranded),
         StepKind::ClearStopFailed { resource, node } => clear_stop_failed(state, resource, node),
@@ -124,6 +130,7 @@ fn set_enabled(state: &mut ClusterState, resource: &str, enabled: bool) {
     let group = match state.resources.get_mut(resource) {
         Some(r) => {
             r.enabled = enabled;
+            r.disabled_on.clear();
             r.group.clone()
         }
         None => return,
@@ -146,6 +153,7 @@ fn set_monitored(state: &mut ClusterState, resource: &str, monitored: bool) {
     let group = match state.resources.get_mut(resource) {
         Some(r) => {
             r.monitored = monitored;
+            r.unmonitored_on.clear();
             r.group.clone()
         }
         None => return,
@@ -160,6 +168,61 @@ fn set_monitored(state: &mut ClusterState, resource: &str, monitored: bool) {
         format!(
             "resource {resource} monitoring {} (Monitored_switch)",
             if monitored { "enabled" } else { "disabled" }
+        ),
+    );
+}
+
+/// The switch of `resource` on one node (3.2). Kept as the cluster-wide switch plus the nodes
+/// where it is off: on for a node of a resource that is off everywhere turns it on for that
+/// node alone; off on the last node turns the switch off.
+fn set_node_switch(state: &mut ClusterState, resource: &str, node: &str, monitor: bool, on: bool) {
+    let Some(r) = state.resources.get(resource) else {
+        return;
+    };
+    let group = r.group.clone();
+    let nodelist = state
+        .resource_groups
+        .get(&group)
+        .map(|g| g.nodelist.clone())
+        .unwrap_or_default();
+    let Some(r) = state.resources.get_mut(resource) else {
+        return;
+    };
+    let (switch, off) = if monitor {
+        (&mut r.monitored, &mut r.unmonitored_on)
+    } else {
+        (&mut r.enabled, &mut r.disabled_on)
+    };
+    if on {
+        if *switch {
+            off.remove(node);
+        } else {
+            *switch = true;
+            *off = nodelist.iter().filter(|n| *n != node).cloned().collect();
+        }
+    } else if *switch {
+        off.insert(node.to_string());
+        if nodelist.iter().all(|n| off.contains(n)) {
+            *switch = false;
+            off.clear();
+        }
+    }
+    let local = events::local_node(state);
+    events::rgmd(
+        state,
+        &local,
+        events::ID_SWITCH,
+        Some(&group),
+        Some(resource),
+        format!(
+            "resource {resource} {}{} on node {node} ({})",
+            if monitor { "monitoring " } else { "" },
+            if on { "enabled" } else { "disabled" },
+            if monitor {
+                "Monitored_switch"
+            } else {
+                "On_off_switch"
+            }
         ),
     );
 }

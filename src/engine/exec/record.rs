@@ -121,7 +121,7 @@ pub(super) fn settled_state(
     }
     let online_rules = || {
         if res.iter().any(|r| {
-            r.enabled
+            r.enabled_on(node)
                 && matches!(
                     r.state_on(node),
                     RState::StartFailed | RState::MonitorFailed
@@ -130,7 +130,7 @@ pub(super) fn settled_state(
             return RgState::OnlineFaulted;
         }
         let blocked = res.iter().any(|r| {
-            r.enabled
+            r.enabled_on(node)
                 && r.state_on(node) == RState::Offline
                 && r.dependencies.all().any(|(k, d)| {
                     if k == DepKind::Weak {

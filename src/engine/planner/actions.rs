@@ -191,7 +191,7 @@ impl<'a> Draft<'a> {
         let n = u.node;
         let s = self.rstate(r, n);
         let running = needs_stop(s) && u.before;
-        let base = u.after && u.managed && self.enabled_after(r);
+        let base = u.after && u.managed && self.enabled_after_on(r, n);
         let start_ok = self.dependees_run(
             r,
             &[DepKind::Strong, DepKind::Restart, DepKind::OfflineRestart],
@@ -233,7 +233,7 @@ impl<'a> Draft<'a> {
                 short: short && !u.restart,
             })
         } else {
-            (self.monitor_act(r, s), true)
+            (self.monitor_act(r, n, s), true)
         }
     }
 
@@ -306,10 +306,10 @@ impl<'a> Draft<'a> {
     }
 
     /// Start or stop the fault monitor of a running resource to match Monitored_switch.
-    fn monitor_act(&self, r: &Resource, s: RState) -> Option<Act> {
+    fn monitor_act(&self, r: &Resource, n: &str, s: RState) -> Option<Act> {
         let rt = self.rt(r);
         let has = |m: Method| rt.is_some_and(|t| t.has_method(m));
-        let monitored = self.monitored_after(r);
+        let monitored = self.monitored_after_on(r, n);
         if monitored && s == RState::OnlineNotMonitored && has(Method::MonitorStart) {
             Some(Act::MonitorOn)
         } else if !monitored && s == RState::Online && has(Method::MonitorStop) {

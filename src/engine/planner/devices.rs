@@ -59,7 +59,10 @@ impl<'a> Draft<'a> {
                         dg.name
                     ),
                 )
-                .hint(format!("take the group offline first: scswitch -F -g {g}")));
+                .hint(crate::fix::Hint::lead(
+                    "take the group offline first: ",
+                    crate::fix::Fix::OfflineGroup { g: g.clone() },
+                )));
             }
             if dg.primary.is_none() && dg.maintenance == maintenance {
                 continue;

@@ -150,7 +150,7 @@ impl<'a> Draft<'a> {
                     steps.push(method(r, Method::PrenetStart));
                 }
             }
-            if self.monitored_after(res) && self.has(r, Method::MonitorStart) {
+            if self.monitored_after_on(res, &u.node) && self.has(r, Method::MonitorStart) {
                 steps.push(method(r, Method::MonitorStart));
             }
         }

@@ -67,7 +67,12 @@ impl<'a> Draft<'a> {
                             g.name
                         ),
                     )
-                    .hint(format!("bring both online: scswitch -Z -g {h},{}", g.name)));
+                    .hint(crate::fix::Hint::lead(
+                        "bring both online: ",
+                        crate::fix::Fix::OnlineGroup {
+                            g: format!("{h},{}", g.name),
+                        },
+                    )));
                 }
             }
         }
@@ -118,10 +123,17 @@ impl<'a> Draft<'a> {
                         r.name
                     ),
                 )
-                .hint(format!(
-                    "enable the dependee first: scswitch -e -j {dn} (or both at once: scswitch -e -j {dn},{})",
-                    r.name
-                )));
+                .hint(
+                    crate::fix::Hint::lead(
+                        "enable the dependee first: ",
+                        crate::fix::Fix::EnableResource { r: dn.to_string() },
+                    )
+                    .text(" (or both at once: ")
+                    .fix(crate::fix::Fix::EnableResource {
+                        r: format!("{dn},{}", r.name),
+                    })
+                    .text(")"),
+                ));
             }
         }
         Ok(())
@@ -182,9 +194,22 @@ impl<'a> Draft<'a> {
                 ),
             )
             .hint(if max == 1 {
-                format!("give one node: scswitch -z -g {} -h {}", g.name, out[0])
+                crate::fix::Hint::lead(
+                    "give one node: ",
+                    crate::fix::Fix::SwitchGroup {
+                        g: g.name.clone(),
+                        nodes: vec![out[0].clone()],
+                    },
+                )
             } else {
-                format!("give at most {max} nodes, or raise Maximum_primaries with scrgadm -c -g {} -y Maximum_primaries=N", g.name)
+                crate::fix::Hint::lead(
+                    format!("give at most {max} nodes, or raise Maximum_primaries with "),
+                    crate::fix::Fix::SetGroupProperty {
+                        g: g.name.clone(),
+                        prop: "Maximum_primaries".into(),
+                        value: "N".into(),
+                    },
+                )
             }));
         }
         // Keep Nodelist order.
@@ -222,7 +247,10 @@ impl<'a> Draft<'a> {
                             g.name
                         ),
                     )
-                    .hint(format!("bring {h} online first: scswitch -Z -g {h}")));
+                    .hint(crate::fix::Hint::lead(
+                        format!("bring {h} online first: "),
+                        crate::fix::Fix::OnlineGroup { g: h.to_string() },
+                    )));
                 }
             }
             plans.push((g.name.clone(), ns));
@@ -277,7 +305,12 @@ impl<'a> Draft<'a> {
                             g.name, g.name
                         ),
                     )
-                    .hint(format!("take both offline: scswitch -F -g {h},{}", g.name)));
+                    .hint(crate::fix::Hint::lead(
+                        "take both offline: ",
+                        crate::fix::Fix::OfflineGroup {
+                            g: format!("{h},{}", g.name),
+                        },
+                    )));
                 }
             }
             for (h, kind) in self.ix.affinity_holders(&g.name) {
@@ -295,7 +328,12 @@ impl<'a> Draft<'a> {
                             g.name
                         ),
                     )
-                    .hint(format!("take both offline: scswitch -F -g {h},{}", g.name)));
+                    .hint(crate::fix::Hint::lead(
+                        "take both offline: ",
+                        crate::fix::Fix::OfflineGroup {
+                            g: format!("{h},{}", g.name),
+                        },
+                    )));
                 }
             }
             for rn in &g.resources {
@@ -319,10 +357,17 @@ impl<'a> Draft<'a> {
                                 g.name
                             ),
                         )
-                        .hint(format!(
-                            "disable the dependent first (scswitch -n -j {dep}) or take its group offline too (scswitch -F -g {},{})",
-                            dr.group, g.name
-                        )));
+                        .hint(
+                            crate::fix::Hint::lead(
+                                "disable the dependent first (",
+                                crate::fix::Fix::DisableResource { r: dep.to_string() },
+                            )
+                            .text(") or take its group offline too (")
+                            .fix(crate::fix::Fix::OfflineGroup {
+                                g: format!("{},{}", dr.group, g.name),
+                            })
+                            .text(")"),
+                        ));
                     }
                 }
             }
@@ -362,9 +407,12 @@ impl<'a> Draft<'a> {
                             if m.is_empty() { "it is offline everywhere".to_string() } else { format!("online on {}", m.join(",")) }
                         ),
                     )
-                    .hint(format!(
-                        "to bring it online on {n}: scswitch -z -g {} -h {n}",
-                        g.name
+                    .hint(crate::fix::Hint::lead(
+                        format!("to bring it online on {n}: "),
+                        crate::fix::Fix::SwitchGroup {
+                            g: g.name.clone(),
+                            nodes: vec![n.to_string()],
+                        },
                     )));
                 }
             }
@@ -457,7 +505,10 @@ impl<'a> Draft<'a> {
                         m.join(",")
                     ),
                 )
-                .hint(format!("take it offline first: scswitch -F -g {}", g.name)));
+                .hint(crate::fix::Hint::lead(
+                    "take it offline first: ",
+                    crate::fix::Fix::OfflineGroup { g: g.name.clone() },
+                )));
             }
             let on: Vec<&str> = g
                 .resources
@@ -474,7 +525,7 @@ impl<'a> Draft<'a> {
                         on.join(", ")
                     ),
                 )
-                .hint(format!("scswitch -n -j {}", on.join(","))));
+                .hint(crate::fix::Fix::DisableResource { r: on.join(",") }));
             }
         }
         for g in gs {

@@ -30,6 +30,12 @@ impl<'a> Draft<'a> {
                 monitor_only,
             } => self.disable(resources, *monitor_only),
             Intent::ClearStopFailed { resources, nodes } => self.clear(resources, nodes),
+            Intent::NodeSwitch {
+                resources,
+                nodes,
+                on,
+                monitor_only,
+            } => self.node_switch(resources, nodes, *on, *monitor_only),
             Intent::Quiesce { rgs, kill } => self.quiesce(rgs, *kill),
             Intent::Suspend { rgs, .. } => self.suspend(rgs, true),
             Intent::Resume { rgs } => self.suspend(rgs, false),

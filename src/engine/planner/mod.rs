@@ -132,6 +132,10 @@ struct After {
     enabled: HashMap<String, bool>,
     /// Monitored_switch changes.
     monitored: HashMap<String, bool>,
+    /// Per-node On_off_switch changes (resource, node).
+    node_enabled: HashMap<(String, String), bool>,
+    /// Per-node Monitored_switch changes (resource, node).
+    node_monitored: HashMap<(String, String), bool>,
     /// Groups becoming managed or unmanaged.
     managed: HashMap<String, bool>,
     /// Nodes that crash (nothing they ran needs stopping).

@@ -118,8 +118,12 @@ impl<'a> Draft<'a> {
                                     kind.prefix()
                                 ),
                             )
-                            .hint(format!(
-                                "switch {h} to {n} instead ({gname} follows it): scswitch -z -g {h} -h {n}"
+                            .hint(crate::fix::Hint::lead(
+                                format!("switch {h} to {n} instead ({gname} follows it): "),
+                                crate::fix::Fix::SwitchGroup {
+                                    g: h.to_string(),
+                                    nodes: vec![n.to_string()],
+                                },
                             )));
                         }
                         if *kind == AffKind::StrongNegative && on {
@@ -261,10 +265,15 @@ impl<'a> Draft<'a> {
                 code,
                 format!("resource group {} cannot be brought online: {why}", g.name),
             )
-            .hint(format!(
-                "make a node of {} available, or name one explicitly: scswitch -z -g {} -h NODE",
-                g.nodelist.join(","),
-                g.name
+            .hint(crate::fix::Hint::lead(
+                format!(
+                    "make a node of {} available, or name one explicitly: ",
+                    g.nodelist.join(",")
+                ),
+                crate::fix::Fix::SwitchGroup {
+                    g: g.name.clone(),
+                    nodes: vec!["NODE".into()],
+                },
             )));
         }
         if a.fallback_current && !current.is_empty() {

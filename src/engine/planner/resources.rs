@@ -105,12 +105,17 @@ impl<'a> Draft<'a> {
                         deps[0].1
                     ),
                 )
-                .hint(format!(
-                    "disable the dependents first: scswitch -n -j {} (or together: scswitch -n -j {},{})",
-                    list.join(","),
-                    list.join(","),
-                    r.name
-                )));
+                .hint(
+                    crate::fix::Hint::lead(
+                        "disable the dependents first: ",
+                        crate::fix::Fix::DisableResource { r: list.join(",") },
+                    )
+                    .text(" (or together: ")
+                    .fix(crate::fix::Fix::DisableResource {
+                        r: format!("{},{}", list.join(","), r.name),
+                    })
+                    .text(")"),
+                ));
             }
         }
         for r in rs {
@@ -132,6 +137,83 @@ impl<'a> Draft<'a> {
                     enabled: false,
                 });
                 self.after.enabled.insert(r.name.clone(), false);
+            }
+            self.keep(&r.group);
+        }
+        Ok(())
+    }
+
+    /// On_off_switch or Monitored_switch on some nodes only (3.2): the resource starts or stops
+    /// there, elsewhere it is left as it is.
+    pub(super) fn node_switch(
+        &mut self,
+        resources: &[String],
+        nodes: &[String],
+        on: bool,
+        monitor_only: bool,
+    ) -> Result<()> {
+        let release = self.st.cluster.release;
+        if !release.has_32_features() {
+            let flag = if on { "-e" } else { "-n" };
+            return Err(err(
+                ErrorCode::Inval,
+                format!(
+                    "per-node {flag} (-h) is a Sun Cluster 3.2 feature and this cluster runs {}: resources are enabled or disabled cluster-wide",
+                    release.product()
+                ),
+            )
+            .hint(format!(
+                "drop -h (scswitch {flag} -j {}), or switch the group off the node with scswitch -z; a cluster made with scsim init --release 3.2 has per-node switches",
+                resources.join(",")
+            )));
+        }
+        let mut ns: Vec<String> = Vec::new();
+        for n in nodes {
+            let n = self.node_known(n)?;
+            if !ns.contains(&n) {
+                ns.push(n);
+            }
+        }
+        for rn in resources {
+            let r = self.resource(rn)?;
+            if self.aims.hold.contains(&r.group) {
+                continue;
+            }
+            let g = self.group(&r.group)?;
+            self.check_not_frozen(g)?;
+            if let Some(n) = ns.iter().find(|n| !g.nodelist.contains(n)) {
+                return Err(err(
+                    ErrorCode::Node,
+                    format!(
+                        "{n} is not in the Nodelist of resource group {} (resource {}): the resource cannot run there",
+                        g.name, r.name
+                    ),
+                ));
+            }
+            if on && !monitor_only {
+                self.check_dependees_enabled(r, &|_| false)?;
+            }
+            for n in &ns {
+                let now = if monitor_only {
+                    self.monitored_after_on(r, n)
+                } else {
+                    self.enabled_after_on(r, n)
+                };
+                if now == on {
+                    continue;
+                }
+                self.pre(StepKind::SetNodeSwitch {
+                    resource: r.name.clone(),
+                    node: n.clone(),
+                    monitor: monitor_only,
+                    on,
+                });
+                let key = (r.name.clone(), n.clone());
+                if monitor_only {
+                    self.after.node_monitored.insert(key, on);
+                } else {
+                    self.after.node_enabled.insert(key, on);
+                }
             }
             self.keep(&r.group);
         }

@@ -13,6 +13,7 @@ impl<'a> Draft<'a> {
                 ErrorCode::Rg,
                 format!("resource group {name} does not exist"),
             )
+            .kind(crate::error::Kind::NoEnt)
             .hint(known_list(
                 "resource groups",
                 self.st.resource_groups.keys(),
@@ -24,6 +25,7 @@ impl<'a> Draft<'a> {
     pub(super) fn resource(&self, name: &str) -> Result<&'a Resource> {
         self.st.resources.get(name).ok_or_else(|| {
             err(ErrorCode::Rsrc, format!("resource {name} does not exist"))
+                .kind(crate::error::Kind::NoEnt)
                 .hint(known_list("resources", self.st.resources.keys()))
                 .suggest(name, self.st.resources.keys().map(String::as_str))
         })
@@ -46,6 +48,7 @@ impl<'a> Draft<'a> {
                         self.st.cluster.node_names().join(", ")
                     ),
                 )
+                .kind(crate::error::Kind::NoEnt)
                 .suggest(name, self.st.cluster.nodes.iter().map(|n| n.name.as_str()))
             })
     }
@@ -70,12 +73,29 @@ impl<'a> Draft<'a> {
             .unwrap_or(r.enabled)
     }
 
-    pub(super) fn monitored_after(&self, r: &Resource) -> bool {
-        self.after
-            .monitored
-            .get(&r.name)
-            .copied()
-            .unwrap_or(r.monitored)
+    /// On_off_switch of `r` on node `n` after the plan: a per-node change, else a cluster-wide
+    /// change (which sets every node), else the current per-node value.
+    pub(super) fn enabled_after_on(&self, r: &Resource, n: &str) -> bool {
+        let key = (r.name.clone(), n.to_string());
+        match (
+            self.after.node_enabled.get(&key),
+            self.after.enabled.get(&r.name),
+        ) {
+            (Some(b), _) | (None, Some(b)) => *b,
+            (None, None) => r.enabled_on(n),
+        }
+    }
+
+    /// Monitored_switch of `r` on node `n` after the plan (as [`Self::enabled_after_on`]).
+    pub(super) fn monitored_after_on(&self, r: &Resource, n: &str) -> bool {
+        let key = (r.name.clone(), n.to_string());
+        match (
+            self.after.node_monitored.get(&key),
+            self.after.monitored.get(&r.name),
+        ) {
+            (Some(b), _) | (None, Some(b)) => *b,
+            (None, None) => r.monitored_on(n),
+        }
     }
 
     pub(super) fn rstate(&self, r: &Resource, n: &str) -> RState {
@@ -173,8 +193,12 @@ impl<'a> Draft<'a> {
                         if failed.is_empty() { "a resource".to_string() } else { failed.join(", ") }
                     ),
                 )
-                .hint(format!(
-                    "fix the cause, then clear the flag: scswitch -c -h {n} -j {list} -f STOP_FAILED"
+                .hint(crate::fix::Hint::lead(
+                    "fix the cause, then clear the flag: ",
+                    crate::fix::Fix::ClearStopFailed {
+                        r: list,
+                        node: n.to_string(),
+                    },
                 )));
             }
         }
@@ -187,10 +211,15 @@ impl<'a> Draft<'a> {
                 ErrorCode::State,
                 format!("resource group {} is unmanaged; cannot {what} it", g.name),
             )
-            .hint(format!(
-                "manage it first: scswitch -o -g {0} (or bring it online with scswitch -Z -g {0})",
-                g.name
-            )));
+            .hint(
+                crate::fix::Hint::lead(
+                    "manage it first: ",
+                    crate::fix::Fix::ManageGroup { g: g.name.clone() },
+                )
+                .text(" (or bring it online with ")
+                .fix(crate::fix::Fix::OnlineGroup { g: g.name.clone() })
+                .text(")"),
+            ));
         }
         Ok(())
     }
@@ -231,6 +260,7 @@ impl<'a> Draft<'a> {
                     ErrorCode::Inval,
                     format!("device group {name} does not exist"),
                 )
+                .kind(crate::error::Kind::NoEnt)
                 .hint(known_list(
                     "device groups",
                     self.st.cluster.device_groups.iter().map(|d| &d.name),

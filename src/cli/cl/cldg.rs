@@ -1,0 +1,233 @@
+//! `cldevicegroup` / `cldg`: list, show, status and switch device groups.
+
+use super::clrg::RunOpts;
+use super::clrs::exec;
+use super::{execute, operands, operands_or_all, words};
+use crate::cli::Ctx;
+use crate::error::{ErrorCode, Result, ScError};
+use crate::model::ClusterState;
+use crate::render::cl as render;
+use crate::render::status::{self, Sections, StatusOptions};
+use crate::service::Intent;
+use crate::service::batch::Step;
+use std::ffi::OsString;
+
+/// Show and switch device groups.
+#[derive(Debug, clap::Parser)]
+#[command(
+    name = "cldevicegroup",
+    about = "Device groups: list, show, status, switch, online, offline, enable, disable",
+    subcommand_required = true,
+    after_help = "The operand + means every device group.\nExamples:\n  cldg status\n  cldg switch -n node2 mailset\n  cldg offline mailset"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    sub: Sub,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Sub {
+    /// List device group names
+    List {
+        #[arg(short = 'v', long = "verbose")]
+        verbose: bool,
+        #[arg(value_name = "devicegroup | +")]
+        operands: Vec<String>,
+    },
+    /// Show the configuration of device groups
+    Show {
+        #[arg(short = 'v', long = "verbose")]
+        verbose: bool,
+        #[arg(value_name = "devicegroup | +")]
+        operands: Vec<String>,
+    },
+    /// Show the primary, secondary and status of device groups
+    Status {
+        #[arg(value_name = "devicegroup | +")]
+        operands: Vec<String>,
+    },
+    /// Make a node the primary
+    Switch {
+        #[arg(short = 'n', long = "node", value_name = "node", required = true)]
+        node: String,
+        #[command(flatten)]
+        run: RunOpts,
+        #[arg(value_name = "devicegroup | +")]
+        operands: Vec<String>,
+    },
+    /// Bring device groups online (on the node given, else on the first of their nodes)
+    Online {
+        #[arg(short = 'n', long = "node", value_name = "node")]
+        node: Option<String>,
+        #[command(flatten)]
+        run: RunOpts,
+        #[arg(value_name = "devicegroup | +")]
+        operands: Vec<String>,
+    },
+    /// Take device groups offline
+    Offline {
+        #[command(flatten)]
+        run: RunOpts,
+        #[arg(value_name = "devicegroup | +")]
+        operands: Vec<String>,
+    },
+    /// Allow device groups to be brought online again (leave maintenance)
+    Enable {
+        #[command(flatten)]
+        run: RunOpts,
+        #[arg(value_name = "devicegroup | +")]
+        operands: Vec<String>,
+    },
+    /// Take device groups offline and keep them offline (maintenance)
+    Disable {
+        #[command(flatten)]
+        run: RunOpts,
+        #[arg(value_name = "devicegroup | +")]
+        operands: Vec<String>,
+    },
+}
+
+pub fn command() -> clap::Command {
+    <Args as clap::CommandFactory>::command()
+}
+
+fn all(ctx: &Ctx) -> Result<Vec<String>> {
+    Ok(ctx
+        .service
+        .snapshot()?
+        .cluster
+        .device_groups
+        .iter()
+        .map(|d| d.name.clone())
+        .collect())
+}
+
+/// The device groups named (checked, CL_ENOENT), or every one.
+fn shown(state: &ClusterState, ops: &[String]) -> Result<Vec<String>> {
+    let names = operands_or_all(ops, "device group", || {
+        Ok(state
+            .cluster
+            .device_groups
+            .iter()
+            .map(|d| d.name.clone())
+            .collect())
+    })?;
+    for n in &names {
+        if !state.cluster.device_groups.iter().any(|d| &d.name == n) {
+            let known: Vec<&str> = state
+                .cluster
+                .device_groups
+                .iter()
+                .map(|d| d.name.as_str())
+                .collect();
+            return Err(
+                ScError::new(ErrorCode::Inval, format!("device group {n} does not exist"))
+                    .kind(crate::error::Kind::NoEnt)
+                    .hint("list the device groups with: cldg list")
+                    .suggest(n, known),
+            );
+        }
+    }
+    Ok(names)
+}
+
+pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()> {
+    super::run_cl(ctx, args, |ctx, args| {
+        let w = words(&args);
+        let cmd = super::conventions(command(), prog);
+        let Some(a) = super::parse::<Args>(ctx, prog, cmd, args)? else {
+            return Ok(());
+        };
+        let dgs = |ops: &[String]| operands(ops, "device group", || all(ctx));
+        let (run, steps) = match a.sub {
+            Sub::List { operands, .. } => {
+                let state = ctx.service.snapshot()?;
+                for n in shown(&state, &operands)? {
+                    ctx.out.outln(&n);
+                }
+                return Ok(());
+            }
+            Sub::Show { operands, .. } => {
+                let state = ctx.service.snapshot()?;
+                let names = shown(&state, &operands)?;
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                let mut out = String::new();
+                render::show::device_groups(&mut out, &state, &refs);
+                ctx.out.out(&out);
+                return Ok(());
+            }
+            Sub::Status { operands } => {
+                let state = ctx.service.snapshot()?;
+                let names = shown(&state, &operands)?;
+                let opts = StatusOptions {
+                    sections: Sections {
+                        device_groups: true,
+                        ..Sections::default()
+                    },
+                    node: None,
+                };
+                let view = status::collect(&state, &opts);
+                let list = view.device_groups.unwrap_or_default();
+                let chosen: Vec<&status::DeviceGroupView> = list
+                    .iter()
+                    .filter(|d| names.iter().any(|n| n == d.name))
+                    .collect();
+                let mut out = String::new();
+                render::status::device_groups(&mut out, &chosen);
+                ctx.out.out(&out);
+                return Ok(());
+            }
+            Sub::Switch {
+                node,
+                run,
+                operands,
+            } => (
+                run,
+                vec![Step::Intent(Intent::DeviceSwitch {
+                    dgs: dgs(&operands)?,
+                    node,
+                })],
+            ),
+            Sub::Online {
+                node,
+                run,
+                operands,
+            } => {
+                let names = dgs(&operands)?;
+                let steps = match node {
+                    Some(node) => vec![Step::Intent(Intent::DeviceSwitch { dgs: names, node })],
+                    None => {
+                        let state = ctx.service.snapshot()?;
+                        let mut steps = Vec::new();
+                        for n in shown(&state, &names)? {
+                            let dg = state.cluster.device_groups.iter().find(|d| d.name == n);
+                            if let Some(first) =
+                                dg.and_then(|d| d.nodes.iter().find(|x| state.cluster.is_up(x)))
+                            {
+                                steps.push(Step::Intent(Intent::DeviceSwitch {
+                                    dgs: vec![n.clone()],
+                                    node: first.clone(),
+                                }));
+                            }
+                        }
+                        steps
+                    }
+                };
+                (run, steps)
+            }
+            Sub::Offline { run, operands } | Sub::Enable { run, operands } => (
+                run,
+                vec![Step::Intent(Intent::DeviceOffline {
+                    dgs: dgs(&operands)?,
+                })],
+            ),
+            Sub::Disable { run, operands } => (
+                run,
+                vec![Step::Intent(Intent::DeviceMaintenance {
+                    dgs: dgs(&operands)?,
+                })],
+            ),
+        };
+        execute(ctx, exec(prog, run), &w, &steps)
+    })
+}

@@ -1,0 +1,147 @@
+//! `clnode`: list, show and status of cluster nodes; evacuate a node.
+
+use super::clrg::RunOpts;
+use super::clrs::exec;
+use super::{execute, operands_or_all, split, words};
+use crate::cli::Ctx;
+use crate::error::Result;
+use crate::render::cl as render;
+use crate::render::status::{self, Sections, StatusOptions};
+use crate::service::Intent;
+use crate::service::batch::Step;
+use std::ffi::OsString;
+
+/// Show and evacuate cluster nodes.
+#[derive(Debug, clap::Parser)]
+#[command(
+    name = "clnode",
+    about = "Cluster nodes: list, show, status, evacuate",
+    subcommand_required = true,
+    after_help = "Examples:\n  clnode status\n  clnode status -m\n  clnode evacuate node1"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    sub: Sub,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Sub {
+    /// List node names
+    List {
+        #[arg(short = 'v', long = "verbose")]
+        verbose: bool,
+        #[arg(value_name = "node | +")]
+        operands: Vec<String>,
+    },
+    /// Show the configuration of nodes
+    Show {
+        #[arg(short = 'v', long = "verbose")]
+        verbose: bool,
+        #[arg(value_name = "node | +")]
+        operands: Vec<String>,
+    },
+    /// Show whether nodes are cluster members (-m: and their IPMP groups)
+    Status {
+        /// IPMP group status too
+        #[arg(short = 'm')]
+        ipmp: bool,
+        #[arg(short = 'v', long = "verbose")]
+        verbose: bool,
+        #[arg(value_name = "node | +")]
+        operands: Vec<String>,
+    },
+    /// Move every resource group and device group off a node
+    Evacuate {
+        /// Seconds the node is not chosen again (default 60)
+        #[arg(short = 'T', long = "time", value_name = "seconds")]
+        seconds: Option<u64>,
+        #[command(flatten)]
+        run: RunOpts,
+        #[arg(value_name = "node", required = true)]
+        operands: Vec<String>,
+    },
+}
+
+pub fn command() -> clap::Command {
+    <Args as clap::CommandFactory>::command()
+}
+
+/// The nodes named (checked), or every node.
+fn nodes(state: &crate::model::ClusterState, ops: &[String]) -> Result<Vec<String>> {
+    let names = operands_or_all(ops, "node", || Ok(state.cluster.node_names()))?;
+    super::clrg::check_nodes(state, &names)
+}
+
+pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()> {
+    super::run_cl(ctx, args, |ctx, args| {
+        let w = words(&args);
+        let cmd = super::conventions(command(), prog);
+        let Some(a) = super::parse::<Args>(ctx, prog, cmd, args)? else {
+            return Ok(());
+        };
+        match a.sub {
+            Sub::List { operands, .. } => {
+                let state = ctx.service.snapshot()?;
+                for n in nodes(&state, &operands)? {
+                    ctx.out.outln(&n);
+                }
+                Ok(())
+            }
+            Sub::Show { operands, .. } => {
+                let state = ctx.service.snapshot()?;
+                let names = nodes(&state, &operands)?;
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                let mut out = String::new();
+                render::show::nodes(&mut out, &state, &refs);
+                ctx.out.out(&out);
+                Ok(())
+            }
+            Sub::Status { ipmp, operands, .. } => {
+                let state = ctx.service.snapshot()?;
+                let names = nodes(&state, &operands)?;
+                let opts = StatusOptions {
+                    sections: Sections {
+                        nodes: true,
+                        ipmp: true,
+                        ..Sections::default()
+                    },
+                    node: None,
+                };
+                let view = status::collect(&state, &opts);
+                let ns: Vec<status::NodeView> = view
+                    .nodes
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|n| names.iter().any(|x| x == n.name))
+                    .collect();
+                let mut out = String::new();
+                render::status::nodes(&mut out, &ns);
+                if ipmp {
+                    let gs: Vec<status::IpmpView> = view
+                        .ipmp
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|g| names.iter().any(|x| x == g.node))
+                        .collect();
+                    render::status::ipmp(&mut out, &gs);
+                }
+                ctx.out.out(&out);
+                Ok(())
+            }
+            Sub::Evacuate {
+                seconds,
+                run,
+                operands,
+            } => {
+                let keep_off_ms = crate::cli::limits::keep_off_ms(
+                    seconds.unwrap_or(crate::cli::scswitch::DEFAULT_KEEP_OFF_S),
+                )?;
+                let steps: Vec<Step> = split(&operands)
+                    .into_iter()
+                    .map(|node| Step::Intent(Intent::Evacuate { node, keep_off_ms }))
+                    .collect();
+                execute(ctx, exec(prog, run), &w, &steps)
+            }
+        }
+    })
+}

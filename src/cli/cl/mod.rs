@@ -1,0 +1,293 @@
+//! The Sun Cluster 3.2 / Oracle Solaris Cluster object CLI: `clresourcetype` (clrt),
+//! `clresourcegroup` (clrg), `clresource` (clrs), `clreslogicalhostname` (clrslh),
+//! `clressharedaddress` (clrssa), `clnode`, `clquorum` (clq), `clinterconnect` (clintr),
+//! `cldevicegroup` (cldg) and `cluster`.
+//!
+//! Each command parses `cmd subcommand [options] [operands]` into the same typed requests and
+//! intents the 3.1 commands produce and runs them through the service, several steps in one
+//! transaction where one verb does what several 3.1 commands did. Shared here: the clap
+//! conventions (`-?`, `-V`, long options), operands (`+` = every object), property arguments
+//! (`-p name=value`, `name+=value`, `name-=value`, `name{node}=value`), running the steps and
+//! the outcome. Messages and CL_* exit codes: [`codes`]; how fixes are spelled: [`syntax`].
+
+pub mod cldg;
+pub mod clintr;
+pub mod clnode;
+pub mod clquorum;
+pub mod clrg;
+pub mod clrs;
+pub mod clrslh;
+pub mod clrt;
+pub mod cluster;
+pub mod codes;
+pub mod syntax;
+
+use super::Ctx;
+use crate::error::{ErrorCode, Result, ScError};
+use crate::render::plan as render_plan;
+use crate::service::batch::{Batch, Step};
+use crate::service::config::{PropArg, PropOp};
+use crate::service::{CommandLine, CommandSet, Mode};
+use clap::{Arg, ArgAction, Command};
+use std::ffi::OsString;
+
+/// The object CLI's clap conventions on a derived command: `-?`/`--help` on the command and
+/// every subcommand (`-h` is an option of some subcommands), `-V`/`--version`, no `help`
+/// subcommand, and the name it was invoked as.
+pub fn conventions(cmd: Command, name: &'static str) -> Command {
+    let help = Arg::new("help")
+        .short('?')
+        .long("help")
+        .action(ArgAction::Help)
+        .help("Print help");
+    cmd.name(name)
+        .bin_name(name)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .version(env!("CARGO_PKG_VERSION"))
+        .arg(help.clone())
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Print the version"),
+        )
+        .mut_subcommands(move |s| s.disable_help_flag(true).arg(help.clone()))
+}
+
+/// Parse the words with the command's clap parser. `Ok(None)`: help or version printed.
+pub fn parse<T: clap::FromArgMatches>(
+    ctx: &mut Ctx,
+    prog: &'static str,
+    cmd: Command,
+    args: Vec<OsString>,
+) -> Result<Option<T>> {
+    super::parse_command::<T>(prog, cmd, args, ctx.out)
+}
+
+/// Run an object-CLI command: it exists on 3.2 and later only, and its errors take the
+/// object CLI's form and exit codes.
+pub fn run_cl(
+    ctx: &mut Ctx,
+    args: Vec<OsString>,
+    body: impl FnOnce(&mut Ctx, Vec<OsString>) -> Result<()>,
+) -> Result<()> {
+    ctx.service.require(CommandSet::ObjectCli);
+    body(ctx, args).map_err(codes::to_cl)
+}
+
+/// The words of the command line, for the event log.
+pub fn words(args: &[OsString]) -> Vec<String> {
+    args.iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// The objects an operand list names: `+` is every object (`all`), otherwise the names as
+/// given (checked by the service). `what` names the operand for the error when none is given.
+pub fn operands(
+    ops: &[String],
+    what: &str,
+    all: impl FnOnce() -> Result<Vec<String>>,
+) -> Result<Vec<String>> {
+    if ops.iter().any(|o| o == "+") {
+        if ops.len() > 1 {
+            return Err(ScError::inval(format!(
+                "+ stands for every {what} and cannot be combined with names"
+            )));
+        }
+        return all();
+    }
+    if ops.is_empty() {
+        return Err(ScError::inval(format!(
+            "no {what} given: name one or more, or + for every {what}"
+        )));
+    }
+    Ok(split(ops))
+}
+
+/// Operands for list, show and status: none or `+` means every object.
+pub fn operands_or_all(
+    ops: &[String],
+    what: &str,
+    all: impl FnOnce() -> Result<Vec<String>>,
+) -> Result<Vec<String>> {
+    if ops.is_empty() {
+        return all();
+    }
+    operands(ops, what, all)
+}
+
+/// Comma-separated or repeated names, trimmed, without empty entries.
+pub fn split(list: &[String]) -> Vec<String> {
+    list.iter()
+        .flat_map(|s| s.split(','))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// One `-p` argument: `name=value`, `name+=value`, `name-=value`, `name{node}=value`.
+/// `flag` is the option it came from (`-p`: standard or extension; `-y`; `-x`).
+pub fn prop_arg(flag: &str, raw: &str) -> Result<PropArg> {
+    let Some((lhs, value)) = raw.split_once('=') else {
+        return Err(ScError::inval(format!(
+            "{flag} {raw}: no value; write {flag} NAME=VALUE (or NAME+=VALUE, NAME-=VALUE to edit a list)"
+        )));
+    };
+    let (name, op) = if let Some(n) = lhs.strip_suffix('+') {
+        (n, PropOp::Add)
+    } else if let Some(n) = lhs.strip_suffix('-') {
+        (n, PropOp::Remove)
+    } else {
+        (lhs, PropOp::Set)
+    };
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ScError::inval(format!(
+            "{flag} {raw}: the property name is missing; write {flag} NAME=VALUE"
+        )));
+    }
+    Ok(PropArg {
+        name: name.to_string(),
+        value: value.to_string(),
+        extension: flag == "-x",
+        either: flag == "-p",
+        op,
+    })
+}
+
+/// Every `-p`, `-y` and `-x` argument, in the order of their flags.
+pub fn prop_args(p: &[String], y: &[String], x: &[String]) -> Result<Vec<PropArg>> {
+    let mut out = Vec::new();
+    for (flag, list) in [("-p", p), ("-y", y), ("-x", x)] {
+        for raw in list {
+            out.push(prop_arg(flag, raw)?);
+        }
+    }
+    Ok(out)
+}
+
+/// How a changing subcommand runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Exec {
+    pub prog: &'static str,
+    /// Print the plan and the simulated result; change nothing (scsim extension).
+    pub dry_run: bool,
+    /// Print what ran and where the groups ended up (scsim extension).
+    pub verbose: bool,
+}
+
+/// Run the steps in one transaction and report: nothing on success (as the real commands),
+/// warnings on stderr, the plan with `--dry-run`, what ran with `-v`; exit 10 (CL_EMETHOD)
+/// when a method failed or a result was not reached.
+pub fn execute(ctx: &mut Ctx, how: Exec, words: &[String], steps: &[Step]) -> Result<()> {
+    let now = ctx.now_ms()?;
+    let mode = Mode::dry_run_if(how.dry_run);
+    let cmd = CommandLine {
+        prog: how.prog,
+        words,
+    };
+    let done = ctx.service.run_steps(cmd, steps, mode, now)?;
+    for w in &done.warnings {
+        ctx.out.warn(w);
+    }
+    if how.dry_run {
+        for d in &done.descriptions {
+            ctx.out.outln(&format!("dry run: would {d}"));
+        }
+        for tr in &done.transitions {
+            ctx.out.out(&render_plan::dry_run(tr, &done.state));
+        }
+        ctx.out.outln("dry run: nothing was written");
+    } else if how.verbose {
+        for tr in &done.transitions {
+            ctx.out.out(&render_plan::transition(tr));
+        }
+        let groups: Vec<String> = done.transitions.iter().flat_map(|t| t.groups()).collect();
+        if !groups.is_empty() {
+            ctx.out.outln("Resulting placement:");
+            ctx.out.out(&render_plan::placement(&done.state, &groups));
+        }
+    } else {
+        for n in done.transitions.iter().flat_map(|t| &t.notes) {
+            ctx.out.note(n);
+        }
+    }
+    outcome(&done)
+}
+
+/// CL_EMETHOD when a method failed or the requested result was not reached.
+fn outcome(done: &Batch) -> Result<()> {
+    if done.reached() {
+        return Ok(());
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for f in done.transitions.iter().flat_map(|t| &t.failures) {
+        parts.push(format!(
+            "{} of resource {} {} on {} ({})",
+            f.method.rtr_name(),
+            f.resource,
+            if f.timed_out { "timed out" } else { "failed" },
+            f.node,
+            f.recovery
+        ));
+    }
+    if !done.unmet.is_empty() {
+        let unmet: Vec<String> = done.unmet.iter().map(ToString::to_string).collect();
+        parts.push(format!(
+            "requested result not reached: {}",
+            unmet.join("; ")
+        ));
+    }
+    let mut e = ScError::new(ErrorCode::Method, parts.join("; "));
+    if let Some(g) = done.group_to_inspect() {
+        e = e.hint(format!(
+            "see what happened with: scsim log --group {g} --last 40; clrg status {g}; clrs status -g {g}"
+        ));
+    }
+    Err(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn property_arguments() {
+        let p = prop_arg("-p", "Retry_count=4").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.value.as_str(), p.op, p.either),
+            ("Retry_count", "4", PropOp::Set, true)
+        );
+        let p = prop_arg("-p", "Resource_dependencies+=disk-rs").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.op),
+            ("Resource_dependencies", PropOp::Add)
+        );
+        let p = prop_arg("-p", "Nodelist-=n2").unwrap();
+        assert_eq!((p.name.as_str(), p.op), ("Nodelist", PropOp::Remove));
+        let p = prop_arg("-x", "Port{n1}=80").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.extension, p.either),
+            ("Port{n1}", true, false)
+        );
+        assert!(prop_arg("-p", "Retry_count").is_err());
+        assert!(prop_arg("-p", "=4").is_err());
+    }
+
+    #[test]
+    fn plus_means_all() {
+        let all = || Ok(vec!["a".to_string(), "b".to_string()]);
+        assert_eq!(operands(&["+".into()], "group", all).unwrap(), ["a", "b"]);
+        assert_eq!(
+            operands(&["x,y".into(), "z".into()], "group", all).unwrap(),
+            ["x", "y", "z"]
+        );
+        assert!(operands(&[], "group", all).is_err());
+        assert!(operands(&["+".into(), "a".into()], "group", all).is_err());
+        assert_eq!(operands_or_all(&[], "group", all).unwrap(), ["a", "b"]);
+    }
+}
