@@ -183,6 +183,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 extension: BTreeMap::new(),
                 state: BTreeMap::new(),
                 restart_history: Vec::new(),
+                rg_restart_history: Vec::new(),
                 disabled_on: Default::default(),
                 unmonitored_on: Default::default(),
                 server_restarts: Default::default(),

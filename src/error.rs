@@ -14,6 +14,8 @@ pub enum ErrorCode {
     NoMem = 1,
     /// SCHA_ERR_INVAL: invalid argument or usage.
     Inval = 3,
+    /// SCHA_ERR_TAG: unknown optag (the `-O` of the scha_* commands).
+    Tag = 4,
     /// SCHA_ERR_RECONF: busy; the state file is locked by another command.
     Reconf = 5,
     /// SCHA_ERR_ACCESS: permission denied (state file not writable).
@@ -34,6 +36,11 @@ pub enum ErrorCode {
     Rsrc = 14,
     /// SCHA_ERR_PROP: property error.
     Prop = 15,
+    /// SCHA_ERR_CHECKS: a scha_control request was refused by the RGM's checks
+    /// (Failover_mode, Pingpong_interval, Retry_count, no node to go to).
+    Checks = 16,
+    /// SCHA_ERR_RSTATUS: not a resource status (scha_resource_setstatus -s).
+    Rstatus = 17,
     /// SCHA_ERR_INTERNAL: internal error (also: unreadable or corrupt state file).
     Internal = 18,
     /// CL_EIO (object CLI only): I/O error.
@@ -61,6 +68,7 @@ impl ErrorCode {
         match self {
             ErrorCode::NoMem => "SCHA_ERR_NOMEM",
             ErrorCode::Inval => "SCHA_ERR_INVAL",
+            ErrorCode::Tag => "SCHA_ERR_TAG",
             ErrorCode::Reconf => "SCHA_ERR_RECONF",
             ErrorCode::Access => "SCHA_ERR_ACCESS",
             ErrorCode::Depend => "SCHA_ERR_DEPEND",
@@ -71,6 +79,8 @@ impl ErrorCode {
             ErrorCode::Rt => "SCHA_ERR_RT",
             ErrorCode::Rsrc => "SCHA_ERR_RSRC",
             ErrorCode::Prop => "SCHA_ERR_PROP",
+            ErrorCode::Checks => "SCHA_ERR_CHECKS",
+            ErrorCode::Rstatus => "SCHA_ERR_RSTATUS",
             ErrorCode::Internal => "SCHA_ERR_INTERNAL",
             ErrorCode::ClIo => "CL_EIO",
             ErrorCode::ClNoEnt => "CL_ENOENT",

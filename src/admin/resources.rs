@@ -112,6 +112,7 @@ pub(super) fn create_typed(
         extension: BTreeMap::new(),
         state: BTreeMap::new(),
         restart_history: Vec::new(),
+        rg_restart_history: Vec::new(),
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
         server_restarts: Default::default(),

@@ -20,6 +20,7 @@ pub mod ops;
 pub mod registry;
 pub mod sc31;
 pub mod scconf;
+pub mod scha;
 pub mod scinstall;
 pub mod scrgadm;
 pub mod scstat;
@@ -190,7 +191,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             env,
             out,
-            service: Service::simulator(state_path, env.lock_timeout()),
+            service: Service::simulator(state_path, env.lock_timeout()).on_node(env.node.clone()),
         }
     }
     pub fn now_ms(&self) -> Result<u64> {

@@ -5,7 +5,7 @@
 //! the tests all read this table, so adding a command (`scha_resource_get`, `clrg`, …) is one
 //! row here and a module with its `command` and `run`.
 
-use super::{Ctx, cl, msgtools, sc31, scconf, scinstall, scrgadm, scstat, scswitch};
+use super::{Ctx, cl, msgtools, sc31, scconf, scha, scinstall, scrgadm, scstat, scswitch};
 use crate::error::Result;
 use crate::fix::Fix;
 use std::ffi::OsString;
@@ -101,6 +101,60 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scconf::command,
         run: scconf::run,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_resource_get",
+        about: "Run scha_resource_get (print a resource's property, state or status)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::resource_command,
+        run: scha::run_resource,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_resourcegroup_get",
+        about: "Run scha_resourcegroup_get (print a resource group's property or state)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::group_command,
+        run: scha::run_group,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_resourcetype_get",
+        about: "Run scha_resourcetype_get (print a resource type's property)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::type_command,
+        run: scha::run_type,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_cluster_get",
+        about: "Run scha_cluster_get (print a property of the cluster or a node)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::cluster_command,
+        run: scha::run_cluster,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_resource_setstatus",
+        about: "Run scha_resource_setstatus (set a resource's status and message on this node)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::setstatus_command,
+        run: scha::run_setstatus,
+        node_tool: false,
+    },
+    Entry {
+        name: "scha_control",
+        about: "Run scha_control (ask the RGM to restart or give over a resource or group)",
+        section: "1HA",
+        syntax: sc31::render,
+        command: scha::control_command,
+        run: scha::run_control,
         node_tool: false,
     },
     tool(

@@ -142,9 +142,14 @@ pub fn r_status_name(s: RStatus) -> &'static str {
     }
 }
 
-/// Record a command line (every state-changing command is logged).
+/// Record a command line (every state-changing command is logged), on the default local node.
 pub fn command(state: &mut ClusterState, prog: &str, args: &[String]) {
     let node = local_node(state);
+    command_on(state, &node, prog, args);
+}
+
+/// Record a command line as run on `node`.
+pub fn command_on(state: &mut ClusterState, node: &str, prog: &str, args: &[String]) {
     let mut line = prog.to_string();
     for a in args {
         line.push(' ');
@@ -157,7 +162,7 @@ pub fn command(state: &mut ClusterState, prog: &str, args: &[String]) {
     push(
         state,
         TAG_CMD,
-        &node,
+        node,
         ID_COMMAND,
         "daemon.notice",
         None,

@@ -161,3 +161,32 @@ pub fn log_command(state: &mut ClusterState, prog: &str, args: &[String], now_ms
     exec::catch_up_clock(state, now_ms);
     super::events::command(state, prog, args);
 }
+
+/// Record a command line in the event log as run on `node`.
+pub fn log_command_on(
+    state: &mut ClusterState,
+    node: &str,
+    prog: &str,
+    args: &[String],
+    now_ms: u64,
+) {
+    exec::catch_up_clock(state, now_ms);
+    super::events::command_on(state, node, prog, args);
+}
+
+/// `scha_resource_setstatus`: the resource's status and message on `node`, as its agent sets
+/// them; a change is logged like the RGM's own.
+pub fn set_status(
+    state: &mut ClusterState,
+    resource: &str,
+    node: &str,
+    status: crate::model::RStatus,
+    message: &str,
+    now_ms: u64,
+) {
+    exec::catch_up_clock(state, now_ms);
+    let Some(group) = state.resources.get(resource).map(|r| r.group.clone()) else {
+        return;
+    };
+    exec::set_status(state, resource, &group, node, status, message);
+}

@@ -79,6 +79,13 @@ pub enum Intent {
     Converge { rgs: Vec<String> },
     /// The fault monitor of `resource` on `node` reports a failure.
     MonitorFailure { resource: String, node: String },
+    /// `scha_control -O op -G group -R resource`, run on `node` (a fault monitor's request).
+    Control {
+        op: ControlOp,
+        group: String,
+        resource: String,
+        node: String,
+    },
     /// Recovery: move `rg` off `from` (failed start, or a monitor's GIVEOVER).
     Failover {
         rg: String,
@@ -94,6 +101,32 @@ pub enum Intent {
         hold: Vec<String>,
         reason: String,
     },
+}
+
+/// What a `scha_control` request asks of the RGM (the CHECK_ forms plan the same request and
+/// carry nothing out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ControlOp {
+    /// Move the group off the node.
+    Giveover,
+    /// Restart the group on the node.
+    Restart,
+    /// Restart the resource on the node (Monitor_stop, Stop, Start, Monitor_start).
+    ResourceRestart,
+    /// Count a restart the monitor did itself (NUM_RESOURCE_RESTARTS), with no method run.
+    ResourceIsRestarted,
+}
+
+impl ControlOp {
+    /// The optag (`GIVEOVER`).
+    pub fn optag(self) -> &'static str {
+        match self {
+            ControlOp::Giveover => "GIVEOVER",
+            ControlOp::Restart => "RESTART",
+            ControlOp::ResourceRestart => "RESOURCE_RESTART",
+            ControlOp::ResourceIsRestarted => "RESOURCE_IS_RESTARTED",
+        }
+    }
 }
 
 fn list(v: &[String]) -> String {
@@ -241,6 +274,16 @@ impl fmt::Display for Intent {
             Intent::MonitorFailure { resource, node } => {
                 write!(f, "fault monitor of {resource} on {node} reports a failure")
             }
+            Intent::Control {
+                op,
+                group,
+                resource,
+                node,
+            } => write!(
+                f,
+                "scha_control -O {} -G {group} -R {resource} on {node}",
+                op.optag()
+            ),
             Intent::Failover { reason, .. } => write!(f, "{reason}"),
             Intent::Continue { reason, .. } => write!(f, "{reason}"),
         }

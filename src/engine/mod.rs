@@ -27,7 +27,7 @@ pub mod settings;
 pub mod testkit;
 
 pub use exec::{MethodRunner, SimMethods, Transition, catch_up_clock, run};
-pub use intent::Intent;
+pub use intent::{ControlOp, Intent};
 pub use plan::{Plan, Step, StepKind};
 pub use planner::plan;
 

@@ -95,6 +95,14 @@ pub enum StepKind {
         node: String,
         decision: MonitorDecision,
     },
+    /// A `scha_control` request the RGM accepted (logged, and counted for Pingpong_interval
+    /// and the restart counters); what it causes follows as ordinary steps.
+    Control {
+        op: crate::engine::ControlOp,
+        resource: String,
+        group: String,
+        node: String,
+    },
     /// The process monitor restarts the service's process tree in place (no RGM method).
     PmfRestart {
         resource: String,
@@ -248,6 +256,7 @@ impl StepKind {
             | StepKind::NodeHalt { node }
             | StepKind::NodeJoin { node }
             | StepKind::MonitorReport { node, .. }
+            | StepKind::Control { node, .. }
             | StepKind::PmfRestart { node, .. } => Some(node),
             StepKind::DeviceGroup { primary, .. } => primary.as_deref(),
             _ => None,
@@ -259,6 +268,7 @@ impl StepKind {
             StepKind::Method { group, .. }
             | StepKind::Mark { group, .. }
             | StepKind::MonitorReport { group, .. }
+            | StepKind::Control { group, .. }
             | StepKind::PmfRestart { group, .. } => Some(group),
             StepKind::RgPending { rg, .. }
             | StepKind::RgSettle { rg, .. }

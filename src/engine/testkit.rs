@@ -249,6 +249,7 @@ pub fn add_resource<'a>(
         extension: BTreeMap::new(),
         state: BTreeMap::new(),
         restart_history: Vec::new(),
+        rg_restart_history: Vec::new(),
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
         server_restarts: Default::default(),

@@ -710,6 +710,14 @@ fn prop_cluster() -> ClusterState {
 const GROUPS: [&str; 3] = ["DB-RG", "APP-RG", "WEB-RG"];
 const NODES: [&str; 3] = ["n1", "n2", "n3"];
 const RES: [&str; 6] = ["db-lh", "db-hasp", "db", "app", "web-lh", "web"];
+/// The group of each resource of `RES`.
+const RES_GROUP: [&str; 6] = ["DB-RG", "DB-RG", "DB-RG", "APP-RG", "WEB-RG", "WEB-RG"];
+const CONTROL_OPS: [ControlOp; 4] = [
+    ControlOp::Giveover,
+    ControlOp::Restart,
+    ControlOp::ResourceRestart,
+    ControlOp::ResourceIsRestarted,
+];
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -747,6 +755,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (r.clone(), method, any::<bool>(), prop::option::of(n.clone())).prop_map(|(r, m, t, n)| Op::Fault(r, m, t, n)),
         2 => (r.clone(), n.clone()).prop_map(|(r, n)| Op::Intent(Intent::ClearStopFailed { resources: vec![RES[r].into()], nodes: vec![NODES[n].into()] })),
         1 => (1u64..7200).prop_map(Op::Advance),
+        3 => (r.clone(), n.clone(), 0..CONTROL_OPS.len()).prop_map(|(r, n, o)| Op::Intent(Intent::Control { op: CONTROL_OPS[o], group: RES_GROUP[r].into(), resource: RES[r].into(), node: NODES[n].into() })),
     ]
 }
 

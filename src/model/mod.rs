@@ -619,6 +619,10 @@ pub struct Resource {
     /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restart_history: Vec<u64>,
+    /// Restarts of its group requested for it (`scha_control -O RESTART`): simulated ms
+    /// timestamps, for NUM_RG_RESTARTS.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rg_restart_history: Vec<u64>,
     /// Nodes where the resource is disabled although On_off_switch is on (3.2 per-node
     /// `clrs disable -n`, `scswitch -n -h`).
     #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod effective;
 pub mod lookup;
 pub mod release;
+pub mod scha;
 pub mod types;
 
 pub use lookup::join_some;

@@ -10,6 +10,7 @@ pub mod listing;
 pub mod log;
 pub mod outcome;
 pub mod plan;
+pub mod scha;
 pub mod status;
 
 /// `format_version` of every `--json` document that carries one (scstat, scsim log, scsim fault

@@ -253,6 +253,9 @@ pub fn step_text(kind: &StepKind) -> String {
             resource,
         ),
         StepKind::PmfRestart { resource, node, .. } => col(node, "pmf restart", resource),
+        StepKind::Control {
+            op, resource, node, ..
+        } => col(node, "scha_control", &format!("{} {resource}", op.optag())),
     }
     .trim_end()
     .to_string()

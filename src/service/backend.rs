@@ -2,7 +2,7 @@
 
 use crate::engine::{self, Intent, Transition};
 use crate::error::Result;
-use crate::model::{ClusterState, Resource};
+use crate::model::{ClusterState, RStatus, Resource};
 
 pub use crate::model::ConfigEvent;
 
@@ -38,8 +38,28 @@ pub trait ClusterBackend {
         now_ms: u64,
     ) -> Result<()>;
 
-    /// Record a command line in the cluster's log.
-    fn log_command(&mut self, state: &mut ClusterState, prog: &str, words: &[String], now_ms: u64);
+    /// Set the status and status message of `resource` on `node` (scha_resource_setstatus).
+    fn set_status(
+        &mut self,
+        state: &mut ClusterState,
+        resource: &str,
+        node: &str,
+        status: RStatus,
+        message: &str,
+        now_ms: u64,
+    ) {
+        engine::hooks::set_status(state, resource, node, status, message, now_ms);
+    }
+
+    /// Record a command line in the cluster's log, as run on `node`.
+    fn log_command(
+        &mut self,
+        state: &mut ClusterState,
+        node: &str,
+        prog: &str,
+        words: &[String],
+        now_ms: u64,
+    );
 }
 
 /// The simulated cluster: the engine's planner and executor with the simulated method runner
@@ -81,7 +101,14 @@ impl ClusterBackend for Simulator {
         })
     }
 
-    fn log_command(&mut self, state: &mut ClusterState, prog: &str, words: &[String], now_ms: u64) {
-        engine::hooks::log_command(state, prog, words, now_ms);
+    fn log_command(
+        &mut self,
+        state: &mut ClusterState,
+        node: &str,
+        prog: &str,
+        words: &[String],
+        now_ms: u64,
+    ) {
+        engine::hooks::log_command_on(state, node, prog, words, now_ms);
     }
 }

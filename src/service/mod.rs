@@ -29,6 +29,7 @@ pub mod faults;
 mod history;
 pub mod msgtools;
 pub mod runtime;
+pub mod scha;
 mod session;
 pub mod time;
 
@@ -86,6 +87,9 @@ pub struct Service<B: ClusterBackend = Simulator> {
     path: PathBuf,
     lock_timeout: Result<Duration>,
     backend: B,
+    /// The node commands run on, as requested (`SCSIM_NODE`, `scsim on NODE`); `None`: the
+    /// default local node.
+    node: Option<String>,
     /// The command set of the calling command, checked against the cluster's release.
     set: Option<CommandSet>,
 }
@@ -104,6 +108,7 @@ impl<B: ClusterBackend> Service<B> {
             path,
             lock_timeout,
             backend,
+            node: None,
             set: None,
         }
     }
@@ -112,6 +117,13 @@ impl<B: ClusterBackend> Service<B> {
     /// has it (exit 127, "command not found", otherwise).
     pub fn require(&mut self, set: CommandSet) {
         self.set = Some(set);
+    }
+
+    /// Run commands on `node` (a name or id; `None`: the default local node): logged command
+    /// lines and scha_control requests name it.
+    pub fn on_node(mut self, node: Option<String>) -> Self {
+        self.node = node;
+        self
     }
 
     fn check_release(&self, state: &ClusterState) -> Result<()> {
@@ -172,6 +184,7 @@ impl<B: ClusterBackend> Service<B> {
             &mut self.backend,
             staged,
             now_ms,
+            self.node.clone(),
             self.path.clone(),
         ))
     }

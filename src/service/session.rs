@@ -5,6 +5,7 @@ use super::{ClusterBackend, CommandLine, Intent, Mode, Transition};
 use crate::engine;
 use crate::error::Result;
 use crate::model::{ClusterState, Fault};
+use crate::query::lookup;
 use crate::store::Transaction;
 
 pub(super) enum Staged {
@@ -17,6 +18,8 @@ pub struct Session<'a, B: ClusterBackend> {
     backend: &'a mut B,
     staged: Staged,
     now_ms: u64,
+    /// The node the command runs on, as requested (`SCSIM_NODE`, `scsim on`).
+    node: Option<String>,
     path: std::path::PathBuf,
 }
 
@@ -25,12 +28,14 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
         backend: &'a mut B,
         staged: Staged,
         now_ms: u64,
+        node: Option<String>,
         path: std::path::PathBuf,
     ) -> Self {
         Session {
             backend,
             staged,
             now_ms,
+            node,
             path,
         }
     }
@@ -46,6 +51,14 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
             Staged::Copy(_) => Ok(()),
             Staged::Locked(t) => t.write_files(changes),
         }
+    }
+
+    /// The node the command runs on: the requested one when it is a cluster node, else the
+    /// default local node (`query::lookup::local_node`).
+    pub fn local_node(&self) -> String {
+        let state = self.state();
+        lookup::local_node(state, self.node.as_deref())
+            .unwrap_or_else(|_| lookup::default_local_node(state))
     }
 
     pub fn mode(&self) -> Mode {
@@ -98,9 +111,20 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
             t.set_command(crate::shellword::join(words));
         }
         if self.mode() == Mode::Apply {
+            let node = self.local_node();
             let (state, backend, now) = self.parts();
-            backend.log_command(state, cmd.prog, cmd.words, now);
+            backend.log_command(state, &node, cmd.prog, cmd.words, now);
         }
+    }
+
+    /// The node the command runs on, checked: an unknown requested node is exit 11.
+    pub fn checked_local_node(&self) -> Result<String> {
+        lookup::local_node(self.state(), self.node.as_deref())
+    }
+
+    /// The state and the backend, for a backend call that the session does not wrap.
+    pub(super) fn backend_parts(&mut self) -> (&mut ClusterState, &mut B, u64) {
+        self.parts()
     }
 
     /// Carry out an intent on the session's state.

@@ -151,9 +151,16 @@ impl ClusterBackend for Recording {
         self.calls.push(format!("event {event:?}"));
         Simulator.config_event(state, event, now_ms)
     }
-    fn log_command(&mut self, state: &mut ClusterState, prog: &str, words: &[String], now_ms: u64) {
+    fn log_command(
+        &mut self,
+        state: &mut ClusterState,
+        node: &str,
+        prog: &str,
+        words: &[String],
+        now_ms: u64,
+    ) {
         self.calls.push(format!("log {prog} {}", words.join(" ")));
-        Simulator.log_command(state, prog, words, now_ms);
+        Simulator.log_command(state, node, prog, words, now_ms);
     }
 }
 

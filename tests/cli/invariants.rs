@@ -11,6 +11,18 @@ const GROUPS: [&str; 3] = ["web-rg", "db-rg", "app-rg"];
 const RESOURCES: [&str; 7] = [
     "web-lh", "web-rs", "db-lh", "db-hasp", "db-rs", "app-rs", "app-hasp",
 ];
+/// The group of each resource of `RESOURCES`.
+const RESOURCE_GROUPS: [&str; 7] = [
+    "web-rg", "web-rg", "db-rg", "db-rg", "db-rg", "app-rg", "app-rg",
+];
+const CONTROL: [&str; 6] = [
+    "GIVEOVER",
+    "RESTART",
+    "RESOURCE_RESTART",
+    "RESOURCE_IS_RESTARTED",
+    "CHECK_GIVEOVER",
+    "CHECK_RESTART",
+];
 
 /// Run one command line in-process; returns (exit code, stdout, stderr).
 fn run(state: &Path, now_s: u64, argv: &[&str]) -> (i32, String, String) {
@@ -72,6 +84,8 @@ enum Op {
     TimeAdvance(u32),
     Unmanage(usize),
     Manage(usize),
+    /// `scsim on NODE -- scha_control -O OPTAG -G group -R resource`
+    Control(usize, usize, usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -96,6 +110,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (1u32..4000).prop_map(Op::TimeAdvance),
         1 => g.clone().prop_map(Op::Unmanage),
         1 => g.prop_map(Op::Manage),
+        3 => (r.clone(), n.clone(), 0..CONTROL.len()).prop_map(|(r, n, o)| Op::Control(r, n, o)),
     ]
 }
 
@@ -144,6 +159,19 @@ fn argv(op: &Op) -> Vec<String> {
         Op::TimeAdvance(secs) => s(&["scsim", "time", "advance", &format!("{secs}s")]),
         Op::Unmanage(g) => s(&["scswitch", "-u", "-g", GROUPS[*g]]),
         Op::Manage(g) => s(&["scswitch", "-o", "-g", GROUPS[*g]]),
+        Op::Control(r, n, o) => s(&[
+            "scsim",
+            "on",
+            NODES[*n],
+            "--",
+            "scha_control",
+            "-O",
+            CONTROL[*o],
+            "-G",
+            RESOURCE_GROUPS[*r],
+            "-R",
+            RESOURCES[*r],
+        ]),
     }
 }
 

@@ -23,6 +23,7 @@ mod nodefiles;
 mod objcli;
 mod probes;
 mod scenarios;
+mod scha;
 mod scrgadm;
 mod scrgadm_errors;
 mod scstat;

@@ -73,6 +73,7 @@ fn resource(
             extension: Default::default(),
             state,
             restart_history: Vec::new(),
+            rg_restart_history: Vec::new(),
             disabled_on: Default::default(),
             unmonitored_on: Default::default(),
             server_restarts: Default::default(),

@@ -81,6 +81,12 @@ fn apply_without_method(state: &mut ClusterState, kind: &StepKind) {
             group,
             node,
         } => pmf_restart(state, resource, group, node),
+        StepKind::Control {
+            op,
+            resource,
+            group,
+            node,
+        } => super::control::accepted(state, *op, resource, group, node),
     }
 }
 

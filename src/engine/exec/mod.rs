@@ -8,6 +8,7 @@
 //! because its Stop (and Postnet_stop) did, Start_failed because Start did not.
 
 mod apply;
+mod control;
 mod membership;
 mod method;
 mod record;
@@ -24,6 +25,7 @@ use recovery::recovery_for;
 use std::collections::VecDeque;
 
 pub use method::call_unlisted;
+pub use record::set_status;
 pub use runner::{CallOutcome, CallResult, MethodCall, MethodRunner, SimMethods};
 
 /// The result of one executed step.

@@ -34,7 +34,9 @@ pub(super) fn set_rstate(
     );
 }
 
-pub(super) fn set_status(
+/// Set the status keyword and message of `resource` on `node`, logging what changed (the
+/// agent's scha_resource_setstatus, or the RGM's own status changes).
+pub fn set_status(
     state: &mut ClusterState,
     resource: &str,
     group: &str,

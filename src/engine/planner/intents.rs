@@ -46,6 +46,12 @@ impl<'a> Draft<'a> {
             Intent::NodeUp { nodes } => self.node_up(nodes),
             Intent::MonitorFailure { resource, node } => self.monitor_failure(resource, node),
             Intent::Converge { rgs } => self.converge(rgs),
+            Intent::Control {
+                op,
+                group,
+                resource,
+                node,
+            } => self.control(*op, group, resource, node),
             Intent::Failover { rg, from, reason } => {
                 let g = self.group(rg)?;
                 self.failover(g, from, false, reason.clone());

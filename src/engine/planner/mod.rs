@@ -29,6 +29,7 @@
 
 mod actions;
 mod closure;
+mod control;
 mod devices;
 mod emit;
 mod groups;

@@ -168,6 +168,13 @@ fn flag_action(kind: &StepKind) -> Option<(Verb, String, String)> {
                 }
             ),
         ),
+        StepKind::Control {
+            op, resource, node, ..
+        } => (
+            Verb::Fault,
+            resource.clone(),
+            format!("on {node}: scha_control {}", op.optag()),
+        ),
         _ => return None,
     })
 }

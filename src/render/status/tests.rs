@@ -65,6 +65,7 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
             extension: Default::default(),
             state,
             restart_history: Vec::new(),
+            rg_restart_history: Vec::new(),
             disabled_on: Default::default(),
             unmonitored_on: Default::default(),
             server_restarts: Default::default(),
