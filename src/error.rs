@@ -169,47 +169,31 @@ pub type Result<T, E = ScError> = std::result::Result<T, E>;
 
 /// The name in `names` closest to `query`, if it is close enough to be what was meant: equal
 /// ignoring case, else at most one edit away (two for names of ten characters or more),
-/// comparing without case — but not a numbered sibling (`mail-9` is not a typo of `mail-1`).
-/// Linear in the number of names; used only on error paths.
+/// comparing without case, where an edit is an inserted, deleted or replaced character or two
+/// swapped neighbours (optimal string alignment, so `MAIL-GR` is one edit from `MAIL-RG`) —
+/// but not a numbered sibling (`mail-9` is not a typo of `mail-1`). Linear in the number of
+/// names; used only on error paths.
 pub fn closest<'a>(query: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let q: Vec<char> = query.to_lowercase().chars().collect();
-    let limit = if q.len() >= 10 { 2 } else { 1 };
+    let q = query.to_lowercase();
+    let qlen = q.chars().count();
+    let limit = if qlen >= 10 { 2 } else { 1 };
+    let skeleton = |v: &str| -> String { v.chars().filter(|c| !c.is_ascii_digit()).collect() };
     let mut best: Option<(usize, &str)> = None;
     for name in names {
         if name == query {
             continue;
         }
-        let n: Vec<char> = name.to_lowercase().chars().collect();
-        if n.len().abs_diff(q.len()) > limit {
+        let n = name.to_lowercase();
+        if n.chars().count().abs_diff(qlen) > limit {
             continue;
         }
-        let d = edit_distance(&q, &n);
-        let digits_only = d > 0 && {
-            let skeleton = |v: &[char]| -> Vec<char> {
-                v.iter().copied().filter(|c| !c.is_ascii_digit()).collect()
-            };
-            skeleton(&q) == skeleton(&n)
-        };
+        let d = strsim::osa_distance(&q, &n);
+        let digits_only = d > 0 && skeleton(&q) == skeleton(&n);
         if d <= limit && !digits_only && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, name));
         }
     }
     best.map(|(_, n)| n)
-}
-
-/// Levenshtein distance.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -227,6 +211,9 @@ mod tests {
         assert_eq!(closest("mail-3", names), None);
         assert_eq!(closest("nosuch", names), None);
         assert_eq!(closest("web", names), None);
+        // Two swapped neighbours are one edit.
+        assert_eq!(closest("MAIL-GR", names), Some("MAIL-RG"));
+        assert_eq!(closest("mial-rs", names), Some("mail-rs"));
         // Another real name, not a typo (two edits in a short name).
         assert_eq!(closest("SUNW.nfs", ["SUNW.ims"]), None);
         assert_eq!(closest("SUNW.gds:4", ["SUNW.gds"]), Some("SUNW.gds"));

@@ -12,7 +12,9 @@ pub mod admin;
 pub mod cli;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod fix;
+pub mod import;
 pub mod model;
 pub mod msgsrv;
 pub mod pacemaker;
@@ -21,6 +23,7 @@ pub mod query;
 pub mod render;
 pub mod rtr;
 pub mod service;
+pub mod shellword;
 pub mod store;
 pub mod timefmt;
 

@@ -127,6 +127,23 @@ impl Printer {
     pub fn err_text(&mut self, s: &str) {
         self.err.extend_from_slice(s.as_bytes());
     }
+    /// Start capturing stdout (for a command that prints its text report inside a JSON
+    /// document): `self` becomes a fresh buffering printer; the returned one is the original,
+    /// to hand back to [`Printer::end_capture`].
+    pub fn begin_capture(&mut self) -> Printer {
+        let fresh = Printer {
+            syntax: self.syntax,
+            ..Printer::new(self.prog.clone())
+        };
+        std::mem::replace(self, fresh)
+    }
+    /// Stop capturing: restore `original`, pass on what was written to stderr meanwhile, and
+    /// return the captured stdout.
+    pub fn end_capture(&mut self, original: Printer) -> String {
+        let captured = std::mem::replace(self, original);
+        self.err.extend_from_slice(&captured.err);
+        String::from_utf8_lossy(&captured.out).into_owned()
+    }
     /// A warning on stderr: `prog: warning: text`.
     pub fn warn(&mut self, s: &str) {
         let line = format!("{}: warning: {s}\n", self.prog);
@@ -139,6 +156,10 @@ impl Printer {
     }
     /// An error with its hints on stderr.
     pub fn error(&mut self, e: &crate::error::ScError) {
+        // An exit status without a message (`scsim diff`: the files differ).
+        if e.message.is_empty() && e.hints.is_empty() {
+            return;
+        }
         // Echoed input is cut (a 100,000-character name is not printed whole).
         let cut = crate::cli::limits::cut_message;
         let mut s = format!("{}: {}\n", self.prog, cut(&e.message));

@@ -32,6 +32,16 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// Days in month `m` (1-12) of year `y` (Gregorian).
+pub fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// Syslog form: `Nov 24 22:05:09`.
 pub fn syslog(ms: u64) -> String {
     let secs = (ms / 1000) as i64;
@@ -74,7 +84,7 @@ pub fn parse_time(s: &str) -> Option<u64> {
     let y: i64 = dp.next()?.parse().ok()?;
     let mo: u32 = dp.next()?.parse().ok()?;
     let d: u32 = dp.next()?.parse().ok()?;
-    if dp.next().is_some() || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+    if dp.next().is_some() || !(1..=12).contains(&mo) || !(1..=days_in_month(y, mo)).contains(&d) {
         return None;
     }
     let (hms, frac) = match time.split_once('.') {
@@ -123,7 +133,9 @@ pub fn parse_syslog(s: &str, now_ms: u64) -> Option<u64> {
     })
 }
 
-/// Parse a duration: `90`, `90s`, `5m`, `2h`, `1d`, `1h30m`, `500ms`. Returns ms.
+/// Parse a duration in the common spellings: a bare number of seconds (`90`), or spans with
+/// units as `humantime` reads them (`90s`, `10m`, `10min`, `10 minutes`, `1h30m`, `1h 30m`,
+/// `2d`, `500ms`). Returns ms.
 pub fn parse_duration(s: &str) -> Option<u64> {
     let s = s.trim();
     if s.is_empty() {
@@ -132,34 +144,18 @@ pub fn parse_duration(s: &str) -> Option<u64> {
     if let Ok(n) = s.parse::<u64>() {
         return n.checked_mul(1000);
     }
-    let mut total: u64 = 0;
-    let mut num = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() {
-            num.push(c);
+    // humantime wants the unit right after the number: `10 minutes` → `10minutes`.
+    let mut joined = String::with_capacity(s.len());
+    let mut prev_digit = false;
+    for c in s.chars() {
+        if c.is_whitespace() && prev_digit {
             continue;
         }
-        let n: u64 = num.parse().ok()?;
-        num.clear();
-        let unit = if c == 'm' && chars.peek() == Some(&'s') {
-            chars.next();
-            1
-        } else {
-            match c {
-                's' => 1000,
-                'm' => 60_000,
-                'h' => 3_600_000,
-                'd' => 86_400_000,
-                _ => return None,
-            }
-        };
-        total = total.checked_add(n.checked_mul(unit)?)?;
+        prev_digit = c.is_ascii_digit();
+        joined.push(c);
     }
-    if !num.is_empty() {
-        return None;
-    }
-    Some(total)
+    let d = humantime::parse_duration(&joined).ok()?;
+    u64::try_from(d.as_millis()).ok()
 }
 
 #[cfg(test)]
@@ -201,6 +197,10 @@ mod tests {
         assert_eq!(syslog(t), "Nov 24 22:05:09");
         assert_eq!(parse_time("1000"), Some(1_000_000));
         assert_eq!(parse_time("2026-13-01T00:00:00"), None);
+        assert_eq!(parse_time("2026-02-31T00:00:00Z"), None);
+        assert_eq!(parse_time("2026-04-31T00:00:00Z"), None);
+        assert!(parse_time("2028-02-29T00:00:00Z").is_some());
+        assert_eq!(parse_time("2026-02-29T00:00:00Z"), None);
         assert_eq!(parse_time("yesterday"), None);
     }
 
@@ -212,5 +212,11 @@ mod tests {
         assert_eq!(parse_duration("2d"), Some(172_800_000));
         assert_eq!(parse_duration("5x"), None);
         assert_eq!(parse_duration("m"), None);
+        assert_eq!(parse_duration("10m"), Some(600_000));
+        assert_eq!(parse_duration("10 minutes"), Some(600_000));
+        assert_eq!(parse_duration("10min"), Some(600_000));
+        assert_eq!(parse_duration("1h 30m"), Some(5_400_000));
+        assert_eq!(parse_duration("2 hours 5 seconds"), Some(7_205_000));
+        assert_eq!(parse_duration("ten minutes"), None);
     }
 }

@@ -1,4 +1,2 @@
-complete -c configutil -s o -d 'The parameter to show, or to set with -v' -r
-complete -c configutil -s v -d 'Set the parameter to this value (-v "" clears it)' -r
-complete -c configutil -s p -d 'List the parameters whose names start with prefix' -r
-complete -c configutil -s ? -l help -d 'Print help'
+# fish completion for configutil (names from the scsim state)
+complete -c configutil -f -a '(scsim __complete configutil (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

@@ -1,3 +1,2 @@
-complete -c scconf -s p -d 'Print the configuration'
-complete -c scconf -s v -d 'Verbose (-pv); more v\'s are accepted'
-complete -c scconf -s ? -l help -d 'Print help'
+# fish completion for scconf (names from the scsim state)
+complete -c scconf -f -a '(scsim __complete scconf (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

@@ -1,4 +1,2 @@
-complete -c scha_control -s O -d 'What to ask or request (any case; see the list below)' -r
-complete -c scha_control -s G -d 'The resource group' -r
-complete -c scha_control -s R -d 'The resource' -r
-complete -c scha_control -s ? -l help -d 'Print help'
+# fish completion for scha_control (names from the scsim state)
+complete -c scha_control -f -a '(scsim __complete scha_control (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

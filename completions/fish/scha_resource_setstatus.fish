@@ -1,5 +1,2 @@
-complete -c scha_resource_setstatus -s G -d 'The resource group' -r
-complete -c scha_resource_setstatus -s R -d 'The resource' -r
-complete -c scha_resource_setstatus -s s -d 'OK, DEGRADED, FAULTED, UNKNOWN or OFFLINE (any case)' -r
-complete -c scha_resource_setstatus -s m -d 'The status message (scstat\'s Status Message column)' -r
-complete -c scha_resource_setstatus -s ? -l help -d 'Print help'
+# fish completion for scha_resource_setstatus (names from the scsim state)
+complete -c scha_resource_setstatus -f -a '(scsim __complete scha_resource_setstatus (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

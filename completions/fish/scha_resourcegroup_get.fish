@@ -1,3 +1,2 @@
-complete -c scha_resourcegroup_get -s O -d 'What to ask or request (any case; see the list below)' -r
-complete -c scha_resourcegroup_get -s G -d 'The resource group' -r
-complete -c scha_resourcegroup_get -s ? -l help -d 'Print help'
+# fish completion for scha_resourcegroup_get (names from the scsim state)
+complete -c scha_resourcegroup_get -f -a '(scsim __complete scha_resourcegroup_get (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

@@ -1,3 +1,2 @@
-complete -c scha_resourcetype_get -s O -d 'What to ask or request (any case; see the list below)' -r
-complete -c scha_resourcetype_get -s T -d 'The resource type' -r
-complete -c scha_resourcetype_get -s ? -l help -d 'Print help'
+# fish completion for scha_resourcetype_get (names from the scsim state)
+complete -c scha_resourcetype_get -f -a '(scsim __complete scha_resourcetype_get (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

@@ -1,3 +1,2 @@
-complete -c scinstall -s p -d 'Print the release (-pv: and the package versions)'
-complete -c scinstall -s v -d 'Verbose: the package versions as well'
-complete -c scinstall -s ? -l help -d 'Print help'
+# fish completion for scinstall (names from the scsim state)
+complete -c scinstall -f -a '(scsim __complete scinstall (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

@@ -1,11 +1,2 @@
-complete -c scstat -s h -d 'Limit the output to the components relevant to NODE (name or node id)' -r
-complete -c scstat -s p -d 'Show the status of all components (the default)'
-complete -c scstat -s D -d 'Show device group servers and device group status'
-complete -c scstat -s W -d 'Show cluster transport paths (the private interconnect)'
-complete -c scstat -s g -d 'Show resource groups and resources'
-complete -c scstat -s i -d 'Show IPMP groups'
-complete -c scstat -s n -d 'Show cluster nodes'
-complete -c scstat -s q -d 'Show the quorum summary and the votes of nodes and quorum devices'
-complete -c scstat -s v -d 'Verbose output (-vv more verbose); prints the same sections (details: scsim show)'
-complete -c scstat -l json -d 'Print the status as JSON (format_version 1) instead of the scstat layout'
-complete -c scstat -s ? -l help -d 'Print help'
+# fish completion for scstat (names from the scsim state)
+complete -c scstat -f -a '(scsim __complete scstat (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

@@ -1,1 +1,2 @@
-complete -c start-msg -s ? -l help -d 'Print help'
+# fish completion for start-msg (names from the scsim state)
+complete -c start-msg -f -a '(scsim __complete start-msg (count (commandline -opc)) -- (commandline -opc) (commandline -ct) 2>/dev/null)'

@@ -295,16 +295,16 @@ fn set_props(
 }
 
 fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
-    let ext: Vec<String> = rt
-        .params
-        .iter()
-        .filter(|d| d.extension)
-        .map(|d| d.name.clone())
+    let own: Vec<String> = catalog::all_params(rt)
+        .into_iter()
+        .filter(|d| d.extension == p.extension && !crate::model::props::is_query_only(&d.name))
+        .map(|d| d.name)
         .collect();
-    let ext_list = if ext.is_empty() {
-        "it has no extension properties".to_string()
+    let kind = if p.extension { "extension" } else { "standard" };
+    let ext_list = if own.is_empty() {
+        format!("it has no {kind} properties")
     } else {
-        format!("its extension properties: {}", ext.join(", "))
+        format!("its {kind} properties: {}", own.join(", "))
     };
     if catalog::standard_param(&p.name).is_some() {
         return ScError::new(
@@ -325,9 +325,16 @@ fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
         )
         .hint(format!("scrgadm -c -g GROUP -y {}={}", p.name, p.value));
     }
+    // Every name the user may have meant: the type's own properties, and the standard ones
+    // (a misspelt standard property the type lacks is still best named).
     let names: Vec<String> = catalog::all_params(rt)
         .into_iter()
         .map(|d| d.name)
+        .chain(
+            crate::model::props::standard_resource_params()
+                .iter()
+                .map(|d| d.name.clone()),
+        )
         .collect();
     ScError::new(
         ErrorCode::Prop,

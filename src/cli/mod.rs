@@ -7,8 +7,13 @@
 #![deny(clippy::too_many_lines)]
 
 pub mod cl;
+pub mod complete;
+pub mod eco;
+pub mod import;
+pub mod json_out;
 pub mod limits;
 pub mod log;
+pub mod manual;
 pub mod msgtools;
 pub mod native;
 pub mod native_pcmk;
@@ -72,10 +77,10 @@ impl Personality {
     }
     /// The clap command of this personality (for help, completions, man pages).
     pub fn command(self) -> clap::Command {
-        match self {
+        manual::decorate(match self {
             Personality::Native => native::command(),
             Personality::Sc(e) => (e.command)(),
-        }
+        })
     }
     /// Man page section.
     pub fn section(self) -> &'static str {
@@ -230,7 +235,7 @@ pub fn parse_command<T: clap::FromArgMatches>(
     args: Vec<OsString>,
     out: &mut Printer,
 ) -> Result<Option<T>> {
-    let cmd = cmd.name(prog.to_string()).bin_name(prog.to_string());
+    let cmd = manual::decorate(cmd.name(prog.to_string()).bin_name(prog.to_string()));
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())

@@ -2,7 +2,7 @@
 //! completions, man pages, and the simulator's own verbs (log, node, fault, time, simulate).
 
 use super::registry::{self, Entry, PERSONALITIES};
-use super::{Ctx, Env, Personality, ops};
+use super::{Ctx, Env, Personality, json_out, ops};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::printer::Printer;
 use crate::service::{InitOptions, create_cluster};
@@ -96,23 +96,50 @@ the lowest node id."
     Time(ops::TimeArgs),
     /// What-if: apply faults to a copy of the state and report what would happen
     Simulate(ops::SimulateArgs),
-    /// Print the cluster in another tool's format (--cib: a Pacemaker CIB)
-    Export(super::native_pcmk::ExportArgs),
     /// A real Pacemaker cluster in network namespaces on this machine (up, exec, crash, down)
     Lab(super::native_pcmk::LabArgs),
-    /// Print a shell completion script
+    /// Print a shell completion script (names completed from the state)
     Completions {
-        /// bash, zsh, fish, elvish or powershell
+        /// bash, zsh or fish
         shell: clap_complete::Shell,
         /// Command to complete
         #[arg(long, default_value = "scsim")]
         command: String,
+    },
+    /// Candidates for the word under the cursor, one a line (called by the completion scripts)
+    #[command(name = "__complete", hide = true)]
+    Complete {
+        /// The command being completed
+        command: String,
+        /// Index of the word under the cursor in WORDS
+        index: usize,
+        /// The words of the command line, the command name first
+        #[arg(last = true)]
+        words: Vec<OsString>,
+    },
+    /// Print the help of scsim, of one of its commands, or of an SC command
+    Help {
+        /// The command (and verb) to explain: node, fault inject, scrgadm, …
+        #[arg(value_name = "COMMAND")]
+        words: Vec<String>,
     },
     /// Print a man page (roff)
     Man {
         #[arg(default_value = "scsim")]
         command: String,
     },
+    /// Write the configuration out: the commands that recreate the cluster
+    Export(super::eco::ExportArgs),
+    /// Create a state from a real cluster's captured scrgadm -pvv (and scstat) output
+    Import(super::import::ImportArgs),
+    /// List the kept earlier generations and the commands that changed them
+    History(super::eco::HistoryArgs),
+    /// Step back over the last N changes (the previous generation becomes current)
+    Undo(super::eco::UndoArgs),
+    /// Configuration and placement differences between two state files (exit 0 same, 1 different)
+    Diff(super::eco::DiffArgs),
+    /// Draw nodes, groups, resources, dependencies, affinities and placement (Graphviz)
+    Graph(super::eco::GraphArgs),
     /// Show where the state file is, or dump it
     State {
         #[command(subcommand)]
@@ -161,6 +188,7 @@ fn passthrough(e: &Entry) -> clap::Command {
         .arg(
             clap::Arg::new("args")
                 .value_name("ARGS")
+                .help(format!("The options and operands of {}", e.name))
                 .num_args(0..)
                 .value_parser(clap::value_parser!(OsString))
                 .action(clap::ArgAction::Append)
@@ -326,7 +354,7 @@ pub fn command() -> clap::Command {
         .collect();
     let mut cmd = Globals::command();
     for (i, sub) in subs.into_iter().enumerate() {
-        cmd = cmd.subcommand(sub.display_order(i));
+        cmd = cmd.subcommand(super::manual::verb(sub).display_order(i));
     }
     super::words::question_mark_help(cmd)
 }
@@ -404,12 +432,22 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         }),
         Tail::Completions { shell, command } => {
             let p = personality_arg(&command)?;
-            let mut cmd = p.command();
-            let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut cmd, p.name(), &mut buf);
-            out.out(&String::from_utf8_lossy(&buf));
+            out.out(&super::complete::script(shell, p.name())?);
             Ok(())
         }
+        Tail::Complete {
+            command,
+            index,
+            words,
+        } => {
+            let state = env.state_path(explicit).ok().and_then(|path| {
+                crate::service::Service::simulator(path, env.lock_timeout())
+                    .snapshot()
+                    .ok()
+            });
+            super::complete::run(&command, index, words, state, out)
+        }
+        Tail::Help { words } => help(&words, out),
         Tail::Man { command } => {
             let p = personality_arg(&command)?;
             out.out(&man_page(p)?);
@@ -434,11 +472,16 @@ pub fn run(args: Vec<OsString>, env: &Env, out: &mut Printer) -> Result<()> {
         }
         Tail::Log(a) => with_ctx(env, explicit, out, |ctx| super::log::log(ctx, a)),
         Tail::Show(a) => with_ctx(env, explicit, out, |ctx| super::show::show(ctx, a)),
-        Tail::Node(a) => with_ctx(env, explicit, out, |ctx| ops::node(ctx, a)),
-        Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| ops::fault(ctx, a)),
-        Tail::Time(a) => with_ctx(env, explicit, out, |ctx| ops::time(ctx, a)),
-        Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| ops::simulate(ctx, a)),
-        Tail::Export(a) => with_ctx(env, explicit, out, |ctx| super::native_pcmk::export(ctx, a)),
+        Tail::Node(a) => with_ctx(env, explicit, out, |ctx| json_out::node(ctx, a)),
+        Tail::Fault(a) => with_ctx(env, explicit, out, |ctx| json_out::fault(ctx, a)),
+        Tail::Time(a) => with_ctx(env, explicit, out, |ctx| json_out::time(ctx, a)),
+        Tail::Simulate(a) => with_ctx(env, explicit, out, |ctx| json_out::simulate(ctx, a)),
+        Tail::Export(a) => with_ctx(env, explicit, out, |ctx| super::eco::export(ctx, a)),
+        Tail::Import(a) => super::import::import(a, env, explicit, out),
+        Tail::History(a) => with_ctx(env, explicit, out, |ctx| super::eco::history(ctx, a)),
+        Tail::Undo(a) => with_ctx(env, explicit, out, |ctx| super::eco::undo(ctx, a)),
+        Tail::Diff(a) => with_ctx(env, explicit, out, |ctx| super::eco::diff(ctx, a)),
+        Tail::Graph(a) => with_ctx(env, explicit, out, |ctx| super::eco::graph(ctx, a)),
         Tail::Lab(a) => with_ctx(env, explicit, out, |ctx| super::native_pcmk::lab(ctx, a)),
     }
 }
@@ -550,13 +593,39 @@ fn personality_arg(name: &str) -> Result<Personality> {
 
 /// Roff man page of one command.
 pub fn man_page(p: Personality) -> Result<String> {
-    let cmd = p.command().name(p.name());
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd)
-        .section(p.section())
-        .render(&mut buf)
-        .map_err(|e| ScError::internal(format!("man page: {e}")))?;
-    Ok(String::from_utf8_lossy(&buf).into_owned())
+    super::manual::man_page(p)
+}
+
+/// `scsim help [WORDS…]`: the help of scsim, of one of its verbs, or of an SC command.
+fn help(words: &[String], out: &mut Printer) -> Result<()> {
+    let mut cmd = match words.first().and_then(|w| registry::find(w)) {
+        Some(e) => Personality::Sc(e).command(),
+        None => Personality::Native.command(),
+    };
+    let skip = usize::from(cmd.get_name() != registry::NATIVE);
+    let mut path = vec![cmd.get_name().to_string()];
+    for w in words.iter().skip(skip) {
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        let Some(sub) = cmd.find_subcommand(w).cloned() else {
+            let mut known: Vec<&str> = names.iter().map(String::as_str).collect();
+            known.extend(PERSONALITIES.iter().map(|e| e.name));
+            known.dedup();
+            return Err(ScError::inval(format!(
+                "no help for {w}: {} has no such command",
+                path.join(" ")
+            ))
+            .suggest(w, known.iter().copied())
+            .hint("scsim help lists the commands"));
+        };
+        path.push(w.clone());
+        cmd = sub;
+    }
+    let mut cmd = cmd.bin_name(path.join(" "));
+    out.out(&cmd.render_long_help().to_string());
+    Ok(())
 }
 
 fn install_links(dir: &std::path::Path, force: bool, out: &mut Printer) -> Result<()> {

@@ -4,45 +4,14 @@
 use super::Ctx;
 use crate::error::{Result, ScError};
 
-/// `scsim export`: the cluster in another tool's format.
-#[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Examples:\n  scsim export --cib > cib.xml && crm_verify -x cib.xml\n  \
-                        scsim export --format cib"
-)]
-pub struct ExportArgs {
-    /// Output format
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<ExportFormat>,
-    /// The configuration as a Pacemaker CIB (same as --format cib)
-    #[arg(long, conflicts_with = "format")]
-    pub cib: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// Pacemaker CIB XML: groups, constraints, target roles, sc-* meta attributes
-    Cib,
-}
-
-pub fn export(ctx: &mut Ctx, a: ExportArgs) -> Result<()> {
-    let format = if a.cib {
-        Some(ExportFormat::Cib)
-    } else {
-        a.format
-    };
-    let Some(format) = format else {
-        return Err(ScError::inval("scsim export: no format given").hint("choose one: --cib"));
-    };
+/// `scsim export --cib`: the cluster as a Pacemaker CIB, with what does not map noted on
+/// stderr.
+pub fn export_cib(ctx: &mut Ctx) -> Result<()> {
     let state = ctx.service.snapshot()?;
-    match format {
-        ExportFormat::Cib => {
-            let cib = crate::pacemaker::cib::export(&state);
-            ctx.out.out(&cib.to_xml());
-            for n in &cib.notes {
-                ctx.out.note(n);
-            }
-        }
+    let cib = crate::pacemaker::cib::export(&state);
+    ctx.out.out(&cib.to_xml());
+    for n in &cib.notes {
+        ctx.out.note(n);
     }
     Ok(())
 }

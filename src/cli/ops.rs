@@ -25,6 +25,8 @@ pub struct NodeArgs {
 pub enum NodeAction {
     /// The node crashes (or, with --clean, shuts down in order); its groups fail over
     Down {
+        /// The node (name or id)
+        #[arg(value_name = "NODE")]
         node: String,
         /// Orderly shutdown: switch the groups off first, then leave the cluster
         #[arg(long)]
@@ -32,18 +34,29 @@ pub enum NodeAction {
         /// Print what would happen; change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the outcome as JSON (docs/json.md)
+        #[arg(long)]
+        json: bool,
     },
     /// The nodes boot and join (Boot methods, Failback, stranded groups come back)
     Up {
-        #[arg(required = true, num_args = 1..)]
+        /// The nodes (names or ids)
+        #[arg(required = true, num_args = 1.., value_name = "NODE")]
         nodes: Vec<String>,
         /// Print what would happen; change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the outcome as JSON (docs/json.md)
+        #[arg(long)]
+        json: bool,
     },
     /// Print the path of the node's root directory (its etc/hosts, etc/vfstab, opt/…)
     #[command(after_help = "Example:\n  cat $(scsim node root mail-1)/etc/vfstab")]
-    Root { node: String },
+    Root {
+        /// The node (name)
+        #[arg(value_name = "NODE")]
+        node: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -58,16 +71,21 @@ pub enum FaultAction {
     Inject(InjectArgs),
     /// List armed faults
     List {
+        /// Print JSON (format_version, faults) instead of text
         #[arg(long)]
         json: bool,
     },
     /// Remove armed faults (all, or those of one resource)
     Clear {
+        /// Only the faults of this resource
         #[arg(long, value_name = "R")]
         resource: Option<String>,
         /// Print what would be removed; change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the outcome as JSON (docs/json.md)
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -101,6 +119,9 @@ pub struct InjectArgs {
     /// Print what would happen; change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Print the outcome as JSON (docs/json.md)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -111,12 +132,17 @@ pub struct TimeArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TimeAction {
-    /// Let simulated time pass (90s, 10m, 1h30m, 2d)
+    /// Let simulated time pass (90, 90s, 10m, "10 minutes", 1h30m, 2d)
     Advance {
-        duration: String,
+        /// How long: seconds, or spans with units (10m, 10 minutes, 1h30m, 2d, 500ms)
+        #[arg(required = true, num_args = 1.., value_name = "DURATION")]
+        duration: Vec<String>,
         /// Print what would expire; change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the outcome as JSON (docs/json.md)
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -131,6 +157,9 @@ pub struct SimulateArgs {
     /// A method fails: R:METHOD[@NODE] (METHOD `monitor` = the fault monitor reports a failure)
     #[arg(long = "fail", value_name = "R:METHOD[@NODE]")]
     pub fail: Vec<String>,
+    /// Print the simulation as JSON (docs/json.md)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// A transition and the placement of the groups it touched, as the state is right after it.
@@ -146,7 +175,13 @@ fn report(tr: &Transition, state: &ClusterState) -> String {
 
 /// Run an intent as a native command and report what the cluster did (with `dry_run`: the
 /// plan, and the run the injected faults would cause; nothing written).
-fn run_native(ctx: &mut Ctx, words: &[String], intent: Intent, dry_run: bool) -> Result<()> {
+/// Returns the cluster as the intent leaves it (or, in a dry run, would leave it).
+fn run_native(
+    ctx: &mut Ctx,
+    words: &[String],
+    intent: Intent,
+    dry_run: bool,
+) -> Result<ClusterState> {
     let now = ctx.now_ms()?;
     let mode = Mode::dry_run_if(dry_run);
     let cmd = CommandLine {
@@ -157,7 +192,7 @@ fn run_native(ctx: &mut Ctx, words: &[String], intent: Intent, dry_run: bool) ->
     let tr = &done.transition;
     if !dry_run {
         ctx.out.out(&report(tr, &done.state));
-        return Ok(());
+        return Ok(done.state);
     }
     // Printed only when the intent was accepted: a refusal prints nothing on stdout, as the
     // real command's would.
@@ -173,15 +208,16 @@ fn run_native(ctx: &mut Ctx, words: &[String], intent: Intent, dry_run: bool) ->
         text.push_str(&render::placement(&done.state, &groups));
     }
     ctx.out.out(&text);
-    Ok(())
+    Ok(done.state)
 }
 
-pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<()> {
+pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<ClusterState> {
     match a.action {
         NodeAction::Down {
             node,
             clean,
             dry_run,
+            ..
         } => {
             let mut words = vec!["node".to_string(), "down".to_string(), node.clone()];
             if clean {
@@ -197,9 +233,9 @@ pub fn node(ctx: &mut Ctx, a: NodeArgs) -> Result<()> {
         NodeAction::Root { node } => {
             let root = ctx.service.node_root(&node)?;
             ctx.out.outln(&root.display().to_string());
-            Ok(())
+            ctx.service.snapshot()
         }
-        NodeAction::Up { nodes, dry_run } => {
+        NodeAction::Up { nodes, dry_run, .. } => {
             let mut words = vec!["node".to_string(), "up".to_string()];
             words.extend(nodes.iter().cloned());
             run_native(ctx, &words, Intent::NodeUp { nodes }, dry_run)
@@ -226,7 +262,9 @@ pub fn fault(ctx: &mut Ctx, a: FaultArgs) -> Result<()> {
             }
             Ok(())
         }
-        FaultAction::Clear { resource, dry_run } => {
+        FaultAction::Clear {
+            resource, dry_run, ..
+        } => {
             let mode = Mode::dry_run_if(dry_run);
             let now = if dry_run { 0 } else { ctx.now_ms()? };
             let n = ctx.service.clear_faults(resource.as_deref(), mode, now)?;
@@ -354,10 +392,13 @@ fn inject(ctx: &mut Ctx, a: InjectArgs) -> Result<()> {
 }
 
 pub fn time(ctx: &mut Ctx, a: TimeArgs) -> Result<()> {
-    let TimeAction::Advance { duration, dry_run } = a.action;
+    let TimeAction::Advance {
+        duration, dry_run, ..
+    } = a.action;
+    let duration = duration.join(" ");
     let d = timefmt::parse_duration(&duration).ok_or_else(|| {
         ScError::inval(format!(
-            "{duration} is not a duration: use e.g. 90, 90s, 10m, 1h30m, 2d, 500ms"
+            "{duration} is not a duration: use e.g. 90, 90s, 10m, 10 minutes, 1h30m, 2d, 500ms"
         ))
     })?;
     let now = ctx.now_ms()?;
@@ -397,7 +438,8 @@ fn expiry_text(e: &Expiry) -> String {
     }
 }
 
-pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
+/// Returns the cluster as the simulation leaves it (for `--json`).
+pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<ClusterState> {
     let now = ctx.now_ms()?;
     let mut session = ctx.service.open(Mode::DryRun, now)?;
     session.catch_up_clock();
@@ -496,7 +538,7 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
         ctx.out.outln(
             "No event to simulate: add --node-down NODE, --node-up NODE or --fail R:monitor (method faults fire when a method runs).",
         );
-        return Ok(());
+        return Ok(session.state().clone());
     }
     for ev in &events {
         ctx.out.outln("");
@@ -507,5 +549,5 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<()> {
     ctx.out.outln("");
     ctx.out.outln("Revised cluster status:");
     ctx.out.out(&render::status(session.state(), None));
-    Ok(())
+    Ok(session.state().clone())
 }

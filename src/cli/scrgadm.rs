@@ -257,8 +257,8 @@ impl TryFrom<Args> for Request {
         if a.verbose > 0 && !a.print {
             return Err(ScError::inval("-v goes with -p (-pv, -pvv)"));
         }
-        if a.json && !a.print {
-            return Err(ScError::inval("--json goes with -p"));
+        if a.json && !a.print && !a.dry_run {
+            return Err(ScError::inval("--json goes with -p or --dry-run"));
         }
         if a.dry_run && a.print {
             return Err(ScError::inval(
@@ -552,7 +552,7 @@ fn parse(args: Vec<OsString>, ctx: &mut Ctx) -> Result<Option<Args>> {
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(OsString::from("scrgadm"));
     full.extend(args);
-    let parsed = command()
+    let parsed = super::manual::decorate(command())
         .try_get_matches_from(full)
         .and_then(|mut m| Args::from_arg_matches_mut(&mut m));
     match parsed {
@@ -582,6 +582,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     };
     check_operands(&parsed.operands, &raw)?;
     let dry_run = parsed.dry_run;
+    let json = parsed.json;
     let mut req = Request::try_from(parsed)?;
     if let Request::Print(p) = &req {
         let state = ctx.service.snapshot()?;
@@ -602,7 +603,17 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         ctx.out.warn(w);
     }
     let done = done?;
-    if mode.is_dry_run() {
+    if mode.is_dry_run() && json {
+        let v = serde_json::json!({
+            "format_version": crate::render::FORMAT_VERSION,
+            "command": "scrgadm",
+            "dry_run": true,
+            "would": done.description,
+            "warnings": warnings,
+        });
+        ctx.out
+            .outln(&serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else if mode.is_dry_run() {
         ctx.out.outln(&format!(
             "dry run: would {}; nothing was written",
             done.description

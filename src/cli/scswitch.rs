@@ -108,6 +108,10 @@ pub struct Args {
     /// Print the plan and the simulated result; change nothing (scsim extension)
     #[arg(long = "dry-run")]
     dry_run: bool,
+    /// Print the outcome (what ran or would run, the resulting placement) as JSON (scsim
+    /// extension; docs/json.md)
+    #[arg(long = "json")]
+    json: bool,
 }
 
 pub fn command() -> clap::Command {
@@ -368,6 +372,24 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     };
     let done = ctx.service.apply_intent(cmd, &intent, mode, now)?;
     let tr = &done.transition;
+    if a.json {
+        let report = if mode.is_dry_run() {
+            render::dry_run(tr, &done.state)
+        } else {
+            render::transition(tr)
+        };
+        ctx.out.out(&crate::render::outcome::json(
+            "scswitch",
+            mode.is_dry_run(),
+            &report,
+            &done.state,
+            None,
+        ));
+        for w in &done.warnings {
+            ctx.out.warn(w);
+        }
+        return outcome(&done);
+    }
     if mode.is_dry_run() {
         ctx.out.out(&render::dry_run(tr, &done.state));
         return outcome(&done);

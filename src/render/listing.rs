@@ -471,6 +471,7 @@ fn to_json(state: &ClusterState, sel: &Selection) -> Value {
         })
         .collect();
     json!({
+        "format_version": super::FORMAT_VERSION,
         "resource_types": types,
         "resource_groups": groups,
     })

@@ -5,8 +5,10 @@
 
 pub mod cl;
 pub mod config;
+pub mod graph;
 pub mod listing;
 pub mod log;
+pub mod outcome;
 pub mod plan;
 pub mod scha;
 pub mod status;

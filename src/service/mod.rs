@@ -26,6 +26,7 @@ mod backend;
 pub mod batch;
 pub mod config;
 pub mod faults;
+mod history;
 pub mod msgtools;
 pub mod runtime;
 pub mod scha;

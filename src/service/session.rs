@@ -106,6 +106,10 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
 
     /// Log the command line (a dry run logs nothing).
     pub fn log_command(&mut self, cmd: CommandLine) {
+        if let Staged::Locked(t) = &mut self.staged {
+            let words = std::iter::once(cmd.prog).chain(cmd.words.iter().map(String::as_str));
+            t.set_command(crate::shellword::join(words));
+        }
         if self.mode() == Mode::Apply {
             let node = self.local_node();
             let (state, backend, now) = self.parts();

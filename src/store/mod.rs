@@ -12,6 +12,7 @@
 mod atomic;
 pub mod check;
 pub mod file;
+pub mod history;
 mod lock;
 pub mod messages;
 pub mod migrate;
@@ -215,6 +216,8 @@ pub struct Transaction {
     path: PathBuf,
     _lock: StateLock,
     pub state: ClusterState,
+    /// The command line that makes this change, kept with the previous generation.
+    command: String,
     /// Fields of the file this scsim does not know, written back on commit.
     unknown: unknown::Unknown,
 }
@@ -239,6 +242,7 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
         path: path.to_path_buf(),
         _lock: lock,
         state,
+        command: String::new(),
         unknown,
     })
 }
@@ -290,6 +294,7 @@ impl Transaction {
     /// generation, and the state is renamed into place second: readers ignore entries of
     /// generations the state file does not have yet (see `messages`).
     pub fn commit(mut self) -> Result<ClusterState> {
+        history::record(&self.path, self.state.generation, &self.command);
         let before = self.state.generation;
         self.state.generation += 1;
         messages::append(
@@ -321,6 +326,10 @@ impl Transaction {
     }
     pub fn path(&self) -> &Path {
         &self.path
+    }
+    /// Name the command that makes this change (`scsim history` lists it).
+    pub fn set_command(&mut self, command: String) {
+        self.command = command;
     }
 }
 

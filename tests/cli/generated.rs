@@ -123,20 +123,40 @@ fn bash_completion_offers_the_options() {
             .expect("run bash");
         assert!(st.success(), "bash -n {} failed", f.display());
     }
+    // The script asks `scsim __complete`, so scsim must be on PATH.
+    let t = TestCluster::empty();
     let script = format!(
-        "source '{}'; COMP_WORDS=(scstat -); COMP_CWORD=1; _scstat scstat - scstat; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        "source '{}'; COMP_LINE='scstat -'; COMP_POINT=8; COMP_WORDS=(scstat -); COMP_CWORD=1; _scstat_complete; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
         file.display()
     );
     let out = std::process::Command::new("bash")
         .arg("-c")
         .arg(&script)
+        .env("PATH", format!("{}:/usr/bin:/bin", t.bin.display()))
         .output()
         .expect("run bash");
     let words = String::from_utf8_lossy(&out.stdout);
-    for opt in ["-g", "-h", "-v", "-D", "-W", "--json", "--help"] {
+    for opt in ["-g", "-h", "-v", "-D", "-W"] {
         assert!(
             words.lines().any(|w| w == opt),
             "bash completion of `scstat -` lacks {opt}:\n{words}"
+        );
+    }
+    let longs = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(
+            script
+                .replace("scstat -'; COMP_POINT=8", "scstat --'; COMP_POINT=9")
+                .replace("(scstat -)", "(scstat --)"),
+        )
+        .env("PATH", format!("{}:/usr/bin:/bin", t.bin.display()))
+        .output()
+        .expect("run bash");
+    let words = String::from_utf8_lossy(&longs.stdout);
+    for opt in ["--json", "--help"] {
+        assert!(
+            words.lines().any(|w| w == opt),
+            "`scstat --` lacks {opt}:\n{words}"
         );
     }
 }

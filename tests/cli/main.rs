@@ -7,12 +7,16 @@
 mod harness;
 
 mod campaign;
+mod completion;
 mod discovery;
+mod eco;
 mod faults;
 mod fuzz;
 mod generated;
+mod import;
 mod init_state;
 mod invariants;
+mod json_docs;
 mod local_node;
 mod messages;
 mod nodefiles;
