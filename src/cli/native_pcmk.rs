@@ -91,13 +91,17 @@ pub enum LabAction {
     },
     /// Run a command on a node, with the lab's state (bound to the live cluster) in use
     Exec {
+        /// The lab node to run it on
         node: String,
         /// The command and its words (after --)
         #[arg(last = true, required = true, value_name = "CMD")]
         command: Vec<String>,
     },
     /// Crash a node as a power failure would
-    Crash { node: String },
+    Crash {
+        /// The lab node to crash
+        node: String,
+    },
     /// Stop every process the lab started, remove its namespaces and files
     Down,
 }
