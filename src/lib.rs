@@ -8,6 +8,8 @@
 //! turns state and outcomes into text or JSON; `store` alone reads and writes the state file;
 //! `printer` alone writes to stdout and stderr.
 
+#![deny(unreachable_pub)]
+
 pub mod admin;
 pub mod cli;
 pub mod engine;

@@ -13,10 +13,14 @@ use crate::query::lookup::{missing_group, missing_resource};
 use std::collections::{HashMap, HashSet};
 
 /// The Network_resources_used property name.
-pub const NETWORK_RESOURCES_USED: &str = "Network_resources_used";
+pub(super) const NETWORK_RESOURCES_USED: &str = "Network_resources_used";
 
 /// Check the dependency lists resource `name` will have.
-pub fn check_resource_deps(state: &ClusterState, name: &str, deps: &Dependencies) -> Result<()> {
+pub(super) fn check_resource_deps(
+    state: &ClusterState,
+    name: &str,
+    deps: &Dependencies,
+) -> Result<()> {
     let subject = format!("resource {name}");
     let mut seen: HashMap<&str, DepKind> = HashMap::new();
     for (kind, dep) in deps.all() {
@@ -71,7 +75,11 @@ pub fn check_resource_deps(state: &ClusterState, name: &str, deps: &Dependencies
 
 /// Check Network_resources_used of resource `name`: every entry is an existing
 /// LogicalHostname or SharedAddress resource.
-pub fn check_network_resources(state: &ClusterState, name: &str, list: &[String]) -> Result<()> {
+pub(super) fn check_network_resources(
+    state: &ClusterState,
+    name: &str,
+    list: &[String],
+) -> Result<()> {
     let subject = format!("resource {name}");
     for n in list {
         let Some(r) = state.resource(n) else {
@@ -95,7 +103,7 @@ pub fn check_network_resources(state: &ClusterState, name: &str, list: &[String]
 }
 
 /// Resources that depend on `name` (any kind, or through Network_resources_used).
-pub fn dependents(state: &ClusterState, name: &str) -> Vec<String> {
+pub(super) fn dependents(state: &ClusterState, name: &str) -> Vec<String> {
     state
         .resources
         .values()
@@ -110,7 +118,7 @@ pub fn dependents(state: &ClusterState, name: &str) -> Vec<String> {
 }
 
 /// Check RG_dependencies group `name` will have.
-pub fn check_group_deps(state: &ClusterState, name: &str, deps: &[String]) -> Result<()> {
+pub(super) fn check_group_deps(state: &ClusterState, name: &str, deps: &[String]) -> Result<()> {
     let subject = format!("resource group {name}");
     let mut seen = HashSet::new();
     for d in deps {
@@ -151,7 +159,7 @@ pub fn check_group_deps(state: &ClusterState, name: &str, deps: &[String]) -> Re
 
 /// Affinity strength of an RG_affinities entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Affinity {
+pub(super) enum Affinity {
     /// `+rg`
     WeakPositive,
     /// `++rg`
@@ -165,7 +173,7 @@ pub enum Affinity {
 }
 
 /// Split an RG_affinities entry into its strength and group name.
-pub fn parse_affinity(entry: &str) -> Option<(Affinity, &str)> {
+pub(super) fn parse_affinity(entry: &str) -> Option<(Affinity, &str)> {
     let plus = entry.len() - entry.trim_start_matches('+').len();
     let minus = entry.len() - entry.trim_start_matches('-').len();
     let (kind, rest) = match (plus, minus) {
@@ -184,7 +192,7 @@ pub fn parse_affinity(entry: &str) -> Option<(Affinity, &str)> {
 
 /// Check RG_affinities group `name` will have: syntax, existing groups, not itself, each
 /// group at most once.
-pub fn check_affinities(state: &ClusterState, name: &str, entries: &[String]) -> Result<()> {
+pub(super) fn check_affinities(state: &ClusterState, name: &str, entries: &[String]) -> Result<()> {
     let subject = format!("resource group {name}");
     let mut seen = HashSet::new();
     for e in entries {
@@ -220,7 +228,7 @@ pub fn check_affinities(state: &ClusterState, name: &str, entries: &[String]) ->
 }
 
 /// Groups whose RG_dependencies or RG_affinities name `name`.
-pub fn group_dependents(state: &ClusterState, name: &str) -> Vec<String> {
+pub(super) fn group_dependents(state: &ClusterState, name: &str) -> Vec<String> {
     state
         .resource_groups
         .values()
@@ -273,7 +281,7 @@ fn find_cycle<'a>(
 }
 
 /// `a, b and 3 more`
-pub fn list_names(names: &[String]) -> String {
+pub(super) fn list_names(names: &[String]) -> String {
     join_some(names, 10)
 }
 

@@ -14,7 +14,7 @@ use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, ResourceGroup, RgMode, props};
 
 /// `-a -g RG [-h nodes] [-y …]`
-pub fn create(
+pub(super) fn create(
     state: &ClusterState,
     name: &str,
     nodelist: Option<&[String]>,
@@ -50,7 +50,7 @@ pub fn create(
 }
 
 /// `-c -g RG [-h nodes] [-y …]`
-pub fn change(
+pub(super) fn change(
     state: &ClusterState,
     name: &str,
     nodelist: Option<&[String]>,
@@ -87,7 +87,7 @@ pub fn change(
 }
 
 /// `-r -g RG`
-pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
+pub(super) fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
     let g = find_group(state, name)?;
     if g.rg_system {
         return Err(ScError::new(

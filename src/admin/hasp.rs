@@ -16,22 +16,22 @@ use super::{PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType, RgMode};
 
-pub const MOUNT_POINTS: &str = "FilesystemMountPoints";
-pub const DEVICE_PATHS: &str = "GlobalDevicePaths";
+pub(super) const MOUNT_POINTS: &str = "FilesystemMountPoints";
+pub(super) const DEVICE_PATHS: &str = "GlobalDevicePaths";
 
 /// Prefixes of global device paths.
 const DEVICE_PREFIXES: [&str; 4] = ["/dev/global/", "/dev/md/", "/dev/did/", "/dev/vx/"];
 
 /// Where a ServicePaths entry belongs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathKind {
+pub(super) enum PathKind {
     MountPoint,
     DevicePath,
     DeviceGroup,
 }
 
 /// Classify one path (see the module documentation).
-pub fn classify(path: &str) -> PathKind {
+pub(super) fn classify(path: &str) -> PathKind {
     if DEVICE_PREFIXES.iter().any(|p| path.starts_with(p)) {
         PathKind::DevicePath
     } else if path.starts_with('/') {
@@ -44,7 +44,7 @@ pub fn classify(path: &str) -> PathKind {
 /// The hint for `-x ServicePaths=…` on an HAStoragePlus resource, which the type refuses as an
 /// unknown extension property: ServicePaths is SUNW.HAStorage's; the same paths go to
 /// FilesystemMountPoints (mount points) and GlobalDevicePaths (global devices, device groups).
-pub fn service_paths_hint(arg: &PropArg) -> String {
+pub(super) fn service_paths_hint(arg: &PropArg) -> String {
     let mut mounts = Vec::new();
     let mut devices = Vec::new();
     for p in arg
@@ -100,7 +100,7 @@ fn check_device_group(state: &ClusterState, subject: &str, prop: &str, name: &st
 }
 
 /// Check FilesystemMountPoints and GlobalDevicePaths of an HAStoragePlus resource in group `g`.
-pub fn check(state: &ClusterState, g: &ResourceGroup, r: &Resource) -> Result<()> {
+pub(super) fn check(state: &ClusterState, g: &ResourceGroup, r: &Resource) -> Result<()> {
     let subject = format!("resource {}", r.name);
     if let Some(PropValue::List(mounts)) = r.extension.get(MOUNT_POINTS) {
         for (i, m) in mounts.iter().enumerate() {

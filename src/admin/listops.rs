@@ -10,7 +10,7 @@ use crate::query::{lookup, types as catalog};
 use std::borrow::Cow;
 
 /// `req` with every `+=`/`-=` resolved against the current values.
-pub fn resolve<'a>(state: &ClusterState, req: &'a Request) -> Result<Cow<'a, Request>> {
+pub(super) fn resolve<'a>(state: &ClusterState, req: &'a Request) -> Result<Cow<'a, Request>> {
     let edits = |props: &[PropArg]| props.iter().any(|p| p.op != PropOp::Set);
     match req {
         Request::ChangeResource { resource, props } if edits(props) => {

@@ -20,12 +20,12 @@ use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType};
 use std::collections::HashSet;
 
-pub const HOSTNAME_LIST: &str = "HostnameList";
-pub const NETIF_LIST: &str = "NetIfList";
-pub const AUXNODE_LIST: &str = "AuxNodeList";
+pub(super) const HOSTNAME_LIST: &str = "HostnameList";
+pub(super) const NETIF_LIST: &str = "NetIfList";
+pub(super) const AUXNODE_LIST: &str = "AuxNodeList";
 
 /// The arguments of `-a -L` / `-a -S`.
-pub struct NetAddressArgs<'a> {
+pub(super) struct NetAddressArgs<'a> {
     pub kind: NetKind,
     pub group: &'a str,
     pub hosts: &'a [String],
@@ -36,7 +36,7 @@ pub struct NetAddressArgs<'a> {
 }
 
 /// What `-a -L|-S` creates: a resource of a network address type, by the generic rules.
-pub struct NetAddressResource<'a> {
+pub(super) struct NetAddressResource<'a> {
     pub name: String,
     pub rtype: &'a ResourceType,
     pub group: &'a ResourceGroup,
@@ -46,7 +46,10 @@ pub struct NetAddressResource<'a> {
 }
 
 /// `-a -L|-S -g RG -l hosts [-j R] [-n netifs] [-X auxnodes] [-y …]`: the resource to create.
-pub fn create<'a>(state: &'a ClusterState, a: &NetAddressArgs) -> Result<NetAddressResource<'a>> {
+pub(super) fn create<'a>(
+    state: &'a ClusterState,
+    a: &NetAddressArgs,
+) -> Result<NetAddressResource<'a>> {
     let g = find_group(state, a.group)?;
     let rt = network_type(state, a.kind)?;
     let Some(first) = a.hosts.first() else {
@@ -150,7 +153,7 @@ fn list<'a>(r: &'a Resource, rt: &ResourceType, prop: &str) -> Option<&'a [Strin
 }
 
 /// Generate NetIfList when it was not given: the first IPMP group of each Nodelist node.
-pub fn fill_netiflist(
+pub(super) fn fill_netiflist(
     state: &ClusterState,
     r: &mut Resource,
     rt: &ResourceType,
@@ -204,7 +207,7 @@ fn check_resolves(
 }
 
 /// HostnameList, NetIfList and AuxNodeList of a network address resource in group `g`.
-pub fn check_resource(
+pub(super) fn check_resource(
     state: &ClusterState,
     rt: &ResourceType,
     g: &ResourceGroup,
@@ -351,7 +354,7 @@ fn check_aux_disjoint(
 }
 
 /// When a group's Nodelist changes: its network address resources must still fit it.
-pub fn check_nodes_fit(
+pub(super) fn check_nodes_fit(
     state: &ClusterState,
     r: &Resource,
     rt: &ResourceType,

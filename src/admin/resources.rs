@@ -21,7 +21,7 @@ use crate::model::{
 use std::collections::BTreeMap;
 
 /// `-a -j R -t RT -g RG [-y …] [-x …]`
-pub fn create(
+pub(super) fn create(
     state: &ClusterState,
     name: &str,
     type_query: &str,
@@ -131,7 +131,7 @@ pub(super) fn create_typed(
 }
 
 /// `-c -j R [-y …] [-x …]`
-pub fn change(state: &ClusterState, name: &str, props: &[PropArg]) -> Result<Plan> {
+pub(super) fn change(state: &ClusterState, name: &str, props: &[PropArg]) -> Result<Plan> {
     let old = find_resource(state, name)?;
     let g = find_group(state, &old.group)?;
     let mut rt = state.type_of(old).ok_or_else(|| {
@@ -168,7 +168,7 @@ pub fn change(state: &ClusterState, name: &str, props: &[PropArg]) -> Result<Pla
 }
 
 /// `-r -j R`
-pub fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
+pub(super) fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
     let r = find_resource(state, name)?;
     if r.enabled {
         return Err(ScError::new(

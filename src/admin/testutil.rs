@@ -5,7 +5,7 @@ use crate::admin::init::{InitOptions, new_cluster};
 use crate::model::ClusterState;
 
 /// `mail-1`, `mail-2`, as `scsim init` leaves them (with a device group `mailset`).
-pub fn cluster() -> ClusterState {
+pub(crate) fn cluster() -> ClusterState {
     new_cluster(
         &InitOptions {
             nodes: vec!["mail-1".into(), "mail-2".into()],
@@ -29,12 +29,12 @@ fn arg(s: &str, extension: bool) -> PropArg {
 }
 
 /// `-y name=value`
-pub fn y(s: &str) -> PropArg {
+pub(crate) fn y(s: &str) -> PropArg {
     arg(s, false)
 }
 
 /// `-x name=value`
 #[allow(dead_code)]
-pub fn x(s: &str) -> PropArg {
+pub(crate) fn x(s: &str) -> PropArg {
     arg(s, true)
 }

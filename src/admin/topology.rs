@@ -44,7 +44,7 @@ fn check_adapter(what: &str, a: &str) -> Result<()> {
 }
 
 /// `--adapters NODE=ADAPTER,...`: the node's private interconnect adapters.
-pub fn apply_adapters(nodes: &mut [Node], specs: &[String]) -> Result<()> {
+pub(super) fn apply_adapters(nodes: &mut [Node], specs: &[String]) -> Result<()> {
     let mut seen: Vec<usize> = Vec::new();
     for spec in specs {
         let what = format!("--adapters {spec}");
@@ -75,7 +75,7 @@ pub fn apply_adapters(nodes: &mut [Node], specs: &[String]) -> Result<()> {
 
 /// `--ipmp GROUP@NODE=ADAPTER,...`: a node given here gets exactly the groups given for it,
 /// in order (the first is the one NetIfList defaults use).
-pub fn apply_ipmp(nodes: &mut [Node], specs: &[String]) -> Result<()> {
+pub(super) fn apply_ipmp(nodes: &mut [Node], specs: &[String]) -> Result<()> {
     let mut given: Vec<(usize, IpmpGroup)> = Vec::new();
     for spec in specs {
         let what = format!("--ipmp {spec}");
@@ -123,7 +123,7 @@ pub fn apply_ipmp(nodes: &mut [Node], specs: &[String]) -> Result<()> {
 /// The quorum devices: `count` dual-ported disks (`--quorum-devices N`, device k between
 /// the nodes of pair k), or the devices of `specs` (`--quorum-device NAME[@node,...]`), or by
 /// default one device on a 2-node cluster.
-pub fn quorum_devices(
+pub(super) fn quorum_devices(
     all: &[String],
     count: Option<u32>,
     specs: &[String],

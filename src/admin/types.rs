@@ -11,7 +11,7 @@ use crate::fix::{Fix, Hint};
 use crate::model::ClusterState;
 
 /// `-a -t RT [-h nodes] [-f file]`
-pub fn register(
+pub(super) fn register(
     state: &ClusterState,
     query: &str,
     installed: Option<&[String]>,
@@ -82,7 +82,7 @@ fn already(name: &str) -> ScError {
 }
 
 /// `-c -t RT [-h nodes] [-y RT_system=…]`
-pub fn change(
+pub(super) fn change(
     state: &ClusterState,
     query: &str,
     installed: Option<&[String]>,
@@ -175,7 +175,7 @@ fn check_nodes_still_cover(state: &ClusterState, rtype: &str, nodes: &[String]) 
 }
 
 /// `-r -t RT`
-pub fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
+pub(super) fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
     let rt = catalog::registered_type(state, query)?;
     if rt.rt_system {
         return Err(ScError::new(

@@ -11,7 +11,7 @@ use crate::shellword;
 const REFERENCES: [&str; 1] = ["Network_resources_used"];
 
 /// The 3.1 script for `state`.
-pub fn sc31(state: &ClusterState) -> String {
+pub(super) fn sc31(state: &ClusterState) -> String {
     let mut s = Script::default();
     s.comment(&format!(
         "scsim export of cluster {} (generation {}); replay on a fresh cluster made with:",
@@ -53,7 +53,7 @@ fn w(items: &[&str]) -> Vec<String> {
 }
 
 /// A value as the command line spells it: `TRUE`/`FALSE`, lists comma-separated.
-pub fn cli_value(v: &PropValue) -> String {
+pub(super) fn cli_value(v: &PropValue) -> String {
     match v {
         PropValue::Bool(true) => "TRUE".into(),
         PropValue::Bool(false) => "FALSE".into(),

@@ -32,7 +32,7 @@ fn tag(path: &Path) -> String {
 
 /// Remove temp files left in `dir` by killed writers of `path`. Called with the lock held, so
 /// no other writer of this state is running. Best effort: failures are ignored.
-pub fn remove_stale_temps(dir: &Path, path: &Path) -> usize {
+pub(super) fn remove_stale_temps(dir: &Path, path: &Path) -> usize {
     let mine = format!("{PREFIX}{}-", tag(path));
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -68,7 +68,7 @@ pub fn remove_stale_temps(dir: &Path, path: &Path) -> usize {
 /// Replace `path` with what `write` produces, atomically. `write` gets a buffered writer on the
 /// temp file, so a large state is serialized straight to disk rather than into memory first.
 /// The caller holds the state's lock.
-pub fn write_atomic(
+pub(super) fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {

@@ -16,14 +16,14 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Longest wait `SCSIM_LOCK_TIMEOUT` may ask for (one day).
-pub const MAX_TIMEOUT_S: f64 = 86_400.0;
+pub(super) const MAX_TIMEOUT_S: f64 = 86_400.0;
 
 /// Held while a command writes the state; released on drop.
 pub struct StateLock {
     _file: File,
 }
 
-pub fn lock_path(state: &Path) -> PathBuf {
+pub(super) fn lock_path(state: &Path) -> PathBuf {
     let mut name = state.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
     state.with_file_name(name)
@@ -178,7 +178,7 @@ mod queue {
 
     /// Take a ticket and hold its place. `None` if the platform or file system cannot.
     #[cfg(target_os = "linux")]
-    pub fn join(file: &File) -> Option<u64> {
+    pub(super) fn join(file: &File) -> Option<u64> {
         use std::os::unix::fs::FileExt;
         if !range_lock(file, 0, true, false) {
             return None;
@@ -197,7 +197,7 @@ mod queue {
 
     /// Block until the writer before `ticket` is done (or gone).
     #[cfg(target_os = "linux")]
-    pub fn wait_turn(file: &File, ticket: u64) {
+    pub(super) fn wait_turn(file: &File, ticket: u64) {
         let prev = BASE + ticket as i64 - 1;
         if range_lock(file, prev, true, false) {
             range_lock(file, prev, false, true);
@@ -206,7 +206,7 @@ mod queue {
 
     /// Whether the writer before `ticket` is already done (no waiting).
     #[cfg(target_os = "linux")]
-    pub fn turn_now(file: &File, ticket: u64) -> bool {
+    pub(super) fn turn_now(file: &File, ticket: u64) -> bool {
         let prev = BASE + ticket as i64 - 1;
         range_lock(file, prev, false, false) && range_lock(file, prev, false, true)
     }
