@@ -161,7 +161,7 @@ impl Printer {
             return;
         }
         // Echoed input is cut (a 100,000-character name is not printed whole).
-        let cut = crate::cli::limits::cut_message;
+        let cut = cut_message;
         let mut s = format!("{}: {}\n", self.prog, cut(&e.message));
         for h in &e.hints {
             let h = h.render(self.syntax);
@@ -190,6 +190,51 @@ impl Printer {
         self.out.clear();
         self.err.clear();
         lost.map_or(Ok(()), Err)
+    }
+}
+
+/// Longest word of a message printed whole.
+pub const ECHO_MAX: usize = 200;
+/// Characters of a cut word that are kept.
+const ECHO_KEEP: usize = 40;
+
+/// `input` cut to [`ECHO_KEEP`] characters plus its length, when longer than [`ECHO_MAX`].
+pub fn cut(input: &str) -> String {
+    let n = input.chars().count();
+    if n <= ECHO_MAX {
+        return input.to_string();
+    }
+    let head: String = input.chars().take(ECHO_KEEP).collect();
+    format!("{head}… ({n} characters)")
+}
+
+/// A message with every over-long word cut (see [`cut`]). Short messages come back unchanged.
+pub fn cut_message(msg: &str) -> std::borrow::Cow<'_, str> {
+    if msg.len() <= ECHO_MAX {
+        return std::borrow::Cow::Borrowed(msg);
+    }
+    let mut out = String::with_capacity(msg.len().min(4096));
+    let mut changed = false;
+    for (i, line) in msg.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (j, w) in line.split(' ').enumerate() {
+            if j > 0 {
+                out.push(' ');
+            }
+            if w.len() > ECHO_MAX && w.chars().count() > ECHO_MAX {
+                out.push_str(&cut(w));
+                changed = true;
+            } else {
+                out.push_str(w);
+            }
+        }
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(msg)
     }
 }
 

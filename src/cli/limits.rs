@@ -11,54 +11,11 @@ use super::words::{self, Word};
 use crate::error::{Result, ScError};
 use std::path::Path;
 
-/// Longest word of a message printed whole.
-pub const ECHO_MAX: usize = 200;
-/// Characters of a cut word that are kept.
-const ECHO_KEEP: usize = 40;
+pub use crate::printer::{ECHO_MAX, cut, cut_message};
 /// Largest `scswitch -S -K` (seconds), as on Sun Cluster (`clnode evacuate -T`).
 pub const MAX_KEEP_OFF_S: u64 = 65_535;
 /// Latest simulated time `scsim time advance` may reach: 9999-12-31T23:59:59Z, in ms.
 pub use crate::timefmt::MAX_SIM_TIME_MS;
-
-/// `input` cut to [`ECHO_KEEP`] characters plus its length, when longer than [`ECHO_MAX`].
-pub fn cut(input: &str) -> String {
-    let n = input.chars().count();
-    if n <= ECHO_MAX {
-        return input.to_string();
-    }
-    let head: String = input.chars().take(ECHO_KEEP).collect();
-    format!("{head}… ({n} characters)")
-}
-
-/// A message with every over-long word cut (see [`cut`]). Short messages come back unchanged.
-pub fn cut_message(msg: &str) -> std::borrow::Cow<'_, str> {
-    if msg.len() <= ECHO_MAX {
-        return std::borrow::Cow::Borrowed(msg);
-    }
-    let mut out = String::with_capacity(msg.len().min(4096));
-    let mut changed = false;
-    for (i, line) in msg.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        for (j, w) in line.split(' ').enumerate() {
-            if j > 0 {
-                out.push(' ');
-            }
-            if w.len() > ECHO_MAX && w.chars().count() > ECHO_MAX {
-                out.push_str(&cut(w));
-                changed = true;
-            } else {
-                out.push_str(w);
-            }
-        }
-    }
-    if changed {
-        std::borrow::Cow::Owned(out)
-    } else {
-        std::borrow::Cow::Borrowed(msg)
-    }
-}
 
 /// Whether `w` reads as a negative number (`-1`, `-5s`, `-0.5`).
 fn is_negative(w: &str) -> bool {

@@ -69,8 +69,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
             "--follow-timeout {t}: give seconds"
         )));
     }
-    let state_path = ctx.service.path().to_path_buf();
-    let mut read = crate::store::messages::read(&state_path, &state);
+    let mut read = ctx.service.read_log(&state);
     for w in &read.warnings {
         ctx.out.warn(w);
     }
@@ -126,7 +125,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
         return Ok(());
     }
     // --follow: poll the messages file for what later commands append (no lock taken).
-    let mut follower = crate::store::messages::Follower::new(&state_path, &mut read);
+    let mut follower = ctx.service.follow_log(&mut read);
     drop(read);
     let deadline = a
         .follow_timeout

@@ -521,11 +521,7 @@ fn change_or_remove_request(a: &Args) -> Result<Request> {
 /// Read the RTR file named by `-f` (a file the administrator gave, not the state).
 pub(crate) fn load_rtr_file(req: &mut Request) -> Result<()> {
     if let Request::RegisterType { file: Some(f), .. } = req {
-        let bytes = crate::store::file::read_regular(
-            std::path::Path::new(&f.path),
-            crate::store::file::MAX_RTR_BYTES,
-            "RTR file",
-        );
+        let bytes = crate::service::read_type_file(std::path::Path::new(&f.path));
         let text = bytes.and_then(|b| {
             String::from_utf8(b).map_err(|_| {
                 std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text")

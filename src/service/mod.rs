@@ -174,6 +174,17 @@ impl<B: ClusterBackend> Service<B> {
         Ok(state)
     }
 
+    /// The event log of `state` (read from this state file's messages files, or the log a
+    /// version-1 state still embeds), with the problems found reading it.
+    pub fn read_log(&self, state: &ClusterState) -> LogRead {
+        store::messages::read(&self.path, state)
+    }
+
+    /// Follow the event log from where `read` stopped (`scsim log --follow`).
+    pub fn follow_log(&self, read: &mut LogRead) -> LogFollower {
+        LogFollower::new(&self.path, read)
+    }
+
     /// Begin work on the cluster at wall-clock time `now_ms`: in [`Mode::Apply`] the state file
     /// is locked and read (commit with [`Session::finish`]); in [`Mode::DryRun`] a copy is read.
     pub fn open(&mut self, mode: Mode, now_ms: u64) -> Result<Session<'_, B>> {
@@ -200,7 +211,14 @@ impl<B: ClusterBackend> Service<B> {
 }
 
 pub use crate::admin::init::InitOptions;
+pub use crate::store::messages::{Follower as LogFollower, LogRead};
 pub use crate::store::parse_timeout as parse_lock_timeout;
+
+/// The bytes of a file the administrator names (an RTR file given to `scrgadm -f`): a regular
+/// file only, at most [`crate::store::file::MAX_RTR_BYTES`].
+pub fn read_type_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    store::file::read_regular(path, store::file::MAX_RTR_BYTES, "RTR file")
+}
 
 /// Create a new simulated cluster in the state file at `path` (the only operation that
 /// creates one); `force` replaces an existing file. Returns the new state.
