@@ -487,6 +487,34 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), before);
     }
 
+    #[test]
+    fn files_of_this_build_are_sealed_and_files_with_unknown_fields_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let t = Duration::from_secs(1);
+        create(&p, &sample(), false, t).unwrap();
+        assert!(seal::is_ours(&std::fs::read(&p).unwrap()));
+        let txn = begin(&p, t).unwrap();
+        assert!(txn.unknown.is_empty());
+        txn.commit().unwrap();
+        assert!(seal::is_ours(&std::fs::read(&p).unwrap()));
+        // A field added by another program (the old seal copied along): kept, found by the
+        // slow decode, and the file is written back without a seal.
+        let mut v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        v["cluster"]["future"] = 1.into();
+        std::fs::write(&p, serde_json::to_vec(&v).unwrap()).unwrap();
+        let txn = begin(&p, t).unwrap();
+        assert_eq!(txn.unknown.len(), 1);
+        txn.commit().unwrap();
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(!seal::is_ours(&bytes));
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(v["cluster"]["future"], 1);
+        assert!(v.get(seal::KEY).is_none());
+        assert_eq!(load(&p).unwrap().generation, 2);
+    }
+
     #[cfg(unix)]
     #[test]
     fn commit_keeps_the_file_mode() {
