@@ -343,7 +343,8 @@ fn scan_tail(f: &mut File, len: u64, generation: u64) -> std::io::Result<Tail> {
         Some(v) => v <= u64::from(FORMAT) && head.contains('\n'),
         None => n == 0,
     };
-    let mut window = 64 * 1024u64;
+    // A line is a few hundred bytes: the last one is almost always in the last 4 KiB.
+    let mut window = 4 * 1024u64;
     loop {
         let start = len.saturating_sub(window);
         f.seek(SeekFrom::Start(start))?;
