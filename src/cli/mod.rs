@@ -192,11 +192,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             env,
             out,
-            // `scsim on NODE` (the only caller that sets `invoked`): the node is checked by
-            // the command's one read of the state.
-            service: Service::auto(state_path, env.lock_timeout())
-                .on_node(env.node.clone())
-                .require_node(env.invoked.is_some()),
+            service: Service::auto(state_path, env.lock_timeout()).on_node(env.node.clone()),
         }
     }
     pub fn now_ms(&self) -> Result<u64> {

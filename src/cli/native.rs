@@ -389,7 +389,9 @@ fn on_node(
     };
     let args: Vec<OsString> = command.into_iter().skip(1).collect();
     let (state, args) = take_state_option(Personality::Sc(entry), args)?;
-    // The node is checked by the command's own read of the state (`Service::require_node`).
+    let path = env.state_path(state.as_deref().or(explicit))?;
+    let snapshot = crate::service::Service::simulator(path, env.lock_timeout()).snapshot()?;
+    crate::query::lookup::local_node(&snapshot, Some(&node))?;
     let env = Env {
         node: Some(node),
         invoked: Some(word),

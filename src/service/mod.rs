@@ -92,8 +92,6 @@ pub struct Service<B: ClusterBackend = Simulator> {
     node: Option<String>,
     /// The command set of the calling command, checked against the cluster's release.
     set: Option<CommandSet>,
-    /// `node` must name a cluster node (`scsim on NODE`): every read checks it (exit 11).
-    node_required: bool,
 }
 
 impl Service<Simulator> {
@@ -119,7 +117,6 @@ impl<B: ClusterBackend> Service<B> {
             backend,
             node: None,
             set: None,
-            node_required: false,
         }
     }
 
@@ -134,23 +131,6 @@ impl<B: ClusterBackend> Service<B> {
     pub fn on_node(mut self, node: Option<String>) -> Self {
         self.node = node;
         self
-    }
-
-    /// The node given with [`Service::on_node`] must be a cluster node: the read that serves
-    /// the command checks it (`scsim on NODE`, which would otherwise read the state twice).
-    pub fn require_node(mut self, required: bool) -> Self {
-        self.node_required = required;
-        self
-    }
-
-    /// What every read checks: the release has the caller's commands, the requested node
-    /// exists (when required).
-    fn check_read(&self, state: &ClusterState) -> Result<()> {
-        self.check_release(state)?;
-        if self.node_required {
-            crate::query::lookup::local_node(state, self.node.as_deref())?;
-        }
-        Ok(())
     }
 
     fn check_release(&self, state: &ClusterState) -> Result<()> {
@@ -189,7 +169,7 @@ impl<B: ClusterBackend> Service<B> {
     /// The state as it is now: one read, no lock.
     pub fn snapshot(&self) -> Result<ClusterState> {
         let mut state = store::load(&self.path)?;
-        self.check_read(&state)?;
+        self.check_release(&state)?;
         self.backend.observe(&mut state)?;
         Ok(state)
     }
@@ -217,8 +197,8 @@ impl<B: ClusterBackend> Service<B> {
             }
         };
         match &staged {
-            session::Staged::Copy(s) => self.check_read(s)?,
-            session::Staged::Locked(t) => self.check_read(&t.state)?,
+            session::Staged::Copy(s) => self.check_release(s)?,
+            session::Staged::Locked(t) => self.check_release(&t.state)?,
         }
         Ok(Session::new(
             &mut self.backend,
