@@ -389,9 +389,8 @@ fn on_node(
     };
     let args: Vec<OsString> = command.into_iter().skip(1).collect();
     let (state, args) = take_state_option(Personality::Sc(entry), args)?;
-    let path = env.state_path(state.as_deref().or(explicit))?;
-    let snapshot = crate::service::Service::simulator(path, env.lock_timeout()).snapshot()?;
-    crate::query::lookup::local_node(&snapshot, Some(&node))?;
+    // The node is checked by the command's own reads (`Service::runs_on_node`), so that an
+    // unknown or down node is refused in the command's own form (exit 11, CL_ENOENT 36 …).
     let env = Env {
         node: Some(node),
         invoked: Some(word),

@@ -93,6 +93,37 @@ pub fn local_node(state: &ClusterState, requested: Option<&str>) -> Result<Strin
     Ok(default_local_node(state))
 }
 
+/// The node a command of the cluster's command line runs on, as [`local_node`], and that node
+/// must be up: a node that is down (crashed, halted, not yet booted) runs no command. Exit 11
+/// (SCHA_ERR_NODE) naming the node, the members that could run it and how to boot it.
+pub fn running_node(state: &ClusterState, requested: Option<&str>) -> Result<String> {
+    let name = local_node(state, requested)?;
+    if requested.is_none() || state.cluster.is_up(&name) {
+        return Ok(name);
+    }
+    let members: Vec<String> = state
+        .cluster
+        .nodes
+        .iter()
+        .filter(|n| n.up)
+        .map(|n| n.name.clone())
+        .collect();
+    let e = ScError::new(
+        ErrorCode::Node,
+        format!(
+            "the local node (SCSIM_NODE or scsim on NODE): {name} is down; a node that is not a cluster member runs no cluster command"
+        ),
+    );
+    let e = match members.first() {
+        Some(m) => e.hint(format!(
+            "run it on a member ({}): scsim on {m} -- …",
+            join_some(&members, 16)
+        )),
+        None => e.hint("no node is up"),
+    };
+    Err(e.hint(format!("or boot the node first: scsim node up {name}")))
+}
+
 /// The cluster member with the lowest node id, else the first node (no member is up).
 pub fn default_local_node(state: &ClusterState) -> String {
     state
