@@ -31,7 +31,13 @@ impl<'a> Draft<'a> {
             ));
         }
         let node = self.node_known(node)?;
-        self.control_checks(op, g, r, &node)?;
+        match op {
+            ControlOp::IgnoreFailedStart => self.ignore_checks(g, r, &node)?,
+            ControlOp::ChangeStateOnline | ControlOp::ChangeStateOffline => {
+                self.proxy_checks(op, g, r, &node)?;
+            }
+            _ => self.control_checks(op, g, r, &node)?,
+        }
         self.pre(StepKind::Control {
             op,
             resource: r.name.clone(),
@@ -51,9 +57,98 @@ impl<'a> Draft<'a> {
                 self.keep(&g.name);
                 self.aims.res_restart.insert((r.name.clone(), node));
             }
-            ControlOp::ResourceIsRestarted => {}
+            ControlOp::ResourceIsRestarted | ControlOp::IgnoreFailedStart => {}
+            ControlOp::ResourceDisable => {
+                self.node_switch(std::slice::from_ref(&r.name), &[node], false, false)?;
+            }
+            ControlOp::ChangeStateOnline | ControlOp::ChangeStateOffline => {
+                self.pre(StepKind::Mark {
+                    resource: r.name.clone(),
+                    group: g.name.clone(),
+                    node,
+                    online: op == ControlOp::ChangeStateOnline,
+                });
+            }
         }
         Ok(())
+    }
+
+    /// The group must be online on the requesting node (SCHA_ERR_STATE otherwise).
+    fn online_here(&self, g: &ResourceGroup, node: &str) -> Result<()> {
+        let here = g.state_on(node);
+        if matches!(
+            here,
+            RgState::Online | RgState::OnlineFaulted | RgState::PendingOnlineBlocked
+        ) && self.st.cluster.is_up(node)
+        {
+            return Ok(());
+        }
+        Err(err(
+            ErrorCode::State,
+            format!(
+                "resource group {} is not online on {node} (it is {}): scha_control acts only on a node where the group is online",
+                g.name,
+                here.as_str()
+            ),
+        )
+        .hint(format!(
+            "run it on a node where {} is online: scsim on NODE -- scha_control …",
+            g.name
+        )))
+    }
+
+    /// CHANGE_STATE_ONLINE / CHANGE_STATE_OFFLINE: a resource of a proxy type (Proxy = TRUE),
+    /// enabled on a node where its group is online.
+    fn proxy_checks(
+        &self,
+        op: ControlOp,
+        g: &ResourceGroup,
+        r: &Resource,
+        node: &str,
+    ) -> Result<()> {
+        if !self.rt(r).is_some_and(|t| t.proxy) {
+            return Err(err(
+                ErrorCode::Inval,
+                format!(
+                    "-O {} for resource {}: its type {} is not a proxy type (Proxy = TRUE in its RTR file); only a proxy resource has its state set by its monitor",
+                    op.optag(),
+                    r.name,
+                    r.rtype
+                ),
+            )
+            .hint(format!(
+                "to stop and start {} with its methods: scha_control -O RESOURCE_RESTART -G {} -R {}",
+                r.name, g.name, r.name
+            )));
+        }
+        self.online_here(g, node)?;
+        if !self.enabled_after_on(r, node) {
+            return Err(err(
+                ErrorCode::State,
+                format!(
+                    "-O {} for resource {}: it is disabled on {node}",
+                    op.optag(),
+                    r.name
+                ),
+            )
+            .hint(format!("enable it first: scswitch -e -j {}", r.name)));
+        }
+        Ok(())
+    }
+
+    /// IGNORE_FAILED_START: asked from a Prenet_start or Start method, so the group is not
+    /// online there yet; the node must be one where the resource can start.
+    fn ignore_checks(&self, g: &ResourceGroup, r: &Resource, node: &str) -> Result<()> {
+        if g.nodelist.iter().any(|n| n == node) {
+            return Ok(());
+        }
+        Err(err(
+            ErrorCode::Node,
+            format!(
+                "-O IGNORE_FAILED_START for resource {}: {node} is not in the Nodelist of resource group {}, so {} never starts there",
+                r.name, g.name, r.name
+            ),
+        ))
     }
 
     fn control_checks(
@@ -63,25 +158,7 @@ impl<'a> Draft<'a> {
         r: &Resource,
         node: &str,
     ) -> Result<()> {
-        let here = g.state_on(node);
-        if !matches!(
-            here,
-            RgState::Online | RgState::OnlineFaulted | RgState::PendingOnlineBlocked
-        ) || !self.st.cluster.is_up(node)
-        {
-            return Err(err(
-                ErrorCode::State,
-                format!(
-                    "resource group {} is not online on {node} (it is {}): scha_control acts only on a node where the group is online",
-                    g.name,
-                    here.as_str()
-                ),
-            )
-            .hint(format!(
-                "run it on a node where {} is online: scsim on NODE -- scha_control …",
-                g.name
-            )));
-        }
+        self.online_here(g, node)?;
         let on_resource = matches!(
             op,
             ControlOp::ResourceRestart | ControlOp::ResourceIsRestarted
@@ -132,7 +209,10 @@ impl<'a> Draft<'a> {
                     set("Failover_mode=SOFT")
                 )));
             }
-            (FailoverMode::RestartOnly, ControlOp::Giveover | ControlOp::Restart) => {
+            (
+                FailoverMode::RestartOnly,
+                ControlOp::Giveover | ControlOp::Restart | ControlOp::ResourceDisable,
+            ) => {
                 return Err(refuse(
                     "its Failover_mode is RESTART_ONLY: only RESOURCE_RESTART is allowed"
                         .to_string(),
