@@ -131,7 +131,10 @@ impl<'a> Draft<'a> {
                     r.name
                 ),
             )
-            .hint(format!("enable it first: scswitch -e -j {}", r.name)));
+            .hint(format!(
+                "enable it there first: scswitch -e -j {} -h {node}",
+                r.name
+            )));
         }
         Ok(())
     }

@@ -113,10 +113,9 @@ pub fn check_release(state: &ClusterState, tag: &str, what: &str) -> Result<()> 
     Err(ScError::new(
         ErrorCode::Tag,
         format!(
-            "{tag} is not an optag of {what} on {}: it came with {since} (cluster {} runs {})",
+            "{tag} is not an optag of {what} on {} (cluster {}): it came with {since}",
             release.product(),
             state.cluster.name,
-            release.product()
         ),
     )
     .hint(format!("{what} --help lists its optags")))
