@@ -338,4 +338,52 @@ mod tests {
         let p = planner::plan(&s, &req(ControlOp::ResourceIsRestarted, "mail-1"), NOW).unwrap();
         assert_eq!(p.steps.len(), 1);
     }
+
+    #[test]
+    fn the_32_requests() {
+        let mut s = testkit::seed(NOW);
+        s.cluster.release = crate::model::Release::V32;
+        // RESOURCE_DISABLE: the per-node switch off on the requesting node only.
+        let p = planner::plan(&s, &req(ControlOp::ResourceDisable, "mail-1"), NOW).unwrap();
+        assert!(p.steps.iter().any(|st| matches!(
+            &st.kind,
+            StepKind::SetNodeSwitch { resource, node, on: false, monitor: false }
+                if resource == "mail-rs" && node == "mail-1"
+        )));
+        // CHANGE_STATE_*: proxy types only; then a mark, no method.
+        let code = |s: &crate::model::ClusterState, op, n| {
+            planner::plan(s, &req(op, n), NOW).unwrap_err().code
+        };
+        assert_eq!(
+            code(&s, ControlOp::ChangeStateOffline, "mail-1"),
+            ErrorCode::Inval
+        );
+        let rt = s.resources["mail-rs"].rtype.clone();
+        s.resource_types.get_mut(&rt).unwrap().proxy = true;
+        let p = planner::plan(&s, &req(ControlOp::ChangeStateOffline, "mail-1"), NOW).unwrap();
+        assert!(
+            p.steps
+                .iter()
+                .all(|st| !matches!(st.kind, StepKind::Method { .. }))
+        );
+        assert!(p.steps.iter().any(|st| matches!(
+            &st.kind,
+            StepKind::Mark { online: false, node, .. } if node == "mail-1"
+        )));
+        assert_eq!(
+            code(&s, ControlOp::ChangeStateOnline, "mail-2"),
+            ErrorCode::State
+        );
+        // IGNORE_FAILED_START: any Nodelist node, online there or not.
+        planner::plan(&s, &req(ControlOp::IgnoreFailedStart, "mail-2"), NOW).unwrap();
+        s.resource_groups
+            .get_mut("MAIL-RG")
+            .unwrap()
+            .nodelist
+            .retain(|n| n == "mail-1");
+        assert_eq!(
+            code(&s, ControlOp::IgnoreFailedStart, "mail-2"),
+            ErrorCode::Node
+        );
+    }
 }
