@@ -241,3 +241,26 @@ pub fn declared_method(state: &ClusterState, resource: &str, m: Method) -> Resul
         declared.join(", ")
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_running_node_exists_and_is_up() {
+        let mut s = crate::engine::testkit::seed(1_700_000_000_000);
+        assert_eq!(running_node(&s, Some("2")).unwrap(), "mail-2");
+        let e = running_node(&s, Some("mial-2")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Node);
+        assert_eq!(e.kind, Some(crate::error::Kind::NoEnt));
+        s.cluster.nodes[1].up = false;
+        let e = running_node(&s, Some("mail-2")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Node);
+        assert!(e.message.contains("mail-2 is down"), "{}", e.message);
+        assert_eq!(e.kind, None);
+        // Without a requested node: the default, a member.
+        assert_eq!(running_node(&s, None).unwrap(), "mail-1");
+        s.cluster.nodes[0].up = false;
+        assert_eq!(running_node(&s, None).unwrap(), "mail-1");
+    }
+}

@@ -139,6 +139,10 @@ pub fn zone(state: &ClusterState, zone: Option<&str>) -> Result<()> {
     if z == "global" || z == state.cluster.name {
         return Ok(());
     }
+    if z.trim().is_empty() {
+        return Err(ScError::inval("-Z: the zone cluster name is empty")
+            .hint("leave out -Z, or give -Z global"));
+    }
     Err(ScError::inval(format!(
         "-Z {z}: zone cluster {z} does not exist; cluster {} has only the global cluster (scsim simulates no zone clusters)",
         state.cluster.name
