@@ -221,29 +221,61 @@ fn resource_disable_disables_on_the_requesting_node_only() {
 #[test]
 fn change_state_sets_a_proxy_resource_without_running_methods() {
     let t = seed("3.2");
+    // A resource that follows the proxy (offline-restart dependency).
+    t.script(
+        "scrgadm -a -t SUNW.gds
+         scrgadm -a -j dep-rs -g MAIL-RG -t SUNW.gds -x Start_command=/bin/true -x Network_aware=false -y Resource_dependencies_offline_restart=crs-rs
+         scswitch -e -j dep-rs",
+    );
     assert_eq!(t.r_state("crs-rs", "mail-1"), "Online");
-    let before = t.run("scsim", &["log"]).stdout.lines().count();
+    assert_eq!(t.r_state("dep-rs", "mail-1"), "Online");
+    let log_from = |before: usize| -> Vec<String> {
+        let log = t.run("scsim", &["log"]).stdout;
+        log.lines().skip(before).map(str::to_string).collect()
+    };
+    let before = log_from(0).len();
     t.sh("scha_control -O CHANGE_STATE_OFFLINE -G MAIL-RG -R crs-rs")
         .ok();
     assert_eq!(t.r_state("crs-rs", "mail-1"), "Offline");
+    assert_eq!(t.r_state("dep-rs", "mail-1"), "Offline");
+    assert_eq!(t.r_state("mail-rs", "mail-1"), "Online");
     assert_eq!(t.rg_state("MAIL-RG", "mail-1"), "Online");
     assert_eq!(
         t.sh("scha_resource_get -O RESOURCE_STATE -R crs-rs").stdout,
         "OFFLINE\n"
     );
-    t.sh("scha_control -O Change_State_Online -G MAIL-RG -R crs-rs")
-        .ok();
-    assert_eq!(t.r_state("crs-rs", "mail-1"), "Online");
-    let log = t.run("scsim", &["log"]).stdout;
-    let new: Vec<&str> = log.lines().skip(before).collect();
+    let new = log_from(before);
     assert!(
-        new.iter().all(|l| !l.contains("launching method")),
-        "a method ran:\n{}",
+        new.iter().all(|l| !l.contains("proxy_")),
+        "a method of the proxy ran:\n{}",
+        new.join("\n")
+    );
+    assert!(
+        new.iter()
+            .any(|l| l.contains("launching method <gds_svc_stop> for resource <dep-rs>")),
+        "{}",
         new.join("\n")
     );
     assert!(
         new.iter()
             .any(|l| l.contains("proxy resource crs-rs in resource group MAIL-RG has requested to change its state to offline on mail-1")),
+        "{}",
+        new.join("\n")
+    );
+    let before = log_from(0).len();
+    t.sh("scha_control -O Change_State_Online -G MAIL-RG -R crs-rs")
+        .ok();
+    assert_eq!(t.r_state("crs-rs", "mail-1"), "Online");
+    assert_eq!(t.r_state("dep-rs", "mail-1"), "Online");
+    let new = log_from(before);
+    assert!(
+        new.iter().all(|l| !l.contains("proxy_")),
+        "{}",
+        new.join("\n")
+    );
+    assert!(
+        new.iter()
+            .any(|l| l.contains("launching method <gds_svc_start> for resource <dep-rs>")),
         "{}",
         new.join("\n")
     );

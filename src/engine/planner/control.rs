@@ -62,12 +62,34 @@ impl<'a> Draft<'a> {
                 self.node_switch(std::slice::from_ref(&r.name), &[node], false, false)?;
             }
             ControlOp::ChangeStateOnline | ControlOp::ChangeStateOffline => {
+                let online = op == ControlOp::ChangeStateOnline;
                 self.pre(StepKind::Mark {
                     resource: r.name.clone(),
                     group: g.name.clone(),
-                    node,
-                    online: op == ControlOp::ChangeStateOnline,
+                    node: node.clone(),
+                    online,
                 });
+                // Its offline-restart dependents follow: stopped while it is offline, started
+                // again when it is back (in their own groups too).
+                self.after
+                    .marked
+                    .insert((r.name.clone(), node.clone()), online);
+                self.keep(&g.name);
+                let dependents: Vec<String> = self
+                    .st
+                    .resources
+                    .values()
+                    .filter(|d| {
+                        d.dependencies
+                            .offline_restart
+                            .iter()
+                            .any(|x| crate::engine::index::dep_target(x) == r.name)
+                    })
+                    .map(|d| d.group.clone())
+                    .collect();
+                for dg in dependents {
+                    self.keep(&dg);
+                }
             }
         }
         Ok(())
