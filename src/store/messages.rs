@@ -121,7 +121,10 @@ fn text_is_exact(e: EventRef<'_>, time: &str) -> bool {
     let tab = |field: &str| field.bytes().any(|b| b == b'\t');
     time.len() == 15
         && !tab(time)
-        && !e.node.bytes().any(|b| b <= b' ' && (b == b' ' || b == b'\t'))
+        && !e
+            .node
+            .bytes()
+            .any(|b| b <= b' ' && (b == b' ' || b == b'\t'))
         && !tab(e.tag)
         && !has(e.tag, b':', ": [ID ")
         && !tab(e.severity)

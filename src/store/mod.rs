@@ -500,8 +500,7 @@ mod tests {
         assert!(seal::is_ours(&std::fs::read(&p).unwrap()));
         // A field added by another program (the old seal copied along): kept, found by the
         // slow decode, and the file is written back without a seal.
-        let mut v: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
         v["cluster"]["future"] = 1.into();
         std::fs::write(&p, serde_json::to_vec(&v).unwrap()).unwrap();
         let txn = begin(&p, t).unwrap();

@@ -110,11 +110,7 @@ impl<'a> Sealer<'a> {
                 "state document does not end with an object",
             ));
         }
-        write!(
-            self.inner,
-            ",\"{KEY}\":\"{MODEL:016x}:{}\"}}\n",
-            self.passed
-        )
+        writeln!(self.inner, ",\"{KEY}\":\"{MODEL:016x}:{}\"}}", self.passed)
     }
 }
 

@@ -428,7 +428,8 @@ fn commands_that_change_nothing_write_nothing() {
     // A clock that moves and a fault that goes are changes.
     t.sh("scsim time advance 1s").ok();
     assert_ne!(before, t.state_bytes());
-    t.sh("scsim fault inject --resource mail-rs --method Stop").ok();
+    t.sh("scsim fault inject --resource mail-rs --method Stop")
+        .ok();
     let armed = t.state_bytes();
     t.sh("scsim fault clear").ok();
     assert_ne!(armed, t.state_bytes());
