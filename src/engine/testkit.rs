@@ -252,6 +252,7 @@ pub fn add_resource<'a>(
         rg_restart_history: Vec::new(),
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
+        per_node: Default::default(),
         server_restarts: Default::default(),
     };
     if let Some(g) = s.resource_groups.get_mut(group) {

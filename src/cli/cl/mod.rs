@@ -243,6 +243,24 @@ fn outcome(done: &Batch) -> Result<()> {
         ));
     }
     let mut e = ScError::new(ErrorCode::Method, parts.join("; "));
+    for f in done
+        .transitions
+        .iter()
+        .flat_map(|t| &t.failures)
+        .filter(|f| {
+            done.state
+                .resource(&f.resource)
+                .is_some_and(|r| r.state_on(&f.node) == crate::model::RState::StopFailed)
+        })
+    {
+        e = e.hint(crate::fix::Hint::lead(
+            "after repairing the stop: ",
+            crate::fix::Fix::ClearStopFailed {
+                r: f.resource.clone(),
+                node: f.node.clone(),
+            },
+        ));
+    }
     if let Some(g) = done.group_to_inspect() {
         e = e.hint(format!(
             "see what happened with: scsim log --group {g} --last 40; clrg status {g}; clrs status -g {g}"
