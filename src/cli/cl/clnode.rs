@@ -16,8 +16,7 @@ use std::ffi::OsString;
 #[command(
     name = "clnode",
     about = "Cluster nodes: list, show, status, evacuate",
-    subcommand_required = true,
-    after_help = "Examples:\n  clnode status\n  clnode status -m\n  clnode evacuate node1"
+    subcommand_required = true
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -28,15 +27,19 @@ pub struct Args {
 enum Sub {
     /// List node names
     List {
+        /// More detail
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
     },
     /// Show the configuration of nodes
     Show {
+        /// More detail
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
     },
@@ -45,8 +48,10 @@ enum Sub {
         /// IPMP group status too
         #[arg(short = 'm')]
         ipmp: bool,
+        /// More detail
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
     },
@@ -57,6 +62,7 @@ enum Sub {
         seconds: Option<u64>,
         #[command(flatten)]
         run: RunOpts,
+        /// The nodes
         #[arg(value_name = "node", required = true)]
         operands: Vec<String>,
     },

@@ -11,8 +11,7 @@ use std::ffi::OsString;
 #[command(
     name = "cluster",
     about = "The whole cluster: status, configuration, name, commands",
-    subcommand_required = true,
-    after_help = "Examples:\n  cluster status\n  cluster show\n  cluster list-cmds"
+    subcommand_required = true
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -23,6 +22,7 @@ pub struct Args {
 enum Sub {
     /// Status of nodes, transport paths, quorum, device groups, resource groups, resources, IPMP
     Status {
+        /// More detail
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
         /// Print the status as JSON (the scstat --json format; scsim extension)
@@ -31,6 +31,7 @@ enum Sub {
     },
     /// Configuration of every object
     Show {
+        /// More detail
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
     },

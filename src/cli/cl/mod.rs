@@ -20,6 +20,7 @@ pub mod clrslh;
 pub mod clrt;
 pub mod cluster;
 pub mod codes;
+pub mod examples;
 pub mod syntax;
 
 use super::Ctx;
@@ -33,14 +34,16 @@ use std::ffi::OsString;
 
 /// The object CLI's clap conventions on a derived command: `-?`/`--help` on the command and
 /// every subcommand (`-h` is an option of some subcommands), `-V`/`--version`, no `help`
-/// subcommand, and the name it was invoked as.
+/// subcommand, the name it was invoked as, and the examples of the command and of each
+/// subcommand ([`examples`]).
 pub fn conventions(cmd: Command, name: &'static str) -> Command {
     let help = Arg::new("help")
         .short('?')
         .long("help")
         .action(ArgAction::Help)
         .help("Print help");
-    cmd.name(name)
+    let cmd = cmd
+        .name(name)
         .bin_name(name)
         .disable_help_flag(true)
         .disable_help_subcommand(true)
@@ -54,7 +57,11 @@ pub fn conventions(cmd: Command, name: &'static str) -> Command {
                 .action(ArgAction::Version)
                 .help("Print the version"),
         )
-        .mut_subcommands(move |s| s.disable_help_flag(true).arg(help.clone()))
+        .mut_subcommands(move |s| {
+            let ex = examples::of(name, Some(s.get_name()));
+            super::manual::with_examples(s.disable_help_flag(true).arg(help.clone()), ex)
+        });
+    super::manual::with_examples(cmd, examples::of(name, None))
 }
 
 /// Parse the words with the command's clap parser. `Ok(None)`: help or version printed.
@@ -126,6 +133,53 @@ pub fn split(list: &[String]) -> Vec<String> {
         .flat_map(|s| s.split(','))
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The states `clrg list/status -s` take (rg_properties RG_state).
+pub const GROUP_STATES: [&str; 8] = [
+    "Unmanaged",
+    "Online",
+    "Offline",
+    "Pending_online",
+    "Pending_offline",
+    "Error_stop_failed",
+    "Online_faulted",
+    "Pending_online_blocked",
+];
+
+/// The states `clrs list/status -s` take (r_properties Resource_state).
+pub const RESOURCE_STATES: [&str; 8] = [
+    "Online",
+    "Offline",
+    "Online_not_monitored",
+    "Starting",
+    "Stopping",
+    "Start_failed",
+    "Stop_failed",
+    "Monitor_failed",
+];
+
+/// `-s` values, each one of `known` (any case); another word is a usage error naming them.
+pub fn check_states(states: &[String], known: &[&str], what: &str) -> Result<Vec<String>> {
+    for s in states {
+        if !known.iter().any(|k| k.eq_ignore_ascii_case(s)) {
+            return Err(ScError::inval(format!(
+                "-s {s}: not a {what} state (states: {})",
+                known.join(", ")
+            ))
+            .suggest(s, known.iter().copied()));
+        }
+    }
+    Ok(states.to_vec())
+}
+
+/// `-t` values: the full names of the registered types they name (CL_ENOENT for a type that
+/// is not registered).
+pub fn check_types(state: &crate::model::ClusterState, types: &[String]) -> Result<Vec<String>> {
+    types
+        .iter()
+        .map(|t| crate::query::types::registered_type(state, t).map(|rt| rt.name.clone()))
         .collect()
 }
 
