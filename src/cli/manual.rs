@@ -495,7 +495,9 @@ fn commands(out: &mut String, cmd: &clap::Command) {
         let usage = usage.trim_start_matches("Usage: ").trim();
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
         let mut text = about;
-        for (line, what) in examples(sub.get_name()) {
+        // The object commands' examples are on their own pages.
+        let own = super::cl::examples::short_name(sub.get_name()).is_none();
+        for (line, what) in examples(sub.get_name()).iter().filter(|_| own) {
             let _ = write!(text, "\nExample: {line}  ({what})");
         }
         tagged(out, usage, &text);

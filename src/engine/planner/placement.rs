@@ -340,7 +340,7 @@ impl<'a> Draft<'a> {
         )
         .hint(
             crate::fix::Hint::lead(
-                "take it offline first (",
+                format!("take {} offline first (", g.name),
                 crate::fix::Fix::OfflineGroup { g: g.name.clone() },
             )
             .text("), add the node to its Nodelist (")
