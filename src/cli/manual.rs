@@ -554,6 +554,20 @@ fn exit_status(out: &mut String, p: Personality) {
 mod tests {
     use super::*;
 
+    /// Every row of the registry (3.1, scha, object CLI, node tools) and scsim, with its
+    /// built parser.
+    fn every_command() -> Vec<(Personality, clap::Command)> {
+        std::iter::once(registry::NATIVE)
+            .chain(registry::names())
+            .filter_map(Personality::from_name)
+            .map(|p| {
+                let mut cmd = p.command();
+                cmd.build();
+                (p, cmd)
+            })
+            .collect()
+    }
+
     /// Every argument of every command and verb says what it is.
     #[test]
     fn every_argument_is_described() {
@@ -568,13 +582,7 @@ mod tests {
             }
         }
         let mut missing = Vec::new();
-        // Every row of the registry (3.1, scha, object CLI, node tools) and scsim.
-        for p in std::iter::once(registry::NATIVE)
-            .chain(registry::names())
-            .filter_map(Personality::from_name)
-        {
-            let mut cmd = p.command();
-            cmd.build();
+        for (p, cmd) in every_command() {
             walk(&cmd, p.name(), &mut missing);
         }
         assert!(missing.is_empty(), "arguments without help: {missing:?}");
@@ -585,12 +593,7 @@ mod tests {
     #[test]
     fn every_command_and_subcommand_has_examples() {
         let mut missing = Vec::new();
-        for p in std::iter::once(registry::NATIVE)
-            .chain(registry::names())
-            .filter_map(Personality::from_name)
-        {
-            let mut cmd = p.command();
-            cmd.build();
+        for (p, mut cmd) in every_command() {
             if !cmd.render_long_help().to_string().contains("Example") {
                 missing.push(p.name().to_string());
             }

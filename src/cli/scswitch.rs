@@ -443,18 +443,13 @@ fn outcome(done: &Applied) -> Result<()> {
         ));
     }
     let mut e = ScError::new(ErrorCode::Method, msg);
-    for f in done.transition.failures.iter().filter(|f| {
-        done.state
-            .resource(&f.resource)
-            .is_some_and(|r| r.state_on(&f.node) == crate::model::RState::StopFailed)
-    }) {
-        e = e.hint(crate::fix::Hint::lead(
-            "after repairing the stop: ",
-            crate::fix::Fix::ClearStopFailed {
-                r: f.resource.clone(),
-                node: f.node.clone(),
-            },
-        ));
+    for h in done
+        .transition
+        .failures
+        .iter()
+        .filter_map(|f| f.clear_hint(&done.state))
+    {
+        e = e.hint(h);
     }
     if let Some(g) = done.group_to_inspect() {
         e = e.hint(format!(

@@ -94,7 +94,7 @@ enum Sub {
         /// A new Nodelist
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
-        /// A property: name=value, name+=value, name-=value (lists), name{node}=value (per-node)
+        /// A group property: name=value, name+=value, name-=value (lists)
         #[arg(short = 'p', long = "property", value_name = "name=value")]
         props: Vec<String>,
         #[command(flatten)]
@@ -111,12 +111,8 @@ enum Sub {
         /// Only groups whose Nodelist has one of these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
-        /// Only groups holding one of these resources
-        #[arg(short = 'r', long = "resource", value_name = "resource[,...]")]
-        resources: Vec<String>,
-        /// Only groups holding a resource of one of these types
-        #[arg(short = 't', long = "type", value_name = "resourcetype[,...]")]
-        types: Vec<String>,
+        #[command(flatten)]
+        holding: Holding,
         /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
@@ -126,18 +122,14 @@ enum Sub {
         /// With its mode
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
-        /// Only groups holding one of these resources
-        #[arg(short = 'r', long = "resource", value_name = "resource[,...]")]
-        resources: Vec<String>,
         /// Only groups whose Nodelist has one of these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
+        #[command(flatten)]
+        holding: Holding,
         /// Only groups in one of these states on some node
         #[arg(short = 's', long = "state", value_name = "state[,...]")]
         states: Vec<String>,
-        /// Only groups holding a resource of one of these types
-        #[arg(short = 't', long = "type", value_name = "resourcetype[,...]")]
-        types: Vec<String>,
         /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
@@ -150,12 +142,8 @@ enum Sub {
         /// Only groups in one of these states on some node
         #[arg(short = 's', long = "state", value_name = "state[,...]")]
         states: Vec<String>,
-        /// Only groups holding one of these resources
-        #[arg(short = 'r', long = "resource", value_name = "resource[,...]")]
-        resources: Vec<String>,
-        /// Only groups holding a resource of one of these types
-        #[arg(short = 't', long = "type", value_name = "resourcetype[,...]")]
-        types: Vec<String>,
+        #[command(flatten)]
+        holding: Holding,
         /// Print the status as JSON (the scstat --json format; scsim extension)
         #[arg(long)]
         json: bool,
@@ -329,50 +317,33 @@ fn dispatch(ctx: &mut Ctx, prog: &'static str, w: &[String], sub: Sub) -> Result
         Sub::Show {
             verbose,
             nodes,
-            resources,
-            types,
+            holding,
             operands,
-        } => {
-            let f = Filter {
-                resources: split(&resources),
-                nodes: split(&nodes),
-                states: Vec::new(),
-                types: split(&types),
-            };
-            show(ctx, verbose, &f, &operands)
-        }
+        } => show(ctx, verbose, &Filter::new(&nodes, &[], &holding), &operands),
         Sub::List {
             verbose,
-            resources,
             nodes,
+            holding,
             states,
-            types,
             operands,
-        } => {
-            let f = Filter {
-                resources: split(&resources),
-                nodes: split(&nodes),
-                states: split(&states),
-                types: split(&types),
-            };
-            list(ctx, verbose, &f, &operands)
-        }
+        } => list(
+            ctx,
+            verbose,
+            &Filter::new(&nodes, &states, &holding),
+            &operands,
+        ),
         Sub::Status {
             nodes,
             states,
-            resources,
-            types,
+            holding,
             json,
             operands,
-        } => {
-            let f = Filter {
-                resources: split(&resources),
-                nodes: split(&nodes),
-                states: split(&states),
-                types: split(&types),
-            };
-            group_status(ctx, &f, json, &operands)
-        }
+        } => group_status(
+            ctx,
+            &Filter::new(&nodes, &states, &holding),
+            json,
+            &operands,
+        ),
         sub => {
             let (run, steps) = steps(ctx, sub)?;
             execute(ctx, exec(prog, run), w, &steps)
@@ -762,6 +733,17 @@ fn restart(ctx: &Ctx, nodes: &[String], ops: &[String]) -> Result<Vec<Step>> {
     Ok(steps)
 }
 
+/// The `-r` and `-t` filters of `clrg list`, `show` and `status`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Holding {
+    /// Only groups holding one of these resources
+    #[arg(short = 'r', long = "resource", value_name = "resource[,...]")]
+    resources: Vec<String>,
+    /// Only groups holding a resource of one of these types
+    #[arg(short = 't', long = "type", value_name = "resourcetype[,...]")]
+    types: Vec<String>,
+}
+
 /// Selection of `clrg list`, `show` and `status` (-n, -r, -s, -t).
 #[derive(Debug, Default)]
 struct Filter {
@@ -769,6 +751,17 @@ struct Filter {
     nodes: Vec<String>,
     states: Vec<String>,
     types: Vec<String>,
+}
+
+impl Filter {
+    fn new(nodes: &[String], states: &[String], holding: &Holding) -> Filter {
+        Filter {
+            resources: split(&holding.resources),
+            nodes: split(nodes),
+            states: split(states),
+            types: split(&holding.types),
+        }
+    }
 }
 
 /// The groups named (none or `+`: every group), each checked to exist.
@@ -799,7 +792,7 @@ fn filtered<'a>(
         crate::query::lookup::resource(state, r)?;
     }
     let types = super::check_types(state, &f.types)?;
-    let states = super::check_states(&f.states, &super::GROUP_STATES, "resource group")?;
+    let states = super::check_states(&f.states, super::group_states(), "resource group")?;
     let state_nodes: Option<&[String]> = per_node.then_some(nodes.as_slice());
     Ok(selected(state, ops)?
         .into_iter()

@@ -70,7 +70,7 @@ pub struct CreateOpts {
     /// Leave the new resources disabled
     #[arg(short = 'd', long = "disable")]
     pub disabled: bool,
-    /// A property (standard or extension)
+    /// A property (standard or extension; NAME{node}=value for a PER_NODE one, 3.2)
     #[arg(short = 'p', long = "property", value_name = "name=value")]
     pub props: Vec<String>,
 }

@@ -84,7 +84,7 @@ enum Sub {
         /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
-        /// A property: name=value, name+=value, name-=value (lists), name{node}=value (per-node)
+        /// A type property (RT_system=TRUE|FALSE)
         #[arg(short = 'p', long = "property", value_name = "name=value")]
         props: Vec<String>,
         #[command(flatten)]

@@ -137,16 +137,9 @@ pub fn split(list: &[String]) -> Vec<String> {
 }
 
 /// The states `clrg list/status -s` take (rg_properties RG_state).
-pub const GROUP_STATES: [&str; 8] = [
-    "Unmanaged",
-    "Online",
-    "Offline",
-    "Pending_online",
-    "Pending_offline",
-    "Error_stop_failed",
-    "Online_faulted",
-    "Pending_online_blocked",
-];
+pub fn group_states() -> &'static [&'static str] {
+    crate::model::props::rg_property("RG_state").map_or(&[], |d| d.enum_values)
+}
 
 /// The states `clrs list/status -s` take (r_properties Resource_state).
 pub const RESOURCE_STATES: [&str; 8] = [
@@ -297,23 +290,13 @@ fn outcome(done: &Batch) -> Result<()> {
         ));
     }
     let mut e = ScError::new(ErrorCode::Method, parts.join("; "));
-    for f in done
+    for h in done
         .transitions
         .iter()
         .flat_map(|t| &t.failures)
-        .filter(|f| {
-            done.state
-                .resource(&f.resource)
-                .is_some_and(|r| r.state_on(&f.node) == crate::model::RState::StopFailed)
-        })
+        .filter_map(|f| f.clear_hint(&done.state))
     {
-        e = e.hint(crate::fix::Hint::lead(
-            "after repairing the stop: ",
-            crate::fix::Fix::ClearStopFailed {
-                r: f.resource.clone(),
-                node: f.node.clone(),
-            },
-        ));
+        e = e.hint(h);
     }
     if let Some(g) = done.group_to_inspect() {
         e = e.hint(format!(
