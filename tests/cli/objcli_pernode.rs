@@ -274,3 +274,39 @@ fn cl_hints_are_spelled_in_the_object_cli() {
     assert!(all.contains("hint:"), "{all}");
     insta::assert_snapshot!("objcli_hints_32", all);
 }
+
+/// `-?` of a subcommand ends with its examples; the 1CL pages list every subcommand with its
+/// options and examples.
+#[test]
+fn subcommand_help_and_pages_carry_examples() {
+    let t = TestCluster::empty();
+    let out = t.sh("clrs disable -?");
+    out.ok();
+    insta::assert_snapshot!("objcli_help_clrs_disable", out.stdout);
+    for (cmd, verb) in [
+        ("clrg", "status"),
+        ("clresourcegroup", "evacuate"),
+        ("cldg", "switch"),
+        ("clq", "status"),
+    ] {
+        let out = t.sh(&format!("{cmd} {verb} -?"));
+        out.ok();
+        let ex = out.stdout.split("Examples:\n").nth(1).unwrap_or("");
+        assert!(
+            ex.lines()
+                .next()
+                .is_some_and(|l| l.trim_start().starts_with(cmd.get(..2).unwrap_or(""))),
+            "{cmd} {verb}:\n{out}"
+        );
+    }
+    let page = t.sh("scsim man clrs");
+    page.ok();
+    assert!(page.stdout.contains(".SH SUBCOMMANDS"), "{}", page.stdout);
+    assert!(
+        page.stdout
+            .contains("Example: clrs disable \\-n node2 app\\-rs"),
+        "{}",
+        page.stdout
+    );
+    assert!(page.stdout.contains(".SH EXAMPLES"), "{}", page.stdout);
+}

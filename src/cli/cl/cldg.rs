@@ -29,9 +29,8 @@ pub struct Args {
 enum Sub {
     /// List device group names
     List {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
         /// Only device groups that can be mastered by one of these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
@@ -41,9 +40,8 @@ enum Sub {
     },
     /// Show the configuration of device groups
     Show {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
         /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,

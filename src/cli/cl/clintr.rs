@@ -22,15 +22,13 @@ pub struct Args {
 enum Sub {
     /// Show the transport cables and adapters
     Show {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
     /// Show whether the transport paths are online
     Status {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
 }
 

@@ -27,18 +27,16 @@ pub struct Args {
 enum Sub {
     /// List node names
     List {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
         /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
     },
     /// Show the configuration of nodes
     Show {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
         /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
@@ -48,9 +46,8 @@ enum Sub {
         /// IPMP group status too
         #[arg(short = 'm')]
         ipmp: bool,
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
         /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,

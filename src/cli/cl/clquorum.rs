@@ -22,21 +22,18 @@ pub struct Args {
 enum Sub {
     /// List quorum devices and nodes
     List {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
     /// Show the configuration of quorum devices and node votes
     Show {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
     /// Show the votes needed, present and possible
     Status {
-        /// More detail
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
 }
 

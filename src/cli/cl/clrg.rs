@@ -824,30 +824,23 @@ fn list(ctx: &mut Ctx, verbose: bool, f: &Filter, ops: &[String]) -> Result<()> 
     let state = ctx.service.snapshot()?;
     let chosen = filtered(&state, ops, f, false)?;
     let mut out = String::new();
-    if verbose {
-        let objects: Vec<Vec<Vec<String>>> = chosen
-            .iter()
-            .map(|g| {
-                let mode = match g.mode {
-                    RgMode::Failover => "Failover",
-                    RgMode::Scalable => "Scalable",
-                };
-                vec![vec![g.name.clone(), mode.to_string()]]
-            })
-            .collect();
-        render::Table {
-            heads: &["Resource Group", "Mode"],
-            min: &[21],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &objects);
-    } else {
-        for g in chosen {
-            out.push_str(&g.name);
-            out.push('\n');
-        }
-    }
+    let objects: Vec<Vec<Vec<String>>> = chosen
+        .iter()
+        .map(|g| {
+            let mode = match g.mode {
+                RgMode::Failover => "Failover",
+                RgMode::Scalable => "Scalable",
+            };
+            vec![vec![g.name.clone(), mode.to_string()]]
+        })
+        .collect();
+    let table = render::Table {
+        heads: &["Resource Group", "Mode"],
+        min: &[21],
+        indent: "",
+        gap: false,
+    };
+    super::names_or_table(&mut out, verbose, &table, &objects);
     ctx.out.out(&out);
     Ok(())
 }

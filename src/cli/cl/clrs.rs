@@ -636,25 +636,18 @@ fn list(
                 })
         })
         .collect();
+    let objects: Vec<Vec<Vec<String>>> = rs
+        .iter()
+        .map(|r| vec![vec![r.name.clone(), r.rtype.clone(), r.group.clone()]])
+        .collect();
+    let table = render::Table {
+        heads: &["Resource Name", "Resource Type", "Resource Group"],
+        min: &[16, 24],
+        indent: "",
+        gap: false,
+    };
     let mut out = String::new();
-    if verbose {
-        let objects: Vec<Vec<Vec<String>>> = rs
-            .iter()
-            .map(|r| vec![vec![r.name.clone(), r.rtype.clone(), r.group.clone()]])
-            .collect();
-        render::Table {
-            heads: &["Resource Name", "Resource Type", "Resource Group"],
-            min: &[16, 24],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &objects);
-    } else {
-        for r in rs {
-            out.push_str(&r.name);
-            out.push('\n');
-        }
-    }
+    super::names_or_table(&mut out, verbose, &table, &objects);
     ctx.out.out(&out);
     Ok(())
 }
@@ -686,20 +679,7 @@ fn list_props(
             ]]);
         }
     }
-    if verbose {
-        render::Table {
-            heads: &["Property Name", "Class", "Description"],
-            min: &[32, 11],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &rows);
-    } else {
-        for r in rows {
-            out.push_str(&r[0][0]);
-            out.push('\n');
-        }
-    }
+    super::names_or_table(&mut out, verbose, &super::PROPS_TABLE, &rows);
     ctx.out.out(&out);
     Ok(())
 }

@@ -287,31 +287,24 @@ fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Resul
                     .is_none_or(|i| i.iter().any(|n| nodes.contains(n)))
         })
         .collect();
+    let rows: Vec<Vec<Vec<String>>> = ts
+        .iter()
+        .map(|t| {
+            let nodes = t
+                .installed_nodes
+                .as_ref()
+                .map_or_else(|| "<All>".to_string(), |n| n.join(" "));
+            vec![vec![t.name.clone(), nodes]]
+        })
+        .collect();
+    let table = render::Table {
+        heads: &["Resource Type", "Node List"],
+        min: &[31],
+        indent: "",
+        gap: false,
+    };
     let mut out = String::new();
-    if verbose {
-        let rows: Vec<Vec<Vec<String>>> = ts
-            .iter()
-            .map(|t| {
-                let nodes = t
-                    .installed_nodes
-                    .as_ref()
-                    .map_or_else(|| "<All>".to_string(), |n| n.join(" "));
-                vec![vec![t.name.clone(), nodes]]
-            })
-            .collect();
-        render::Table {
-            heads: &["Resource Type", "Node List"],
-            min: &[31],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &rows);
-    } else {
-        for t in ts {
-            out.push_str(&t.name);
-            out.push('\n');
-        }
-    }
+    super::names_or_table(&mut out, verbose, &table, &rows);
     ctx.out.out(&out);
     Ok(())
 }
@@ -335,20 +328,7 @@ fn list_props(ctx: &mut Ctx, verbose: bool, ops: &[String]) -> Result<()> {
         }
     }
     let mut out = String::new();
-    if verbose {
-        render::Table {
-            heads: &["Property Name", "Class", "Description"],
-            min: &[32, 11],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &rows);
-    } else {
-        for r in rows {
-            out.push_str(&r[0][0]);
-            out.push('\n');
-        }
-    }
+    super::names_or_table(&mut out, verbose, &super::PROPS_TABLE, &rows);
     ctx.out.out(&out);
     Ok(())
 }

@@ -136,6 +136,41 @@ pub fn split(list: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// `-v` of the verbs that print more with it (list, show, status of the cluster objects).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Detail {
+    /// More detail
+    #[arg(short = 'v', long = "verbose")]
+    pub verbose: bool,
+}
+
+/// The table of `list-props -v` (clrt, clrs).
+pub const PROPS_TABLE: crate::render::cl::Table<'static> = crate::render::cl::Table {
+    heads: &["Property Name", "Class", "Description"],
+    min: &[32, 11],
+    indent: "",
+    gap: false,
+};
+
+/// A list verb's output: the names (the first cell of each row), or with `-v` the table.
+pub fn names_or_table(
+    out: &mut String,
+    verbose: bool,
+    table: &crate::render::cl::Table<'_>,
+    rows: &[Vec<Vec<String>>],
+) {
+    if verbose {
+        table.render(out, rows);
+        return;
+    }
+    for r in rows {
+        if let Some(name) = r.first().and_then(|c| c.first()) {
+            out.push_str(name);
+            out.push('\n');
+        }
+    }
+}
+
 /// The states `clrg list/status -s` take (rg_properties RG_state).
 pub fn group_states() -> &'static [&'static str] {
     crate::model::props::rg_property("RG_state").map_or(&[], |d| d.enum_values)
