@@ -83,6 +83,16 @@ fn per_node_values_in_a_32_session_mixing_both_command_sets() {
     };
     assert_eq!(value("vincent").as_deref(), Some("LSNR_A"));
     assert_eq!(value("theo").as_deref(), Some("LSNR_B"));
+    // The scripting API answers per node: EXTENSION on the local node, EXTENSION_NODE on one.
+    let get = |line: &str| t.sh(line).stdout;
+    assert_eq!(
+        get("scha_resource_get -O EXTENSION_NODE -R lsnr -G l-rg Listener_name theo"),
+        "STRING\nLSNR_B\n"
+    );
+    assert_eq!(
+        get("scsim on vincent -- scha_resource_get -O EXTENSION -R lsnr -G l-rg Listener_name"),
+        "STRING\nLSNR_A\n"
+    );
     // The state keeps only what was set per node.
     let j = t.state_json();
     assert_eq!(j["schema_version"], 4);
