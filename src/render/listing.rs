@@ -466,14 +466,30 @@ fn to_json(state: &ClusterState, sel: &Selection) -> Value {
                             );
                         }
                     }
-                    json!({
+                    let mut doc = json!({
                         "name": r.name,
                         "type": r.rtype,
                         "group": r.group,
                         "enabled": r.enabled,
                         "monitored": r.monitored,
                         "properties": Value::Object(rp),
-                    })
+                    });
+                    // 3.2 per-node values, only where the resource has some.
+                    if !r.per_node.is_empty() {
+                        let per_node: Map<String, Value> = r
+                            .per_node
+                            .iter()
+                            .map(|(p, by_node)| {
+                                let nodes: Map<String, Value> = by_node
+                                    .iter()
+                                    .map(|(n, v)| (n.clone(), prop_json(v)))
+                                    .collect();
+                                (p.clone(), Value::Object(nodes))
+                            })
+                            .collect();
+                        doc["per_node"] = Value::Object(per_node);
+                    }
+                    doc
                 })
                 .collect();
             json!({

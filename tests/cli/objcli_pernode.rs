@@ -93,6 +93,11 @@ fn per_node_values_in_a_32_session_mixing_both_command_sets() {
         get("scsim on vincent -- scha_resource_get -O EXTENSION -R lsnr -G l-rg Listener_name"),
         "STRING\nLSNR_A\n"
     );
+    let json: serde_json::Value =
+        serde_json::from_str(&t.sh("scrgadm -p --json -j lsnr").stdout).unwrap();
+    let r = &json["resource_groups"][0]["resources"][0];
+    assert_eq!(r["per_node"]["Listener_name"]["theo"], "LSNR_B");
+    assert_eq!(r["properties"]["Listener_name"], "LISTENER");
     // The state keeps only what was set per node.
     let j = t.state_json();
     assert_eq!(j["schema_version"], 4);
