@@ -222,6 +222,7 @@ fn list_status_and_show_filters() {
         "clrg show -t SUNW.gds -r other",
         "clrt list -n theo",
         "clrt list -v",
+        "clnode status -n theo",
     ] {
         let out = t.sh(line);
         all.push_str(&format!("$ {line}\n{out}\n"));
@@ -236,6 +237,7 @@ fn list_status_and_show_filters() {
     t.fails_unchanged("clrg list -r nosuch", 36);
     t.fails_unchanged("clrg status -t ACME.nosuch", 36);
     t.fails_unchanged("clrt list -n nosuch", 36);
+    t.fails_unchanged("clnode status -n nosuch", 36);
     let dg = TestCluster::init_with(
         "vincent,theo,jules",
         &["--release", "3.2", "--device-group", "nfs-dg@vincent,theo"],

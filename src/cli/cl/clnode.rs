@@ -46,6 +46,9 @@ enum Sub {
         /// IPMP group status too
         #[arg(short = 'm')]
         ipmp: bool,
+        /// Only these nodes (as the operands)
+        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
+        only: Vec<String>,
         #[command(flatten)]
         detail: super::Detail,
         /// The nodes (+: every node)
@@ -99,9 +102,18 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 ctx.out.out(&out);
                 Ok(())
             }
-            Sub::Status { ipmp, operands, .. } => {
+            Sub::Status {
+                ipmp,
+                only,
+                operands,
+                ..
+            } => {
                 let state = ctx.service.snapshot()?;
-                let names = nodes(&state, &operands)?;
+                let mut names = nodes(&state, &operands)?;
+                let only = super::clrg::check_nodes(&state, &super::split(&only))?;
+                if !only.is_empty() {
+                    names.retain(|n| only.contains(n));
+                }
                 let opts = StatusOptions {
                     sections: Sections {
                         nodes: true,
