@@ -118,6 +118,7 @@ pub(super) fn create_typed(
         unmonitored_on: Default::default(),
         per_node: Default::default(),
         server_restarts: Default::default(),
+        ignore_failed_start: Default::default(),
     };
     let warnings = Vec::new();
     set_props(state, rt, &mut r, props, None)?;

@@ -78,6 +78,7 @@ fn resource(
             unmonitored_on: Default::default(),
             per_node: Default::default(),
             server_restarts: Default::default(),
+            ignore_failed_start: Default::default(),
         },
     );
 }
