@@ -105,8 +105,21 @@ fn per_node_values_in_a_32_session_mixing_both_command_sets() {
         j["resources"]["lsnr"]["per_node"]["Listener_name"],
         serde_json::json!({"vincent": "LSNR_A", "theo": "LSNR_B"})
     );
+    // scsim diff names the per-node values that changed.
+    let before = t.path().join("before.json");
+    std::fs::copy(&t.state, &before).unwrap();
     // A value without {node} holds on every node again.
     t.sh("clrs set -p Debug_level=1 lsnr").ok();
+    let out = t.sh(&format!(
+        "scsim diff {} {}",
+        before.display(),
+        t.state.display()
+    ));
+    assert_eq!(out.code, 1, "{out}");
+    assert!(
+        out.stdout.contains("resource lsnr: Debug_level{theo} 2 ->"),
+        "{out}"
+    );
     let out = t.sh("clrs show -v lsnr");
     assert!(out.stdout.contains("Debug_level{vincent}:"), "{out}");
     for l in out.stdout.lines().filter(|l| l.contains("Debug_level{")) {
