@@ -47,8 +47,12 @@ pub(super) fn register(
                         catalog::builtin_names().join(", ")
                     ),
                 )
-                .hint(format!(
-                    "give its RTR file: scrgadm -a -t {query} -f /opt/cluster/lib/rgm/rtreg/{query}"
+                .hint(crate::fix::Hint::lead(
+                    "give its RTR file: ",
+                    crate::fix::Fix::RegisterTypeFrom {
+                        t: query.to_string(),
+                        file: format!("/opt/cluster/lib/rgm/rtreg/{query}"),
+                    },
                 ))
                 .suggest(query, catalog::type_name_forms(&catalog::builtin_names())));
             }
@@ -252,7 +256,13 @@ mod tests {
             ErrorCode::Inval,
             "13 would read as already registered"
         );
-        assert!(e.hints[0].contains("-f"), "{:?}", e.hints);
+        assert!(
+            e.hints[0]
+                .render(|f| format!("{f:?}"))
+                .contains("RegisterTypeFrom"),
+            "{:?}",
+            e.hints
+        );
     }
 
     #[test]
