@@ -19,22 +19,24 @@ use std::io::Write;
 /// The key of the seal, the last of the top-level object.
 pub(super) const KEY: &str = "sealed";
 
+/// The files of `src/model` (a test checks that none is missing).
+const SOURCES: [(&str, &str); 5] = [
+    ("mod.rs", include_str!("../model/mod.rs")),
+    ("value.rs", include_str!("../model/value.rs")),
+    ("props.rs", include_str!("../model/props.rs")),
+    ("config_event.rs", include_str!("../model/config_event.rs")),
+    ("nodefiles.rs", include_str!("../model/nodefiles.rs")),
+];
+
 /// A hash (FNV-1a) of the source files of every serde type of the state file and of its
 /// schema version: any change to the model, even a comment, gives another seal, so a build
 /// never takes another build's file for its own. Every type stored in the state file lives in
 /// `src/model`.
 pub(super) const MODEL: u64 = {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ crate::model::SCHEMA_VERSION as u64;
-    let sources: [&str; 5] = [
-        include_str!("../model/mod.rs"),
-        include_str!("../model/value.rs"),
-        include_str!("../model/props.rs"),
-        include_str!("../model/config_event.rs"),
-        include_str!("../model/nodefiles.rs"),
-    ];
     let mut f = 0;
-    while f < sources.len() {
-        let b = sources[f].as_bytes();
+    while f < SOURCES.len() {
+        let b = SOURCES[f].1.as_bytes();
         let mut i = 0;
         while i < b.len() {
             h ^= b[i] as u64;
@@ -152,6 +154,20 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&doc).unwrap();
         assert_eq!(v["a"], 1);
         assert!(v[KEY].as_str().unwrap().ends_with(":14"));
+    }
+
+    #[test]
+    fn the_model_hash_covers_every_model_file() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".rs"))
+            .collect();
+        on_disk.sort();
+        let mut hashed: Vec<&str> = SOURCES.iter().map(|(n, _)| *n).collect();
+        hashed.sort_unstable();
+        assert_eq!(on_disk, hashed, "add the new model file to SOURCES");
     }
 
     #[test]
