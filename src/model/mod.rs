@@ -5,6 +5,7 @@
 //! persistence in `store`. Nothing here does I/O.
 
 mod config_event;
+mod defaults;
 pub mod nodefiles;
 pub mod props;
 pub mod value;
@@ -17,7 +18,7 @@ pub use config_event::ConfigEvent;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The whole simulated cluster: configuration, runtime state, clock, event log, faults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -417,27 +418,55 @@ pub struct ResourceGroup {
     pub name: String,
     pub nodelist: Vec<String>,
     pub managed: bool,
+    #[serde(
+        default = "defaults::failover",
+        skip_serializing_if = "defaults::is_failover"
+    )]
     pub mode: RgMode,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    #[serde(default, skip_serializing_if = "defaults::is_no")]
     pub failback: bool,
+    #[serde(default = "defaults::one", skip_serializing_if = "defaults::is_one")]
     pub maximum_primaries: u32,
+    #[serde(default = "defaults::one", skip_serializing_if = "defaults::is_one")]
     pub desired_primaries: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rg_dependencies: Vec<String>,
     /// Raw entries such as `++other-rg`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rg_affinities: Vec<String>,
+    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub implicit_network_dependencies: bool,
     /// `["*"]` = all.
+    #[serde(
+        default = "defaults::global_resources_used",
+        skip_serializing_if = "defaults::is_global_resources_used"
+    )]
     pub global_resources_used: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pathprefix: String,
+    #[serde(
+        default = "defaults::pingpong_interval",
+        skip_serializing_if = "defaults::is_pingpong_interval"
+    )]
     pub pingpong_interval: u32,
+    #[serde(
+        default = "defaults::project_name",
+        skip_serializing_if = "defaults::is_project_name"
+    )]
     pub project_name: String,
+    #[serde(default, skip_serializing_if = "defaults::is_no")]
     pub rg_system: bool,
+    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub auto_start_on_new_cluster: bool,
+    #[serde(default, skip_serializing_if = "defaults::is_no")]
     pub suspend_automatic_recovery: bool,
     /// Resources in creation order (Resource_list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<String>,
     /// Per-node state, one entry per Nodelist node (absent = Offline, or Unmanaged when unmanaged).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub state: BTreeMap<String, RgState>,
     /// Per-node history used by Pingpong_interval: node -> simulated ms of the last failure to start.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -466,15 +495,15 @@ impl ResourceGroup {
             mode: RgMode::Failover,
             description: String::new(),
             failback: false,
-            maximum_primaries: 1,
-            desired_primaries: 1,
+            maximum_primaries: defaults::MAXIMUM_PRIMARIES,
+            desired_primaries: defaults::DESIRED_PRIMARIES,
             rg_dependencies: Vec::new(),
             rg_affinities: Vec::new(),
             implicit_network_dependencies: true,
-            global_resources_used: vec!["*".to_string()],
+            global_resources_used: defaults::global_resources_used(),
             pathprefix: String::new(),
-            pingpong_interval: 3600,
-            project_name: "default".to_string(),
+            pingpong_interval: defaults::PINGPONG_INTERVAL,
+            project_name: defaults::project_name(),
             rg_system: false,
             auto_start_on_new_cluster: true,
             suspend_automatic_recovery: false,
@@ -626,17 +655,19 @@ pub struct Resource {
     pub enabled: bool,
     /// Monitored_switch.
     pub monitored: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    #[serde(default, skip_serializing_if = "defaults::is_no_dependencies")]
     pub dependencies: Dependencies,
     /// Standard properties set explicitly (canonical spelling -> value); others take the type's
     /// declared default or the standard default (see `props`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub properties: BTreeMap<String, PropValue>,
     /// Extension properties set explicitly (declared spelling -> value).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extension: BTreeMap<String, PropValue>,
     /// Per-node runtime state; absent node = Offline / no status.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub state: BTreeMap<String, ResourceNodeState>,
     /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -20,6 +20,12 @@
 //!   `-p NAME{node}=value`). Absent means none, so a version-3 document is a version-4 document
 //!   as it is; the version is raised so that a scsim that does not know them refuses the file
 //!   instead of keeping them as unknown fields and showing one value for every node.
+//! * 4 → 5: resource groups and resources leave out fields at their default value
+//!   (`src/model/defaults.rs`: an empty description, no dependencies, Maximum_primaries 1,
+//!   Pingpong_interval 3600, …), about half the bytes of a group or a resource. A missing field
+//!   reads as its default and a spelled-out one reads as before, so a version-4 document is a
+//!   version-5 document as it is; the version is raised because a version-4 scsim requires
+//!   those fields and would report a version-5 file as broken rather than as newer.
 
 use crate::model::nodefiles::{self, FileChange, VfstabEntry};
 use crate::model::{ClusterState, PropValue, SCHEMA_VERSION};
@@ -42,7 +48,7 @@ fn step(value: Value, from: u32) -> Result<Value, String> {
     match from {
         1 => Ok(v1_to_v2(value)),
         // Only additions whose absence keeps the previous version's meaning.
-        2 | 3 => Ok(value),
+        2..=4 => Ok(value),
         _ => Err(format!(
             "schema_version {from} is not a version scsim ever wrote (the first is 1)"
         )),
@@ -152,9 +158,20 @@ mod tests {
             "resources": {"r": {"enabled": true, "disabled_on": ["a"]}}
         });
         let v4 = upgrade(v3.clone(), 3).unwrap();
-        assert_eq!(v4["schema_version"], 4);
+        assert_eq!(v4["schema_version"], SCHEMA_VERSION);
         assert_eq!(v4["resources"], v3["resources"]);
         assert_eq!(v4["cluster"], v3["cluster"]);
+    }
+
+    #[test]
+    fn v4_spells_out_defaults_that_v5_leaves_out() {
+        let v4 = serde_json::json!({
+            "schema_version": 4,
+            "resource_groups": {"g": {"name": "g", "pingpong_interval": 3600}}
+        });
+        let v5 = upgrade(v4.clone(), 4).unwrap();
+        assert_eq!(v5["schema_version"], 5);
+        assert_eq!(v5["resource_groups"], v4["resource_groups"]);
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub fn graft(new: &[u8], unknown: &Unknown) -> serde_json::Result<Vec<u8>> {
     let empty = Doc::Obj(Vec::new());
     let original = unknown.original.as_ref().unwrap_or(&empty);
     for (path, key, value) in &unknown.fields {
+        if doc.find_mut(path, original).is_none() {
+            reopen(&mut doc, path, original);
+        }
         if let Some(Doc::Obj(entries)) = doc.find_mut(path, original)
             && !entries.iter().any(|(k, _)| k == key)
         {
@@ -99,6 +102,24 @@ pub fn graft(new: &[u8], unknown: &Unknown) -> serde_json::Result<Vec<u8>> {
     let mut out = serde_json::to_vec(&doc)?;
     out.push(b'\n');
     Ok(out)
+}
+
+/// The new document leaves out an object whose known fields are all at their defaults (a
+/// resource's `dependencies` with none of the kinds this scsim knows): when the object that held
+/// an unknown field is missing but its parent is still there (the command did not remove it),
+/// put an empty object back for the field to go into.
+fn reopen(doc: &mut Doc, path: &[Seg], original: &Doc) {
+    let Some((Seg::Key(last), parent)) = path.split_last() else {
+        return;
+    };
+    if !matches!(original.at(path), Some(Doc::Obj(_))) {
+        return;
+    }
+    if let Some(Doc::Obj(entries)) = doc.find_mut(parent, original)
+        && !entries.iter().any(|(k, _)| k == last)
+    {
+        entries.push((last.clone(), Doc::Obj(Vec::new())));
+    }
 }
 
 /// A JSON document that keeps the order of object keys (serde_json's `Value` sorts them).
@@ -227,5 +248,36 @@ impl<'de> Deserialize<'de> for Doc {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: &str) -> Seg {
+        Seg::Key(k.into())
+    }
+
+    #[test]
+    fn a_field_in_an_object_left_out_as_default_is_kept() {
+        let old = br#"{"resources":{"r":{"name":"r","dependencies":{"future":[1]}}}}"#;
+        let path = vec![
+            key("resources"),
+            key("r"),
+            key("dependencies"),
+            key("future"),
+        ];
+        let u = collect(old, vec![path]);
+        assert_eq!(u.len(), 1);
+        // The new document leaves `dependencies` out (no kind this build knows is set).
+        let merged = graft(br#"{"resources":{"r":{"name":"r"}}}"#, &u).unwrap();
+        assert_eq!(
+            String::from_utf8(merged).unwrap(),
+            "{\"resources\":{\"r\":{\"name\":\"r\",\"dependencies\":{\"future\":[1]}}}}\n"
+        );
+        // A resource the command removed does not come back for it.
+        let merged = graft(br#"{"resources":{}}"#, &u).unwrap();
+        assert_eq!(String::from_utf8(merged).unwrap(), "{\"resources\":{}}\n");
     }
 }

@@ -1,0 +1,122 @@
+//! The values a state file leaves out (schema 5 on): a field of a resource group or a resource
+//! at the value below is not written, and a missing field reads as that value. These are the
+//! rg_properties(5) defaults [`super::ResourceGroup::new`] starts from, so a group or resource
+//! nobody tuned is written as its name, its members and its state. Files of schema 4 and older
+//! spell every field out and read the same.
+
+pub(super) const MAXIMUM_PRIMARIES: u32 = 1;
+pub(super) const DESIRED_PRIMARIES: u32 = 1;
+pub(super) const PINGPONG_INTERVAL: u32 = 3600;
+pub(super) const PROJECT_NAME: &str = "default";
+/// Global_resources_used: `*` (all).
+pub(super) const GLOBAL_RESOURCES_USED: &str = "*";
+
+pub(super) fn yes() -> bool {
+    true
+}
+pub(super) fn is_yes(b: &bool) -> bool {
+    *b
+}
+pub(super) fn is_no(b: &bool) -> bool {
+    !*b
+}
+pub(super) fn one() -> u32 {
+    1
+}
+pub(super) fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+pub(super) fn pingpong_interval() -> u32 {
+    PINGPONG_INTERVAL
+}
+pub(super) fn is_pingpong_interval(n: &u32) -> bool {
+    *n == PINGPONG_INTERVAL
+}
+pub(super) fn project_name() -> String {
+    PROJECT_NAME.to_string()
+}
+pub(super) fn is_project_name(s: &str) -> bool {
+    s == PROJECT_NAME
+}
+pub(super) fn global_resources_used() -> Vec<String> {
+    vec![GLOBAL_RESOURCES_USED.to_string()]
+}
+pub(super) fn is_global_resources_used(v: &[String]) -> bool {
+    matches!(v, [only] if only == GLOBAL_RESOURCES_USED)
+}
+pub(super) fn failover() -> super::RgMode {
+    super::RgMode::Failover
+}
+pub(super) fn is_failover(m: &super::RgMode) -> bool {
+    *m == super::RgMode::Failover
+}
+pub(super) fn is_no_dependencies(d: &super::Dependencies) -> bool {
+    d.strong.is_empty() && d.weak.is_empty() && d.restart.is_empty() && d.offline_restart.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Resource, ResourceGroup};
+
+    /// A group as schema 4 wrote it: every property spelled out.
+    const V4_GROUP: &str = r#"{"name":"rg-1","nodelist":["a","b"],"managed":true,"mode":"Failover","description":"","failback":false,"maximum_primaries":1,"desired_primaries":1,"rg_dependencies":[],"rg_affinities":[],"implicit_network_dependencies":true,"global_resources_used":["*"],"pathprefix":"","pingpong_interval":3600,"project_name":"default","rg_system":false,"auto_start_on_new_cluster":true,"suspend_automatic_recovery":false,"resources":["rs-1"],"state":{"a":"Online"}}"#;
+    const V4_RESOURCE: &str = r#"{"name":"rs-1","type":"T","group":"rg-1","enabled":true,"monitored":true,"description":"","dependencies":{},"properties":{},"extension":{},"state":{}}"#;
+
+    #[test]
+    fn defaults_are_left_out_and_read_back() {
+        let g: ResourceGroup = serde_json::from_str(V4_GROUP).unwrap();
+        let mut fresh = ResourceGroup::new("rg-1", vec!["a".into(), "b".into()]);
+        fresh.managed = true;
+        fresh.resources = vec!["rs-1".into()];
+        fresh
+            .state
+            .insert("a".into(), super::super::RgState::Online);
+        assert_eq!(g, fresh);
+        let text = serde_json::to_string(&g).unwrap();
+        assert_eq!(
+            text,
+            r#"{"name":"rg-1","nodelist":["a","b"],"managed":true,"resources":["rs-1"],"state":{"a":"Online"}}"#
+        );
+        assert_eq!(serde_json::from_str::<ResourceGroup>(&text).unwrap(), g);
+
+        let r: Resource = serde_json::from_str(V4_RESOURCE).unwrap();
+        let text = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            text,
+            r#"{"name":"rs-1","type":"T","group":"rg-1","enabled":true,"monitored":true}"#
+        );
+        assert_eq!(serde_json::from_str::<Resource>(&text).unwrap(), r);
+    }
+
+    #[test]
+    fn values_off_their_default_are_written() {
+        let mut g = ResourceGroup::new("g", vec![]);
+        g.mode = super::super::RgMode::Scalable;
+        g.maximum_primaries = 2;
+        g.desired_primaries = 2;
+        g.implicit_network_dependencies = false;
+        g.global_resources_used = vec![];
+        g.pingpong_interval = 0;
+        g.project_name = String::new();
+        g.auto_start_on_new_cluster = false;
+        g.failback = true;
+        let text = serde_json::to_string(&g).unwrap();
+        for k in [
+            "mode",
+            "maximum_primaries",
+            "desired_primaries",
+            "implicit_network_dependencies",
+            "global_resources_used",
+            "pingpong_interval",
+            "project_name",
+            "auto_start_on_new_cluster",
+            "failback",
+        ] {
+            assert!(
+                text.contains(&format!("\"{k}\":")),
+                "{k} missing from {text}"
+            );
+        }
+        assert_eq!(serde_json::from_str::<ResourceGroup>(&text).unwrap(), g);
+    }
+}
