@@ -15,6 +15,7 @@ pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod export;
+pub mod fasthash;
 pub mod fix;
 pub mod import;
 pub mod model;

@@ -1,12 +1,12 @@
 //! `scsim init`: a new cluster, as scinstall would leave it.
 
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fasthash::NameMap;
 use crate::model::nodefiles::{self, FileChange, VfstabEntry};
 use crate::model::{
     Clock, Cluster, ClusterState, DeviceGroup, EventLog, IpmpGroup, Node, SCHEMA_VERSION,
     TransportPath,
 };
-use indexmap::IndexMap;
 
 /// What `scsim init` was asked for.
 #[derive(Debug, Clone, Default)]
@@ -104,7 +104,7 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             "cluster name \"{name}\" is not legal: it must start with a letter and contain only letters, digits, '-' and '_'"
         )));
     }
-    let mut resource_types = IndexMap::new();
+    let mut resource_types = NameMap::default();
     for rt in crate::rtr::builtin_types() {
         if rt.is_network_address() {
             let rt = super::catalog::for_release(rt, opts.release);
@@ -123,8 +123,8 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             release: opts.release,
         },
         resource_types,
-        resource_groups: IndexMap::new(),
-        resources: IndexMap::new(),
+        resource_groups: NameMap::default(),
+        resources: NameMap::default(),
         clock: Clock { now_ms },
         events: log_settings(opts),
         faults: Vec::new(),

@@ -3,8 +3,8 @@
 //! RG_affinities, parsed affinities, and the dependency order of a group's resources.
 //! Building the index is linear in the size of the state.
 
+use crate::fasthash::FastMap;
 use crate::model::{ClusterState, DepKind, PropValue, Resource};
-use std::collections::HashMap;
 
 /// RG_affinities entry kinds (`+`, `++`, `+++`, `-`, `--`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,17 +59,17 @@ pub fn dep_target(s: &str) -> &str {
 /// Per-command lookup tables over one state.
 pub struct Index<'a> {
     pub state: &'a ClusterState,
-    dependents: HashMap<&'a str, Vec<(&'a str, DepKind)>>,
-    network_users: HashMap<&'a str, Vec<&'a str>>,
-    rg_dependents: HashMap<&'a str, Vec<&'a str>>,
-    affinity_holders: HashMap<&'a str, Vec<(&'a str, AffKind)>>,
-    affinities: HashMap<&'a str, Vec<(AffKind, &'a str)>>,
+    dependents: FastMap<&'a str, Vec<(&'a str, DepKind)>>,
+    network_users: FastMap<&'a str, Vec<&'a str>>,
+    rg_dependents: FastMap<&'a str, Vec<&'a str>>,
+    affinity_holders: FastMap<&'a str, Vec<(&'a str, AffKind)>>,
+    affinities: FastMap<&'a str, Vec<(AffKind, &'a str)>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(state: &'a ClusterState) -> Index<'a> {
-        let mut dependents: HashMap<&str, Vec<(&str, DepKind)>> = HashMap::new();
-        let mut network_users: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut dependents: FastMap<&str, Vec<(&str, DepKind)>> = FastMap::default();
+        let mut network_users: FastMap<&str, Vec<&str>> = FastMap::default();
         for r in state.resources.values() {
             for (kind, d) in r.dependencies.all() {
                 dependents
@@ -86,9 +86,9 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let mut rg_dependents: HashMap<&str, Vec<&str>> = HashMap::new();
-        let mut affinity_holders: HashMap<&str, Vec<(&str, AffKind)>> = HashMap::new();
-        let mut affinities: HashMap<&str, Vec<(AffKind, &str)>> = HashMap::new();
+        let mut rg_dependents: FastMap<&str, Vec<&str>> = FastMap::default();
+        let mut affinity_holders: FastMap<&str, Vec<(&str, AffKind)>> = FastMap::default();
+        let mut affinities: FastMap<&str, Vec<(AffKind, &str)>> = FastMap::default();
         for g in state.resource_groups.values() {
             for d in &g.rg_dependencies {
                 rg_dependents
@@ -173,7 +173,7 @@ impl<'a> Index<'a> {
             .filter(|r| self.state.resources.contains_key(r.as_str()))
             .map(String::as_str)
             .collect();
-        let pos: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let pos: FastMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         let n = names.len();
         let mut indeg = vec![0usize; n];
         let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];

@@ -10,7 +10,7 @@ pub mod nodefiles;
 pub mod props;
 pub mod value;
 
-use indexmap::IndexMap;
+use crate::fasthash::NameMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -28,11 +28,11 @@ pub struct ClusterState {
     pub generation: u64,
     pub cluster: Cluster,
     /// Registered resource types, keyed by full name (`SUNW.HAStoragePlus:4`), in registration order.
-    pub resource_types: IndexMap<String, ResourceType>,
+    pub resource_types: NameMap<ResourceType>,
     /// Resource groups, keyed by name, in creation order.
-    pub resource_groups: IndexMap<String, ResourceGroup>,
+    pub resource_groups: NameMap<ResourceGroup>,
     /// Resources, keyed by name, in creation order.
-    pub resources: IndexMap<String, Resource>,
+    pub resources: NameMap<Resource>,
     /// Simulated clock.
     pub clock: Clock,
     /// Event-log settings and this command's new entries; the log itself is the messages file

@@ -5,8 +5,8 @@
 //! every changing command loads before it writes, such a file is never rewritten.
 
 use crate::error::{Result, ScError};
+use crate::fasthash::FastSet;
 use crate::model::ClusterState;
-use std::collections::HashSet;
 use std::path::Path;
 
 /// How much a command relies on: a changing command needs every reference intact; a read
@@ -20,7 +20,7 @@ pub enum Level {
 
 /// The first broken reference of `state`, if any, as a sentence.
 pub fn first_problem(state: &ClusterState, level: Level) -> Option<String> {
-    let mut nodes = HashSet::new();
+    let mut nodes = FastSet::default();
     for n in &state.cluster.nodes {
         if !nodes.insert(n.name.as_str()) {
             return Some(format!("node {} is listed twice", n.name));

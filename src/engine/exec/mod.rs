@@ -92,7 +92,7 @@ impl Transition {
     pub fn groups(&self) -> Vec<String> {
         // A set beside the list: a node failure at scale touches hundreds of groups in tens of
         // thousands of steps.
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut seen: crate::fasthash::FastSet<&str> = crate::fasthash::FastSet::default();
         let placed = self
             .plan
             .placement

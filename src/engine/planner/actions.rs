@@ -3,8 +3,8 @@
 
 use super::{Draft, needs_stop};
 use crate::engine::index::dep_target;
+use crate::fasthash::{FastMap, FastSet};
 use crate::model::{DepKind, Method, RState, Resource, ResourceGroup, RgState};
-use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Act {
@@ -32,17 +32,17 @@ pub(super) struct Unit {
 #[derive(Default)]
 struct Progress<'o> {
     /// Whether each resource seen so far runs after the plan.
-    run_after: HashMap<String, bool>,
+    run_after: FastMap<String, bool>,
     /// Resources that stop somewhere in this plan (a node crash stops what ran there).
-    bounced: HashSet<String>,
+    bounced: FastSet<String>,
     /// Of those, the ones whose service goes down: stopped, crashed or restarted with their
     /// group (not a fault monitor's restart in place). Strong dependents in other groups
     /// stop before them and start again after them.
-    stopped: HashSet<String>,
+    stopped: FastSet<String>,
     /// (resource, node) where the service goes down in this plan.
-    stopped_on: HashSet<(String, String)>,
+    stopped_on: FastSet<(String, String)>,
     /// Groups already processed.
-    processed: HashSet<&'o str>,
+    processed: FastSet<&'o str>,
 }
 
 /// One (group, node) unit being worked out.
@@ -54,9 +54,9 @@ struct UnitScope<'u> {
     restart: bool,
     managed: bool,
     /// Whether each resource of the group handled so far runs on the node after the plan.
-    will: HashMap<&'u str, bool>,
+    will: FastMap<&'u str, bool>,
     /// Resources of the group stopped or restarted on the node.
-    local_bounce: HashSet<&'u str>,
+    local_bounce: FastSet<&'u str>,
 }
 
 impl<'a> Draft<'a> {
@@ -100,8 +100,8 @@ impl<'a> Draft<'a> {
                         .restart_units
                         .contains(&(gname.clone(), n.clone())),
                     managed: self.managed_after(g),
-                    will: HashMap::new(),
-                    local_bounce: HashSet::new(),
+                    will: FastMap::default(),
+                    local_bounce: FastSet::default(),
                 };
                 if let Some(unit) = self.unit(u, &order_r, &mut p) {
                     units.push(unit);
@@ -113,8 +113,8 @@ impl<'a> Draft<'a> {
     }
 
     /// Resources of the ordered groups that were running on a crashing node.
-    fn crash_bounced(&self, order: &[String]) -> HashSet<String> {
-        let mut bounced = HashSet::new();
+    fn crash_bounced(&self, order: &[String]) -> FastSet<String> {
+        let mut bounced = FastSet::default();
         if self.after.crashed.is_empty() {
             return bounced;
         }

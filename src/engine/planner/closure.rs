@@ -3,13 +3,14 @@
 
 use super::{Auto, Draft, Goal};
 use crate::engine::index::{self, AffKind, dep_target};
+use crate::fasthash::{FastMap, FastSet};
 use crate::model::DepKind;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 
 impl<'a> Draft<'a> {
     pub(super) fn close_goals(&mut self) {
         let mut queue: VecDeque<String> = self.aims.goals.keys().cloned().collect();
-        let mut seen: HashSet<String> = queue.iter().cloned().collect();
+        let mut seen: FastSet<String> = queue.iter().cloned().collect();
         while let Some(gname) = queue.pop_front() {
             let moving = !matches!(self.aims.goals.get(&gname), Some(Goal::Keep));
             if moving {
@@ -99,7 +100,7 @@ impl<'a> Draft<'a> {
     /// creation order breaks ties and cycles.
     pub(super) fn order_groups(&self) -> Vec<String> {
         let names: Vec<&String> = self.aims.goals.keys().collect();
-        let pos: HashMap<&str, usize> = names
+        let pos: FastMap<&str, usize> = names
             .iter()
             .enumerate()
             .map(|(i, n)| (n.as_str(), i))

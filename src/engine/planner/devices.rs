@@ -5,8 +5,8 @@ use super::{Draft, err, needs_stop};
 use crate::engine::plan::StepKind;
 use crate::engine::settings;
 use crate::error::{ErrorCode, Result};
+use crate::fasthash::FastSet;
 use crate::model::{Resource, ResourceType, RgMode};
-use std::collections::HashSet;
 
 impl<'a> Draft<'a> {
     pub(super) fn dg_switch(&mut self, dgs: &[String], node: &str) -> Result<()> {
@@ -128,7 +128,7 @@ impl<'a> Draft<'a> {
         &self,
         r: &str,
         node: &str,
-        seen: &mut HashSet<String>,
+        seen: &mut FastSet<String>,
         steps: &mut Vec<StepKind>,
     ) {
         let res = &self.st.resources[r];

@@ -4,8 +4,8 @@
 use super::Draft;
 use super::actions::{Act, Unit};
 use crate::engine::plan::{Settle, Step, StepKind};
+use crate::fasthash::FastSet;
 use crate::model::{Method, RState, RgState};
-use std::collections::HashSet;
 
 impl<'a> Draft<'a> {
     pub(super) fn emit_stop(&self, u: &Unit, out: &mut Vec<Step>) {
@@ -121,7 +121,7 @@ impl<'a> Draft<'a> {
             node: u.node.clone(),
             method: m,
         };
-        let mut dg_seen: HashSet<String> = HashSet::new();
+        let mut dg_seen: FastSet<String> = FastSet::default();
         for (r, short) in &starts {
             if *short || !self.has(r, Method::PrenetStart) {
                 continue;

@@ -5,13 +5,13 @@ use super::{Auto, Draft, Goal, err, needs_stop};
 use crate::engine::index::dep_target;
 use crate::engine::plan::StepKind;
 use crate::error::{ErrorCode, Result};
+use crate::fasthash::FastSet;
 use crate::model::{DepKind, Method, Resource, ResourceGroup, RgMode, RgState};
-use std::collections::HashSet;
 
 impl<'a> Draft<'a> {
     pub(super) fn online(&mut self, rgs: &[String]) -> Result<()> {
         let gs = self.all_or(rgs)?;
-        let names: HashSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
+        let names: FastSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
         for g in &gs {
             if self.aims.hold.contains(&g.name) {
                 continue;
@@ -233,7 +233,7 @@ impl<'a> Draft<'a> {
 
     pub(super) fn switch(&mut self, rgs: &[String], nodes: &[String]) -> Result<()> {
         let gs = self.groups_of(rgs)?;
-        let names: HashSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
+        let names: FastSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
         let mut plans = Vec::new();
         for g in &gs {
             if self.aims.hold.contains(&g.name) {
@@ -293,7 +293,7 @@ impl<'a> Draft<'a> {
 
     pub(super) fn offline(&mut self, rgs: &[String]) -> Result<()> {
         let gs = self.groups_of(rgs)?;
-        let names: HashSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
+        let names: FastSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
         for g in &gs {
             self.check_managed(g, "take offline")?;
             self.check_not_frozen(g)?;

@@ -45,9 +45,9 @@ use super::index::Index;
 use super::intent::Intent;
 use super::plan::{Action, Plan, Step};
 use crate::error::{ErrorCode, Result, ScError};
+use crate::fasthash::{FastMap, FastSet};
 use crate::model::{ClusterState, InitNodes, RState, ResourceGroup, ResourceType};
 use indexmap::IndexMap;
-use std::collections::{HashMap, HashSet};
 
 pub use devices::hasp_device_groups;
 pub use membership::{has_quorum, quorum_votes};
@@ -130,27 +130,27 @@ struct Auto {
 #[derive(Default)]
 struct After {
     /// On_off_switch changes.
-    enabled: HashMap<String, bool>,
+    enabled: FastMap<String, bool>,
     /// Monitored_switch changes.
-    monitored: HashMap<String, bool>,
+    monitored: FastMap<String, bool>,
     /// Per-node On_off_switch changes (resource, node).
-    node_enabled: HashMap<(String, String), bool>,
+    node_enabled: FastMap<(String, String), bool>,
     /// Per-node Monitored_switch changes (resource, node).
-    node_monitored: HashMap<(String, String), bool>,
+    node_monitored: FastMap<(String, String), bool>,
     /// Groups becoming managed or unmanaged.
-    managed: HashMap<String, bool>,
+    managed: FastMap<String, bool>,
     /// Nodes that crash (nothing they ran needs stopping).
-    crashed: HashSet<String>,
+    crashed: FastSet<String>,
     /// Nodes that leave (crash or halt).
-    down: HashSet<String>,
+    down: FastSet<String>,
     /// Nodes that join.
-    joined: HashSet<String>,
+    joined: FastSet<String>,
     /// (group, node) whose Error_stop_failed the operator clears (every Stop_failed resource
     /// of the group there).
-    cleared: HashSet<(String, String)>,
+    cleared: FastSet<(String, String)>,
     /// (resource, node) whose state a proxy's monitor sets (`scha_control -O
     /// CHANGE_STATE_ONLINE|OFFLINE`): online or not after the plan, with no method run.
-    marked: HashMap<(String, String), bool>,
+    marked: FastMap<(String, String), bool>,
 }
 
 /// What the plan aims at, per group and per resource.
@@ -159,13 +159,13 @@ struct Aims {
     /// The groups the plan touches and where each should be, in the order they were named.
     goals: IndexMap<String, Goal>,
     /// Why a group is touched, when it is not the intent itself.
-    reasons: HashMap<String, String>,
+    reasons: FastMap<String, String>,
     /// Groups left alone (being recovered, or frozen by a failure).
-    hold: HashSet<String>,
+    hold: FastSet<String>,
     /// (group, node) units restarted as a whole (`-R`).
-    restart_units: HashSet<(String, String)>,
+    restart_units: FastSet<(String, String)>,
     /// (resource, node) restarted in place by its fault monitor.
-    res_restart: HashSet<(String, String)>,
+    res_restart: FastSet<(String, String)>,
 }
 
 /// Flag steps outside the per-unit method steps: before every stop (`pre`), between the
@@ -188,7 +188,7 @@ struct Draft<'a> {
     after: After,
     aims: Aims,
     /// Target nodes of each group, decided in dependency order.
-    targets: HashMap<String, Vec<String>>,
+    targets: FastMap<String, Vec<String>>,
     notes: Vec<String>,
     actions: Vec<Action>,
     /// The intent is an operator command that places groups (`-z`, `-Z`): `++` followers
@@ -210,7 +210,7 @@ impl<'a> Draft<'a> {
             flags: FlagSteps::default(),
             after: After::default(),
             aims: Aims::default(),
-            targets: HashMap::new(),
+            targets: FastMap::default(),
             notes: Vec::new(),
             actions: Vec::new(),
             operator: false,

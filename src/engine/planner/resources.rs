@@ -4,8 +4,8 @@
 use super::{Draft, Goal, err};
 use crate::engine::plan::{Settle, StepKind};
 use crate::error::{ErrorCode, Result};
+use crate::fasthash::FastSet;
 use crate::model::{DepKind, RState, Resource, RgState};
-use std::collections::HashSet;
 
 impl<'a> Draft<'a> {
     pub(super) fn enable(&mut self, resources: &[String], monitor_only: bool) -> Result<()> {
@@ -19,7 +19,7 @@ impl<'a> Draft<'a> {
                 rs.push(r);
             }
         }
-        let names: HashSet<&str> = rs.iter().map(|r| r.name.as_str()).collect();
+        let names: FastSet<&str> = rs.iter().map(|r| r.name.as_str()).collect();
         for r in &rs {
             let g = self.group(&r.group)?;
             self.check_not_frozen(g)?;
@@ -63,7 +63,7 @@ impl<'a> Draft<'a> {
                 rs.push(r);
             }
         }
-        let names: HashSet<&str> = rs.iter().map(|r| r.name.as_str()).collect();
+        let names: FastSet<&str> = rs.iter().map(|r| r.name.as_str()).collect();
         for r in &rs {
             let g = self.group(&r.group)?;
             self.check_not_frozen(g)?;
@@ -350,7 +350,7 @@ impl<'a> Draft<'a> {
         // Error_stop_failed for Offline there: what still runs of it is stopped, and its
         // `++` followers leave the node with it (the 3.1 procedure: clear, then bring the
         // group online). Otherwise the group stays Error_stop_failed.
-        let cleared: HashSet<(String, String)> = settles
+        let cleared: FastSet<(String, String)> = settles
             .iter()
             .filter(|(rg, n)| {
                 self.st.resource_groups.get(rg).is_some_and(|g| {
