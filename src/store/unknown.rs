@@ -104,14 +104,21 @@ pub fn graft(new: &[u8], unknown: &Unknown) -> serde_json::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// The new document leaves out an object whose known fields are all at their defaults (a
-/// resource's `dependencies` with none of the kinds this scsim knows): when the object that held
-/// an unknown field is missing but its parent is still there (the command did not remove it),
-/// put an empty object back for the field to go into.
+/// Objects the new document leaves out when every field this scsim knows is at its default
+/// (`src/model/defaults.rs`): a resource's `dependencies`. Other objects (a resource, a group,
+/// a node's entry) are only missing when the command removed them.
+const LEFT_OUT_WHEN_DEFAULT: [&str; 1] = ["dependencies"];
+
+/// When the object that held an unknown field is one the new document left out as default,
+/// and its parent is still there (the command did not remove it), put an empty object back for
+/// the field to go into.
 fn reopen(doc: &mut Doc, path: &[Seg], original: &Doc) {
     let Some((Seg::Key(last), parent)) = path.split_last() else {
         return;
     };
+    if !LEFT_OUT_WHEN_DEFAULT.contains(&last.as_str()) {
+        return;
+    }
     if !matches!(original.at(path), Some(Doc::Obj(_))) {
         return;
     }
