@@ -32,7 +32,7 @@ pub(super) fn register(
             }
             rt
         }
-        None => match catalog::builtin_type(query)? {
+        None => match catalog::builtin_type(&catalog::unversioned(query, state.cluster.release))? {
             Some(rt) => catalog::for_release(rt, state.cluster.release),
             None => {
                 if let Ok(rt) = catalog::registered_type(state, query) {
@@ -44,13 +44,20 @@ pub(super) fn register(
                     ErrorCode::Inval,
                     format!(
                         "no registration file for resource type {query}: /usr/cluster/lib/rgm/rtreg/{query} does not exist and it is not one of the built-in types ({})",
-                        catalog::builtin_names().join(", ")
+                        catalog::release_names(state.cluster.release).join(", ")
                     ),
                 )
-                .hint(format!(
-                    "give its RTR file: scrgadm -a -t {query} -f /opt/cluster/lib/rgm/rtreg/{query}"
+                .hint(Hint::lead(
+                    "give its RTR file: ",
+                    Fix::RegisterTypeFrom {
+                        t: query.to_string(),
+                        file: format!("/opt/cluster/lib/rgm/rtreg/{query}"),
+                    },
                 ))
-                .suggest(query, catalog::type_name_forms(&catalog::builtin_names())));
+                .suggest(
+                    query,
+                    catalog::type_name_forms(&catalog::release_names(state.cluster.release)),
+                ));
             }
         },
     };

@@ -646,3 +646,25 @@ fn scenario_start_states_round_trip_in_every_release() {
     assert!(files.len() >= 36, "{} scenarios", files.len());
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// A built-in type registers by the name the release lists it under (`clrt list` of a 4.4
+/// cluster shows `SUNW.HAStoragePlus:11`), and an unknown type's hint is spelled for the
+/// command that failed, naming the release's versions.
+#[test]
+fn types_register_by_the_release_versioned_name() {
+    let t = TestCluster::bare("n1,n2");
+    t.script("scsim init --force --nodes n1,n2 --release 4.4");
+    t.script("clrt register SUNW.HAStoragePlus:11 SUNW.gds:6");
+    assert_eq!(
+        t.sh("clrt list").stdout,
+        "SUNW.LogicalHostname:5\nSUNW.SharedAddress:3\nSUNW.HAStoragePlus:11\nSUNW.gds:6\n"
+    );
+    let bad = t.fails_unchanged("clrt register SUNW.gsd", 3);
+    assert!(bad.stderr.contains("SUNW.gds:6,"), "{bad}");
+    assert!(
+        bad.stderr.contains(
+            "hint: give its RTR file: clrt register -f /opt/cluster/lib/rgm/rtreg/SUNW.gsd SUNW.gsd"
+        ),
+        "{bad}"
+    );
+}
