@@ -259,7 +259,11 @@ mod tests {
             ErrorCode::Inval,
             "13 would read as already registered"
         );
-        assert!(e.hints[0].contains("-f"), "{:?}", e.hints);
+        assert!(
+            format!("{:?}", e.hints[0]).contains("RegisterTypeFrom"),
+            "{:?}",
+            e.hints
+        );
     }
 
     #[test]

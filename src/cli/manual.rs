@@ -309,6 +309,8 @@ pub fn verb(cmd: clap::Command) -> clap::Command {
         .map(|c| c.get_name().to_string())
         .filter(|n| n != "help")
         .collect();
+    // Every verb in turn, those without examples too: mut_subcommand moves the verb it
+    // changes to the end, so going through all of them keeps their order.
     for sub in subs {
         let prefix = format!("scsim {name} {sub}");
         let own: Vec<&String> = lines
@@ -318,14 +320,14 @@ pub fn verb(cmd: clap::Command) -> clap::Command {
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\n']))
             })
             .collect();
-        if own.is_empty() {
-            continue;
-        }
-        let mut text = String::from("Examples:\n");
-        for l in own {
-            let _ = writeln!(text, "  {l}");
-        }
         cmd = cmd.mut_subcommand(sub, |c| {
+            if own.is_empty() {
+                return c;
+            }
+            let mut text = String::from("Examples:\n");
+            for l in own {
+                let _ = writeln!(text, "  {l}");
+            }
             let text = match c.get_after_help() {
                 Some(h) => format!("{h}\n\n{text}"),
                 None => text,

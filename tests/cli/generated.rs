@@ -170,11 +170,11 @@ fn installed(shell: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// The committed zsh and fish scripts parse (`zsh -n`, `fish -n`), and fish completes names
+/// The committed zsh and fish scripts parse (`zsh -n`, `fish -n`), and both complete names
 /// from the state through them, `scsim on NODE -- CMD …` included. Skipped, with a note on
 /// stderr, for a shell that is not installed.
 #[test]
-fn zsh_and_fish_scripts_load_and_fish_completes_from_the_state() {
+fn zsh_and_fish_scripts_load_and_complete_from_the_state() {
     for (shell, dir, prefix, suffix) in [("zsh", "zsh", "_", ""), ("fish", "fish", "", ".fish")] {
         if !installed(shell) {
             eprintln!("{shell} is not installed: its completion scripts were not checked");
@@ -195,11 +195,35 @@ fn zsh_and_fish_scripts_load_and_fish_completes_from_the_state() {
             );
         }
     }
+    let t = TestCluster::two_node();
+    t.script("scrgadm -a -g MAIL-RG -h mail-1,mail-2");
+    if installed("zsh") {
+        // The completion system's compadd stands in as a function that prints what it gets.
+        let script = format!(
+            "compadd() {{ [[ $1 == -Q ]] && shift; [[ $1 == -- ]] && shift; print -l -- \"$@\"; }}; \
+             words=(scsim on mail-1 -- scswitch -z -g M); CURRENT=8; source {0}/_scsim; \
+             words=(scswitch -z -g MAIL-RG -h mail-); CURRENT=6; source {0}/_scswitch",
+            root().join("completions/zsh").display()
+        );
+        let out = std::process::Command::new("zsh")
+            .arg("-f")
+            .arg("-c")
+            .arg(&script)
+            .env_clear()
+            .env("PATH", format!("{}:/usr/bin:/bin", t.bin.display()))
+            .env("SCSIM_STATE", &t.state)
+            .output()
+            .expect("run zsh");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "MAIL-RG\nmail-1\nmail-2\n",
+            "stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     if !installed("fish") {
         return;
     }
-    let t = TestCluster::two_node();
-    t.script("scrgadm -a -g MAIL-RG -h mail-1,mail-2");
     let fish = root().join("completions/fish");
     let script = format!(
         "source {0}/scswitch.fish; source {0}/scsim.fish; \
