@@ -109,6 +109,8 @@ fn bench_type() -> ResourceType {
         params: Vec::new(),
         is_logical_hostname: false,
         is_shared_address: false,
+        proxy: false,
+        global_zone: false,
         source: "bench/SCSIM.bench.rtr".into(),
     }
 }
@@ -187,6 +189,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 disabled_on: Default::default(),
                 unmonitored_on: Default::default(),
                 server_restarts: Default::default(),
+                ignore_failed_start: Default::default(),
             };
             if r > lo {
                 res.dependencies.strong.push(format!("rs-{}", r - 1));

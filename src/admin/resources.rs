@@ -116,6 +116,7 @@ pub(super) fn create_typed(
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
         server_restarts: Default::default(),
+        ignore_failed_start: Default::default(),
     };
     let warnings = Vec::new();
     set_props(state.cluster.release, rt, &mut r, props, None)?;

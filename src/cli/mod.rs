@@ -319,6 +319,7 @@ pub fn run_personality(
     out.syntax = p.syntax;
     let state_path = env.state_path(explicit_state)?;
     let mut ctx = Ctx::new(env, out, state_path);
+    ctx.service.runs_on_node();
     (p.run)(&mut ctx, args)
 }
 

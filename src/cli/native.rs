@@ -57,7 +57,8 @@ pub enum Tail {
         after_help = "Examples:\n  scsim on mail-2 -- scstat -g\n  scsim on 2 scswitch -z -g MAIL-RG -h mail-2\n\n\
 The command is a command name or a path ending in one (/usr/cluster/bin/scstat). Without\n\
 `scsim on`, commands run on the node named by SCSIM_NODE, else on the cluster member with\n\
-the lowest node id."
+the lowest node id. A node that does not exist or is down runs no command: exit 11 (the\n\
+object commands: 36 CL_ENOENT, 9 CL_ESTATE)."
     )]
     On {
         /// The node (name or id)
@@ -389,9 +390,8 @@ fn on_node(
     };
     let args: Vec<OsString> = command.into_iter().skip(1).collect();
     let (state, args) = take_state_option(Personality::Sc(entry), args)?;
-    let path = env.state_path(state.as_deref().or(explicit))?;
-    let snapshot = crate::service::Service::simulator(path, env.lock_timeout()).snapshot()?;
-    crate::query::lookup::local_node(&snapshot, Some(&node))?;
+    // The node is checked by the command's own reads (`Service::runs_on_node`), so that an
+    // unknown or down node is refused in the command's own form (exit 11, CL_ENOENT 36 …).
     let env = Env {
         node: Some(node),
         invoked: Some(word),

@@ -115,6 +115,14 @@ pub enum ControlOp {
     ResourceRestart,
     /// Count a restart the monitor did itself (NUM_RESOURCE_RESTARTS), with no method run.
     ResourceIsRestarted,
+    /// Disable the resource on the node (3.2: its per-node On_off_switch), stopping it there.
+    ResourceDisable,
+    /// Mark a proxy resource online on the node, running no method (3.2, Proxy types only).
+    ChangeStateOnline,
+    /// Mark a proxy resource offline on the node, running no method (3.2, Proxy types only).
+    ChangeStateOffline,
+    /// The next failed start of the resource on the node does not move the group (3.2).
+    IgnoreFailedStart,
 }
 
 impl ControlOp {
@@ -125,7 +133,21 @@ impl ControlOp {
             ControlOp::Restart => "RESTART",
             ControlOp::ResourceRestart => "RESOURCE_RESTART",
             ControlOp::ResourceIsRestarted => "RESOURCE_IS_RESTARTED",
+            ControlOp::ResourceDisable => "RESOURCE_DISABLE",
+            ControlOp::ChangeStateOnline => "CHANGE_STATE_ONLINE",
+            ControlOp::ChangeStateOffline => "CHANGE_STATE_OFFLINE",
+            ControlOp::IgnoreFailedStart => "IGNORE_FAILED_START",
         }
+    }
+    /// The optags Sun Cluster 3.1 lacks (they came with 3.2).
+    pub fn since_32(self) -> bool {
+        matches!(
+            self,
+            ControlOp::ResourceDisable
+                | ControlOp::ChangeStateOnline
+                | ControlOp::ChangeStateOffline
+                | ControlOp::IgnoreFailedStart
+        )
     }
 }
 

@@ -54,6 +54,8 @@ pub fn make_type(
         params,
         is_logical_hostname: false,
         is_shared_address: false,
+        proxy: false,
+        global_zone: false,
         source: "testkit".to_string(),
     }
 }
@@ -253,6 +255,7 @@ pub fn add_resource<'a>(
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
         server_restarts: Default::default(),
+        ignore_failed_start: Default::default(),
     };
     if let Some(g) = s.resource_groups.get_mut(group) {
         g.resources.push(name.to_string());

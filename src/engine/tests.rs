@@ -678,6 +678,8 @@ fn check_state(s: &ClusterState) -> Result<(), String> {
 
 fn prop_cluster() -> ClusterState {
     let mut s = cluster(&["n1", "n2", "n3"], NOW);
+    // 3.2, so that scha_control -O RESOURCE_DISABLE (a per-node switch) is carried out.
+    s.cluster.release = crate::model::Release::V32;
     add_group(&mut s, "DB-RG", &["n1", "n2", "n3"]);
     add_resource(&mut s, "db-lh", "lh", "DB-RG", &[]);
     add_resource(&mut s, "db-hasp", "hasp", "DB-RG", &[]);
@@ -712,11 +714,13 @@ const NODES: [&str; 3] = ["n1", "n2", "n3"];
 const RES: [&str; 6] = ["db-lh", "db-hasp", "db", "app", "web-lh", "web"];
 /// The group of each resource of `RES`.
 const RES_GROUP: [&str; 6] = ["DB-RG", "DB-RG", "DB-RG", "APP-RG", "WEB-RG", "WEB-RG"];
-const CONTROL_OPS: [ControlOp; 4] = [
+const CONTROL_OPS: [ControlOp; 6] = [
     ControlOp::Giveover,
     ControlOp::Restart,
     ControlOp::ResourceRestart,
     ControlOp::ResourceIsRestarted,
+    ControlOp::ResourceDisable,
+    ControlOp::IgnoreFailedStart,
 ];
 
 #[derive(Debug, Clone)]

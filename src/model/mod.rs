@@ -379,6 +379,13 @@ pub struct ResourceType {
     pub is_logical_hostname: bool,
     #[serde(default)]
     pub is_shared_address: bool,
+    /// `Proxy = TRUE` (3.2): the resources of the type import the state of a resource of
+    /// another cluster framework; `scha_control -O CHANGE_STATE_ONLINE|OFFLINE` sets it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub proxy: bool,
+    /// `Global_zone = TRUE` (3.2): the methods run in the global zone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub global_zone: bool,
     /// Where it came from: `builtin` or the RTR file path.
     pub source: String,
 }
@@ -650,6 +657,11 @@ pub struct Resource {
     /// (simulated ms timestamps), for `local.autorestart.timeout`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub server_restarts: BTreeMap<String, Vec<u64>>,
+    /// Nodes where `scha_control -O IGNORE_FAILED_START` was requested (3.2): the next start
+    /// of the resource there (Prenet_start, Start) that fails leaves the group where it is,
+    /// whatever Failover_mode says. Cleared by that start, whether it fails or not.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub ignore_failed_start: std::collections::BTreeSet<String>,
 }
 
 /// Per-node resource state (RGM-set) and status (agent-set).

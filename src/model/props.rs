@@ -614,6 +614,8 @@ mod tests {
             params,
             is_logical_hostname: false,
             is_shared_address: false,
+            proxy: false,
+            global_zone: false,
             source: "test".into(),
         }
     }

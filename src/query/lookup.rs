@@ -93,6 +93,37 @@ pub fn local_node(state: &ClusterState, requested: Option<&str>) -> Result<Strin
     Ok(default_local_node(state))
 }
 
+/// The node a command of the cluster's command line runs on, as [`local_node`], and that node
+/// must be up: a node that is down (crashed, halted, not yet booted) runs no command. Exit 11
+/// (SCHA_ERR_NODE) naming the node, the members that could run it and how to boot it.
+pub fn running_node(state: &ClusterState, requested: Option<&str>) -> Result<String> {
+    let name = local_node(state, requested)?;
+    if requested.is_none() || state.cluster.is_up(&name) {
+        return Ok(name);
+    }
+    let members: Vec<String> = state
+        .cluster
+        .nodes
+        .iter()
+        .filter(|n| n.up)
+        .map(|n| n.name.clone())
+        .collect();
+    let e = ScError::new(
+        ErrorCode::Node,
+        format!(
+            "the local node (SCSIM_NODE or scsim on NODE): {name} is down; a node that is not a cluster member runs no cluster command"
+        ),
+    );
+    let e = match members.first() {
+        Some(m) => e.hint(format!(
+            "run it on a member ({}): scsim on {m} -- …",
+            join_some(&members, 16)
+        )),
+        None => e.hint("no node is up"),
+    };
+    Err(e.hint(format!("or boot the node first: scsim node up {name}")))
+}
+
 /// The cluster member with the lowest node id, else the first node (no member is up).
 pub fn default_local_node(state: &ClusterState) -> String {
     state
@@ -209,4 +240,27 @@ pub fn declared_method(state: &ClusterState, resource: &str, m: Method) -> Resul
         m.rtr_name(),
         declared.join(", ")
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_running_node_exists_and_is_up() {
+        let mut s = crate::engine::testkit::seed(1_700_000_000_000);
+        assert_eq!(running_node(&s, Some("2")).unwrap(), "mail-2");
+        let e = running_node(&s, Some("mial-2")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Node);
+        assert_eq!(e.kind, Some(crate::error::Kind::NoEnt));
+        s.cluster.nodes[1].up = false;
+        let e = running_node(&s, Some("mail-2")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Node);
+        assert!(e.message.contains("mail-2 is down"), "{}", e.message);
+        assert_eq!(e.kind, None);
+        // Without a requested node: the default, a member.
+        assert_eq!(running_node(&s, None).unwrap(), "mail-1");
+        s.cluster.nodes[0].up = false;
+        assert_eq!(running_node(&s, None).unwrap(), "mail-1");
+    }
 }

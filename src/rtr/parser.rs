@@ -13,7 +13,7 @@
 //!   `Resource_type`/`Vendor_id` names; `RT_version` present and free of forbidden characters;
 //!   booleans TRUE/FALSE; `Init_nodes` RG_PRIMARIES or RT_INSTALLED_NODES; `RT_basedir`
 //!   absolute; `Start` unless `Prenet_start`, `Stop` unless `Postnet_stop`; relative method paths
-//!   only with `RT_basedir`; `Global_zone` and `Proxy` (3.2) are checked as booleans and ignored;
+//!   only with `RT_basedir`; `Global_zone` and `Proxy` (3.2) are booleans, kept on the type;
 //! * directives: `#$upgrade` at most once and before any `#$upgrade_from`, no version twice,
 //!   none after the paramtable has started;
 //! * entries: `PROPERTY` first, legal name, no property twice; an extension property needs exactly
@@ -176,6 +176,8 @@ struct Header {
     rt_system: bool,
     is_logical_hostname: bool,
     is_shared_address: bool,
+    proxy: bool,
+    global_zone: bool,
     methods: BTreeMap<Method, Val>,
     upgrade: bool,
     upgrade_from: Vec<(String, String, Pos)>,
@@ -440,6 +442,8 @@ impl Parser<'_> {
             params,
             is_logical_hostname: h.is_logical_hostname,
             is_shared_address: h.is_shared_address,
+            proxy: h.proxy,
+            global_zone: h.global_zone,
             source: self.source.to_string(),
         })
     }
@@ -617,9 +621,8 @@ impl Parser<'_> {
             Key::RtSystem => h.rt_system = self.boolean(&v, name)?,
             Key::IsLogicalHostname => h.is_logical_hostname = self.boolean(&v, name)?,
             Key::IsSharedAddress => h.is_shared_address = self.boolean(&v, name)?,
-            Key::GlobalZone | Key::Proxy => {
-                self.boolean(&v, name)?;
-            }
+            Key::GlobalZone => h.global_zone = self.boolean(&v, name)?,
+            Key::Proxy => h.proxy = self.boolean(&v, name)?,
             Key::InitNodes => {
                 h.init_nodes = Some(if v.text.eq_ignore_ascii_case("RG_PRIMARIES") {
                     InitNodes::RgPrimaries

@@ -92,6 +92,9 @@ pub struct Service<B: ClusterBackend = Simulator> {
     node: Option<String>,
     /// The command set of the calling command, checked against the cluster's release.
     set: Option<CommandSet>,
+    /// The caller is a command of the cluster's command line, run on `node`: every read
+    /// checks that the node exists and is up ([`Service::runs_on_node`]).
+    on_cluster_node: bool,
 }
 
 impl Service<Simulator> {
@@ -117,6 +120,7 @@ impl<B: ClusterBackend> Service<B> {
             backend,
             node: None,
             set: None,
+            on_cluster_node: false,
         }
     }
 
@@ -131,6 +135,20 @@ impl<B: ClusterBackend> Service<B> {
     pub fn on_node(mut self, node: Option<String>) -> Self {
         self.node = node;
         self
+    }
+
+    /// The caller is a command run on a cluster node (every personality of the registry; not
+    /// the simulator's own verbs, which act on the cluster from outside): every read refuses
+    /// a requested node that does not exist or is down (exit 11), before anything changes.
+    pub fn runs_on_node(&mut self) {
+        self.on_cluster_node = true;
+    }
+
+    fn check_node(&self, state: &ClusterState) -> Result<()> {
+        if !self.on_cluster_node {
+            return Ok(());
+        }
+        crate::query::lookup::running_node(state, self.node.as_deref()).map(|_| ())
     }
 
     fn check_release(&self, state: &ClusterState) -> Result<()> {
@@ -171,6 +189,7 @@ impl<B: ClusterBackend> Service<B> {
         let mut state = store::load(&self.path)?;
         self.check_release(&state)?;
         self.backend.observe(&mut state)?;
+        self.check_node(&state)?;
         Ok(state)
     }
 
@@ -196,10 +215,12 @@ impl<B: ClusterBackend> Service<B> {
                 session::Staged::Locked(Box::new(store::begin(&self.path, timeout)?))
             }
         };
-        match &staged {
-            session::Staged::Copy(s) => self.check_release(s)?,
-            session::Staged::Locked(t) => self.check_release(&t.state)?,
-        }
+        let state = match &staged {
+            session::Staged::Copy(s) => s,
+            session::Staged::Locked(t) => &t.state,
+        };
+        self.check_release(state)?;
+        self.check_node(state)?;
         Ok(Session::new(
             &mut self.backend,
             staged,

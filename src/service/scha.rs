@@ -4,7 +4,7 @@
 
 use super::{ClusterBackend, CommandLine, Intent, Mode, Service, Transition};
 use crate::engine::ControlOp;
-use crate::error::{Result, ScError};
+use crate::error::{ErrorCode, Result, ScError};
 use crate::model::RStatus;
 use crate::query::scha as q;
 
@@ -16,6 +16,8 @@ pub struct StatusRequest {
     pub status: RStatus,
     /// Empty: no message (clears the one set before).
     pub message: String,
+    /// `-Z zonename` (3.2 and later; only the global cluster exists).
+    pub zone: Option<String>,
 }
 
 impl<B: ClusterBackend> Service<B> {
@@ -36,6 +38,7 @@ impl<B: ClusterBackend> Service<B> {
             )));
         }
         let mut s = self.open(mode, now_ms)?;
+        q::zone(s.state(), req.zone.as_deref())?;
         q::resource_in(s.state(), &req.resource, Some(&req.group))?;
         let node = s.checked_local_node()?;
         s.log_command(cmd);
@@ -54,6 +57,8 @@ pub struct ControlRequest {
     pub check_only: bool,
     pub group: String,
     pub resource: String,
+    /// `-Z zonename` (3.2 and later; only the global cluster exists).
+    pub zone: Option<String>,
 }
 
 /// An accepted `scha_control` request.
@@ -81,6 +86,19 @@ impl<B: ClusterBackend> Service<B> {
             Mode::Apply
         };
         let mut s = self.open(mode, now_ms)?;
+        let release = s.state().cluster.release;
+        if req.op.since_32() && !release.has_32_features() {
+            return Err(ScError::new(
+                ErrorCode::Tag,
+                format!(
+                    "{} is not an optag of scha_control on {}: it came with Sun Cluster 3.2",
+                    req.op.optag(),
+                    release.product()
+                ),
+            )
+            .hint("scha_control --help lists its optags"));
+        }
+        q::zone(s.state(), req.zone.as_deref())?;
         q::resource_in(s.state(), &req.resource, Some(&req.group))?;
         let node = s.checked_local_node()?;
         let intent = Intent::Control {

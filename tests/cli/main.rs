@@ -27,6 +27,7 @@ mod pacemaker_live;
 mod probes;
 mod scenarios;
 mod scha;
+mod scha32;
 mod scrgadm;
 mod scrgadm_errors;
 mod scstat;

@@ -77,6 +77,7 @@ fn resource(
             disabled_on: Default::default(),
             unmonitored_on: Default::default(),
             server_restarts: Default::default(),
+            ignore_failed_start: Default::default(),
         },
     );
 }

@@ -12,11 +12,16 @@ use crate::service::CommandLine;
 use crate::service::scha::ControlRequest;
 use std::ffi::OsString;
 
-/// The optags of scha_control(1HA) that scsim carries out.
+/// The optags of scha_control(1HA) that scsim carries out (the first four and the last three
+/// since Sun Cluster 3.2's: CHANGE_STATE_*, IGNORE_FAILED_START, RESOURCE_DISABLE).
 pub const CONTROL_TAGS: &[&str] = &[
+    "CHANGE_STATE_OFFLINE",
+    "CHANGE_STATE_ONLINE",
     "CHECK_GIVEOVER",
     "CHECK_RESTART",
     "GIVEOVER",
+    "IGNORE_FAILED_START",
+    "RESOURCE_DISABLE",
     "RESOURCE_IS_RESTARTED",
     "RESOURCE_RESTART",
     "RESTART",
@@ -26,13 +31,14 @@ fn spec() -> Spec {
     Spec {
         name: "scha_control",
         about: "Ask the RGM to restart or give over a resource or group (scha_control(1HA))",
-        usage: "scha_control -O optag -G group -R resource",
+        usage: "scha_control -O optag -G group -R resource [-Z zonename]",
         optag: Want::Required,
         group: Want::Required,
         resource: Want::Required,
         rtype: Want::No,
         quiet: false,
         status: false,
+        zone: true,
         operands: false,
         after_help: format!(
             "The request is made on the node the command runs on (SCSIM_NODE or scsim on NODE),\n\
@@ -40,11 +46,17 @@ fn spec() -> Spec {
              RESTART restarts the group there, RESOURCE_RESTART the resource,\n\
              RESOURCE_IS_RESTARTED only counts a restart; CHECK_GIVEOVER and CHECK_RESTART\n\
              run the checks and change nothing. Failover_mode, Retry_count/Retry_interval and\n\
-             Pingpong_interval decide; a refusal exits 16 (SCHA_ERR_CHECKS).\n\n\
+             Pingpong_interval decide; a refusal exits 16 (SCHA_ERR_CHECKS).\n\
+             Since 3.2: RESOURCE_DISABLE disables the resource on this node; CHANGE_STATE_ONLINE\n\
+             and CHANGE_STATE_OFFLINE set the state of a proxy resource (Proxy type) here\n\
+             without running a method; IGNORE_FAILED_START keeps the group where it is when\n\
+             the resource's next start on this node fails. -Z names the zone cluster: only\n\
+             the global cluster exists (global, or the cluster's name).\n\n\
              Examples:\n  \
              scha_control -O CHECK_GIVEOVER -G MAIL-RG -R mail-rs && \\\n    \
              scha_control -O GIVEOVER -G MAIL-RG -R mail-rs\n  \
              scha_control -O RESOURCE_RESTART -G MAIL-RG -R mail-rs\n  \
+             scha_control -O RESOURCE_DISABLE -G MAIL-RG -R mail-rs\n  \
              scsim on mail-2 -- scha_control -O RESTART -G MAIL-RG -R mail-rs\n\n\
              Optags:\n{}",
             tag_list(CONTROL_TAGS)
@@ -65,6 +77,10 @@ pub fn parse_optag(tag: &str) -> Result<(ControlOp, bool)> {
         "CHECK_RESTART" => (ControlOp::Restart, true),
         "RESOURCE_RESTART" => (ControlOp::ResourceRestart, false),
         "RESOURCE_IS_RESTARTED" => (ControlOp::ResourceIsRestarted, false),
+        "RESOURCE_DISABLE" => (ControlOp::ResourceDisable, false),
+        "CHANGE_STATE_ONLINE" => (ControlOp::ChangeStateOnline, false),
+        "CHANGE_STATE_OFFLINE" => (ControlOp::ChangeStateOffline, false),
+        "IGNORE_FAILED_START" => (ControlOp::IgnoreFailedStart, false),
         _ => return Err(unknown_tag(tag, "scha_control", CONTROL_TAGS)),
     })
 }
@@ -83,6 +99,7 @@ pub fn run_control(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         check_only,
         group: w.group.unwrap_or_default(),
         resource: w.resource.unwrap_or_default(),
+        zone: w.zone,
     };
     let now = ctx.now_ms()?;
     let cmd = CommandLine {

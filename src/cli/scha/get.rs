@@ -15,13 +15,14 @@ pub(super) fn resource_spec() -> Spec {
     Spec {
         name: "scha_resource_get",
         about: "Print a property, the state or the status of a resource (scha_resource_get(1HA))",
-        usage: "scha_resource_get [-Q] -O optag -R resource [-G group] [args]",
+        usage: "scha_resource_get [-Q] -O optag -R resource [-G group] [-Z zonename] [args]",
         optag: Want::Required,
         group: Want::Optional,
         resource: Want::Required,
         rtype: Want::No,
         quiet: true,
         status: false,
+        zone: true,
         operands: true,
         after_help: format!(
             "RESOURCE_STATE and STATUS answer for the node the command runs on (SCSIM_NODE or\n\
@@ -42,13 +43,14 @@ pub(super) fn group_spec() -> Spec {
     Spec {
         name: "scha_resourcegroup_get",
         about: "Print a property or the state of a resource group (scha_resourcegroup_get(1HA))",
-        usage: "scha_resourcegroup_get -O optag -G group [args]",
+        usage: "scha_resourcegroup_get -O optag -G group [-Z zonename] [args]",
         optag: Want::Required,
         group: Want::Required,
         resource: Want::No,
         rtype: Want::No,
         quiet: false,
         status: false,
+        zone: true,
         operands: true,
         after_help: format!(
             "RG_STATE answers for the node the command runs on (SCSIM_NODE or scsim on NODE);\n\
@@ -67,13 +69,14 @@ pub(super) fn type_spec() -> Spec {
     Spec {
         name: "scha_resourcetype_get",
         about: "Print a property of a resource type (scha_resourcetype_get(1HA))",
-        usage: "scha_resourcetype_get -O optag -T type",
+        usage: "scha_resourcetype_get -O optag -T type [-Z zonename]",
         optag: Want::Required,
         group: Want::No,
         resource: Want::No,
         rtype: Want::Required,
         quiet: false,
         status: false,
+        zone: true,
         operands: true,
         after_help: format!(
             "The type may be named without its vendor prefix or version when that is unambiguous.\n\n\
@@ -90,13 +93,14 @@ pub(super) fn cluster_spec() -> Spec {
     Spec {
         name: "scha_cluster_get",
         about: "Print a property of the cluster or of its nodes (scha_cluster_get(1HA))",
-        usage: "scha_cluster_get -O optag [args]",
+        usage: "scha_cluster_get -O optag [-Z zonename] [args]",
         optag: Want::Required,
         group: Want::No,
         resource: Want::No,
         rtype: Want::No,
         quiet: false,
         status: false,
+        zone: true,
         operands: true,
         after_help: format!(
             "The _LOCAL optags answer for the node the command runs on (SCSIM_NODE or\n\
@@ -135,6 +139,7 @@ fn answer(
         return Ok(());
     };
     let state = ctx.service.snapshot()?;
+    scha::zone(&state, w.zone.as_deref())?;
     let local = ctx.local_node(&state)?;
     let a = f(&state, &w, &local)?;
     ctx.out.out(&crate::render::scha::results(&a));

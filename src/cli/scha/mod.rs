@@ -43,6 +43,8 @@ struct Spec {
     quiet: bool,
     /// `-s status [-m msg]` (scha_resource_setstatus).
     status: bool,
+    /// `-Z zonename` (3.2 and later: the zone cluster; only the global cluster exists here).
+    zone: bool,
     operands: bool,
     after_help: String,
 }
@@ -114,6 +116,15 @@ fn build(s: &Spec) -> Command {
                     .help("The status message (scstat's Status Message column)"),
             );
     }
+    if s.zone {
+        c = c.arg(
+            Arg::new("zone")
+                .short('Z')
+                .value_name("zonename")
+                .action(ArgAction::Set)
+                .help("The zone cluster (3.2 and later); scsim has only the global cluster: global or the cluster's name"),
+        );
+    }
     if s.operands {
         c = c.arg(
             Arg::new("args")
@@ -135,6 +146,7 @@ struct Words {
     rtype: Option<String>,
     status: Option<String>,
     message: Option<String>,
+    zone: Option<String>,
     operands: Vec<String>,
 }
 
@@ -148,6 +160,7 @@ impl clap::FromArgMatches for Words {
             rtype: one("rtype"),
             status: one("status"),
             message: one("message"),
+            zone: one("zone"),
             operands: m
                 .try_get_many::<String>("args")
                 .ok()

@@ -14,13 +14,14 @@ fn spec() -> Spec {
     Spec {
         name: "scha_resource_setstatus",
         about: "Set the status and status message of a resource on this node (scha_resource_setstatus(1HA))",
-        usage: "scha_resource_setstatus -R resource -G group -s status [-m msg]",
+        usage: "scha_resource_setstatus -R resource -G group -s status [-m msg] [-Z zonename]",
         optag: Want::No,
         group: Want::Required,
         resource: Want::Required,
         rtype: Want::No,
         quiet: false,
         status: true,
+        zone: true,
         operands: false,
         after_help:
             "The status is set on the node the command runs on (SCSIM_NODE or scsim on NODE,\n\
@@ -68,6 +69,7 @@ pub fn run_setstatus(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         group: w.group.unwrap_or_default(),
         status: parse_status(w.status.as_deref().unwrap_or_default())?,
         message: w.message.unwrap_or_default(),
+        zone: w.zone,
     };
     let now = ctx.now_ms()?;
     let cmd = CommandLine {

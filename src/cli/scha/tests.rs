@@ -48,7 +48,15 @@ fn control_optags_in_any_case() {
         (ControlOp::ResourceRestart, false)
     );
     assert_eq!(
-        control::parse_optag("RESOURCE_DISABLE").unwrap_err().code,
+        control::parse_optag("resource_disable").unwrap(),
+        (ControlOp::ResourceDisable, false)
+    );
+    assert_eq!(
+        control::parse_optag("Ignore_Failed_Start").unwrap(),
+        (ControlOp::IgnoreFailedStart, false)
+    );
+    assert_eq!(
+        control::parse_optag("CHANGE_STATE").unwrap_err().code,
         ErrorCode::Tag
     );
     assert_eq!(

@@ -52,6 +52,27 @@ pub(super) fn accepted(
                 )
             }
         }
+        ControlOp::ResourceDisable => format!(
+            "resource {resource} in resource group {group} has requested to be disabled on {node}."
+        ),
+        ControlOp::ChangeStateOnline | ControlOp::ChangeStateOffline => {
+            let to = if op == ControlOp::ChangeStateOnline {
+                "online"
+            } else {
+                "offline"
+            };
+            format!(
+                "proxy resource {resource} in resource group {group} has requested to change its state to {to} on {node}."
+            )
+        }
+        ControlOp::IgnoreFailedStart => {
+            if let Some(r) = state.resources.get_mut(resource) {
+                r.ignore_failed_start.insert(node.to_string());
+            }
+            format!(
+                "resource {resource} in resource group {group} has requested that a failure of its start on {node} not fail over the resource group."
+            )
+        }
     };
     events::rgmd(
         state,

@@ -142,8 +142,14 @@ fn succeeded(state: &mut ClusterState, call: &MethodCall) {
         set_status(state, resource, group, node, RStatus::Offline, &off_msg);
     };
     match call.method {
-        Method::PrenetStart if !has_start => online(state),
-        Method::Start => online(state),
+        Method::PrenetStart if !has_start => {
+            online(state);
+            take_ignore_failed_start(state, resource, node);
+        }
+        Method::Start => {
+            online(state);
+            take_ignore_failed_start(state, resource, node);
+        }
         Method::MonitorStart => {
             let cur = state.resources[resource].state_on(node);
             if matches!(cur, RState::OnlineNotMonitored | RState::Online) {
@@ -190,12 +196,15 @@ fn failed(
             StepResult::TimedOut
         }
     };
+    let ignore_start_failure = matches!(method, Method::PrenetStart | Method::Start)
+        && take_ignore_failed_start(state, resource, node);
     let replan = set_failed_state(state, call);
     let info = FailInfo {
         resource: resource.to_string(),
         group: group.to_string(),
         node: node.to_string(),
         method,
+        ignore_start_failure,
     };
     let recovery = describe_recovery(state, &info);
     events::rgmd(
@@ -215,6 +224,15 @@ fn failed(
         recovery,
     });
     (result, replan.then_some(info))
+}
+
+/// Consume a `scha_control -O IGNORE_FAILED_START` request of `resource` on `node`: whether
+/// there was one. It covers one start only, whatever its outcome.
+fn take_ignore_failed_start(state: &mut ClusterState, resource: &str, node: &str) -> bool {
+    state
+        .resources
+        .get_mut(resource)
+        .is_some_and(|r| r.ignore_failed_start.remove(node))
 }
 
 /// The state a failed method leaves the resource (and group) in; true when the failure calls

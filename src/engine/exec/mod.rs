@@ -185,6 +185,9 @@ struct FailInfo {
     group: String,
     node: String,
     method: Method,
+    /// A failed start the resource asked to ignore (`scha_control -O IGNORE_FAILED_START`):
+    /// recovery as under Failover_mode NONE.
+    ignore_start_failure: bool,
 }
 
 /// Run the steps of `plan` in order. Stops at the first failure that calls for re-planning.

@@ -20,21 +20,25 @@ pub(super) fn recovery_for(state: &ClusterState, fail: &FailInfo) -> (Option<Int
         .get(&fail.group)
         .is_some_and(|g| g.suspend_automatic_recovery);
     match fail.method {
-        Method::Start | Method::PrenetStart if !suspended && mode.relocates_on_start_failure() => (
-            Some(Intent::Failover {
-                rg: fail.group.clone(),
-                from: fail.node.clone(),
-                reason: format!(
-                    "{} failed to start on {} (Failover_mode {}): move {} off {}",
-                    fail.resource,
-                    fail.node,
-                    mode.as_str(),
-                    fail.group,
-                    fail.node
-                ),
-            }),
-            true,
-        ),
+        Method::Start | Method::PrenetStart
+            if !suspended && !fail.ignore_start_failure && mode.relocates_on_start_failure() =>
+        {
+            (
+                Some(Intent::Failover {
+                    rg: fail.group.clone(),
+                    from: fail.node.clone(),
+                    reason: format!(
+                        "{} failed to start on {} (Failover_mode {}): move {} off {}",
+                        fail.resource,
+                        fail.node,
+                        mode.as_str(),
+                        fail.group,
+                        fail.node
+                    ),
+                }),
+                true,
+            )
+        }
         Method::Stop | Method::MonitorStop | Method::PostnetStop
             if !suspended && mode == FailoverMode::Hard =>
         {
@@ -71,6 +75,11 @@ pub(super) fn describe_recovery(state: &ClusterState, fail: &FailInfo) -> String
                 format!(
                     "automatic recovery of {} is suspended: {} stays Start_failed",
                     fail.group, fail.resource
+                )
+            } else if fail.ignore_start_failure {
+                format!(
+                    "{} asked to ignore this failed start (scha_control -O IGNORE_FAILED_START): no failover; it stays Start_failed",
+                    fail.resource
                 )
             } else if mode.relocates_on_start_failure() {
                 format!(

@@ -189,6 +189,9 @@ impl<'a> Draft<'a> {
     fn resource_act(&self, rn: &str, u: &UnitScope, p: &Progress) -> (Option<Act>, bool) {
         let r = &self.st.resources[rn];
         let n = u.node;
+        if let Some(&on) = self.after.marked.get(&(rn.to_string(), n.to_string())) {
+            return (None, on && u.after);
+        }
         let s = self.rstate(r, n);
         let running = needs_stop(s) && u.before;
         let base = u.after && u.managed && self.enabled_after_on(r, n);

@@ -31,7 +31,13 @@ impl<'a> Draft<'a> {
             ));
         }
         let node = self.node_known(node)?;
-        self.control_checks(op, g, r, &node)?;
+        match op {
+            ControlOp::IgnoreFailedStart => self.ignore_checks(g, r, &node)?,
+            ControlOp::ChangeStateOnline | ControlOp::ChangeStateOffline => {
+                self.proxy_checks(op, g, r, &node)?;
+            }
+            _ => self.control_checks(op, g, r, &node)?,
+        }
         self.pre(StepKind::Control {
             op,
             resource: r.name.clone(),
@@ -51,9 +57,123 @@ impl<'a> Draft<'a> {
                 self.keep(&g.name);
                 self.aims.res_restart.insert((r.name.clone(), node));
             }
-            ControlOp::ResourceIsRestarted => {}
+            ControlOp::ResourceIsRestarted | ControlOp::IgnoreFailedStart => {}
+            ControlOp::ResourceDisable => {
+                self.node_switch(std::slice::from_ref(&r.name), &[node], false, false)?;
+            }
+            ControlOp::ChangeStateOnline | ControlOp::ChangeStateOffline => {
+                let online = op == ControlOp::ChangeStateOnline;
+                self.pre(StepKind::Mark {
+                    resource: r.name.clone(),
+                    group: g.name.clone(),
+                    node: node.clone(),
+                    online,
+                });
+                // Its offline-restart dependents follow: stopped while it is offline, started
+                // again when it is back (in their own groups too).
+                self.after
+                    .marked
+                    .insert((r.name.clone(), node.clone()), online);
+                self.keep(&g.name);
+                let dependents: Vec<String> = self
+                    .st
+                    .resources
+                    .values()
+                    .filter(|d| {
+                        d.dependencies
+                            .offline_restart
+                            .iter()
+                            .any(|x| crate::engine::index::dep_target(x) == r.name)
+                    })
+                    .map(|d| d.group.clone())
+                    .collect();
+                for dg in dependents {
+                    self.keep(&dg);
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The group must be online on the requesting node (SCHA_ERR_STATE otherwise).
+    fn online_here(&self, g: &ResourceGroup, node: &str) -> Result<()> {
+        let here = g.state_on(node);
+        if matches!(
+            here,
+            RgState::Online | RgState::OnlineFaulted | RgState::PendingOnlineBlocked
+        ) && self.st.cluster.is_up(node)
+        {
+            return Ok(());
+        }
+        Err(err(
+            ErrorCode::State,
+            format!(
+                "resource group {} is not online on {node} (it is {}): scha_control acts only on a node where the group is online",
+                g.name,
+                here.as_str()
+            ),
+        )
+        .hint(format!(
+            "run it on a node where {} is online: scsim on NODE -- scha_control …",
+            g.name
+        )))
+    }
+
+    /// CHANGE_STATE_ONLINE / CHANGE_STATE_OFFLINE: a resource of a proxy type (Proxy = TRUE),
+    /// enabled on a node where its group is online.
+    fn proxy_checks(
+        &self,
+        op: ControlOp,
+        g: &ResourceGroup,
+        r: &Resource,
+        node: &str,
+    ) -> Result<()> {
+        if !self.rt(r).is_some_and(|t| t.proxy) {
+            return Err(err(
+                ErrorCode::Inval,
+                format!(
+                    "-O {} for resource {}: its type {} is not a proxy type (Proxy = TRUE in its RTR file); only a proxy resource has its state set by its monitor",
+                    op.optag(),
+                    r.name,
+                    r.rtype
+                ),
+            )
+            .hint(format!(
+                "to stop and start {} with its methods: scha_control -O RESOURCE_RESTART -G {} -R {}",
+                r.name, g.name, r.name
+            )));
+        }
+        self.online_here(g, node)?;
+        if !self.enabled_after_on(r, node) {
+            return Err(err(
+                ErrorCode::State,
+                format!(
+                    "-O {} for resource {}: it is disabled on {node}",
+                    op.optag(),
+                    r.name
+                ),
+            )
+            .hint(format!(
+                "enable it there first: scswitch -e -j {} -h {node}",
+                r.name
+            )));
+        }
+        Ok(())
+    }
+
+    /// IGNORE_FAILED_START: asked from a Prenet_start or Start method, so the group is not
+    /// online there yet; the node must be one where the resource can start.
+    fn ignore_checks(&self, g: &ResourceGroup, r: &Resource, node: &str) -> Result<()> {
+        if g.nodelist.iter().any(|n| n == node) {
+            return Ok(());
+        }
+        Err(err(
+            ErrorCode::Node,
+            format!(
+                "-O IGNORE_FAILED_START for resource {}: {node} is not in the Nodelist of resource group {}, so {} never starts there",
+                r.name, g.name, r.name
+            ),
+        ))
     }
 
     fn control_checks(
@@ -63,25 +183,7 @@ impl<'a> Draft<'a> {
         r: &Resource,
         node: &str,
     ) -> Result<()> {
-        let here = g.state_on(node);
-        if !matches!(
-            here,
-            RgState::Online | RgState::OnlineFaulted | RgState::PendingOnlineBlocked
-        ) || !self.st.cluster.is_up(node)
-        {
-            return Err(err(
-                ErrorCode::State,
-                format!(
-                    "resource group {} is not online on {node} (it is {}): scha_control acts only on a node where the group is online",
-                    g.name,
-                    here.as_str()
-                ),
-            )
-            .hint(format!(
-                "run it on a node where {} is online: scsim on NODE -- scha_control …",
-                g.name
-            )));
-        }
+        self.online_here(g, node)?;
         let on_resource = matches!(
             op,
             ControlOp::ResourceRestart | ControlOp::ResourceIsRestarted
@@ -132,7 +234,10 @@ impl<'a> Draft<'a> {
                     set("Failover_mode=SOFT")
                 )));
             }
-            (FailoverMode::RestartOnly, ControlOp::Giveover | ControlOp::Restart) => {
+            (
+                FailoverMode::RestartOnly,
+                ControlOp::Giveover | ControlOp::Restart | ControlOp::ResourceDisable,
+            ) => {
                 return Err(refuse(
                     "its Failover_mode is RESTART_ONLY: only RESOURCE_RESTART is allowed"
                         .to_string(),
@@ -254,5 +359,53 @@ mod tests {
         );
         let p = planner::plan(&s, &req(ControlOp::ResourceIsRestarted, "mail-1"), NOW).unwrap();
         assert_eq!(p.steps.len(), 1);
+    }
+
+    #[test]
+    fn the_32_requests() {
+        let mut s = testkit::seed(NOW);
+        s.cluster.release = crate::model::Release::V32;
+        // RESOURCE_DISABLE: the per-node switch off on the requesting node only.
+        let p = planner::plan(&s, &req(ControlOp::ResourceDisable, "mail-1"), NOW).unwrap();
+        assert!(p.steps.iter().any(|st| matches!(
+            &st.kind,
+            StepKind::SetNodeSwitch { resource, node, on: false, monitor: false }
+                if resource == "mail-rs" && node == "mail-1"
+        )));
+        // CHANGE_STATE_*: proxy types only; then a mark, no method.
+        let code = |s: &crate::model::ClusterState, op, n| {
+            planner::plan(s, &req(op, n), NOW).unwrap_err().code
+        };
+        assert_eq!(
+            code(&s, ControlOp::ChangeStateOffline, "mail-1"),
+            ErrorCode::Inval
+        );
+        let rt = s.resources["mail-rs"].rtype.clone();
+        s.resource_types.get_mut(&rt).unwrap().proxy = true;
+        let p = planner::plan(&s, &req(ControlOp::ChangeStateOffline, "mail-1"), NOW).unwrap();
+        assert!(
+            p.steps
+                .iter()
+                .all(|st| !matches!(st.kind, StepKind::Method { .. }))
+        );
+        assert!(p.steps.iter().any(|st| matches!(
+            &st.kind,
+            StepKind::Mark { online: false, node, .. } if node == "mail-1"
+        )));
+        assert_eq!(
+            code(&s, ControlOp::ChangeStateOnline, "mail-2"),
+            ErrorCode::State
+        );
+        // IGNORE_FAILED_START: any Nodelist node, online there or not.
+        planner::plan(&s, &req(ControlOp::IgnoreFailedStart, "mail-2"), NOW).unwrap();
+        s.resource_groups
+            .get_mut("MAIL-RG")
+            .unwrap()
+            .nodelist
+            .retain(|n| n == "mail-1");
+        assert_eq!(
+            code(&s, ControlOp::IgnoreFailedStart, "mail-2"),
+            ErrorCode::Node
+        );
     }
 }

@@ -148,6 +148,9 @@ struct After {
     /// (group, node) whose Error_stop_failed the operator clears (every Stop_failed resource
     /// of the group there).
     cleared: HashSet<(String, String)>,
+    /// (resource, node) whose state a proxy's monitor sets (`scha_control -O
+    /// CHANGE_STATE_ONLINE|OFFLINE`): online or not after the plan, with no method run.
+    marked: HashMap<(String, String), bool>,
 }
 
 /// What the plan aims at, per group and per resource.

@@ -15,7 +15,7 @@ pub use rgroup::{GROUP_TAGS, group};
 pub use rtype::{TYPE_TAGS, rtype};
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, Node, RStatus, Resource};
+use crate::model::{ClusterState, Node, RStatus, Release, Resource};
 
 /// One answer, typed as scha_cmds(1HA) "Results Format" types its output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,11 +44,13 @@ pub enum Answer {
 
 /// Every optag of scha_cluster_get(1HA).
 pub const CLUSTER_TAGS: &[&str] = &[
+    "ALL_LOADLIMITS",
     "ALL_NODEIDS",
     "ALL_NODENAMES",
     "ALL_NONGLOBAL_ZONES",
     "ALL_NONGLOBAL_ZONES_NODEID",
     "ALL_PRIVATELINK_HOSTNAMES",
+    "ALL_PSTRINGS",
     "ALL_RESOURCEGROUPS",
     "ALL_RESOURCETYPES",
     "ALL_ZONES",
@@ -65,6 +67,91 @@ pub const CLUSTER_TAGS: &[&str] = &[
     "SYSLOG_FACILITY",
     "ZONE_LOCAL",
 ];
+
+/// Optags that came with Sun Cluster 3.2 (zones, zone clusters, resource-management pools,
+/// load limits, proxy types, offline-restart dependencies): on a 3.1 cluster they are
+/// unknown (exit 4), as on a 3.1 node.
+pub const SINCE_32_TAGS: &[&str] = &[
+    "ALL_LOADLIMITS",
+    "ALL_NONGLOBAL_ZONES",
+    "ALL_NONGLOBAL_ZONES_NODEID",
+    "ALL_ZONES",
+    "ALL_ZONES_NODEID",
+    "GLOBAL_ZONE",
+    "GLOBAL_ZONE_OVERRIDE",
+    "LOAD_FACTORS",
+    "PREEMPTION_MODE",
+    "PRIORITY",
+    "PROXY",
+    "RESOURCE_DEPENDENCIES_OFFLINE_RESTART",
+    "RESOURCE_DEPENDENCIES_Q",
+    "RESOURCE_DEPENDENCIES_Q_OFFLINE_RESTART",
+    "RESOURCE_DEPENDENCIES_Q_RESTART",
+    "RESOURCE_DEPENDENCIES_Q_WEAK",
+    "RG_SLM_CPU_SHARES",
+    "RG_SLM_PSET_MIN",
+    "RG_SLM_PSET_TYPE",
+    "RG_SLM_TYPE",
+    "ZONE_LOCAL",
+];
+
+/// Optags of Oracle Solaris Cluster 4.x only (private strings, clpstring(1CL)).
+pub const SINCE_4_TAGS: &[&str] = &["ALL_PSTRINGS"];
+
+/// An optag the cluster's release does not have yet is unknown there: exit 4 (SCHA_ERR_TAG),
+/// saying which release brought it.
+pub fn check_release(state: &ClusterState, tag: &str, what: &str) -> Result<()> {
+    let t = tag.to_ascii_uppercase();
+    let release = state.cluster.release;
+    let since = if SINCE_4_TAGS.contains(&t.as_str()) && release != Release::V44 {
+        "Oracle Solaris Cluster 4"
+    } else if SINCE_32_TAGS.contains(&t.as_str()) && !release.has_32_features() {
+        "Sun Cluster 3.2"
+    } else {
+        return Ok(());
+    };
+    Err(ScError::new(
+        ErrorCode::Tag,
+        format!(
+            "{tag} is not an optag of {what} on {} (cluster {}): it came with {since}",
+            release.product(),
+            state.cluster.name,
+        ),
+    )
+    .hint(format!("{what} --help lists its optags")))
+}
+
+/// `-Z zonename` (3.2 and later): the zone cluster to ask. scsim simulates the global cluster
+/// only, named `global` or by the cluster's name; any other zone cluster does not exist
+/// (exit 3, SCHA_ERR_INVAL), and a 3.1 cluster has no `-Z` at all (exit 3).
+pub fn zone(state: &ClusterState, zone: Option<&str>) -> Result<()> {
+    let Some(z) = zone else {
+        return Ok(());
+    };
+    let release = state.cluster.release;
+    if !release.has_32_features() {
+        return Err(ScError::inval(format!(
+            "-Z {z}: {} has no zone clusters and no -Z option (it came with Sun Cluster 3.2)",
+            release.product()
+        ))
+        .hint("leave out -Z"));
+    }
+    if z == "global" || z == state.cluster.name {
+        return Ok(());
+    }
+    if z.trim().is_empty() {
+        return Err(ScError::inval("-Z: the zone cluster name is empty")
+            .hint("leave out -Z, or give -Z global"));
+    }
+    Err(ScError::inval(format!(
+        "-Z {z}: zone cluster {z} does not exist; cluster {} has only the global cluster (scsim simulates no zone clusters)",
+        state.cluster.name
+    ))
+    .hint(format!(
+        "leave out -Z, or give -Z global (or -Z {})",
+        state.cluster.name
+    )))
+}
 
 /// The syslog facility the RGM logs to: `daemon` (LOG_DAEMON = 3 << 3).
 pub const SYSLOG_FACILITY_DAEMON: i64 = 24;
@@ -155,6 +242,7 @@ pub fn resource_in<'a>(
 
 /// One scha_cluster_get(1HA) optag, on node `local`.
 pub fn cluster(state: &ClusterState, tag: &str, args: &[String], local: &str) -> Result<Answer> {
+    check_release(state, tag, "scha_cluster_get")?;
     let t = tag.to_ascii_uppercase();
     let nodes = &state.cluster.nodes;
     let names = || nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>();
@@ -173,7 +261,8 @@ pub fn cluster(state: &ClusterState, tag: &str, args: &[String], local: &str) ->
             none()?;
             Answer::List(names())
         }
-        "ALL_NONGLOBAL_ZONES" => {
+        // No zones, no load limits, no private strings are simulated.
+        "ALL_NONGLOBAL_ZONES" | "ALL_LOADLIMITS" | "ALL_PSTRINGS" => {
             none()?;
             Answer::List(Vec::new())
         }

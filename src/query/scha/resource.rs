@@ -17,6 +17,7 @@ pub const RESOURCE_TAGS: &[&str] = &[
     "EXTENSION_NODE",
     "FAILOVER_MODE",
     "FINI_TIMEOUT",
+    "GLOBAL_ZONE_OVERRIDE",
     "GROUP",
     "INIT_TIMEOUT",
     "LOAD_BALANCING_POLICY",
@@ -37,6 +38,10 @@ pub const RESOURCE_TAGS: &[&str] = &[
     "R_DESCRIPTION",
     "RESOURCE_DEPENDENCIES",
     "RESOURCE_DEPENDENCIES_OFFLINE_RESTART",
+    "RESOURCE_DEPENDENCIES_Q",
+    "RESOURCE_DEPENDENCIES_Q_OFFLINE_RESTART",
+    "RESOURCE_DEPENDENCIES_Q_RESTART",
+    "RESOURCE_DEPENDENCIES_Q_WEAK",
     "RESOURCE_DEPENDENCIES_RESTART",
     "RESOURCE_DEPENDENCIES_WEAK",
     "RESOURCE_PROJECT_NAME",
@@ -157,6 +162,7 @@ pub fn resource(
     args: &[String],
     local: &str,
 ) -> Result<Answer> {
+    super::check_release(state, tag, "scha_resource_get")?;
     let t = tag.to_ascii_uppercase();
     let node = |names: &[&str]| -> Result<String> {
         let a = operands(&t, args, names)?;
@@ -223,6 +229,29 @@ pub fn resource(
         "MONITORED_SWITCH_NODE" => {
             let n = node(&["node"])?;
             switch(r.monitored && !r.unmonitored_on.contains(&n))
+        }
+        "GLOBAL_ZONE_OVERRIDE" => {
+            none()?;
+            if !state.type_of(r).is_some_and(|t| t.global_zone) {
+                return Err(ScError::new(
+                    ErrorCode::Prop,
+                    format!(
+                        "resource {} has no Global_zone_override property: its type {} is not a Global_zone type",
+                        r.name, r.rtype
+                    ),
+                ));
+            }
+            // Not settable in scsim: the default, TRUE.
+            Answer::Bool(true)
+        }
+        // The qualified forms: no qualifiers ({LOCAL_NODE}, {ANY_NODE}) are stored, so they
+        // answer as the property itself.
+        q if q.starts_with("RESOURCE_DEPENDENCIES_Q") => {
+            let base = format!(
+                "RESOURCE_DEPENDENCIES{}",
+                &q["RESOURCE_DEPENDENCIES_Q".len()..]
+            );
+            return standard(state, r, tag, &base, args);
         }
         "RESOURCE_NAME" | "STATUS_MSG" | "RESOURCE_STATE_MSG" => {
             return Err(unknown_tag(tag, "scha_resource_get", RESOURCE_TAGS));

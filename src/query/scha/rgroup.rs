@@ -14,10 +14,13 @@ pub const GROUP_TAGS: &[&str] = &[
     "FAILBACK",
     "GLOBAL_RESOURCES_USED",
     "IMPLICIT_NETWORK_DEPENDENCIES",
+    "LOAD_FACTORS",
     "MAXIMUM_PRIMARIES",
     "NODELIST",
     "PATHPREFIX",
     "PINGPONG_INTERVAL",
+    "PREEMPTION_MODE",
+    "PRIORITY",
     "RESOURCE_LIST",
     "RG_AFFINITIES",
     "RG_DEPENDENCIES",
@@ -25,6 +28,10 @@ pub const GROUP_TAGS: &[&str] = &[
     "RG_IS_FROZEN",
     "RG_MODE",
     "RG_PROJECT_NAME",
+    "RG_SLM_CPU_SHARES",
+    "RG_SLM_PSET_MIN",
+    "RG_SLM_PSET_TYPE",
+    "RG_SLM_TYPE",
     "RG_STATE",
     "RG_STATE_NODE",
     "RG_SYSTEM",
@@ -39,6 +46,7 @@ pub fn group(
     args: &[String],
     local: &str,
 ) -> Result<Answer> {
+    super::check_release(state, tag, "scha_resourcegroup_get")?;
     let t = tag.to_ascii_uppercase();
     let state_on = |n: &str| Answer::Enum(g.state_on(n).as_str().to_ascii_uppercase());
     match t.as_str() {
@@ -52,6 +60,10 @@ pub fn group(
         }
         _ => {}
     }
+    if let Some(a) = unmodelled(&t) {
+        operands(&t, args, &[])?;
+        return Ok(a);
+    }
     let def = props::rg_property(&t)
         .filter(|d| GROUP_TAGS.contains(&d.name.to_ascii_uppercase().as_str()))
         .ok_or_else(|| unknown_tag(tag, "scha_resourcegroup_get", GROUP_TAGS))?;
@@ -59,5 +71,21 @@ pub fn group(
     Ok(match effective::group_value(g, def.name) {
         Some(v) => typed(def.ty, &v, true),
         None => Answer::Nothing,
+    })
+}
+
+/// The 3.2 properties of rg_properties(5) that scsim does not model, at their defaults: no
+/// Solaris resource-management pools (RG_SLM_*), no load limits (Load_factors, Priority,
+/// Preemption_mode).
+fn unmodelled(t: &str) -> Option<Answer> {
+    Some(match t {
+        "RG_SLM_TYPE" => Answer::Enum("MANUAL".to_string()),
+        "RG_SLM_PSET_TYPE" => Answer::Enum("DEFAULT".to_string()),
+        "RG_SLM_CPU_SHARES" => Answer::Int(1),
+        "RG_SLM_PSET_MIN" => Answer::Int(0),
+        "LOAD_FACTORS" => Answer::List(Vec::new()),
+        "PRIORITY" => Answer::Int(500),
+        "PREEMPTION_MODE" => Answer::Enum("HAS_COST".to_string()),
+        _ => return None,
     })
 }

@@ -42,6 +42,7 @@ pub fn rtype(
     tag: &str,
     args: &[String],
 ) -> Result<Answer> {
+    super::check_release(state, tag, "scha_resourcetype_get")?;
     let t = tag.to_ascii_uppercase();
     if !TYPE_TAGS.contains(&t.as_str()) {
         return Err(unknown_tag(tag, "scha_resourcetype_get", TYPE_TAGS));
@@ -60,7 +61,8 @@ pub fn rtype(
     Ok(match t.as_str() {
         "API_VERSION" => Answer::Int(i64::from(rt.api_version)),
         "FAILOVER" => Answer::Bool(rt.failover),
-        "GLOBAL_ZONE" | "PROXY" => Answer::Bool(false),
+        "GLOBAL_ZONE" => Answer::Bool(rt.global_zone),
+        "PROXY" => Answer::Bool(rt.proxy),
         "INIT_NODES" => Answer::Enum(
             match rt.init_nodes {
                 InitNodes::RgPrimaries => "RG_PRIMARIES",

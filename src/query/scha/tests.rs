@@ -71,3 +71,48 @@ fn restart_counts_stay_within_retry_interval() {
     let r = &s.resources["mail-rs"];
     assert_eq!(num_resource_restarts(&s, r, NOW), 1);
 }
+
+#[test]
+fn zone_and_release_checks() {
+    let mut s = testkit::seed(NOW);
+    // 3.1: no -Z, no 3.2 optags.
+    assert_eq!(zone(&s, Some("global")).unwrap_err().code, ErrorCode::Inval);
+    assert!(zone(&s, None).is_ok());
+    assert_eq!(
+        cluster(&s, "all_zones", &[], "mail-1").unwrap_err().code,
+        ErrorCode::Tag
+    );
+    assert_eq!(
+        check_release(&s, "ALL_PSTRINGS", "scha_cluster_get")
+            .unwrap_err()
+            .code,
+        ErrorCode::Tag
+    );
+    s.cluster.release = crate::model::Release::V32;
+    assert!(zone(&s, Some("global")).is_ok());
+    let name = s.cluster.name.clone();
+    assert!(zone(&s, Some(&name)).is_ok());
+    let e = zone(&s, Some("zc1")).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Inval);
+    assert!(e.message.contains("zone cluster zc1 does not exist"));
+    assert_eq!(zone(&s, Some(" ")).unwrap_err().code, ErrorCode::Inval);
+    assert_eq!(
+        cluster(&s, "ALL_ZONES", &[], "mail-1").unwrap(),
+        Answer::List(vec!["mail-1".into(), "mail-2".into()])
+    );
+    assert!(check_release(&s, "ALL_PSTRINGS", "scha_cluster_get").is_err());
+    s.cluster.release = crate::model::Release::V44;
+    assert_eq!(
+        cluster(&s, "all_pstrings", &[], "mail-1").unwrap(),
+        Answer::List(Vec::new())
+    );
+    let g = &s.resource_groups["MAIL-RG"];
+    assert_eq!(
+        group(&s, g, "rg_slm_type", &[], "mail-1").unwrap(),
+        Answer::Enum("MANUAL".into())
+    );
+    assert_eq!(
+        group(&s, g, "PRIORITY", &[], "mail-1").unwrap(),
+        Answer::Int(500)
+    );
+}

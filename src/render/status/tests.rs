@@ -69,6 +69,7 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
             disabled_on: Default::default(),
             unmonitored_on: Default::default(),
             server_restarts: Default::default(),
+            ignore_failed_start: Default::default(),
         },
     );
 }
