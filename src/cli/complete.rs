@@ -65,7 +65,17 @@ fn names(state: &ClusterState, kind: Kind, words: &[String]) -> Vec<String> {
             .collect(),
         Kind::Property(ext) => properties(state, ext, words),
         Kind::GroupProperty => group_properties(),
-        Kind::Optag(tags) => tags.iter().map(|t| t.to_string()).collect(),
+        // Only the optags the cluster's release has.
+        Kind::Optag(tags) => tags
+            .iter()
+            .filter(|t| crate::query::scha::check_release(state, t, "").is_ok())
+            .filter(|t| {
+                state.cluster.release.has_32_features()
+                    || super::scha::parse_optag(t).is_err()
+                    || super::scha::parse_optag(t).is_ok_and(|(op, _)| !op.since_32())
+            })
+            .map(|t| t.to_string())
+            .collect(),
     }
 }
 

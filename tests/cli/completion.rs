@@ -254,3 +254,28 @@ try 'scsim on mail-1 -- clrg switch -n mail-2 M' scsim on mail-1 -- clrg switch 
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The optags offered are those of the cluster's release (3.2 brought RESOURCE_DISABLE and
+/// the RG_SLM_* optags).
+#[test]
+fn optags_follow_the_release() {
+    let old = cluster();
+    assert_eq!(
+        complete(&old, "scha_control -O RESOURCE_"),
+        ["RESOURCE_IS_RESTARTED", "RESOURCE_RESTART"]
+    );
+    assert_eq!(
+        complete(&old, "scha_resourcegroup_get -O RG_S"),
+        ["RG_STATE", "RG_STATE_NODE", "RG_SYSTEM"]
+    );
+    let new = cluster_32();
+    assert_eq!(
+        complete(&new, "scha_control -O RESOURCE_"),
+        [
+            "RESOURCE_DISABLE",
+            "RESOURCE_IS_RESTARTED",
+            "RESOURCE_RESTART"
+        ]
+    );
+    assert!(complete(&new, "scha_resourcegroup_get -O RG_S").contains(&"RG_SLM_TYPE".to_string()));
+}
