@@ -332,7 +332,17 @@ pub fn run(
     if p == Personality::Native {
         match handover(&text, index) {
             Handover::None => {}
-            Handover::Nodes => return print(out, &state.cluster.node_names(), &text, index),
+            Handover::Nodes => {
+                // The nodes a command can run on: the members (a down node is refused).
+                let up: Vec<String> = state
+                    .cluster
+                    .nodes
+                    .iter()
+                    .filter(|n| n.up)
+                    .map(|n| n.name.clone())
+                    .collect();
+                return print(out, &up, &text, index);
+            }
             Handover::Commands => {
                 let names: Vec<String> = registry::PERSONALITIES
                     .iter()
