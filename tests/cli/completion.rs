@@ -221,6 +221,12 @@ fn scsim_on_completes_the_node_then_the_command_then_its_arguments() {
         complete(&t, "scsim on mail-1 -- nosuch -"),
         [] as [String; 0]
     );
+    t.script("scsim node down mail-1");
+    assert_eq!(
+        complete(&t, "scsim on mail-"),
+        ["mail-2"],
+        "a down node runs nothing"
+    );
 }
 
 /// What a user gets in bash: `scsim on NODE -- CMD ARGS<TAB>` through the committed script.
