@@ -107,9 +107,28 @@ pub(super) fn plan(state: &ClusterState) -> Vec<Op> {
     types(state, &mut ops);
     groups(state, &mut ops);
     resources(state, &mut ops);
+    switches(state, &mut ops);
     references(state, &mut ops);
     runtime(state, &mut ops);
     ops
+}
+
+/// The enable switches, while every group is still unmanaged (nothing starts) and before
+/// the dependencies exist: a resource may be enabled although a resource it depends on is
+/// not (the dependency was set later), which enabling it after the dependency would refuse.
+fn switches(state: &ClusterState, ops: &mut Vec<Op>) {
+    let on: Vec<Op> = state
+        .resources
+        .values()
+        .filter(|r| r.enabled)
+        .map(|r| Op::Enable(r.name.clone()))
+        .collect();
+    if !on.is_empty() {
+        ops.push(Op::Section(
+            "enabled resources (every group is unmanaged still: nothing starts)",
+        ));
+        ops.extend(on);
+    }
 }
 
 fn types(state: &ClusterState, ops: &mut Vec<Op>) {
@@ -352,14 +371,11 @@ fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
         .collect();
     steps.extend(managed.iter().map(|g| Op::Manage(g.name.clone())));
     for r in state.resources.values() {
-        if r.enabled {
-            steps.push(Op::Enable(r.name.clone()));
-            if !r.disabled_on.is_empty() {
-                steps.push(Op::DisableOn(
-                    r.name.clone(),
-                    r.disabled_on.iter().cloned().collect(),
-                ));
-            }
+        if r.enabled && !r.disabled_on.is_empty() {
+            steps.push(Op::DisableOn(
+                r.name.clone(),
+                r.disabled_on.iter().cloned().collect(),
+            ));
         }
         if !r.monitored {
             steps.push(Op::Unmonitor(r.name.clone()));
