@@ -417,3 +417,54 @@ fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
         ops.extend(steps);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::testkit;
+
+    #[test]
+    fn nodes_the_cluster_takes_down_itself_get_no_line() {
+        let mut s = testkit::cluster(&["n1", "n2", "n3"], 0);
+        s.cluster.quorum_devices.clear();
+        for n in &mut s.cluster.nodes {
+            n.up = false;
+        }
+        // Two of three votes gone: n3 loses quorum and halts on its own.
+        assert_eq!(
+            down_nodes(&s),
+            [Op::NodeDown("n1".into()), Op::NodeDown("n2".into())]
+        );
+        s.cluster.nodes[2].up = true;
+        s.cluster.nodes[0].up = true;
+        assert_eq!(down_nodes(&s), [Op::NodeDown("n2".into())]);
+    }
+
+    #[test]
+    fn network_resources_used_is_set_at_creation_when_it_names_earlier_resources() {
+        let mut s = testkit::cluster(&["n1", "n2"], 0);
+        testkit::add_group(&mut s, "g", &["n1", "n2"]);
+        testkit::add_resource(&mut s, "lh", "lh", "g", &[]);
+        testkit::add_resource(&mut s, "app", "gds", "g", &[]);
+        testkit::add_resource(&mut s, "lh2", "lh", "g", &[]);
+        let nru = |v: &[&str]| PropValue::List(v.iter().map(|x| x.to_string()).collect());
+        let name = "Network_resources_used";
+        assert!(!is_deferred(&s, "app", name, &nru(&["lh"])));
+        assert!(is_deferred(&s, "app", name, &nru(&["lh", "lh2"])));
+        assert!(!is_deferred(&s, "app", "Retry_count", &PropValue::Int(2)));
+    }
+
+    #[test]
+    fn enables_come_before_the_dependencies() {
+        let mut s = testkit::cluster(&["n1", "n2"], 0);
+        testkit::add_group(&mut s, "g", &["n1", "n2"]);
+        testkit::add_resource(&mut s, "db", "gds", "g", &[]).enabled = false;
+        testkit::add_resource(&mut s, "app", "gds", "g", &["db"]);
+        let ops = plan(&s);
+        let at = |f: &dyn Fn(&Op) -> bool| ops.iter().position(f).unwrap();
+        let enable = at(&|o| *o == Op::Enable("app".into()));
+        let deps = at(&|o| matches!(o, Op::SetResource { name, .. } if name == "app"));
+        assert!(enable < deps, "{ops:?}");
+        assert!(!ops.contains(&Op::Enable("db".into())));
+    }
+}
