@@ -44,6 +44,39 @@ pub enum Fix {
         prop: String,
         value: String,
     },
+    /// Enable or disable a resource or its fault monitor, on some nodes only (3.2) when
+    /// `nodes` is not empty.
+    SwitchResource {
+        r: String,
+        on: bool,
+        monitor: bool,
+        nodes: Vec<String>,
+    },
+    /// Set a property of a resource (`extension`: an extension property).
+    SetResourceProperty {
+        r: String,
+        prop: String,
+        value: String,
+        extension: bool,
+    },
+    /// Remove a resource and create it again (a property settable only at creation).
+    RecreateResource { r: String },
+    /// Resume automatic recovery of a group.
+    ResumeGroup { g: String },
+    /// Set the Nodelist of a group.
+    SetGroupNodes { g: String, nodes: Vec<String> },
+    /// Create a LogicalHostname resource for `host` in a group (named `r`, or after the host).
+    CreateLogicalHost {
+        g: String,
+        host: String,
+        r: Option<String>,
+    },
+    /// Create a group with one property set.
+    CreateGroupWith {
+        g: String,
+        prop: String,
+        value: String,
+    },
     /// Show the configuration (all of it).
     ListConfiguration,
     /// Show a resource type in detail.

@@ -85,7 +85,7 @@ pub(super) fn check_network_resources(
         let Some(r) = state.resource(n) else {
             let context = format!("{subject}: {NETWORK_RESOURCES_USED}");
             return Err(missing_resource(state, n, Some(&context))
-                .hint("name LogicalHostname or SharedAddress resources (scrgadm -a -L / -S)"));
+                .hint("name LogicalHostname or SharedAddress resources"));
         };
         let is_net = state.type_of(r).is_some_and(|t| t.is_network_address());
         if !is_net {

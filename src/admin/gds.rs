@@ -6,6 +6,7 @@
 use super::typerules::TypeRules;
 use super::values::prop_err;
 use crate::error::Result;
+use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, Resource, ResourceGroup, ResourceType};
 use crate::query::effective::{as_bool, as_list, ext_prop, std_prop};
 
@@ -40,10 +41,17 @@ impl TypeRules for Gds {
                 rt.name, g.name
             ),
         )
-        .hint(format!(
-            "create the address first: scrgadm -a -L -g {} -l HOSTNAME (or name a SharedAddress with -y Network_resources_used=R)",
-            g.name
-        ));
+        .hint(
+            Hint::lead(
+                "create the address first: ",
+                Fix::CreateLogicalHost {
+                    g: g.name.clone(),
+                    host: "HOSTNAME".into(),
+                    r: None,
+                },
+            )
+            .text(" (or name a SharedAddress in Network_resources_used)"),
+        );
         Err(if creating {
             e.hint("for an application that does not use the network, add -x Network_aware=FALSE (it can be set only at creation)")
         } else {

@@ -153,8 +153,13 @@ pub(super) fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 deps::list_names(&users)
             ),
         )
-        .hint(format!(
-            "remove it from those lists first, e.g. scrgadm -c -g {first} -y RG_dependencies=… -y RG_affinities=…"
+        .hint(Hint::lead(
+            "remove it from those lists first, e.g. ",
+            Fix::SetGroupProperty {
+                g: first.to_string(),
+                prop: "RG_dependencies".into(),
+                value: "…".into(),
+            },
         )));
     }
     Ok(Plan::new(Change::RemoveGroup(name.to_string())))
@@ -220,9 +225,13 @@ fn set_props(
                         name,
                         "can only be set when the group is created (Tunable NONE)",
                     )
-                    .hint(format!(
-                        "remove and re-create the group with: scrgadm -a -g {} -y RG_mode={raw}",
-                        g.name
+                    .hint(Hint::lead(
+                        "remove and re-create the group with: ",
+                        Fix::CreateGroupWith {
+                            g: g.name.clone(),
+                            prop: "RG_mode".into(),
+                            value: raw.to_string(),
+                        },
                     )));
                 }
                 out.mode = Some(match raw.trim() {
@@ -287,7 +296,11 @@ fn set_props(
                 g.project_name = v.to_string();
             }
             other => {
-                return Err(prop_err(&subject, other, "cannot be set with scrgadm"));
+                return Err(prop_err(
+                    &subject,
+                    other,
+                    "cannot be set by the administrator",
+                ));
             }
         }
     }
@@ -309,8 +322,14 @@ fn unknown_rg_property(subject: &str, name: &str) -> ScError {
         settable.join(", ")
     ));
     if catalog::standard_param(name).is_some() {
-        e = e.hint(format!(
-            "{name} is a resource property: set it with scrgadm -c -j RESOURCE -y {name}=…"
+        e = e.hint(Hint::lead(
+            format!("{name} is a resource property: set it with "),
+            Fix::SetResourceProperty {
+                r: "RESOURCE".into(),
+                prop: name.to_string(),
+                value: "…".into(),
+                extension: false,
+            },
         ));
     }
     e.suggest(name, settable.iter().map(String::as_str))

@@ -21,7 +21,8 @@ pub(super) fn resolve<'a>(state: &ClusterState, req: &'a Request) -> Result<Cow<
                 let current = match (p.op, state.type_of(r)) {
                     (PropOp::Set, _) => None,
                     (_, Some(rt)) => {
-                        let decl = catalog::param(rt, &p.name).ok_or_else(|| {
+                        let base = p.name.split('{').next().unwrap_or(&p.name);
+                        let decl = catalog::param(rt, base).ok_or_else(|| {
                             not_a_list(&subject, p, "is not a property of its type")
                         })?;
                         Some(resource_value(state, r, &decl))

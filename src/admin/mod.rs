@@ -23,6 +23,7 @@ pub mod init;
 mod listops;
 pub mod names;
 mod netaddr;
+mod pernode;
 pub mod request;
 mod resources;
 mod setprop;

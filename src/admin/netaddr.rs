@@ -372,10 +372,14 @@ pub(super) fn check_nodes_fit(
             .map(|n| n.name.clone())
             .collect();
         check_covers(&subject, &covered, nodelist, &r.group).map_err(|e| {
-            e.hint(format!(
-                "add the node's IPMP group first: scrgadm -c -j {} -x {NETIF_LIST}={},IPMPGROUP@NODE",
-                r.name,
-                netifs.join(",")
+            e.hint(Hint::lead(
+                "add the node's IPMP group first: ",
+                Fix::SetResourceProperty {
+                    r: r.name.clone(),
+                    prop: NETIF_LIST.to_string(),
+                    value: format!("{},IPMPGROUP@NODE", netifs.join(",")),
+                    extension: true,
+                },
             ))
         })?;
     }

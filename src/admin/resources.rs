@@ -8,6 +8,7 @@
 use super::deps::{self, NETWORK_RESOURCES_USED, check_network_resources, check_resource_deps};
 use super::lookup::{group as find_group, resource as find_resource};
 use super::names::{check_new_name, join_some};
+use super::pernode;
 use super::setprop::{check_settable, store};
 use super::typerules;
 use super::values::{parse_value, prop_err};
@@ -115,11 +116,12 @@ pub(super) fn create_typed(
         rg_restart_history: Vec::new(),
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
+        per_node: Default::default(),
         server_restarts: Default::default(),
         ignore_failed_start: Default::default(),
     };
     let warnings = Vec::new();
-    set_props(state.cluster.release, rt, &mut r, props, None)?;
+    set_props(state, rt, &mut r, props, None)?;
     check_required(rt, &r)?;
     for rules in typerules::of(rt) {
         rules.complete(state, rt, g, &mut r);
@@ -157,7 +159,7 @@ pub(super) fn change(state: &ClusterState, name: &str, props: &[PropArg]) -> Res
         rt = upgrade(state, &mut r, rt, g, v.value.trim(), &mut warnings)?;
     }
     let rest: Vec<PropArg> = rest.into_iter().cloned().collect();
-    set_props(state.cluster.release, rt, &mut r, &rest, Some(old))?;
+    set_props(state, rt, &mut r, &rest, Some(old))?;
     if r.rtype != old.rtype {
         check_required(rt, &r)?;
     }
@@ -213,9 +215,18 @@ pub(super) fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
                 if users.len() == 1 { "s" } else { "" }
             ),
         )
-        .hint(format!(
-            "remove the dependency first, e.g. scrgadm -c -j {first} -y Resource_dependencies=… (without {name}), or remove {first}"
-        )));
+        .hint(
+            Hint::lead(
+                "remove the dependency first, e.g. ",
+                Fix::SetResourceProperty {
+                    r: first.to_string(),
+                    prop: "Resource_dependencies".into(),
+                    value: "…".into(),
+                    extension: false,
+                },
+            )
+            .text(format!(" (without {name}), or remove {first}")),
+        ));
     }
     Ok(Plan::new(Change::RemoveResource(name.to_string())))
 }
@@ -223,21 +234,20 @@ pub(super) fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
 /// Apply `-y`/`-x` arguments to `r`. `old` is the resource before a change (`None` when
 /// creating): it decides which Tunable values allow the change.
 fn set_props(
-    release: crate::model::Release,
+    state: &ClusterState,
     rt: &ResourceType,
     r: &mut Resource,
     args: &[PropArg],
     old: Option<&Resource>,
 ) -> Result<()> {
+    let release = state.cluster.release;
     let subject = format!("resource {}", r.name);
     let mut seen: Vec<String> = Vec::new();
+    let mut node_seen: Vec<String> = Vec::new();
     for p in args {
         if p.name.contains('{') {
-            return Err(prop_err(
-                &subject,
-                &p.name,
-                "per-node values (PROPERTY{node}=value) are a Sun Cluster 3.2 form that scsim does not simulate; set one value for all nodes",
-            ));
+            pernode::set(state, rt, r, p, old, &mut node_seen)?;
+            continue;
         }
         let Some(decl) = catalog::param(rt, &p.name) else {
             let e = unknown_property(rt, &subject, p);
@@ -291,11 +301,13 @@ fn set_props(
         }
         let v = parse_value(&subject, &decl, &p.value)?;
         store(r, &decl, v);
+        // A value without {node} is the value on every node.
+        r.per_node.remove(&decl.name);
     }
     Ok(())
 }
 
-fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
+pub(super) fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
     let own: Vec<String> = catalog::all_params(rt)
         .into_iter()
         .filter(|d| d.extension == p.extension && !crate::model::props::is_query_only(&d.name))
@@ -324,7 +336,11 @@ fn unknown_property(rt: &ResourceType, subject: &str, p: &PropArg) -> ScError {
                 p.name
             ),
         )
-        .hint(format!("scrgadm -c -g GROUP -y {}={}", p.name, p.value));
+        .hint(Fix::SetGroupProperty {
+            g: "GROUP".into(),
+            prop: p.name.clone(),
+            value: p.value.clone(),
+        });
     }
     // Every name the user may have meant: the type's own properties, and the standard ones
     // (a misspelt standard property the type lacks is still best named).
@@ -508,7 +524,13 @@ fn upgrade<'a>(
                 versions.join(", ")
             ),
         )
-        .hint("register the new version first: scrgadm -a -t NAME -f RTRFILE"));
+        .hint(Hint::lead(
+            "register the new version first: ",
+            Fix::RegisterTypeFrom {
+                t: "NAME".into(),
+                file: "RTRFILE".into(),
+            },
+        )));
     };
     // Without an #$upgrade_from line for the old version the RGM allows the upgrade only
     // while the group is unmanaged.

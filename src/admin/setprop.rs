@@ -39,14 +39,26 @@ pub(super) fn check_settable(
 ) -> Result<()> {
     let name = decl.name.as_str();
     if catalog::is_query_only(name) {
+        let switch = |monitor: bool| {
+            let fix = |on: bool| Fix::SwitchResource {
+                r: r.name.clone(),
+                on,
+                monitor,
+                nodes: Vec::new(),
+            };
+            Hint::from(fix(true))
+                .text(" (or ")
+                .fix(fix(false))
+                .text(")")
+        };
         let (why, hint) = match name {
             "On_off_switch" => (
-                "is switched with scswitch, not set with -y",
-                Some(format!("scswitch -e -j {0}  (or -n to disable)", r.name)),
+                "is switched by enabling or disabling the resource, not set as a property",
+                Some(switch(false)),
             ),
             "Monitored_switch" => (
-                "is switched with scswitch, not set with -y",
-                Some(format!("scswitch -e -M -j {0}  (or -n -M)", r.name)),
+                "is switched by enabling or disabling its monitor, not set as a property",
+                Some(switch(true)),
             ),
             "Type" => ("is given with -t when the resource is created", None),
             "Resource_name" => ("is the name given with -j", None),
@@ -69,9 +81,9 @@ pub(super) fn check_settable(
             name,
             "can only be set when the resource is created (TUNABLE=AT_CREATION)",
         )
-        .hint(format!(
-            "remove the resource and create it again with the new value: scrgadm -r -j {0}; scrgadm -a -j {0} …",
-            r.name
+        .hint(Hint::lead(
+            "remove the resource and create it again with the new value: ",
+            Fix::RecreateResource { r: r.name.clone() },
         ))),
         (Tunable::WhenDisabled, Some(o)) if o.enabled => Err(prop_err(
             subject,

@@ -47,9 +47,9 @@ pub(super) fn register(
                         catalog::release_names(state.cluster.release).join(", ")
                     ),
                 )
-                .hint(Hint::lead(
+                .hint(crate::fix::Hint::lead(
                     "give its RTR file: ",
-                    Fix::RegisterTypeFrom {
+                    crate::fix::Fix::RegisterTypeFrom {
                         t: query.to_string(),
                         file: format!("/opt/cluster/lib/rgm/rtreg/{query}"),
                     },
@@ -260,7 +260,9 @@ mod tests {
             "13 would read as already registered"
         );
         assert!(
-            format!("{:?}", e.hints[0]).contains("RegisterTypeFrom"),
+            e.hints[0]
+                .render(|f| format!("{f:?}"))
+                .contains("RegisterTypeFrom"),
             "{:?}",
             e.hints
         );

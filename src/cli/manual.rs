@@ -268,12 +268,12 @@ static EXAMPLES: &[(&str, Examples)] = &[
     ),
 ];
 
-/// The examples of `name` (a personality, or `scsim VERB`).
+/// The examples of `name` (a personality, or `scsim VERB`; an object command's own).
 pub fn examples(name: &str) -> Examples {
     EXAMPLES
         .iter()
         .find(|(n, _)| *n == name)
-        .map_or(&[], |(_, e)| e)
+        .map_or_else(|| super::cl::examples::of(name, None), |(_, e)| e)
 }
 
 /// The examples as help text (`Examples:` and one indented line each).
@@ -338,7 +338,8 @@ pub fn verb(cmd: clap::Command) -> clap::Command {
     cmd
 }
 
-fn with_examples(cmd: clap::Command, ex: Examples) -> clap::Command {
+/// `cmd` with `ex` after its notes in its help (unless its notes hold examples already).
+pub fn with_examples(cmd: clap::Command, ex: Examples) -> clap::Command {
     if ex.is_empty()
         || cmd
             .get_after_help()
@@ -489,6 +490,8 @@ pub fn man_page(p: Personality) -> Result<String> {
     }
     if p == Personality::Native {
         commands(&mut out, &cmd);
+    } else if cmd.has_subcommands() {
+        subcommands(&mut out, &cmd, p.name());
     }
     if !examples(p.name()).is_empty() {
         section(&mut out, "EXAMPLES");
@@ -538,7 +541,9 @@ fn commands(out: &mut String, cmd: &clap::Command) {
         let usage = usage.trim_start_matches("Usage: ").trim();
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
         let mut text = about;
-        for (line, what) in examples(sub.get_name()) {
+        // The object commands' examples are on their own pages.
+        let own = super::cl::examples::short_name(sub.get_name()).is_none();
+        for (line, what) in examples(sub.get_name()).iter().filter(|_| own) {
             let _ = write!(text, "\nExample: {line}  ({what})");
         }
         tagged(out, usage, &text);
@@ -657,6 +662,36 @@ fn cl_exit_status(out: &mut String, p: Personality) {
     );
 }
 
+/// An object command's subcommands: synopsis, what it does, each option and operand, examples.
+fn subcommands(out: &mut String, cmd: &clap::Command, prog: &str) {
+    section(out, "SUBCOMMANDS");
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let mut sub = sub.clone().bin_name(format!("{prog} {}", sub.get_name()));
+        let usage = sub.render_usage().to_string();
+        let usage = usage.trim_start_matches("Usage: ").trim().to_string();
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        tagged(out, &usage, &about);
+        out.push_str(".RS\n");
+        for a in sub.get_arguments().filter(|a| !a.is_hide_set()) {
+            let name = match (a.get_short(), a.get_long()) {
+                (Some(s), Some(l)) => format!("-{s}, --{l}"),
+                (Some(s), None) => format!("-{s}"),
+                (None, Some(l)) => format!("--{l}"),
+                (None, None) => a
+                    .get_value_names()
+                    .and_then(|v| v.first())
+                    .map_or_else(|| a.get_id().to_string(), ToString::to_string),
+            };
+            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            tagged(out, &name, &help);
+        }
+        for (line, what) in super::cl::examples::of(prog, Some(sub.get_name())) {
+            tagged(out, &format!("Example: {line}"), what);
+        }
+        out.push_str(".RE\n");
+    }
+}
+
 fn exit_status(out: &mut String, p: Personality) {
     section(out, "EXIT STATUS");
     out.push_str(&roff(&format!(
@@ -677,6 +712,20 @@ fn exit_status(out: &mut String, p: Personality) {
 mod tests {
     use super::*;
 
+    /// Every row of the registry (3.1, scha, object CLI, node tools) and scsim, with its
+    /// built parser.
+    fn every_command() -> Vec<(Personality, clap::Command)> {
+        std::iter::once(registry::NATIVE)
+            .chain(registry::names())
+            .filter_map(Personality::from_name)
+            .map(|p| {
+                let mut cmd = p.command();
+                cmd.build();
+                (p, cmd)
+            })
+            .collect()
+    }
+
     /// Every argument of every command and verb says what it is.
     #[test]
     fn every_argument_is_described() {
@@ -691,12 +740,7 @@ mod tests {
             }
         }
         let mut missing = Vec::new();
-        for p in SCHA_COMMANDS
-            .iter()
-            .filter_map(|n| Personality::from_name(n))
-        {
-            let mut cmd = p.command();
-            cmd.build();
+        for (p, cmd) in every_command() {
             walk(&cmd, p.name(), &mut missing);
         }
         assert!(missing.is_empty(), "arguments without help: {missing:?}");
@@ -727,14 +771,35 @@ mod tests {
         assert!(missing.is_empty(), "verbs without examples: {missing:?}");
     }
 
+    /// Every command of the registry and every subcommand of the object CLI shows examples in
+    /// its help, and every page has an EXAMPLES section.
     #[test]
-    fn every_command_has_examples_and_the_pages_no_dangling_references() {
-        // The 3.1 commands and scsim (the node tools and the object CLI keep their own notes).
+    fn every_command_and_subcommand_has_examples() {
+        let mut missing = Vec::new();
+        for (p, mut cmd) in every_command() {
+            if !cmd.render_long_help().to_string().contains("Example") {
+                missing.push(p.name().to_string());
+            }
+            if super::super::cl::examples::short_name(p.name()).is_some() {
+                for s in cmd.get_subcommands_mut() {
+                    if !s.render_long_help().to_string().contains("Examples:") {
+                        missing.push(format!("{} {}", p.name(), s.get_name()));
+                    }
+                }
+            }
+            let page = man_page(p).unwrap();
+            if !page.contains(".SH EXAMPLES") {
+                missing.push(format!("{}: man page", p.name()));
+            }
+        }
+        assert!(missing.is_empty(), "without examples: {missing:?}");
         for name in SCHA_COMMANDS {
             assert!(!examples(name).is_empty(), "{name} has no examples");
-            let page = man_page(Personality::from_name(name).unwrap()).unwrap();
-            assert!(page.contains(".SH EXAMPLES"), "{name}: no EXAMPLES");
         }
+    }
+
+    #[test]
+    fn every_command_has_examples_and_the_pages_no_dangling_references() {
         for p in registry::names().filter_map(Personality::from_name) {
             let page = man_page(p).unwrap();
             let tool = exits(p) == Exits::Own;

@@ -22,7 +22,7 @@ fn tool(
         .about(about)
         .override_usage(usage)
         .after_help(format!(
-            "Runs on a node of the simulated cluster where the Messaging Server is installed:\n  {example}"
+            "Runs on a node of the simulated cluster where the Messaging Server is installed.\n\nExamples:\n  {example}"
         ))
         .disable_help_flag(true)
         .disable_version_flag(true)

@@ -25,6 +25,39 @@ pub fn render(fix: &Fix) -> String {
         Fix::SetGroupProperty { g, prop, value } => {
             format!("scrgadm -c -g {g} -y {prop}={value}")
         }
+        Fix::SwitchResource {
+            r,
+            on,
+            monitor,
+            nodes,
+        } => {
+            let mut s = format!(
+                "scswitch {}{} -j {r}",
+                if *on { "-e" } else { "-n" },
+                if *monitor { " -M" } else { "" }
+            );
+            if !nodes.is_empty() {
+                s.push_str(&format!(" -h {}", nodes.join(",")));
+            }
+            s
+        }
+        Fix::SetResourceProperty {
+            r,
+            prop,
+            value,
+            extension,
+        } => format!(
+            "scrgadm -c -j {r} {} {prop}={value}",
+            if *extension { "-x" } else { "-y" }
+        ),
+        Fix::RecreateResource { r } => format!("scrgadm -r -j {r}; scrgadm -a -j {r} …"),
+        Fix::ResumeGroup { g } => format!("scswitch -r -g {g}"),
+        Fix::SetGroupNodes { g, nodes } => format!("scrgadm -c -g {g} -h {}", nodes.join(",")),
+        Fix::CreateLogicalHost { g, host, r } => match r {
+            Some(r) => format!("scrgadm -a -L -g {g} -l {host} -j {r}"),
+            None => format!("scrgadm -a -L -g {g} -l {host}"),
+        },
+        Fix::CreateGroupWith { g, prop, value } => format!("scrgadm -a -g {g} -y {prop}={value}"),
         Fix::ListConfiguration => "scrgadm -p".to_string(),
         Fix::ShowType { t } => format!("scrgadm -pv -t {t}"),
         Fix::ShowGroup { g } => format!("scrgadm -pv -g {g}"),

@@ -36,6 +36,8 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     let Some(a) = super::parse_with::<Args>("scconf", args, ctx.out)? else {
         return Ok(());
     };
+    // scconf went with scrgadm, scswitch and scstat: Oracle Solaris Cluster 4.x has cluster(1CL).
+    ctx.service.require(crate::service::CommandSet::Sc31);
     if !a.print {
         return Err(ScError::inval(
             "only the print form (scconf -p) is simulated; the topology is set when the cluster is created",

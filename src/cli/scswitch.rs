@@ -443,6 +443,14 @@ fn outcome(done: &Applied) -> Result<()> {
         ));
     }
     let mut e = ScError::new(ErrorCode::Method, msg);
+    for h in done
+        .transition
+        .failures
+        .iter()
+        .filter_map(|f| f.clear_hint(&done.state))
+    {
+        e = e.hint(h);
+    }
     if let Some(g) = done.group_to_inspect() {
         e = e.hint(format!(
             "see what happened with: scsim log --group {g} --last 40; scstat -g"

@@ -160,51 +160,34 @@ fn list(v: &[String]) -> String {
 }
 
 impl fmt::Display for Intent {
-    /// One line saying what was asked, used as the reason of the steps it causes.
+    /// One line saying what was asked, used as the reason of the steps it causes. It names no
+    /// command: the 3.1 and the object CLI print the same plans.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Intent::Online { rgs } => write!(f, "bring {} online (scswitch -Z)", list(rgs)),
+            Intent::Online { rgs } => write!(f, "bring {} online", list(rgs)),
             Intent::Switch { rgs, nodes } => {
-                write!(
-                    f,
-                    "switch {} to {} (scswitch -z)",
-                    rgs.join(","),
-                    nodes.join(",")
-                )
+                write!(f, "switch {} to {}", rgs.join(","), nodes.join(","))
             }
             Intent::Rebalance { rgs } => {
-                write!(
-                    f,
-                    "bring {} online on preferred nodes (scswitch -z)",
-                    rgs.join(",")
-                )
+                write!(f, "bring {} online on preferred nodes", rgs.join(","))
             }
-            Intent::Offline { rgs } => write!(f, "take {} offline (scswitch -F)", rgs.join(",")),
-            Intent::Restart { rgs, nodes } => write!(
-                f,
-                "restart {} on {} (scswitch -R)",
-                rgs.join(","),
-                nodes.join(",")
-            ),
-            Intent::Evacuate { node, keep_off_ms } => write!(
-                f,
-                "evacuate {node} for {} s (scswitch -S)",
-                keep_off_ms / 1000
-            ),
-            Intent::Manage { rgs } => write!(f, "manage {} (scswitch -o)", rgs.join(",")),
-            Intent::Unmanage { rgs } => write!(f, "unmanage {} (scswitch -u)", rgs.join(",")),
+            Intent::Offline { rgs } => write!(f, "take {} offline", rgs.join(",")),
+            Intent::Restart { rgs, nodes } => {
+                write!(f, "restart {} on {}", rgs.join(","), nodes.join(","))
+            }
+            Intent::Evacuate { node, keep_off_ms } => {
+                write!(f, "evacuate {node} for {} s", keep_off_ms / 1000)
+            }
+            Intent::Manage { rgs } => write!(f, "manage {}", rgs.join(",")),
+            Intent::Unmanage { rgs } => write!(f, "unmanage {}", rgs.join(",")),
             Intent::Enable {
                 resources,
                 monitor_only,
             } => {
                 if *monitor_only {
-                    write!(
-                        f,
-                        "enable monitoring of {} (scswitch -e -M)",
-                        resources.join(",")
-                    )
+                    write!(f, "enable monitoring of {}", resources.join(","))
                 } else {
-                    write!(f, "enable {} (scswitch -e)", resources.join(","))
+                    write!(f, "enable {}", resources.join(","))
                 }
             }
             Intent::Disable {
@@ -212,13 +195,9 @@ impl fmt::Display for Intent {
                 monitor_only,
             } => {
                 if *monitor_only {
-                    write!(
-                        f,
-                        "disable monitoring of {} (scswitch -n -M)",
-                        resources.join(",")
-                    )
+                    write!(f, "disable monitoring of {}", resources.join(","))
                 } else {
-                    write!(f, "disable {} (scswitch -n)", resources.join(","))
+                    write!(f, "disable {}", resources.join(","))
                 }
             }
             Intent::NodeSwitch {
@@ -228,58 +207,34 @@ impl fmt::Display for Intent {
                 monitor_only,
             } => write!(
                 f,
-                "{} {}{} on {} (scswitch {} -h)",
+                "{} {}{} on {}",
                 if *on { "enable" } else { "disable" },
                 if *monitor_only { "monitoring of " } else { "" },
                 resources.join(","),
                 nodes.join(","),
-                match (*on, *monitor_only) {
-                    (true, false) => "-e",
-                    (false, false) => "-n",
-                    (true, true) => "-e -M",
-                    (false, true) => "-n -M",
-                }
             ),
             Intent::ClearStopFailed { resources, nodes } => write!(
                 f,
-                "clear STOP_FAILED of {} on {} (scswitch -c)",
+                "clear STOP_FAILED of {} on {}",
                 resources.join(","),
                 nodes.join(",")
             ),
-            Intent::Quiesce { rgs, .. } => write!(f, "quiesce {} (scswitch -Q)", list(rgs)),
+            Intent::Quiesce { rgs, .. } => write!(f, "quiesce {}", list(rgs)),
             Intent::Suspend { rgs, .. } => {
-                write!(
-                    f,
-                    "suspend automatic recovery of {} (scswitch -s)",
-                    list(rgs)
-                )
+                write!(f, "suspend automatic recovery of {}", list(rgs))
             }
             Intent::Resume { rgs } => {
-                write!(
-                    f,
-                    "resume automatic recovery of {} (scswitch -r)",
-                    list(rgs)
-                )
+                write!(f, "resume automatic recovery of {}", list(rgs))
             }
             Intent::DeviceSwitch { dgs, node } => {
-                write!(
-                    f,
-                    "switch device group {} to {node} (scswitch -z -D)",
-                    dgs.join(",")
-                )
+                write!(f, "switch device group {} to {node}", dgs.join(","))
             }
             Intent::DeviceOffline { dgs } => {
-                write!(
-                    f,
-                    "take device group {} offline (scswitch -F -D)",
-                    dgs.join(",")
-                )
+                write!(f, "take device group {} offline", dgs.join(","))
             }
-            Intent::DeviceMaintenance { dgs } => write!(
-                f,
-                "put device group {} in maintenance (scswitch -m -D)",
-                dgs.join(",")
-            ),
+            Intent::DeviceMaintenance { dgs } => {
+                write!(f, "put device group {} in maintenance", dgs.join(","))
+            }
             Intent::NodeDown {
                 node,
                 clean,

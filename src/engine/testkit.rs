@@ -254,6 +254,7 @@ pub fn add_resource<'a>(
         rg_restart_history: Vec::new(),
         disabled_on: Default::default(),
         unmonitored_on: Default::default(),
+        per_node: Default::default(),
         server_restarts: Default::default(),
         ignore_failed_start: Default::default(),
     };

@@ -17,7 +17,7 @@ pub use config_event::ConfigEvent;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The whole simulated cluster: configuration, runtime state, clock, event log, faults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -653,6 +653,11 @@ pub struct Resource {
     /// `clrs unmonitor -n`).
     #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
     pub unmonitored_on: std::collections::BTreeSet<String>,
+    /// 3.2 per-node values of extension properties declared PER_NODE (`-p NAME{node}=value`):
+    /// declared spelling -> node -> value. A node without an entry takes the value in
+    /// `extension` (or the declared default).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub per_node: BTreeMap<String, BTreeMap<String, PropValue>>,
     /// SUNW.ims: the Messaging Server watcher's restarts of its servers, by `NODE:SERVER`
     /// (simulated ms timestamps), for `local.autorestart.timeout`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -176,14 +176,14 @@ fn build_standard() -> Vec<ParamDecl> {
             &["Enabled", "Disabled"],
             Some("Disabled"),
             Tunable::None,
-            "Whether the RGM starts the resource (scswitch -e/-n)",
+            "Whether the RGM starts the resource (enabled or disabled)",
         ),
         enum_decl(
             "Monitored_switch",
             &["Enabled", "Disabled"],
             Some("Enabled"),
             Tunable::None,
-            "Whether the fault monitor runs (scswitch -e/-n -M)",
+            "Whether the fault monitor runs (monitored or not)",
         ),
         enum_decl(
             "Resource_state",

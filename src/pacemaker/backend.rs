@@ -37,7 +37,7 @@ fn check_mappable(intent: &Intent, t: &Target) -> Result<()> {
     let live = *t == Target::Live;
     match intent {
         Intent::Quiesce { .. } | Intent::Suspend { .. } | Intent::Resume { .. } => Err(unmappable(
-            "suspending or quiescing automatic recovery (scswitch -Q/-s/-r)",
+            "suspending, quiescing or resuming automatic recovery",
             "use crm_resource --meta -p is-managed -v false on the group for the same effect",
         )),
         Intent::DeviceSwitch { .. }

@@ -183,6 +183,24 @@ fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
             &props_text(&b.extension, k),
         );
     }
+    // 3.2 per-node values, as `Name{node}`.
+    let empty = std::collections::BTreeMap::new();
+    let keys: BTreeSet<&String> = a.per_node.keys().chain(b.per_node.keys()).collect();
+    for k in keys {
+        let (va, vb) = (
+            a.per_node.get(k).unwrap_or(&empty),
+            b.per_node.get(k).unwrap_or(&empty),
+        );
+        for n in va.keys().chain(vb.keys()).collect::<BTreeSet<_>>() {
+            change(
+                out,
+                &subject,
+                &format!("{k}{{{n}}}"),
+                &props_text(va, n),
+                &props_text(vb, n),
+            );
+        }
+    }
     let nodes: BTreeSet<&String> = a.state.keys().chain(b.state.keys()).collect();
     for n in nodes {
         change(

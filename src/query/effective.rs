@@ -9,6 +9,21 @@ use crate::model::{
 };
 use std::collections::BTreeMap;
 
+/// The value resource `r` has for property `decl` on node `node`: its per-node value (3.2,
+/// PER_NODE extension properties), else the value it has everywhere ([`resource_value`]).
+pub fn resource_value_on(
+    state: &ClusterState,
+    r: &Resource,
+    decl: &ParamDecl,
+    node: &str,
+) -> Option<PropValue> {
+    r.per_node
+        .get(&decl.name)
+        .and_then(|m| m.get(node))
+        .cloned()
+        .or_else(|| resource_value(state, r, decl))
+}
+
 /// The value resource `r` has for property `decl` (declared for its type). `None` when the
 /// property has no value (no default and never set) or is kept per node (Status, …).
 pub fn resource_value(state: &ClusterState, r: &Resource, decl: &ParamDecl) -> Option<PropValue> {

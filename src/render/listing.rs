@@ -28,7 +28,7 @@ use crate::model::{
     ClusterState, InitNodes, ParamDecl, PropValue, Resource, ResourceGroup, ResourceType, props,
 };
 use crate::query::PrintRequest;
-use crate::query::effective::{group_value, resource_value};
+use crate::query::effective::{group_value, resource_value, resource_value_on};
 use crate::query::lookup;
 use crate::query::types::{self as catalog, prop_type_name as type_name};
 use serde_json::{Map, Value, json};
@@ -402,7 +402,22 @@ fn render_resource<'a>(
         );
         pline("Res property description:", &d.description);
         pline("Res property type:", type_name(d.ty));
-        pline("Res property value:", &value);
+        if d.per_node {
+            // 3.2: one value row per node of the group, the node in the qualifier.
+            for n in &g.nodelist {
+                let v = value_text(resource_value_on(state, r, d, n).as_ref());
+                detail(
+                    out,
+                    "    ",
+                    &format!("{pq}{{{n}}}"),
+                    "Res property value:",
+                    RES_WIDTH,
+                    &v,
+                );
+            }
+        } else {
+            pline("Res property value:", &value);
+        }
     }
 }
 
@@ -451,14 +466,30 @@ fn to_json(state: &ClusterState, sel: &Selection) -> Value {
                             );
                         }
                     }
-                    json!({
+                    let mut doc = json!({
                         "name": r.name,
                         "type": r.rtype,
                         "group": r.group,
                         "enabled": r.enabled,
                         "monitored": r.monitored,
                         "properties": Value::Object(rp),
-                    })
+                    });
+                    // 3.2 per-node values, only where the resource has some.
+                    if !r.per_node.is_empty() {
+                        let per_node: Map<String, Value> = r
+                            .per_node
+                            .iter()
+                            .map(|(p, by_node)| {
+                                let nodes: Map<String, Value> = by_node
+                                    .iter()
+                                    .map(|(n, v)| (n.clone(), prop_json(v)))
+                                    .collect();
+                                (p.clone(), Value::Object(nodes))
+                            })
+                            .collect();
+                        doc["per_node"] = Value::Object(per_node);
+                    }
+                    doc
                 })
                 .collect();
             json!({

@@ -533,7 +533,7 @@ impl Parser<'_> {
             return Err(self.err_at(
                 p,
                 "Installed_nodes cannot be declared in an RTR file: it is set only by the \
-                 administrator with scrgadm -c -t <type> -h <nodes>"
+                 administrator (scrgadm -c -t TYPE -h NODES, clrt set -n NODES TYPE)"
                     .into(),
             ));
         }

@@ -16,6 +16,10 @@
 //!   exception, so a version-2 document is a version-3 document as it is; the version is raised
 //!   so that a scsim that knows neither refuses a 3.2 or 4.4 cluster instead of running 3.1
 //!   commands on it and starting resources on nodes where they are disabled.
+//! * 3 → 4: per-node values of PER_NODE extension properties (`per_node` of a resource, 3.2
+//!   `-p NAME{node}=value`). Absent means none, so a version-3 document is a version-4 document
+//!   as it is; the version is raised so that a scsim that does not know them refuses the file
+//!   instead of keeping them as unknown fields and showing one value for every node.
 
 use crate::model::nodefiles::{self, FileChange, VfstabEntry};
 use crate::model::{ClusterState, PropValue, SCHEMA_VERSION};
@@ -37,8 +41,8 @@ pub fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
 fn step(value: Value, from: u32) -> Result<Value, String> {
     match from {
         1 => Ok(v1_to_v2(value)),
-        // Only additions whose absence keeps the version-2 meaning.
-        2 => Ok(value),
+        // Only additions whose absence keeps the previous version's meaning.
+        2 | 3 => Ok(value),
         _ => Err(format!(
             "schema_version {from} is not a version scsim ever wrote (the first is 1)"
         )),
@@ -135,9 +139,22 @@ mod tests {
             "resources": {"r": {"enabled": true}}
         });
         let v3 = upgrade(v2.clone(), 2).unwrap();
-        assert_eq!(v3["schema_version"], 3);
+        assert_eq!(v3["schema_version"], SCHEMA_VERSION);
         assert!(v3["cluster"].get("release").is_none());
         assert_eq!(v3["resources"], v2["resources"]);
+    }
+
+    #[test]
+    fn v3_has_no_per_node_values() {
+        let v3 = serde_json::json!({
+            "schema_version": 3,
+            "cluster": {"name": "c", "nodes": [], "release": "3.2"},
+            "resources": {"r": {"enabled": true, "disabled_on": ["a"]}}
+        });
+        let v4 = upgrade(v3.clone(), 3).unwrap();
+        assert_eq!(v4["schema_version"], 4);
+        assert_eq!(v4["resources"], v3["resources"]);
+        assert_eq!(v4["cluster"], v3["cluster"]);
     }
 
     #[test]

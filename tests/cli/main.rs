@@ -22,6 +22,7 @@ mod local_node;
 mod messages;
 mod nodefiles;
 mod objcli;
+mod objcli_pernode;
 mod pacemaker;
 mod pacemaker_live;
 mod probes;

@@ -44,7 +44,7 @@ fn a_version_1_file_is_read_as_it_is_and_migrated_on_first_write() {
     // The first change migrates.
     t.sh("scswitch -z -g MAIL-RG -h mail-1").ok();
     let j = t.state_json();
-    assert_eq!(j["schema_version"], 3);
+    assert_eq!(j["schema_version"], 4);
     assert!(j.get("events").is_none());
     assert!(messages(&t).exists());
     let out = t.sh("scsim log");

@@ -324,6 +324,14 @@ fn release_gates() {
     insta::assert_snapshot!("objcli_scrgadm_on_44", out.to_string());
     t.fails_unchanged("scswitch -Z", 127);
     t.fails_unchanged("scstat", 127);
+    let out = t.fails_unchanged("scconf -p", 127);
+    assert!(
+        out.stderr.starts_with("scconf: command not found\n"),
+        "{out}"
+    );
+    // What Oracle Solaris Cluster 4.x kept of the 3.x commands: scinstall and the scha API.
+    t.sh("scinstall -p").ok();
+    t.sh("scha_cluster_get -O CLUSTERNAME").ok();
     t.sh("clrt list").ok();
     let t31 = TestCluster::init("a,b");
     let out = t31.fails_unchanged("clrg status", 127);

@@ -76,6 +76,7 @@ fn resource(
             rg_restart_history: Vec::new(),
             disabled_on: Default::default(),
             unmonitored_on: Default::default(),
+            per_node: Default::default(),
             server_restarts: Default::default(),
             ignore_failed_start: Default::default(),
         },

@@ -18,7 +18,7 @@ use std::ffi::OsString;
     name = "cldevicegroup",
     about = "Device groups: list, show, status, switch, online, offline, enable, disable",
     subcommand_required = true,
-    after_help = "The operand + means every device group.\nExamples:\n  cldg status\n  cldg switch -n node2 mailset\n  cldg offline mailset"
+    after_help = "The operand + means every device group."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -29,38 +29,51 @@ pub struct Args {
 enum Sub {
     /// List device group names
     List {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
+        /// Only device groups that can be mastered by one of these nodes
+        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
+        nodes: Vec<String>,
+        /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
     /// Show the configuration of device groups
     Show {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
+        /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
     /// Show the primary, secondary and status of device groups
     Status {
+        /// Only device groups that can be mastered by one of these nodes
+        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
+        nodes: Vec<String>,
+        /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
     /// Make a node the primary
     Switch {
+        /// The node
         #[arg(short = 'n', long = "node", value_name = "node", required = true)]
         node: String,
         #[command(flatten)]
         run: RunOpts,
+        /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
     /// Bring device groups online (on the node given, else on the first of their nodes)
     Online {
+        /// The node
         #[arg(short = 'n', long = "node", value_name = "node")]
         node: Option<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
@@ -68,6 +81,7 @@ enum Sub {
     Offline {
         #[command(flatten)]
         run: RunOpts,
+        /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
@@ -75,6 +89,7 @@ enum Sub {
     Enable {
         #[command(flatten)]
         run: RunOpts,
+        /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
@@ -82,6 +97,7 @@ enum Sub {
     Disable {
         #[command(flatten)]
         run: RunOpts,
+        /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
@@ -131,6 +147,24 @@ fn shown(state: &ClusterState, ops: &[String]) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// With `-n`: only the device groups whose node list has one of the nodes (checked).
+fn on_nodes(state: &ClusterState, names: Vec<String>, nodes: &[String]) -> Result<Vec<String>> {
+    let nodes = super::clrg::check_nodes(state, &super::split(nodes))?;
+    if nodes.is_empty() {
+        return Ok(names);
+    }
+    Ok(names
+        .into_iter()
+        .filter(|n| {
+            state
+                .cluster
+                .device_groups
+                .iter()
+                .any(|d| &d.name == n && d.nodes.iter().any(|x| nodes.contains(x)))
+        })
+        .collect())
+}
+
 pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()> {
     super::run_cl(ctx, args, |ctx, args| {
         let w = words(&args);
@@ -140,9 +174,11 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
         };
         let dgs = |ops: &[String]| operands(ops, "device group", || all(ctx));
         let (run, steps) = match a.sub {
-            Sub::List { operands, .. } => {
+            Sub::List {
+                operands, nodes, ..
+            } => {
                 let state = ctx.service.snapshot()?;
-                for n in shown(&state, &operands)? {
+                for n in on_nodes(&state, shown(&state, &operands)?, &nodes)? {
                     ctx.out.outln(&n);
                 }
                 return Ok(());
@@ -156,9 +192,9 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 ctx.out.out(&out);
                 return Ok(());
             }
-            Sub::Status { operands } => {
+            Sub::Status { operands, nodes } => {
                 let state = ctx.service.snapshot()?;
-                let names = shown(&state, &operands)?;
+                let names = on_nodes(&state, shown(&state, &operands)?, &nodes)?;
                 let opts = StatusOptions {
                     sections: Sections {
                         device_groups: true,

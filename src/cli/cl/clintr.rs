@@ -11,8 +11,7 @@ use std::ffi::OsString;
 #[command(
     name = "clinterconnect",
     about = "Private interconnect: transport path status, cables and adapters",
-    subcommand_required = true,
-    after_help = "Examples:\n  clintr status\n  clintr show"
+    subcommand_required = true
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -23,13 +22,13 @@ pub struct Args {
 enum Sub {
     /// Show the transport cables and adapters
     Show {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
     /// Show whether the transport paths are online
     Status {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
 }
 

@@ -16,8 +16,7 @@ use std::ffi::OsString;
 #[command(
     name = "clnode",
     about = "Cluster nodes: list, show, status, evacuate",
-    subcommand_required = true,
-    after_help = "Examples:\n  clnode status\n  clnode status -m\n  clnode evacuate node1"
+    subcommand_required = true
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -28,15 +27,17 @@ pub struct Args {
 enum Sub {
     /// List node names
     List {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
+        /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
     },
     /// Show the configuration of nodes
     Show {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
+        /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
     },
@@ -45,8 +46,12 @@ enum Sub {
         /// IPMP group status too
         #[arg(short = 'm')]
         ipmp: bool,
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        /// Only these nodes (as the operands)
+        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
+        only: Vec<String>,
+        #[command(flatten)]
+        detail: super::Detail,
+        /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
     },
@@ -57,6 +62,7 @@ enum Sub {
         seconds: Option<u64>,
         #[command(flatten)]
         run: RunOpts,
+        /// The nodes
         #[arg(value_name = "node", required = true)]
         operands: Vec<String>,
     },
@@ -96,9 +102,18 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 ctx.out.out(&out);
                 Ok(())
             }
-            Sub::Status { ipmp, operands, .. } => {
+            Sub::Status {
+                ipmp,
+                only,
+                operands,
+                ..
+            } => {
                 let state = ctx.service.snapshot()?;
-                let names = nodes(&state, &operands)?;
+                let mut names = nodes(&state, &operands)?;
+                let only = super::clrg::check_nodes(&state, &super::split(&only))?;
+                if !only.is_empty() {
+                    names.retain(|n| only.contains(n));
+                }
                 let opts = StatusOptions {
                     sections: Sections {
                         nodes: true,

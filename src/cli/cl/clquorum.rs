@@ -11,8 +11,7 @@ use std::ffi::OsString;
 #[command(
     name = "clquorum",
     about = "Quorum: list devices, show their configuration, show the votes",
-    subcommand_required = true,
-    after_help = "Examples:\n  clq status\n  clq list"
+    subcommand_required = true
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -23,18 +22,18 @@ pub struct Args {
 enum Sub {
     /// List quorum devices and nodes
     List {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
     /// Show the configuration of quorum devices and node votes
     Show {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
     /// Show the votes needed, present and possible
     Status {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
 }
 

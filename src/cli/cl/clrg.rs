@@ -28,7 +28,7 @@ pub struct RunOpts {
     name = "clresourcegroup",
     about = "Manage resource groups: create, change, list, show, bring online, switch, take offline",
     subcommand_required = true,
-    after_help = "The operand + means every resource group. Lists are comma-separated.\nExamples:\n  clrg create -n node1,node2 -p Pathprefix=/global/rg rg1\n  clrg online -eM rg1\n  clrg switch -n node2 rg1\n  clrg status\n  clrg delete -F rg1"
+    after_help = "The operand + means every resource group. Lists are comma-separated."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -50,6 +50,7 @@ enum Sub {
         props: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups to create
         #[arg(value_name = "resourcegroup", required = true)]
         operands: Vec<String>,
     },
@@ -60,26 +61,31 @@ enum Sub {
         force: bool,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
     /// Add nodes to the Nodelist
     #[command(name = "add-node")]
     AddNode {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]", required = true)]
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
     /// Remove nodes from the Nodelist
     #[command(name = "remove-node")]
     RemoveNode {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]", required = true)]
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -88,10 +94,12 @@ enum Sub {
         /// A new Nodelist
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
+        /// A group property: name=value, name+=value, name-=value (lists)
         #[arg(short = 'p', long = "property", value_name = "name=value")]
         props: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -103,6 +111,9 @@ enum Sub {
         /// Only groups whose Nodelist has one of these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
+        #[command(flatten)]
+        holding: Holding,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -111,18 +122,15 @@ enum Sub {
         /// With its mode
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
-        /// Only groups holding one of these resources
-        #[arg(short = 'r', long = "resource", value_name = "resource[,...]")]
-        resources: Vec<String>,
         /// Only groups whose Nodelist has one of these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
+        #[command(flatten)]
+        holding: Holding,
         /// Only groups in one of these states on some node
         #[arg(short = 's', long = "state", value_name = "state[,...]")]
         states: Vec<String>,
-        /// Only groups holding a resource of one of these types
-        #[arg(short = 't', long = "type", value_name = "resourcetype[,...]")]
-        types: Vec<String>,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -134,9 +142,12 @@ enum Sub {
         /// Only groups in one of these states on some node
         #[arg(short = 's', long = "state", value_name = "state[,...]")]
         states: Vec<String>,
+        #[command(flatten)]
+        holding: Holding,
         /// Print the status as JSON (the scstat --json format; scsim extension)
         #[arg(long)]
         json: bool,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -156,24 +167,29 @@ enum Sub {
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
     /// Take groups offline (on every node, or on the nodes given)
     Offline {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
     /// Switch groups to the nodes given
     Switch {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]", required = true)]
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -181,6 +197,7 @@ enum Sub {
     Manage {
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -188,6 +205,7 @@ enum Sub {
     Unmanage {
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -198,6 +216,7 @@ enum Sub {
         kill: bool,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -205,6 +224,7 @@ enum Sub {
     Resume {
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -215,20 +235,24 @@ enum Sub {
         kill: bool,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
     /// Restart groups on their primaries (or the nodes given)
     Restart {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
     /// Move every group off the nodes given
     Evacuate {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]", required = true)]
         nodes: Vec<String>,
         /// Seconds the node is not chosen again (default 60)
@@ -236,6 +260,7 @@ enum Sub {
         seconds: Option<u64>,
         #[command(flatten)]
         run: RunOpts,
+        /// The objects (+)
         #[arg(value_name = "+")]
         operands: Vec<String>,
     },
@@ -243,6 +268,7 @@ enum Sub {
     Remaster {
         #[command(flatten)]
         run: RunOpts,
+        /// The resource groups (+: every group)
         #[arg(value_name = "resourcegroup | +")]
         operands: Vec<String>,
     },
@@ -291,30 +317,33 @@ fn dispatch(ctx: &mut Ctx, prog: &'static str, w: &[String], sub: Sub) -> Result
         Sub::Show {
             verbose,
             nodes,
+            holding,
             operands,
-        } => show(ctx, verbose, &nodes, &operands),
+        } => show(ctx, verbose, &Filter::new(&nodes, &[], &holding), &operands),
         Sub::List {
             verbose,
-            resources,
             nodes,
+            holding,
             states,
-            types,
             operands,
-        } => {
-            let f = Filter {
-                resources: split(&resources),
-                nodes: split(&nodes),
-                states: split(&states),
-                types: split(&types),
-            };
-            list(ctx, verbose, &f, &operands)
-        }
+        } => list(
+            ctx,
+            verbose,
+            &Filter::new(&nodes, &states, &holding),
+            &operands,
+        ),
         Sub::Status {
             nodes,
             states,
+            holding,
             json,
             operands,
-        } => group_status(ctx, &split(&nodes), &split(&states), json, &operands),
+        } => group_status(
+            ctx,
+            &Filter::new(&nodes, &states, &holding),
+            json,
+            &operands,
+        ),
         sub => {
             let (run, steps) = steps(ctx, sub)?;
             execute(ctx, exec(prog, run), w, &steps)
@@ -704,13 +733,35 @@ fn restart(ctx: &Ctx, nodes: &[String], ops: &[String]) -> Result<Vec<Step>> {
     Ok(steps)
 }
 
-/// Selection of `clrg list`.
+/// The `-r` and `-t` filters of `clrg list`, `show` and `status`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Holding {
+    /// Only groups holding one of these resources
+    #[arg(short = 'r', long = "resource", value_name = "resource[,...]")]
+    resources: Vec<String>,
+    /// Only groups holding a resource of one of these types
+    #[arg(short = 't', long = "type", value_name = "resourcetype[,...]")]
+    types: Vec<String>,
+}
+
+/// Selection of `clrg list`, `show` and `status` (-n, -r, -s, -t).
 #[derive(Debug, Default)]
 struct Filter {
     resources: Vec<String>,
     nodes: Vec<String>,
     states: Vec<String>,
     types: Vec<String>,
+}
+
+impl Filter {
+    fn new(nodes: &[String], states: &[String], holding: &Holding) -> Filter {
+        Filter {
+            resources: split(&holding.resources),
+            nodes: split(nodes),
+            states: split(states),
+            types: split(&holding.types),
+        }
+    }
 }
 
 /// The groups named (none or `+`: every group), each checked to exist.
@@ -727,6 +778,37 @@ fn selected<'a>(
         .collect()
 }
 
+/// The groups of `ops` that pass the filter, its names checked first: an unknown node,
+/// resource or type is CL_ENOENT, an unknown state a usage error. `per_node`: the states are
+/// looked at on the `-n` nodes only (status), else on every node of the Nodelist (list).
+fn filtered<'a>(
+    state: &'a ClusterState,
+    ops: &[String],
+    f: &Filter,
+    per_node: bool,
+) -> Result<Vec<&'a crate::model::ResourceGroup>> {
+    let nodes = check_nodes(state, &f.nodes)?;
+    for r in &f.resources {
+        crate::query::lookup::resource(state, r)?;
+    }
+    let types = super::check_types(state, &f.types)?;
+    let states = super::check_states(&f.states, super::group_states(), "resource group")?;
+    let state_nodes: Option<&[String]> = per_node.then_some(nodes.as_slice());
+    Ok(selected(state, ops)?
+        .into_iter()
+        .filter(|g| nodes.is_empty() || g.nodelist.iter().any(|n| nodes.contains(n)))
+        .filter(|g| f.resources.is_empty() || g.resources.iter().any(|r| f.resources.contains(r)))
+        .filter(|g| {
+            types.is_empty()
+                || g.resources
+                    .iter()
+                    .filter_map(|r| state.resource(r))
+                    .any(|r| types.contains(&r.rtype))
+        })
+        .filter(|g| in_state(g, &states, state_nodes))
+        .collect())
+}
+
 fn in_state(g: &crate::model::ResourceGroup, states: &[String], nodes: Option<&[String]>) -> bool {
     states.is_empty()
         || g.nodelist
@@ -740,61 +822,32 @@ fn in_state(g: &crate::model::ResourceGroup, states: &[String], nodes: Option<&[
 
 fn list(ctx: &mut Ctx, verbose: bool, f: &Filter, ops: &[String]) -> Result<()> {
     let state = ctx.service.snapshot()?;
-    let chosen: Vec<_> = selected(&state, ops)?
-        .into_iter()
-        .filter(|g| f.nodes.is_empty() || g.nodelist.iter().any(|n| f.nodes.contains(n)))
-        .filter(|g| f.resources.is_empty() || g.resources.iter().any(|r| f.resources.contains(r)))
-        .filter(|g| {
-            f.types.is_empty()
-                || g.resources
-                    .iter()
-                    .filter_map(|r| state.resource(r))
-                    .any(|r| {
-                        state.type_of(r).is_some_and(|t| {
-                            f.types
-                                .iter()
-                                .any(|q| crate::query::types::names_type(t, q))
-                        })
-                    })
-        })
-        .filter(|g| in_state(g, &f.states, None))
-        .collect();
+    let chosen = filtered(&state, ops, f, false)?;
     let mut out = String::new();
-    if verbose {
-        let objects: Vec<Vec<Vec<String>>> = chosen
-            .iter()
-            .map(|g| {
-                let mode = match g.mode {
-                    RgMode::Failover => "Failover",
-                    RgMode::Scalable => "Scalable",
-                };
-                vec![vec![g.name.clone(), mode.to_string()]]
-            })
-            .collect();
-        render::Table {
-            heads: &["Resource Group", "Mode"],
-            min: &[21],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &objects);
-    } else {
-        for g in chosen {
-            out.push_str(&g.name);
-            out.push('\n');
-        }
-    }
+    let objects: Vec<Vec<Vec<String>>> = chosen
+        .iter()
+        .map(|g| {
+            let mode = match g.mode {
+                RgMode::Failover => "Failover",
+                RgMode::Scalable => "Scalable",
+            };
+            vec![vec![g.name.clone(), mode.to_string()]]
+        })
+        .collect();
+    let table = render::Table {
+        heads: &["Resource Group", "Mode"],
+        min: &[21],
+        indent: "",
+        gap: false,
+    };
+    super::names_or_table(&mut out, verbose, &table, &objects);
     ctx.out.out(&out);
     Ok(())
 }
 
-fn show(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Result<()> {
+fn show(ctx: &mut Ctx, verbose: bool, f: &Filter, ops: &[String]) -> Result<()> {
     let state = ctx.service.snapshot()?;
-    let nodes = split(nodes);
-    let chosen: Vec<_> = selected(&state, ops)?
-        .into_iter()
-        .filter(|g| nodes.is_empty() || g.nodelist.iter().any(|n| nodes.contains(n)))
-        .collect();
+    let chosen = filtered(&state, ops, f, false)?;
     let mut out = String::new();
     render::show::groups(&mut out, &state, &chosen, verbose, true);
     ctx.out.out(&out);
@@ -809,18 +862,11 @@ pub fn check_nodes(state: &ClusterState, nodes: &[String]) -> Result<Vec<String>
         .collect()
 }
 
-fn group_status(
-    ctx: &mut Ctx,
-    nodes: &[String],
-    states: &[String],
-    json: bool,
-    ops: &[String],
-) -> Result<()> {
+fn group_status(ctx: &mut Ctx, f: &Filter, json: bool, ops: &[String]) -> Result<()> {
     let state = ctx.service.snapshot()?;
-    let nodes = check_nodes(&state, nodes)?;
-    let names: Vec<String> = selected(&state, ops)?
+    let nodes = check_nodes(&state, &f.nodes)?;
+    let names: Vec<String> = filtered(&state, ops, f, true)?
         .into_iter()
-        .filter(|g| in_state(g, states, Some(&nodes)))
         .map(|g| g.name.clone())
         .collect();
     let opts = StatusOptions {

@@ -19,7 +19,7 @@ use std::ffi::OsString;
     name = "clresource",
     about = "Manage resources: create, change, list, show, enable, disable, monitor",
     subcommand_required = true,
-    after_help = "The operand + means every resource (of the groups given with -g, the types given with -t).\nExamples:\n  clrs create -g rg1 -t SUNW.HAStoragePlus -p FilesystemMountPoints=/global/data disk-rs\n  clrs disable disk-rs\n  clrs set -p Retry_count=4 disk-rs\n  clrs show -g rg1 | egrep '^Resource:|Enabled'\n  clrs status -g rg1"
+    after_help = "The operand + means every resource (of the groups given with -g, the types given with -t)."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -56,6 +56,7 @@ enum Sub {
         extension: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The name of the new resource
         #[arg(value_name = "resource", required = true)]
         operands: Vec<String>,
     },
@@ -69,7 +70,7 @@ pub struct CreateOpts {
     /// Leave the new resources disabled
     #[arg(short = 'd', long = "disable")]
     pub disabled: bool,
-    /// A property (standard or extension)
+    /// A property (standard or extension; NAME{node}=value for a PER_NODE one, 3.2)
     #[arg(short = 'p', long = "property", value_name = "name=value")]
     pub props: Vec<String>,
 }
@@ -101,21 +102,26 @@ pub enum Verbs {
         scope: Scope,
         #[command(flatten)]
         run: RunOpts,
+        /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
         operands: Vec<String>,
     },
     /// Change properties (name=value, name+=value, name-=value)
     Set {
+        /// A property: name=value, name+=value, name-=value (lists), name{node}=value (per-node)
         #[arg(short = 'p', long = "property", value_name = "name=value")]
         props: Vec<String>,
+        /// A standard property (name=value)
         #[arg(short = 'y', long = "standard-property", value_name = "name=value")]
         standard: Vec<String>,
+        /// An extension property (name=value, name{node}=value)
         #[arg(short = 'x', long = "extension-property", value_name = "name=value")]
         extension: Vec<String>,
         #[command(flatten)]
         scope: Scope,
         #[command(flatten)]
         run: RunOpts,
+        /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
         operands: Vec<String>,
     },
@@ -126,6 +132,7 @@ pub enum Verbs {
         verbose: bool,
         #[command(flatten)]
         scope: Scope,
+        /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
         operands: Vec<String>,
     },
@@ -137,8 +144,12 @@ pub enum Verbs {
         /// Only resources whose group may run on these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
+        /// Only resources in one of these states on some node (of -n, if given)
+        #[arg(short = 's', long = "state", value_name = "state[,...]")]
+        states: Vec<String>,
         #[command(flatten)]
         scope: Scope,
+        /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
         operands: Vec<String>,
     },
@@ -150,6 +161,7 @@ pub enum Verbs {
         verbose: bool,
         #[command(flatten)]
         scope: Scope,
+        /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
         operands: Vec<String>,
     },
@@ -166,6 +178,7 @@ pub enum Verbs {
         json: bool,
         #[command(flatten)]
         scope: Scope,
+        /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
         operands: Vec<String>,
     },
@@ -202,6 +215,7 @@ pub enum Verbs {
         scope: Scope,
         #[command(flatten)]
         run: RunOpts,
+        /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
         operands: Vec<String>,
     },
@@ -220,6 +234,7 @@ pub struct Switch {
     pub scope: Scope,
     #[command(flatten)]
     pub run: RunOpts,
+    /// The resources (+: every resource in scope)
     #[arg(value_name = "resource | +")]
     pub operands: Vec<String>,
 }
@@ -375,9 +390,17 @@ pub fn verb(
         Verbs::List {
             verbose,
             nodes,
+            states,
             scope,
             operands,
-        } => list(ctx, verbose, &split(&nodes), &scope, &operands, only_type),
+        } => {
+            let sel = Selection {
+                nodes: split(&nodes),
+                states: split(&states),
+                json: false,
+            };
+            list(ctx, verbose, &sel, &scope, &operands, only_type)
+        }
         Verbs::ListProps {
             verbose,
             scope,
@@ -581,41 +604,50 @@ fn closure(state: &ClusterState, start: &[String], dependees: bool) -> Vec<Strin
 fn list(
     ctx: &mut Ctx,
     verbose: bool,
-    nodes: &[String],
+    sel: &Selection,
     scope: &Scope,
     ops: &[String],
     only_type: Option<&str>,
 ) -> Result<()> {
     let state = ctx.service.snapshot()?;
-    let nodes = super::clrg::check_nodes(&state, nodes)?;
+    let nodes = super::clrg::check_nodes(&state, &sel.nodes)?;
+    let states = super::check_states(&sel.states, &super::RESOURCE_STATES, "resource")?;
+    // The nodes a resource is looked at on: its group's Nodelist, within -n when given.
+    let on = |r: &Resource| -> Vec<String> {
+        state
+            .group(&r.group)
+            .map(|g| {
+                g.nodelist
+                    .iter()
+                    .filter(|n| nodes.is_empty() || nodes.contains(n))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let rs: Vec<&Resource> = shown(&state, ops, scope, only_type)?
         .into_iter()
+        .filter(|r| !on(r).is_empty())
         .filter(|r| {
-            nodes.is_empty()
-                || state
-                    .group(&r.group)
-                    .is_some_and(|g| g.nodelist.iter().any(|n| nodes.contains(n)))
+            states.is_empty()
+                || on(r).iter().any(|n| {
+                    let s = r.state_on(n).as_str();
+                    states.iter().any(|w| w.eq_ignore_ascii_case(s))
+                })
         })
         .collect();
+    let objects: Vec<Vec<Vec<String>>> = rs
+        .iter()
+        .map(|r| vec![vec![r.name.clone(), r.rtype.clone(), r.group.clone()]])
+        .collect();
+    let table = render::Table {
+        heads: &["Resource Name", "Resource Type", "Resource Group"],
+        min: &[16, 24],
+        indent: "",
+        gap: false,
+    };
     let mut out = String::new();
-    if verbose {
-        let objects: Vec<Vec<Vec<String>>> = rs
-            .iter()
-            .map(|r| vec![vec![r.name.clone(), r.rtype.clone(), r.group.clone()]])
-            .collect();
-        render::Table {
-            heads: &["Resource Name", "Resource Type", "Resource Group"],
-            min: &[16, 24],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &objects);
-    } else {
-        for r in rs {
-            out.push_str(&r.name);
-            out.push('\n');
-        }
-    }
+    super::names_or_table(&mut out, verbose, &table, &objects);
     ctx.out.out(&out);
     Ok(())
 }
@@ -647,20 +679,7 @@ fn list_props(
             ]]);
         }
     }
-    if verbose {
-        render::Table {
-            heads: &["Property Name", "Class", "Description"],
-            min: &[32, 11],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &rows);
-    } else {
-        for r in rows {
-            out.push_str(&r[0][0]);
-            out.push('\n');
-        }
-    }
+    super::names_or_table(&mut out, verbose, &super::PROPS_TABLE, &rows);
     ctx.out.out(&out);
     Ok(())
 }
@@ -681,6 +700,7 @@ fn resource_status(
 ) -> Result<()> {
     let state = ctx.service.snapshot()?;
     let nodes = super::clrg::check_nodes(&state, &sel.nodes)?;
+    super::check_states(&sel.states, &super::RESOURCE_STATES, "resource")?;
     let names: Vec<String> = shown(&state, ops, scope, only_type)?
         .into_iter()
         .map(|r| r.name.clone())

@@ -17,7 +17,7 @@ use std::ffi::OsString;
     name = "clreslogicalhostname",
     about = "Manage network address resources (logical hostnames, shared addresses)",
     subcommand_required = true,
-    after_help = "The host names default to the resource name. The other subcommands are those of clresource.\nExamples:\n  clrslh create -g rg1 -h budgie budgie\n  clrssa create -g web-rg -h www -X node3 www-sa\n  clrslh status"
+    after_help = "The host names default to the resource name. The other subcommands are those of clresource."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -49,6 +49,7 @@ enum Sub {
         create: CreateOpts,
         #[command(flatten)]
         run: RunOpts,
+        /// The name of the new resource
         #[arg(value_name = "resource", required = true)]
         operands: Vec<String>,
     },

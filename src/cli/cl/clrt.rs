@@ -17,7 +17,7 @@ use std::ffi::OsString;
     name = "clresourcetype",
     about = "Manage resource types: register, unregister, list, show, set the nodes they are installed on",
     subcommand_required = true,
-    after_help = "The operand + means every registered type.\nExamples:\n  clrt register SUNW.HAStoragePlus SUNW.gds\n  clrt register -f /opt/ACME/etc/ACME.app ACME.app\n  clrt list -v\n  clrt show -v SUNW.gds"
+    after_help = "The operand + means every registered type."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -36,6 +36,7 @@ enum Sub {
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource types
         #[arg(value_name = "resourcetype", required = true)]
         operands: Vec<String>,
     },
@@ -43,6 +44,7 @@ enum Sub {
     Unregister {
         #[command(flatten)]
         run: RunOpts,
+        /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
     },
@@ -51,6 +53,10 @@ enum Sub {
         /// With the nodes they are installed on
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// Only types installed on one of these nodes
+        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
+        nodes: Vec<String>,
+        /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
     },
@@ -60,6 +66,7 @@ enum Sub {
         /// With class and description
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
     },
@@ -68,37 +75,45 @@ enum Sub {
         /// Methods and properties too
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
     },
     /// Change the installed nodes or RT_system
     Set {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
+        /// A type property (RT_system=TRUE|FALSE)
         #[arg(short = 'p', long = "property", value_name = "name=value")]
         props: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
     },
     /// Add nodes to the nodes the types are installed on
     #[command(name = "add-node")]
     AddNode {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]", required = true)]
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
     },
     /// Remove nodes from the nodes the types are installed on
     #[command(name = "remove-node")]
     RemoveNode {
+        /// The nodes (comma-separated or repeated)
         #[arg(short = 'n', long = "node", value_name = "node[,...]", required = true)]
         nodes: Vec<String>,
         #[command(flatten)]
         run: RunOpts,
+        /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
     },
@@ -137,7 +152,11 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
             return Ok(());
         };
         match a.sub {
-            Sub::List { verbose, operands } => list(ctx, verbose, &operands),
+            Sub::List {
+                verbose,
+                nodes,
+                operands,
+            } => list(ctx, verbose, &split(&nodes), &operands),
             Sub::ListProps { verbose, operands } => list_props(ctx, verbose, &operands),
             Sub::Show { verbose, operands } => {
                 let state = ctx.service.snapshot()?;
@@ -256,34 +275,36 @@ fn node_edit(ctx: &Ctx, nodes: &[String], add: bool, types: &[String]) -> Result
     Ok(steps)
 }
 
-fn list(ctx: &mut Ctx, verbose: bool, ops: &[String]) -> Result<()> {
+fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Result<()> {
     let state = ctx.service.snapshot()?;
-    let ts = shown(&state, ops)?;
-    let mut out = String::new();
-    if verbose {
-        let rows: Vec<Vec<Vec<String>>> = ts
-            .iter()
-            .map(|t| {
-                let nodes = t
-                    .installed_nodes
+    let nodes = super::clrg::check_nodes(&state, nodes)?;
+    let ts: Vec<_> = shown(&state, ops)?
+        .into_iter()
+        .filter(|t| {
+            nodes.is_empty()
+                || t.installed_nodes
                     .as_ref()
-                    .map_or_else(|| "<All>".to_string(), |n| n.join(" "));
-                vec![vec![t.name.clone(), nodes]]
-            })
-            .collect();
-        render::Table {
-            heads: &["Resource Type", "Node List"],
-            min: &[31],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &rows);
-    } else {
-        for t in ts {
-            out.push_str(&t.name);
-            out.push('\n');
-        }
-    }
+                    .is_none_or(|i| i.iter().any(|n| nodes.contains(n)))
+        })
+        .collect();
+    let rows: Vec<Vec<Vec<String>>> = ts
+        .iter()
+        .map(|t| {
+            let nodes = t
+                .installed_nodes
+                .as_ref()
+                .map_or_else(|| "<All>".to_string(), |n| n.join(" "));
+            vec![vec![t.name.clone(), nodes]]
+        })
+        .collect();
+    let table = render::Table {
+        heads: &["Resource Type", "Node List"],
+        min: &[31],
+        indent: "",
+        gap: false,
+    };
+    let mut out = String::new();
+    super::names_or_table(&mut out, verbose, &table, &rows);
     ctx.out.out(&out);
     Ok(())
 }
@@ -307,20 +328,7 @@ fn list_props(ctx: &mut Ctx, verbose: bool, ops: &[String]) -> Result<()> {
         }
     }
     let mut out = String::new();
-    if verbose {
-        render::Table {
-            heads: &["Property Name", "Class", "Description"],
-            min: &[32, 11],
-            indent: "",
-            gap: false,
-        }
-        .render(&mut out, &rows);
-    } else {
-        for r in rows {
-            out.push_str(&r[0][0]);
-            out.push('\n');
-        }
-    }
+    super::names_or_table(&mut out, verbose, &super::PROPS_TABLE, &rows);
     ctx.out.out(&out);
     Ok(())
 }

@@ -11,8 +11,7 @@ use std::ffi::OsString;
 #[command(
     name = "cluster",
     about = "The whole cluster: status, configuration, name, commands",
-    subcommand_required = true,
-    after_help = "Examples:\n  cluster status\n  cluster show\n  cluster list-cmds"
+    subcommand_required = true
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -23,16 +22,16 @@ pub struct Args {
 enum Sub {
     /// Status of nodes, transport paths, quorum, device groups, resource groups, resources, IPMP
     Status {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
         /// Print the status as JSON (the scstat --json format; scsim extension)
         #[arg(long)]
         json: bool,
     },
     /// Configuration of every object
     Show {
-        #[arg(short = 'v', long = "verbose")]
-        verbose: bool,
+        #[command(flatten)]
+        detail: super::Detail,
     },
     /// The cluster's name
     List,
@@ -80,7 +79,8 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                     out.push('\n');
                 }
             }
-            Sub::Show { verbose } => {
+            Sub::Show { detail } => {
+                let verbose = detail.verbose;
                 render::title(&mut out, "Cluster");
                 render::field(&mut out, 0, "Cluster Name", &state.cluster.name);
                 render::field(&mut out, 1, "Release", state.cluster.release.product());

@@ -20,6 +20,7 @@ pub mod clrslh;
 pub mod clrt;
 pub mod cluster;
 pub mod codes;
+pub mod examples;
 pub mod syntax;
 
 use super::Ctx;
@@ -33,14 +34,16 @@ use std::ffi::OsString;
 
 /// The object CLI's clap conventions on a derived command: `-?`/`--help` on the command and
 /// every subcommand (`-h` is an option of some subcommands), `-V`/`--version`, no `help`
-/// subcommand, and the name it was invoked as.
+/// subcommand, the name it was invoked as, and the examples of the command and of each
+/// subcommand ([`examples`]).
 pub fn conventions(cmd: Command, name: &'static str) -> Command {
     let help = Arg::new("help")
         .short('?')
         .long("help")
         .action(ArgAction::Help)
         .help("Print help");
-    cmd.name(name)
+    let cmd = cmd
+        .name(name)
         .bin_name(name)
         .disable_help_flag(true)
         .disable_help_subcommand(true)
@@ -54,7 +57,11 @@ pub fn conventions(cmd: Command, name: &'static str) -> Command {
                 .action(ArgAction::Version)
                 .help("Print the version"),
         )
-        .mut_subcommands(move |s| s.disable_help_flag(true).arg(help.clone()))
+        .mut_subcommands(move |s| {
+            let ex = examples::of(name, Some(s.get_name()));
+            super::manual::with_examples(s.disable_help_flag(true).arg(help.clone()), ex)
+        });
+    super::manual::with_examples(cmd, examples::of(name, None))
 }
 
 /// Parse the words with the command's clap parser. `Ok(None)`: help or version printed.
@@ -126,6 +133,81 @@ pub fn split(list: &[String]) -> Vec<String> {
         .flat_map(|s| s.split(','))
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// `-v` of the verbs that print more with it (list, show, status of the cluster objects).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Detail {
+    /// More detail
+    #[arg(short = 'v', long = "verbose")]
+    pub verbose: bool,
+}
+
+/// The table of `list-props -v` (clrt, clrs).
+pub const PROPS_TABLE: crate::render::cl::Table<'static> = crate::render::cl::Table {
+    heads: &["Property Name", "Class", "Description"],
+    min: &[32, 11],
+    indent: "",
+    gap: false,
+};
+
+/// A list verb's output: the names (the first cell of each row), or with `-v` the table.
+pub fn names_or_table(
+    out: &mut String,
+    verbose: bool,
+    table: &crate::render::cl::Table<'_>,
+    rows: &[Vec<Vec<String>>],
+) {
+    if verbose {
+        table.render(out, rows);
+        return;
+    }
+    for r in rows {
+        if let Some(name) = r.first().and_then(|c| c.first()) {
+            out.push_str(name);
+            out.push('\n');
+        }
+    }
+}
+
+/// The states `clrg list/status -s` take (rg_properties RG_state).
+pub fn group_states() -> &'static [&'static str] {
+    crate::model::props::rg_property("RG_state").map_or(&[], |d| d.enum_values)
+}
+
+/// The states `clrs list/status -s` take (r_properties Resource_state).
+pub const RESOURCE_STATES: [&str; 8] = [
+    "Online",
+    "Offline",
+    "Online_not_monitored",
+    "Starting",
+    "Stopping",
+    "Start_failed",
+    "Stop_failed",
+    "Monitor_failed",
+];
+
+/// `-s` values, each one of `known` (any case); another word is a usage error naming them.
+pub fn check_states(states: &[String], known: &[&str], what: &str) -> Result<Vec<String>> {
+    for s in states {
+        if !known.iter().any(|k| k.eq_ignore_ascii_case(s)) {
+            return Err(ScError::inval(format!(
+                "-s {s}: not a {what} state (states: {})",
+                known.join(", ")
+            ))
+            .suggest(s, known.iter().copied()));
+        }
+    }
+    Ok(states.to_vec())
+}
+
+/// `-t` values: the full names of the registered types they name (CL_ENOENT for a type that
+/// is not registered).
+pub fn check_types(state: &crate::model::ClusterState, types: &[String]) -> Result<Vec<String>> {
+    types
+        .iter()
+        .map(|t| crate::query::types::registered_type(state, t).map(|rt| rt.name.clone()))
         .collect()
 }
 
@@ -243,6 +325,14 @@ fn outcome(done: &Batch) -> Result<()> {
         ));
     }
     let mut e = ScError::new(ErrorCode::Method, parts.join("; "));
+    for h in done
+        .transitions
+        .iter()
+        .flat_map(|t| &t.failures)
+        .filter_map(|f| f.clear_hint(&done.state))
+    {
+        e = e.hint(h);
+    }
     if let Some(g) = done.group_to_inspect() {
         e = e.hint(format!(
             "see what happened with: scsim log --group {g} --last 40; clrg status {g}; clrs status -g {g}"

@@ -20,6 +20,37 @@ pub fn render(fix: &Fix) -> String {
         Fix::SetTypeNodes { t, nodes } => format!("clrt set -n {} {t}", nodes.join(",")),
         Fix::SetTypeProperty { t, prop, value } => format!("clrt set -p {prop}={value} {t}"),
         Fix::SetGroupProperty { g, prop, value } => format!("clrg set -p {prop}={value} {g}"),
+        Fix::SwitchResource {
+            r,
+            on,
+            monitor,
+            nodes,
+        } => {
+            let verb = match (on, monitor) {
+                (true, false) => "enable",
+                (false, false) => "disable",
+                (true, true) => "monitor",
+                (false, true) => "unmonitor",
+            };
+            if nodes.is_empty() {
+                format!("clrs {verb} {r}")
+            } else {
+                format!("clrs {verb} -n {} {r}", nodes.join(","))
+            }
+        }
+        Fix::SetResourceProperty { r, prop, value, .. } => {
+            format!("clrs set -p {prop}={value} {r}")
+        }
+        Fix::RecreateResource { r } => format!("clrs delete {r}; clrs create … {r}"),
+        Fix::ResumeGroup { g } => format!("clrg resume {g}"),
+        Fix::SetGroupNodes { g, nodes } => format!("clrg set -p Nodelist={} {g}", nodes.join(",")),
+        Fix::CreateLogicalHost { g, host, r } => {
+            format!(
+                "clrslh create -g {g} -h {host} {}",
+                r.as_deref().unwrap_or(host)
+            )
+        }
+        Fix::CreateGroupWith { g, prop, value } => format!("clrg create -p {prop}={value} {g}"),
         Fix::ListConfiguration => "cluster show".to_string(),
         Fix::ShowType { t } => format!("clrt show -v {t}"),
         Fix::ShowGroup { g } => format!("clrg show -v {g}"),

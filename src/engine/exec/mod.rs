@@ -58,6 +58,23 @@ pub struct Failure {
     pub recovery: String,
 }
 
+impl Failure {
+    /// How to clear the flag when the failure left its resource Stop_failed on the node
+    /// (`state`: after the command).
+    pub fn clear_hint(&self, state: &ClusterState) -> Option<crate::fix::Hint> {
+        let r = state.resource(&self.resource)?;
+        (r.state_on(&self.node) == RState::StopFailed).then(|| {
+            crate::fix::Hint::lead(
+                "after repairing the stop: ",
+                crate::fix::Fix::ClearStopFailed {
+                    r: self.resource.clone(),
+                    node: self.node.clone(),
+                },
+            )
+        })
+    }
+}
+
 /// Everything one intent caused: the plan, the recovery plans, what ran, what failed.
 #[derive(Debug, Clone)]
 pub struct Transition {

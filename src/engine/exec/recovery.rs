@@ -103,8 +103,8 @@ pub(super) fn describe_recovery(state: &ClusterState, fail: &FailInfo) -> String
                 )
             } else {
                 format!(
-                    "{} is Error_stop_failed on {}; nothing moves it until an operator runs scswitch -c -h {} -j {} -f STOP_FAILED",
-                    fail.group, fail.node, fail.node, fail.resource
+                    "{} is Error_stop_failed on {}; nothing moves it until an operator clears the STOP_FAILED flag of {} there",
+                    fail.group, fail.node, fail.resource
                 )
             }
         }

@@ -210,16 +210,37 @@ impl<'a> Draft<'a> {
                 format!("-O {} for resource {} refused: {why}", op.optag(), r.name),
             )
         };
-        let set = |prop: &str| format!("scrgadm -c -j {} -y {prop}", r.name);
+        let set = |lead: &str, prop: &str, value: String| {
+            crate::fix::Hint::lead(
+                lead,
+                crate::fix::Fix::SetResourceProperty {
+                    r: r.name.clone(),
+                    prop: prop.to_string(),
+                    value,
+                    extension: false,
+                },
+            )
+        };
         if g.suspend_automatic_recovery && op != ControlOp::ResourceIsRestarted {
             return Err(
-                refuse(format!("automatic recovery of {} is suspended", g.name))
-                    .hint(format!("resume it with: scswitch -r -g {}", g.name)),
+                refuse(format!("automatic recovery of {} is suspended", g.name)).hint(
+                    crate::fix::Hint::lead(
+                        "resume it with: ",
+                        crate::fix::Fix::ResumeGroup { g: g.name.clone() },
+                    ),
+                ),
             );
         }
         if self.frozen(g) {
-            return Err(refuse(format!("{} is in Error_stop_failed", g.name))
-                .hint("clear it first: scswitch -c -h NODE -j RESOURCE -f STOP_FAILED"));
+            return Err(refuse(format!("{} is in Error_stop_failed", g.name)).hint(
+                crate::fix::Hint::lead(
+                    "clear it first: ",
+                    crate::fix::Fix::ClearStopFailed {
+                        r: "RESOURCE".into(),
+                        node: "NODE".into(),
+                    },
+                ),
+            ));
         }
         let rt = self.rt(r);
         let mode = settings::failover_mode(rt, r);
@@ -229,9 +250,10 @@ impl<'a> Draft<'a> {
                 return Err(refuse(
                     "its Failover_mode is LOG_ONLY: the RGM only logs its failures".to_string(),
                 )
-                .hint(format!(
-                    "to let its monitor restart or give over: {}",
-                    set("Failover_mode=SOFT")
+                .hint(set(
+                    "to let its monitor restart or give over: ",
+                    "Failover_mode",
+                    "SOFT".into(),
                 )));
             }
             (
@@ -242,7 +264,7 @@ impl<'a> Draft<'a> {
                     "its Failover_mode is RESTART_ONLY: only RESOURCE_RESTART is allowed"
                         .to_string(),
                 )
-                .hint(format!("to allow it: {}", set("Failover_mode=SOFT"))));
+                .hint(set("to allow it: ", "Failover_mode", "SOFT".into())));
             }
             (FailoverMode::RestartOnly, ControlOp::ResourceRestart) => {
                 let rc = settings::retry_count(rt, r);
@@ -257,9 +279,10 @@ impl<'a> Draft<'a> {
                         "Retry_count {rc} restarts within Retry_interval {} s are used up (Failover_mode RESTART_ONLY)",
                         window / 1000
                     ))
-                    .hint(format!(
-                        "wait until Retry_interval has passed, or allow more: {}",
-                        set(&format!("Retry_count={}", rc + 1))
+                    .hint(set(
+                        "wait until Retry_interval has passed, or allow more: ",
+                        "Retry_count",
+                        (rc + 1).to_string(),
                     )));
                 }
             }

@@ -156,12 +156,16 @@ impl<'a> Draft<'a> {
                         g.nodelist.join(",")
                     ),
                 )
-                .hint(format!(
-                    "choose one of {}, or add {name} with scrgadm -c -g {} -h {},{name}",
-                    g.nodelist.join(", "),
-                    g.name,
-                    g.nodelist.join(",")
-                )));
+                .hint(
+                    crate::fix::Hint::Text(format!(
+                        "choose one of {}, or add {name} with ",
+                        g.nodelist.join(", ")
+                    ))
+                    .fix(crate::fix::Fix::SetGroupNodes {
+                        g: g.name.clone(),
+                        nodes: vec![g.nodelist.join(","), name.clone()],
+                    }),
+                ));
             }
             if !self.up_after(&name) {
                 return Err(err(

@@ -338,9 +338,17 @@ impl<'a> Draft<'a> {
                 f = g.name
             ),
         )
-        .hint(format!(
-            "take {f} offline first (scswitch -F -g {f}), add the node to its Nodelist (scrgadm -c -g {f} -h …), or choose a node {f} can follow to",
-            f = g.name
-        ))
+        .hint(
+            crate::fix::Hint::lead(
+                format!("take {} offline first (", g.name),
+                crate::fix::Fix::OfflineGroup { g: g.name.clone() },
+            )
+            .text("), add the node to its Nodelist (")
+            .fix(crate::fix::Fix::SetGroupNodes {
+                g: g.name.clone(),
+                nodes: vec![g.nodelist.join(","), "…".into()],
+            })
+            .text(format!("), or choose a node {} can follow to", g.name)),
+        )
     }
 }

@@ -162,10 +162,18 @@ impl<'a> Draft<'a> {
                     release.product()
                 ),
             )
-            .hint(format!(
-                "drop -h (scswitch {flag} -j {}), or switch the group off the node with scswitch -z; a cluster made with scsim init --release 3.2 has per-node switches",
-                resources.join(",")
-            )));
+            .hint(
+                crate::fix::Hint::lead(
+                    "switch it on every node (",
+                    crate::fix::Fix::SwitchResource {
+                        r: resources.join(","),
+                        on,
+                        monitor: monitor_only,
+                        nodes: Vec::new(),
+                    },
+                )
+                .text("), or switch the group off the node; a cluster made with scsim init --release 3.2 has per-node switches"),
+            ));
         }
         let mut ns: Vec<String> = Vec::new();
         for n in nodes {
@@ -193,6 +201,9 @@ impl<'a> Draft<'a> {
             if on && !monitor_only {
                 self.check_dependees_enabled(r, &|_| false)?;
             }
+            if !on && !monitor_only {
+                self.check_no_dependents_on(r, &ns, resources)?;
+            }
             for n in &ns {
                 let now = if monitor_only {
                     self.monitored_after_on(r, n)
@@ -218,6 +229,84 @@ impl<'a> Draft<'a> {
             self.keep(&r.group);
         }
         Ok(())
+    }
+
+    /// A per-node disable stops `r` on those nodes: refused while a resource that depends on
+    /// it (strong or restart dependency, or Network_resources_used) stays enabled on one of
+    /// them, as the cluster-wide disable is. `request` names the resources disabled together.
+    fn check_no_dependents_on(
+        &self,
+        r: &Resource,
+        nodes: &[String],
+        request: &[String],
+    ) -> Result<()> {
+        let deps = self
+            .ix
+            .dependents(&r.name)
+            .iter()
+            .filter(|(_, k)| matches!(k, DepKind::Strong | DepKind::Restart))
+            .map(|(d, k)| (*d, k.property()))
+            .chain(
+                self.ix
+                    .network_users(&r.name)
+                    .iter()
+                    .map(|d| (*d, "Network_resources_used")),
+            );
+        let mut hits: Vec<(&str, &str, &str)> = Vec::new();
+        for (d, prop) in deps {
+            if request.iter().any(|x| x == d) {
+                continue;
+            }
+            let Some(dr) = self.st.resources.get(d) else {
+                continue;
+            };
+            let can_run = |n: &str| {
+                self.st
+                    .group(&dr.group)
+                    .is_some_and(|g| g.nodelist.iter().any(|x| x == n))
+            };
+            if let Some(n) = nodes
+                .iter()
+                .find(|n| can_run(n) && self.enabled_after_on(dr, n))
+                && !hits.iter().any(|(x, _, _)| *x == d)
+            {
+                hits.push((d, n, prop));
+            }
+        }
+        let Some((_, node, prop)) = hits.first().copied() else {
+            return Ok(());
+        };
+        let list: Vec<String> = hits.iter().map(|(d, _, _)| (*d).to_string()).collect();
+        let one = list.len() == 1;
+        Err(err(
+            ErrorCode::Depend,
+            format!(
+                "resource {} cannot be disabled on {node}: resource{} {} enabled there depend{} on it ({prop})",
+                r.name,
+                if one { "" } else { "s" },
+                list.join(", "),
+                if one { "s" } else { "" },
+            ),
+        )
+        .hint(
+            crate::fix::Hint::lead(
+                "disable the dependents there first: ",
+                crate::fix::Fix::SwitchResource {
+                    r: list.join(","),
+                    on: false,
+                    monitor: false,
+                    nodes: nodes.to_vec(),
+                },
+            )
+            .text(" (or together: ")
+            .fix(crate::fix::Fix::SwitchResource {
+                r: format!("{},{}", list.join(","), r.name),
+                on: false,
+                monitor: false,
+                nodes: nodes.to_vec(),
+            })
+            .text(")"),
+        ))
     }
 
     pub(super) fn clear(&mut self, resources: &[String], nodes: &[String]) -> Result<()> {

@@ -111,8 +111,9 @@ fn switch(on: bool) -> Answer {
     Answer::Enum(if on { "ENABLED" } else { "DISABLED" }.to_string())
 }
 
-/// `-O EXTENSION … NAME`: the type line, then the value.
-fn extension(state: &ClusterState, r: &Resource, name: &str) -> Result<Answer> {
+/// `-O EXTENSION … NAME`: the type line, then the value (on `node`: a PER_NODE property's own
+/// value there, 3.2).
+fn extension(state: &ClusterState, r: &Resource, name: &str, node: &str) -> Result<Answer> {
     let decl: Option<&ParamDecl> = state.type_of(r).and_then(|t| {
         t.params
             .iter()
@@ -146,7 +147,7 @@ fn extension(state: &ClusterState, r: &Resource, name: &str) -> Result<Answer> {
             }
         )));
     };
-    let value = effective::resource_value(state, r, decl);
+    let value = effective::resource_value_on(state, r, decl, node);
     Ok(Answer::Extension {
         ty: type_name(decl.ty),
         value: value.map(|v| Box::new(typed(decl.ty, &v, false))),
@@ -192,11 +193,11 @@ pub fn resource(
         "STATUS_NODE" => status_on(&node(&["node"])?),
         "EXTENSION" => {
             let a = operands(&t, args, &["name"])?;
-            extension(state, r, &a[0])?
+            extension(state, r, &a[0], local)?
         }
         "EXTENSION_NODE" => {
-            node(&["name", "node"])?;
-            extension(state, r, &args[0])?
+            let n = node(&["name", "node"])?;
+            extension(state, r, &args[0], &n)?
         }
         "ALL_EXTENSIONS" => {
             none()?;

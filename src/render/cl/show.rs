@@ -3,7 +3,7 @@
 
 use super::{bool_text, field, list_text, subtitle, title};
 use crate::model::{ClusterState, InitNodes, PropValue, Resource, ResourceGroup, ResourceType};
-use crate::query::effective::{group_value, resource_value};
+use crate::query::effective::{group_value, resource_value, resource_value_on};
 use crate::query::types::{self as catalog, prop_type_name};
 
 fn value_text(v: Option<&PropValue>) -> String {
@@ -194,8 +194,16 @@ fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, verbose:
         if catalog::is_query_only(&decl.name) {
             continue;
         }
-        let value = value_text(resource_value(state, r, &decl).as_ref());
-        field(out, d + 1, &decl.name, &value);
+        if decl.per_node {
+            // One row per node of the group, as Enabled{node}.
+            for n in nodes {
+                let v = value_text(resource_value_on(state, r, &decl, n).as_ref());
+                field(out, d + 1, &format!("{}{{{n}}}", decl.name), &v);
+            }
+        } else {
+            let value = value_text(resource_value(state, r, &decl).as_ref());
+            field(out, d + 1, &decl.name, &value);
+        }
         field(
             out,
             d + 2,
