@@ -84,7 +84,11 @@ impl Op {
         match self {
             Op::DisableOn(..) | Op::UnmonitorOn(..) | Op::Suspend(_) => true,
             Op::SetResource { props, .. } => props32(props),
-            Op::CreateResource { standard, .. } => props32(standard),
+            Op::CreateResource {
+                standard,
+                extension,
+                ..
+            } => props32(standard) || extension.iter().any(|(n, _)| n.contains('{')),
             _ => false,
         }
     }
@@ -262,6 +266,12 @@ fn resources(state: &ClusterState, ops: &mut Vec<Op>) {
                 .extension
                 .iter()
                 .map(|(k, v)| (k.clone(), cli_value(v)))
+                .chain(r.per_node.iter().flat_map(|(k, nodes)| {
+                    // 3.2 per-node values: `NAME{node}=value`.
+                    nodes
+                        .iter()
+                        .map(move |(n, v)| (format!("{k}{{{n}}}"), cli_value(v)))
+                }))
                 .collect(),
         });
     }

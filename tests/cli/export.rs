@@ -138,8 +138,39 @@ fn round_trip(state: &Path, release: &str, extra: &str) -> Result<(), TestCaseEr
 /// A 3.2 or 4.4 cluster set up with the object CLI: types (one on some nodes only), a
 /// failover group with a logical hostname, storage and an application (dependencies of every
 /// kind), a scalable group with a shared address's client, affinities, per-node switches, a
-/// suspended group, a node down.
+/// suspended group, a node down; and a listener whose type declares PER_NODE extension
+/// properties, with per-node values (one of them settable at creation only).
 fn busy_object(release: &str) -> TestCluster {
+    let t = busy_base(release);
+    let rtr = t.path().join("ACME.lsnr");
+    std::fs::write(&rtr, LSNR_RTR).unwrap();
+    t.script(&format!(
+        "clrt register -f {} ACME.lsnr
+         clrs create -g web-rg -t ACME.lsnr -p Listener_name{{n1}}=LSNR_A -p Listener_name{{n2}}=LSNR_B -p Port=1522 lsnr
+         clrs set -p Debug_level{{n2}}=2 lsnr",
+        rtr.display()
+    ));
+    t
+}
+
+/// A type whose RTR declares PER_NODE extension properties (3.2 per-node values).
+const LSNR_RTR: &str = r#"
+Resource_type = "lsnr";
+Vendor_id = ACME;
+RT_description = "Listener with per-node settings";
+RT_version = "1.0";
+API_version = 7;
+Failover = FALSE;
+RT_basedir = /opt/ACMElsnr/bin;
+Start = lsnr_start;
+Stop = lsnr_stop;
+{ PROPERTY = Listener_name; EXTENSION; STRING; DEFAULT = "LISTENER"; PER_NODE; TUNABLE = AT_CREATION; DESCRIPTION = "Name of the listener on the node"; }
+{ PROPERTY = Debug_level; EXTENSION; INT; MIN = 0; MAX = 2; DEFAULT = 0; PER_NODE; TUNABLE = ANYTIME; DESCRIPTION = "Debug level"; }
+{ PROPERTY = Port; EXTENSION; INT; DEFAULT = 1521; TUNABLE = WHEN_DISABLED; DESCRIPTION = "Port"; }
+"#;
+
+/// The cluster of [`busy_object`] without its listener.
+fn busy_base(release: &str) -> TestCluster {
     let t = TestCluster::init_with("n1,n2,n3", &["--release", release]);
     t.script(
         "clrt register -n n1,n2 SUNW.HAStoragePlus
@@ -174,7 +205,11 @@ fn object_cli_export_of_a_44_cluster_replays_to_the_same_show_and_status() {
     export.ok();
     insta::assert_snapshot!(export.stdout);
     let fresh = TestCluster::empty();
-    fresh.script(&format!("{}\n{}", init_line(&export.stdout), export.stdout));
+    // The RTR file's path, which the harness prints as [TMP], is the original cluster's.
+    let script = export
+        .stdout
+        .replace("[TMP]", &t.path().display().to_string());
+    fresh.script(&format!("{}\n{script}", init_line(&script)));
     for cmd in [
         "clrt show -v",
         "clrg show -v",
@@ -199,8 +234,9 @@ fn a_32_cluster_exports_the_object_cli_and_with_release_31_the_31_commands() {
     insta::assert_snapshot!(old.stdout);
     for script in [&object.stdout, &old.stdout] {
         assert!(init_line(script).contains("--release 3.2"), "{script}");
+        let script = script.replace("[TMP]", &t.path().display().to_string());
         let fresh = TestCluster::empty();
-        fresh.script(&format!("{}\n{script}", init_line(script)));
+        fresh.script(&format!("{}\n{script}", init_line(&script)));
         for cmd in ["scrgadm -pvv", "clrs show -v", "clrg status", "scstat -g"] {
             let (a, b) = (settled(&fresh.sh(cmd).stdout), settled(&t.sh(cmd).stdout));
             assert_eq!(a, b, "`{cmd}` differs");
