@@ -112,9 +112,57 @@ pub(super) fn plan(state: &ClusterState) -> Vec<Op> {
     groups(state, &mut ops);
     resources(state, &mut ops);
     switches(state, &mut ops);
-    references(state, &mut ops);
+    let late = references(state, &mut ops);
     runtime(state, &mut ops);
+    if !late.is_empty() {
+        ops.push(Op::Section(
+            "dependencies and affinities unmet where their groups run (set before the groups came online, they would hold them back)",
+        ));
+        ops.extend(late);
+    }
     ops
+}
+
+/// A group is online although a group it must follow (`++` affinity) is not online on one of
+/// its nodes, or a group it depends on is online nowhere: its RG_affinities and
+/// RG_dependencies were set after it came online, and are set after placement again.
+fn group_unmet_while_online(state: &ClusterState, g: &ResourceGroup) -> bool {
+    let on = g.primaries();
+    if on.is_empty() {
+        return false;
+    }
+    let mastered = |name: &str, node: &str| {
+        state
+            .resource_groups
+            .get(name)
+            .is_some_and(|o| o.state_on(node).is_mastered())
+    };
+    let affinity = g.rg_affinities.iter().any(|a| {
+        a.strip_prefix("++")
+            .map(|t| t.trim_start_matches('+'))
+            .is_some_and(|t| on.iter().any(|n| !mastered(t, n)))
+    });
+    let dependency = g.rg_dependencies.iter().any(|d| {
+        state
+            .resource_groups
+            .get(d)
+            .is_some_and(|o| o.primaries().is_empty())
+    });
+    affinity || dependency
+}
+
+/// A resource runs although a resource it depends on (strong, restart, offline-restart) runs
+/// nowhere: the dependency was set after it started, and is set after placement again.
+fn unmet_while_running(state: &ClusterState, r: &crate::model::Resource) -> bool {
+    let running = r.state.values().any(|s| s.state.is_running());
+    running
+        && r.dependencies.hard().any(|d| {
+            let bare = d.split('{').next().unwrap_or(d);
+            state
+                .resources
+                .get(bare)
+                .is_some_and(|x| !x.state.values().any(|s| s.state.is_running()))
+        })
 }
 
 /// The enable switches, while every group is still unmanaged (nothing starts) and before
@@ -297,15 +345,23 @@ fn type_name(state: &ClusterState, full: &str) -> String {
     }
 }
 
-fn references(state: &ClusterState, ops: &mut Vec<Op>) {
+/// The second pass; returns the dependencies to set only after placement.
+fn references(state: &ClusterState, ops: &mut Vec<Op>) -> Vec<Op> {
     let mut later = Vec::new();
+    let mut late = Vec::new();
     for g in state.resource_groups.values() {
         let props = group_props(g, true);
-        if !props.is_empty() {
-            later.push(Op::SetGroup {
-                name: g.name.clone(),
-                props,
-            });
+        if props.is_empty() {
+            continue;
+        }
+        let op = Op::SetGroup {
+            name: g.name.clone(),
+            props,
+        };
+        if group_unmet_while_online(state, g) {
+            late.push(op);
+        } else {
+            later.push(op);
         }
     }
     for r in state.resources.values() {
@@ -315,11 +371,20 @@ fn references(state: &ClusterState, ops: &mut Vec<Op>) {
             .filter(|(k, v)| is_deferred(state, &r.name, k, v))
             .map(|(k, v)| (k.clone(), cli_value(v)))
             .collect();
+        let mut deps = Vec::new();
         for kind in crate::model::DepKind::ALL {
             let list = r.dependencies.get(kind);
             if !list.is_empty() && !props.iter().any(|(n, _)| n == kind.property()) {
-                props.push((kind.property().to_string(), list.join(",")));
+                deps.push((kind.property().to_string(), list.join(",")));
             }
+        }
+        if unmet_while_running(state, r) {
+            late.push(Op::SetResource {
+                name: r.name.clone(),
+                props: deps,
+            });
+        } else {
+            props.extend(deps);
         }
         if !props.is_empty() {
             later.push(Op::SetResource {
@@ -334,6 +399,7 @@ fn references(state: &ClusterState, ops: &mut Vec<Op>) {
         ));
         ops.extend(later);
     }
+    late
 }
 
 /// `scsim node down` for the nodes that are not members, in node order, leaving out those the
