@@ -305,6 +305,84 @@ fn cl_hints_are_spelled_in_the_object_cli() {
     insta::assert_snapshot!("objcli_hints_32", all);
 }
 
+/// The commands that exist on every release (scha_*, scsim) spell the fixes of their hints in
+/// the command set of the cluster's release: on 4.4 no scswitch, scrgadm, scstat or scconf line,
+/// which do not exist there; on 3.1 the 3.1 commands. The read-only state file's hint is spelled
+/// by the command that hit it.
+#[test]
+fn hints_follow_the_release_and_the_read_only_state() {
+    let t = TestCluster::init_with(
+        "vincent,theo",
+        &["--release", "4.4", "--filesystem", "/global/nfs"],
+    );
+    t.script(
+        "clrt register SUNW.HAStoragePlus SUNW.gds
+         clrg create -S -n vincent,theo s-rg
+         clrs create -g s-rg -t SUNW.HAStoragePlus -p FilesystemMountPoints=/global/nfs stor
+         clrs create -g s-rg -t SUNW.gds -p Start_command=/bin/true -p Network_aware=false -p Resource_dependencies=stor app
+         clrg online -eM s-rg
+         scsim on theo -- scha_control -O RESOURCE_DISABLE -G s-rg -R app",
+    );
+    let mut all = String::new();
+    for (line, code) in [
+        ("scha_control -O RESOURCE_DISABLE -G s-rg -R stor", 8),
+        ("scsim on theo -- scha_control -O RESOURCE_RESTART -G s-rg -R app", 9),
+        ("scsim on theo -- scha_control -O CHANGE_STATE_ONLINE -G s-rg -R app", 3),
+    ] {
+        let out = t.fails_unchanged(line, code);
+        all.push_str(&format!("$ {line}\n{}", out.stderr));
+    }
+    // The state file made read-only: every changing command says what still works, in its
+    // own command set.
+    use std::os::unix::fs::PermissionsExt;
+    let state = t.state.clone();
+    let mode = std::fs::metadata(&state).unwrap().permissions();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o444)).unwrap();
+    for line in [
+        "clrs disable app",
+        "clrg offline s-rg",
+        "scha_resource_setstatus -R app -G s-rg -s DEGRADED",
+        "scsim node down theo",
+    ] {
+        let out = t.fails_unchanged(line, 6);
+        all.push_str(&format!("$ {line}\n{}", out.stderr));
+    }
+    std::fs::set_permissions(&state, mode.clone()).unwrap();
+    for bad in ["scrgadm", "scswitch", "scstat", "scconf"] {
+        assert!(
+            !all.contains(bad),
+            "a command on 4.4 printed a 3.1 command ({bad}):\n{all}"
+        );
+    }
+    assert!(all.contains("clrs disable -n vincent app"), "{all}");
+    assert!(all.contains("cluster status, cluster show"), "{all}");
+    insta::assert_snapshot!("objcli_hints_44_scha_and_read_only", all);
+    // 3.2 has both command sets; scha_* spell the object CLI, the documented one since 3.2.
+    let t32 = dependent_pair();
+    let out = t32.fails_unchanged("scha_control -O RESOURCE_DISABLE -G s-rg -R stor", 8);
+    assert!(out.stderr.contains("clrs disable -n vincent app"), "{out}");
+    // A 3.1 cluster keeps the 3.1 spelling, in scha_* and on a read-only state file.
+    let t31 = dependent_pair_31();
+    std::fs::set_permissions(&t31.state, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = t31.fails_unchanged("scha_resource_setstatus -R app -G s-rg -s DEGRADED", 6);
+    assert!(out.stderr.contains("scstat, scrgadm -p, scsim log"), "{out}");
+    std::fs::set_permissions(&t31.state, mode).unwrap();
+}
+
+/// nfs-stor and a gds application depending on it on a 3.1 cluster, online.
+fn dependent_pair_31() -> TestCluster {
+    let t = TestCluster::init_with("vincent,theo", &["--filesystem", "/global/nfs"]);
+    t.script(
+        "scrgadm -a -t SUNW.HAStoragePlus
+         scrgadm -a -t SUNW.gds
+         scrgadm -a -g s-rg -h vincent,theo -y Maximum_primaries=2 -y Desired_primaries=2
+         scrgadm -a -j stor -g s-rg -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/nfs
+         scrgadm -a -j app -g s-rg -t SUNW.gds -x Start_command=/bin/true -x Network_aware=false -y Resource_dependencies=stor
+         scswitch -Z -g s-rg",
+    );
+    t
+}
+
 /// `-?` of a subcommand ends with its examples; the 1CL pages list every subcommand with its
 /// options and examples.
 #[test]
