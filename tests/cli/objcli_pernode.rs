@@ -260,6 +260,47 @@ fn list_status_and_show_filters() {
     dg.sh("cldg status -n jules").ok();
 }
 
+/// The remaining filters of the synopses: `clq list|show|status -t -n` and operands,
+/// `clintr status|show -n`, `show -p` of clrs, clrg and clrt.
+#[test]
+fn quorum_interconnect_and_property_filters() {
+    let t = dependent_pair();
+    let mut all = String::new();
+    for line in [
+        "clq list",
+        "clq list -t node",
+        "clq list -t shared_disk",
+        "clq list -n theo -t node",
+        "clq list d2 vincent",
+        "clq status -t shared_disk",
+        "clq status -n vincent -t node",
+        "clq show -t shared_disk",
+        "clintr status -n theo",
+        "clintr show -n vincent",
+        "clrs show -p FilesystemMountPoints,Type_version stor",
+        "clrs show -p enabled,Start_command +",
+        "clrs show -v -p Start_command app",
+        "clrg show -p Nodelist,Pingpong_interval s-rg",
+        "clrt show -p RT_version,Failover SUNW.gds",
+    ] {
+        let out = t.sh(line);
+        out.ok();
+        all.push_str(&format!("$ {line}\n{}\n", out.stdout));
+    }
+    insta::assert_snapshot!("objcli_filters_quorum_interconnect_props", all);
+    assert_eq!(t.sh("clq list -t node -n theo").stdout, "theo\n");
+    assert_eq!(t.sh("clq list -t shared_disk").stdout, "d2\n");
+    // Bad filter words: usage (3), unknown objects (36), a property no object shown has (15).
+    t.fails_unchanged("clq list -t disk", 3);
+    t.fails_unchanged("clq status d9", 36);
+    t.fails_unchanged("clq list -n nosuch", 36);
+    t.fails_unchanged("clintr status -n nosuch", 36);
+    let out = t.fails_unchanged("clrs show -p Retry_interval stor", 15);
+    assert!(out.stderr.contains("Retry_interval"), "{out}");
+    t.fails_unchanged("clrg show -p Nosuch s-rg", 15);
+    t.fails_unchanged("clrt show -p Nosuch SUNW.gds", 15);
+}
+
 /// Every hint a cl command prints is spelled in the object CLI: no scrgadm, scswitch, scstat
 /// or scconf command lines, from the admin rules, the engine and the executor alike.
 #[test]

@@ -22,11 +22,17 @@ pub struct Args {
 enum Sub {
     /// Show the transport cables and adapters
     Show {
+        /// Only the cables with an endpoint on these nodes and their adapters
+        #[arg(short = 'n', long = "node", value_name = "node[,…]")]
+        nodes: Vec<String>,
         #[command(flatten)]
         detail: super::Detail,
     },
     /// Show whether the transport paths are online
     Status {
+        /// Only the paths with an endpoint on these nodes
+        #[arg(short = 'n', long = "node", value_name = "node[,…]")]
+        nodes: Vec<String>,
         #[command(flatten)]
         detail: super::Detail,
     },
@@ -42,11 +48,21 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
         let Some(a) = super::parse::<Args>(ctx, prog, cmd, args)? else {
             return Ok(());
         };
-        let state = ctx.service.snapshot()?;
+        let mut state = ctx.service.snapshot()?;
         let mut out = String::new();
         match a.sub {
-            Sub::Show { .. } => render::show::interconnect(&mut out, &state),
-            Sub::Status { .. } => {
+            Sub::Show { nodes, .. } => {
+                let only = super::clrg::check_nodes(&state, &super::split(&nodes))?;
+                if !only.is_empty() {
+                    let cl = &mut state.cluster;
+                    cl.transport_paths
+                        .retain(|p| on_nodes(&only, &p.endpoint_a, &p.endpoint_b));
+                    cl.nodes.retain(|n| only.contains(&n.name));
+                }
+                render::show::interconnect(&mut out, &state);
+            }
+            Sub::Status { nodes, .. } => {
+                let only = super::clrg::check_nodes(&state, &super::split(&nodes))?;
                 let opts = StatusOptions {
                     sections: Sections {
                         transport: true,
@@ -55,10 +71,20 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                     node: None,
                 };
                 let view = status::collect(&state, &opts);
-                render::status::transport(&mut out, view.transport_paths.as_deref().unwrap_or(&[]));
+                let mut paths = view.transport_paths.unwrap_or_default();
+                if !only.is_empty() {
+                    paths.retain(|p| on_nodes(&only, p.endpoint_a, p.endpoint_b));
+                }
+                render::status::transport(&mut out, &paths);
             }
         }
         ctx.out.out(&out);
         Ok(())
     })
+}
+
+/// Whether a path `node:adapter` – `node:adapter` has an endpoint on one of `nodes`.
+fn on_nodes(nodes: &[String], a: &str, b: &str) -> bool {
+    let node = |e: &str| e.split(':').next().unwrap_or(e).to_string();
+    nodes.contains(&node(a)) || nodes.contains(&node(b))
 }

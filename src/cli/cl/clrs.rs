@@ -131,6 +131,8 @@ pub enum Verbs {
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
         #[command(flatten)]
+        props: super::PropNames,
+        #[command(flatten)]
         scope: Scope,
         /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
@@ -377,13 +379,16 @@ pub fn verb(
     match v {
         Verbs::Show {
             verbose,
+            props,
             scope,
             operands,
         } => {
             let state = ctx.service.snapshot()?;
             let rs = shown(&state, &operands, &scope, only_type)?;
             let mut out = String::new();
-            render::show::resources(&mut out, &state, &rs, verbose);
+            let o = props.shown(verbose);
+            render::show::resources(&mut out, &state, &rs, &o);
+            super::check_shown(&o, rs.len(), "resource")?;
             ctx.out.out(&out);
             Ok(())
         }

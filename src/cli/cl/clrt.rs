@@ -75,6 +75,8 @@ enum Sub {
         /// Methods and properties too
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        #[command(flatten)]
+        props: super::PropNames,
         /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
@@ -158,11 +160,17 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 operands,
             } => list(ctx, verbose, &split(&nodes), &operands),
             Sub::ListProps { verbose, operands } => list_props(ctx, verbose, &operands),
-            Sub::Show { verbose, operands } => {
+            Sub::Show {
+                verbose,
+                props,
+                operands,
+            } => {
                 let state = ctx.service.snapshot()?;
                 let ts = shown(&state, &operands)?;
                 let mut out = String::new();
-                render::show::types(&mut out, &ts, verbose);
+                let o = props.shown(verbose);
+                render::show::types_shown(&mut out, &ts, &o);
+                super::check_shown(&o, ts.len(), "resource type")?;
                 ctx.out.out(&out);
                 Ok(())
             }

@@ -144,6 +144,35 @@ pub struct Detail {
     pub verbose: bool,
 }
 
+/// `-p name[,…]` of show (clrs, clrg, clrt): only the properties named.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PropNames {
+    /// Only these properties (names, any case)
+    #[arg(short = 'p', long = "property", value_name = "name[,...]")]
+    pub props: Vec<String>,
+}
+
+impl PropNames {
+    /// What a show prints, with `-v` or not.
+    pub fn shown(&self, verbose: bool) -> crate::render::cl::show::Shown {
+        crate::render::cl::show::Shown::new(verbose, split(&self.props))
+    }
+}
+
+/// A show's `-p` names must each be a property of some object shown (CL_EPROP, 15, for a
+/// name that matched nothing, so that a typing error does not print an empty block).
+pub fn check_shown(o: &crate::render::cl::show::Shown, objects: usize, what: &str) -> Result<()> {
+    let missed = o.unmatched();
+    match missed.first() {
+        Some(p) if objects > 0 => Err(ScError::new(
+            crate::error::ErrorCode::Prop,
+            format!("-p {p}: no {what} shown has a property of that name"),
+        )
+        .hint(format!("list-props lists the properties of each {what}"))),
+        _ => Ok(()),
+    }
+}
+
 /// The table of `list-props -v` (clrt, clrs).
 pub const PROPS_TABLE: crate::render::cl::Table<'static> = crate::render::cl::Table {
     heads: &["Property Name", "Class", "Description"],
