@@ -141,6 +141,76 @@ fn per_node_values_in_a_32_session_mixing_both_command_sets() {
     assert_eq!(twos, 2, "{out}");
 }
 
+/// Version 2.0 of ACME.lsnr: Listener_name stays PER_NODE, Debug_level is one value for the
+/// cluster now.
+const LSNR2_RTR: &str = r#"
+Resource_type = "lsnr";
+Vendor_id = ACME;
+RT_description = "Listener with per-node settings";
+RT_version = "2.0";
+API_version = 7;
+Failover = FALSE;
+RT_basedir = /opt/ACMElsnr/bin;
+Start = lsnr_start;
+Stop = lsnr_stop;
+#$upgrade
+#$upgrade_from "1.0" ANYTIME
+{ PROPERTY = Listener_name; EXTENSION; STRING; DEFAULT = "LISTENER"; PER_NODE; TUNABLE = ANYTIME; DESCRIPTION = "Name of the listener on the node"; }
+{ PROPERTY = Debug_level; EXTENSION; INT; MIN = 0; MAX = 2; DEFAULT = 0; TUNABLE = ANYTIME; DESCRIPTION = "Debug level"; }
+{ PROPERTY = Port; EXTENSION; INT; DEFAULT = 1521; TUNABLE = WHEN_DISABLED; DESCRIPTION = "Port"; }
+"#;
+
+/// Per-node values follow the Nodelist and the type: a node that leaves the group takes its
+/// values along (with a warning), and a type version whose property is no longer PER_NODE
+/// drops them.
+#[test]
+fn per_node_values_leave_with_the_node_and_the_type_version() {
+    let t = lsnr_cluster("3.2");
+    t.sh("clrs create -g l-rg -t ACME.lsnr -p Listener_name{vincent}=LSNR_A -p Listener_name{theo}=LSNR_B -p Debug_level{theo}=2 lsnr")
+        .ok();
+    t.sh("clrg set -p Desired_primaries=1 -p Maximum_primaries=1 l-rg")
+        .ok();
+    let out = t.sh("clrg remove-node -n theo l-rg");
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("the value of Listener_name{theo} is dropped: theo leaves the Nodelist of l-rg"),
+        "{out}"
+    );
+    let per_node = &t.state_json()["resources"]["lsnr"]["per_node"];
+    assert_eq!(per_node["Listener_name"]["vincent"], "LSNR_A", "{per_node}");
+    assert!(per_node["Listener_name"].get("theo").is_none(), "{per_node}");
+    assert!(per_node.get("Debug_level").is_none(), "{per_node}");
+    // Back in the Nodelist, theo takes the default again.
+    t.sh("clrg add-node -n theo l-rg").ok();
+    let out = t.sh("scha_resource_get -O EXTENSION_NODE -R lsnr -G l-rg Listener_name theo");
+    assert_eq!(out.stdout, "STRING\nLISTENER\n", "{out}");
+    // The same through scrgadm -c -g -y Nodelist.
+    t.sh("clrs set -p Debug_level{theo}=1 lsnr").ok();
+    let out = t.sh("scrgadm -c -g l-rg -y Nodelist=vincent");
+    out.ok();
+    assert!(out.stderr.contains("Debug_level{theo}"), "{out}");
+    t.sh("scrgadm -c -g l-rg -y Nodelist=vincent,theo").ok();
+    t.sh("clrs set -p Debug_level{theo}=1 lsnr").ok();
+    // Version 2.0 declares Debug_level without PER_NODE: its per-node values go.
+    let rtr = t.path().join("ACME.lsnr-2.0");
+    std::fs::write(&rtr, LSNR2_RTR).unwrap();
+    t.sh(&format!("clrt register -f {} ACME.lsnr:2.0", rtr.display()))
+        .ok();
+    let out = t.sh("clrs set -p Type_version=2.0 lsnr");
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("ACME.lsnr:2.0 does not declare Debug_level PER_NODE; the per-node values are dropped"),
+        "{out}"
+    );
+    let r = &t.state_json()["resources"]["lsnr"];
+    assert!(r["per_node"].get("Debug_level").is_none(), "{r}");
+    assert_eq!(r["per_node"]["Listener_name"]["vincent"], "LSNR_A", "{r}");
+    let out = t.sh("scha_resource_get -O EXTENSION_NODE -R lsnr -G l-rg Debug_level theo");
+    assert_eq!(out.stdout, "INT\n0\n", "{out}");
+}
+
 #[test]
 fn per_node_values_refused_where_they_do_not_apply() {
     let t = lsnr_cluster("3.2");
