@@ -180,21 +180,6 @@ fn check_per_node(
     )))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn node_specifiers() {
-        assert_eq!(split_spec("Port"), None);
-        assert_eq!(
-            split_spec("Port{a, b}"),
-            Some(("Port", vec!["a".to_string(), "b".to_string()]))
-        );
-        assert_eq!(split_spec("Port{}"), Some(("Port", vec![])));
-    }
-}
-
 /// The per-node values that a group's new Nodelist leaves without a node: `(resource,
 /// property, node)` of every value set for a node that is no longer in `g.nodelist`.
 pub(super) fn left_behind<'a>(
@@ -237,4 +222,19 @@ pub(super) fn forget_undeclared(r: &mut Resource, target: &ResourceType) -> Vec<
         keep
     });
     dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_specifiers() {
+        assert_eq!(split_spec("Port"), None);
+        assert_eq!(
+            split_spec("Port{a, b}"),
+            Some(("Port", vec!["a".to_string(), "b".to_string()]))
+        );
+        assert_eq!(split_spec("Port{}"), Some(("Port", vec![])));
+    }
 }

@@ -286,9 +286,7 @@ pub fn not_mounted(state: &ClusterState, node: &str, path: &str, mount_point: &s
     };
     ScError::new(
         ErrorCode::State,
-        format!(
-            "{path}: the file system {mount_point} is not mounted on node {node}; {where_}"
-        ),
+        format!("{path}: the file system {mount_point} is not mounted on node {node}; {where_}"),
     )
     .hint(switch_here_hint(state, node, mount_point))
 }
@@ -298,10 +296,13 @@ pub fn not_mounted(state: &ClusterState, node: &str, path: &str, mount_point: &s
 fn switch_here_hint(state: &ClusterState, node: &str, mount_point: &str) -> Hint {
     use crate::model::PropValue;
     use crate::model::nodefiles::MOUNT_POINTS_PROP;
-    let group = state.resources.values().find_map(|r| match r.extension.get(MOUNT_POINTS_PROP) {
-        Some(PropValue::List(m)) if m.iter().any(|m| m == mount_point) => Some(r.group.clone()),
-        _ => None,
-    });
+    let group = state
+        .resources
+        .values()
+        .find_map(|r| match r.extension.get(MOUNT_POINTS_PROP) {
+            Some(PropValue::List(m)) if m.iter().any(|m| m == mount_point) => Some(r.group.clone()),
+            _ => None,
+        });
     match group {
         Some(g) => Hint::lead(
             "run the command on the node that masters the group, or switch the group here: ",

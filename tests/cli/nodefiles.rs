@@ -381,7 +381,8 @@ fn configure_refuses_a_disk_mounted_elsewhere() {
     assert!(!files_dir(&t).join("shared/global/mail1/msg").exists());
     // The hint names the group to switch, in the command set of the cluster's release.
     assert!(
-        out.stderr.contains("switch the group here: scswitch -z -g MAIL-RG -h mail-2"),
+        out.stderr
+            .contains("switch the group here: scswitch -z -g MAIL-RG -h mail-2"),
         "{out}"
     );
     let t = TestCluster::empty();
@@ -403,7 +404,8 @@ fn configure_refuses_a_disk_mounted_elsewhere() {
     );
     out.expect_code(9);
     assert!(
-        out.stderr.contains("switch the group here: clrg switch -n mail-2 MAIL-RG"),
+        out.stderr
+            .contains("switch the group here: clrg switch -n mail-2 MAIL-RG"),
         "{out}"
     );
 }

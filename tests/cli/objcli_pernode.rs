@@ -173,13 +173,17 @@ fn per_node_values_leave_with_the_node_and_the_type_version() {
     let out = t.sh("clrg remove-node -n theo l-rg");
     out.ok();
     assert!(
-        out.stderr
-            .contains("the value of Listener_name{theo} is dropped: theo leaves the Nodelist of l-rg"),
+        out.stderr.contains(
+            "the value of Listener_name{theo} is dropped: theo leaves the Nodelist of l-rg"
+        ),
         "{out}"
     );
     let per_node = &t.state_json()["resources"]["lsnr"]["per_node"];
     assert_eq!(per_node["Listener_name"]["vincent"], "LSNR_A", "{per_node}");
-    assert!(per_node["Listener_name"].get("theo").is_none(), "{per_node}");
+    assert!(
+        per_node["Listener_name"].get("theo").is_none(),
+        "{per_node}"
+    );
     assert!(per_node.get("Debug_level").is_none(), "{per_node}");
     // Back in the Nodelist, theo takes the default again.
     t.sh("clrg add-node -n theo l-rg").ok();
@@ -200,8 +204,9 @@ fn per_node_values_leave_with_the_node_and_the_type_version() {
     let out = t.sh("clrs set -p Type_version=2.0 lsnr");
     out.ok();
     assert!(
-        out.stderr
-            .contains("ACME.lsnr:2.0 does not declare Debug_level PER_NODE; the per-node values are dropped"),
+        out.stderr.contains(
+            "ACME.lsnr:2.0 does not declare Debug_level PER_NODE; the per-node values are dropped"
+        ),
         "{out}"
     );
     let r = &t.state_json()["resources"]["lsnr"];
@@ -352,6 +357,11 @@ fn quorum_interconnect_and_property_filters() {
         "clrs show -v -p Start_command app",
         "clrg show -p Nodelist,Pingpong_interval s-rg",
         "clrt show -p RT_version,Failover SUNW.gds",
+        "clrs list-props -l extension stor",
+        "clrs list-props -v -p Start_command,Retry_count app",
+        "clrt list-props -l standard -p Failover_mode,Network_aware SUNW.gds",
+        "cluster show -t global,quorum",
+        "cluster status -t resource sc-cluster",
     ] {
         let out = t.sh(line);
         out.ok();
@@ -369,6 +379,25 @@ fn quorum_interconnect_and_property_filters() {
     assert!(out.stderr.contains("Retry_interval"), "{out}");
     t.fails_unchanged("clrg show -p Nosuch s-rg", 15);
     t.fails_unchanged("clrt show -p Nosuch SUNW.gds", 15);
+    t.fails_unchanged("clrs list-props -l extenson stor", 3);
+    t.fails_unchanged("clrt list-props -p Nosuch SUNW.gds", 15);
+    t.fails_unchanged("cluster show -t nodes", 3);
+    t.fails_unchanged("cluster status other-cluster", 36);
+    let dg = TestCluster::init_with(
+        "vincent,theo",
+        &["--release", "4.4", "--device-group", "nfs-dg@vincent,theo"],
+    );
+    assert_eq!(dg.sh("cldg list -t svm").stdout, "nfs-dg\n");
+    assert_eq!(dg.sh("cldg list -t sds -n theo").stdout, "nfs-dg\n");
+    assert_eq!(dg.sh("cldg list -t vxvm").stdout, "");
+    assert!(
+        dg.sh("cldg show -t rawdisk")
+            .stdout
+            .find("nfs-dg")
+            .is_none()
+    );
+    assert!(dg.sh("cldg status -t svm").stdout.contains("nfs-dg"));
+    dg.fails_unchanged("cldg list -t zfs", 3);
 }
 
 /// Every hint a cl command prints is spelled in the object CLI: no scrgadm, scswitch, scstat
@@ -437,8 +466,14 @@ fn hints_follow_the_release_and_the_read_only_state() {
     let mut all = String::new();
     for (line, code) in [
         ("scha_control -O RESOURCE_DISABLE -G s-rg -R stor", 8),
-        ("scsim on theo -- scha_control -O RESOURCE_RESTART -G s-rg -R app", 9),
-        ("scsim on theo -- scha_control -O CHANGE_STATE_ONLINE -G s-rg -R app", 3),
+        (
+            "scsim on theo -- scha_control -O RESOURCE_RESTART -G s-rg -R app",
+            9,
+        ),
+        (
+            "scsim on theo -- scha_control -O CHANGE_STATE_ONLINE -G s-rg -R app",
+            3,
+        ),
     ] {
         let out = t.fails_unchanged(line, code);
         all.push_str(&format!("$ {line}\n{}", out.stderr));
@@ -476,7 +511,10 @@ fn hints_follow_the_release_and_the_read_only_state() {
     let t31 = dependent_pair_31();
     std::fs::set_permissions(&t31.state, std::fs::Permissions::from_mode(0o444)).unwrap();
     let out = t31.fails_unchanged("scha_resource_setstatus -R app -G s-rg -s DEGRADED", 6);
-    assert!(out.stderr.contains("scstat, scrgadm -p, scsim log"), "{out}");
+    assert!(
+        out.stderr.contains("scstat, scrgadm -p, scsim log"),
+        "{out}"
+    );
     std::fs::set_permissions(&t31.state, mode).unwrap();
 }
 

@@ -102,8 +102,7 @@ fn select(state: &ClusterState, f: &Filter) -> Result<Selection> {
             .iter()
             .find(|d| d.name == name || render::status::device_name(&d.name) == name)
         {
-            let on_nodes =
-                only_nodes.is_empty() || d.nodes.iter().any(|n| only_nodes.contains(n));
+            let on_nodes = only_nodes.is_empty() || d.nodes.iter().any(|n| only_nodes.contains(n));
             if wants("shared_disk") && on_nodes && !sel.devices.contains(&d.name) {
                 sel.devices.push(d.name.clone());
             }
@@ -172,7 +171,8 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 let view = status::collect(&state, &opts);
                 if let Some(mut q) = view.quorum {
                     q.nodes.retain(|v| sel.nodes.iter().any(|n| n == v.name));
-                    q.devices.retain(|v| sel.devices.iter().any(|d| d == v.name));
+                    q.devices
+                        .retain(|v| sel.devices.iter().any(|d| d == v.name));
                     render::status::quorum(&mut out, &q);
                 }
             }

@@ -162,6 +162,8 @@ pub enum Verbs {
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
         #[command(flatten)]
+        listing: super::PropListing,
+        #[command(flatten)]
         scope: Scope,
         /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
@@ -408,9 +410,10 @@ pub fn verb(
         }
         Verbs::ListProps {
             verbose,
+            listing,
             scope,
             operands,
-        } => list_props(ctx, verbose, &scope, &operands, only_type),
+        } => list_props(ctx, (verbose, &listing), &scope, &operands, only_type),
         Verbs::Status {
             nodes,
             states,
@@ -659,7 +662,7 @@ fn list(
 
 fn list_props(
     ctx: &mut Ctx,
-    verbose: bool,
+    (verbose, listing): (bool, &super::PropListing),
     scope: &Scope,
     ops: &[String],
     only_type: Option<&str>,
@@ -684,6 +687,7 @@ fn list_props(
             ]]);
         }
     }
+    let rows = listing.keep(rows, "resource")?;
     super::names_or_table(&mut out, verbose, &super::PROPS_TABLE, &rows);
     ctx.out.out(&out);
     Ok(())

@@ -66,6 +66,8 @@ enum Sub {
         /// With class and description
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        #[command(flatten)]
+        listing: super::PropListing,
         /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
@@ -159,7 +161,11 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 nodes,
                 operands,
             } => list(ctx, verbose, &split(&nodes), &operands),
-            Sub::ListProps { verbose, operands } => list_props(ctx, verbose, &operands),
+            Sub::ListProps {
+                verbose,
+                listing,
+                operands,
+            } => list_props(ctx, verbose, &listing, &operands),
             Sub::Show {
                 verbose,
                 props,
@@ -317,7 +323,12 @@ fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Resul
     Ok(())
 }
 
-fn list_props(ctx: &mut Ctx, verbose: bool, ops: &[String]) -> Result<()> {
+fn list_props(
+    ctx: &mut Ctx,
+    verbose: bool,
+    listing: &super::PropListing,
+    ops: &[String],
+) -> Result<()> {
     let state = ctx.service.snapshot()?;
     let mut rows: Vec<Vec<Vec<String>>> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
@@ -336,6 +347,7 @@ fn list_props(ctx: &mut Ctx, verbose: bool, ops: &[String]) -> Result<()> {
         }
     }
     let mut out = String::new();
+    let rows = listing.keep(rows, "resource type")?;
     super::names_or_table(&mut out, verbose, &super::PROPS_TABLE, &rows);
     ctx.out.out(&out);
     Ok(())
