@@ -362,6 +362,9 @@ fn quorum_interconnect_and_property_filters() {
         "clrt list-props -l standard -p Failover_mode,Network_aware SUNW.gds",
         "cluster show -t global,quorum",
         "cluster status -t resource sc-cluster",
+        "clnode show -p Node_ID,Status theo",
+        "clnode list -t cluster",
+        "clnode list -t farm",
     ] {
         let out = t.sh(line);
         out.ok();
@@ -383,6 +386,8 @@ fn quorum_interconnect_and_property_filters() {
     t.fails_unchanged("clrt list-props -p Nosuch SUNW.gds", 15);
     t.fails_unchanged("cluster show -t nodes", 3);
     t.fails_unchanged("cluster status other-cluster", 36);
+    t.fails_unchanged("clnode status -t zone", 3);
+    t.fails_unchanged("clnode show -p Nosuch", 15);
     let dg = TestCluster::init_with(
         "vincent,theo",
         &["--release", "4.4", "--device-group", "nfs-dg@vincent,theo"],

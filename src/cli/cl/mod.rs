@@ -230,7 +230,11 @@ pub fn check_shown(o: &crate::render::cl::show::Shown, objects: usize, what: &st
             crate::error::ErrorCode::Prop,
             format!("-p {p}: no {what} shown has a property of that name"),
         )
-        .hint(format!("list-props lists the properties of each {what}"))),
+        .hint(if what == "node" {
+            "clnode show lists the properties of a node".to_string()
+        } else {
+            format!("list-props lists the properties of each {what}")
+        })),
         _ => Ok(()),
     }
 }

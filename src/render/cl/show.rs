@@ -44,10 +44,11 @@ impl Shown {
         if self.props.is_empty() {
             return true;
         }
-        let base = name.split('{').next().unwrap_or(name);
+        // `Node ID` is asked for as Node_ID (a label's blanks are underscores).
+        let base = name.split('{').next().unwrap_or(name).replace(' ', "_");
         let mut hit = false;
         for (i, p) in self.props.iter().enumerate() {
-            if p.eq_ignore_ascii_case(base) {
+            if p.replace(' ', "_").eq_ignore_ascii_case(&base) {
                 self.matched.borrow_mut()[i] = true;
                 hit = true;
             }
@@ -299,6 +300,11 @@ fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, o: &Show
 
 /// `clnode show`.
 pub fn nodes(out: &mut String, state: &ClusterState, names: &[&str]) {
+    nodes_shown(out, state, names, &Shown::all(false));
+}
+
+/// `clnode show [-p]`.
+pub fn nodes_shown(out: &mut String, state: &ClusterState, names: &[&str], o: &Shown) {
     title(out, "Cluster Nodes");
     for (i, n) in state
         .cluster
@@ -311,13 +317,13 @@ pub fn nodes(out: &mut String, state: &ClusterState, names: &[&str]) {
             out.push('\n');
         }
         field(out, 0, "Node Name", &n.name);
-        field(out, 1, "Node ID", &n.id.to_string());
-        field(out, 1, "Enabled", "yes");
-        field(out, 1, "Status", if n.up { "Online" } else { "Offline" });
-        field(out, 1, "Quorum_vote", &n.votes.to_string());
-        field(out, 1, "Transport Adapter List", &n.adapters.join(", "));
+        o.field(out, 1, "Node ID", &n.id.to_string());
+        o.field(out, 1, "Enabled", "yes");
+        o.field(out, 1, "Status", if n.up { "Online" } else { "Offline" });
+        o.field(out, 1, "Quorum_vote", &n.votes.to_string());
+        o.field(out, 1, "Transport Adapter List", &n.adapters.join(", "));
         let ipmp: Vec<String> = n.ipmp_groups.iter().map(|g| g.name.clone()).collect();
-        field(out, 1, "IPMP Groups", &list_text(&ipmp));
+        o.field(out, 1, "IPMP Groups", &list_text(&ipmp));
     }
 }
 
