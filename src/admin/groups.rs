@@ -392,7 +392,14 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
             ),
         );
         if old.is_none() {
-            e = e.hint("for a group online on several nodes add -y RG_mode=Scalable");
+            e = e.hint(Hint::lead(
+                "for a group online on several nodes, create it scalable: ",
+                Fix::CreateGroupWith {
+                    g: g.name.clone(),
+                    prop: "RG_mode".into(),
+                    value: "Scalable".into(),
+                },
+            ));
         }
         return Err(e);
     }

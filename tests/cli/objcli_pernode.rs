@@ -387,6 +387,11 @@ fn quorum_interconnect_and_property_filters() {
     t.fails_unchanged("cluster show -t nodes", 3);
     t.fails_unchanged("cluster status other-cluster", 36);
     t.fails_unchanged("clnode status -t zone", 3);
+    t.fails_unchanged("clrt show -n nosuch", 36);
+    t.sh("clrt register -n vincent SUNW.apache").ok();
+    let out = t.sh("clrt show -n theo -p Installed_nodes");
+    assert!(!out.stdout.contains("SUNW.apache"), "{out}");
+    assert!(out.stdout.contains("SUNW.HAStoragePlus"), "{out}");
     t.fails_unchanged("clnode show -p Nosuch", 15);
     let dg = TestCluster::init_with(
         "vincent,theo",

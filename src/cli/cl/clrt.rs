@@ -77,6 +77,9 @@ enum Sub {
         /// Methods and properties too
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// Only types installed on one of these nodes
+        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
+        nodes: Vec<String>,
         #[command(flatten)]
         props: super::PropNames,
         /// The resource types (+: every registered type)
@@ -168,11 +171,12 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
             } => list_props(ctx, verbose, &listing, &operands),
             Sub::Show {
                 verbose,
+                nodes,
                 props,
                 operands,
             } => {
                 let state = ctx.service.snapshot()?;
-                let ts = shown(&state, &operands)?;
+                let ts = on_nodes(&state, &split(&nodes), &operands)?;
                 let mut out = String::new();
                 let o = props.shown(verbose);
                 render::show::types_shown(&mut out, &ts, &o);
@@ -289,10 +293,14 @@ fn node_edit(ctx: &Ctx, nodes: &[String], add: bool, types: &[String]) -> Result
     Ok(steps)
 }
 
-fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Result<()> {
-    let state = ctx.service.snapshot()?;
-    let nodes = super::clrg::check_nodes(&state, nodes)?;
-    let ts: Vec<_> = shown(&state, ops)?
+/// The types named (or every type) installed on one of `nodes` (checked; all when empty).
+fn on_nodes<'a>(
+    state: &'a ClusterState,
+    nodes: &[String],
+    ops: &[String],
+) -> Result<Vec<&'a ResourceType>> {
+    let nodes = super::clrg::check_nodes(state, nodes)?;
+    Ok(shown(state, ops)?
         .into_iter()
         .filter(|t| {
             nodes.is_empty()
@@ -300,7 +308,12 @@ fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Resul
                     .as_ref()
                     .is_none_or(|i| i.iter().any(|n| nodes.contains(n)))
         })
-        .collect();
+        .collect())
+}
+
+fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Result<()> {
+    let state = ctx.service.snapshot()?;
+    let ts = on_nodes(&state, nodes, ops)?;
     let rows: Vec<Vec<Vec<String>>> = ts
         .iter()
         .map(|t| {
