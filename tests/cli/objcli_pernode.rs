@@ -439,12 +439,23 @@ fn cl_hints_are_spelled_in_the_object_cli() {
         "clrt register ACME.nothing",
         "clrs set -p Type_version=9 app",
         "clrg offline s-rg",
+        "clrg create -n vincent,theo -p RG_mode=Failover -p Maximum_primaries=2 wide-rg",
+        "clrt set -p Installed_nodes=vincent SUNW.gds",
     ];
     for line in failing {
         let out = t.sh(line);
         assert_ne!(out.code, 0, "`{line}` should fail:\n{out}");
         all.push_str(&format!("$ {line}\n{}", out.stderr));
     }
+    // The read-only state file's hint, from the store.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&t.state).unwrap().permissions();
+    std::fs::set_permissions(&t.state, std::fs::Permissions::from_mode(0o444)).unwrap();
+    for line in ["clrs disable app", "clrg online s-rg"] {
+        let out = t.fails_unchanged(line, 6);
+        all.push_str(&format!("$ {line}\n{}", out.stderr));
+    }
+    std::fs::set_permissions(&t.state, mode).unwrap();
     for bad in ["scrgadm", "scswitch", "scstat", "scconf"] {
         assert!(
             !all.contains(bad),
