@@ -378,6 +378,12 @@ fn quorum_interconnect_and_property_filters() {
     t.fails_unchanged("clq status d9", 36);
     t.fails_unchanged("clq list -n nosuch", 36);
     t.fails_unchanged("clintr status -n nosuch", 36);
+    t.fails_unchanged("clintr status theo:qfe9", 36);
+    let out = t.sh("clintr status theo:hme1");
+    assert!(
+        out.stdout.contains("theo:hme1") && !out.stdout.contains("qfe1"),
+        "{out}"
+    );
     let out = t.fails_unchanged("clrs show -p Retry_interval stor", 15);
     assert!(out.stderr.contains("Retry_interval"), "{out}");
     t.fails_unchanged("clrg show -p Nosuch s-rg", 15);
