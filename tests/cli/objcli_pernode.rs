@@ -414,6 +414,16 @@ fn quorum_interconnect_and_property_filters() {
     );
     assert!(dg.sh("cldg status -t svm").stdout.contains("nfs-dg"));
     dg.fails_unchanged("cldg list -t zfs", 3);
+    // -v of the status synopses is accepted (same tables).
+    for (c, line) in [
+        (&dg, "cldg status"),
+        (&t, "clrs status"),
+        (&t, "clrg status"),
+    ] {
+        let verbose = c.sh(&format!("{line} -v"));
+        verbose.ok();
+        assert_eq!(verbose.stdout, c.sh(line).stdout, "{line}");
+    }
 }
 
 /// Every hint a cl command prints is spelled in the object CLI: no scrgadm, scswitch, scstat

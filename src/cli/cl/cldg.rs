@@ -49,6 +49,9 @@ enum Sub {
     },
     /// Show the primary, secondary and status of device groups
     Status {
+        /// Accepted as in the synopsis (the status tables have no other detail)
+        #[command(flatten)]
+        detail: super::Detail,
         #[command(flatten)]
         filter: DgFilter,
         /// The device groups (+: every device group)
@@ -219,7 +222,9 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 ctx.out.out(&out);
                 return Ok(());
             }
-            Sub::Status { operands, filter } => {
+            Sub::Status {
+                operands, filter, ..
+            } => {
                 let state = ctx.service.snapshot()?;
                 let names = on_nodes(&state, shown(&state, &operands)?, &filter)?;
                 let opts = StatusOptions {

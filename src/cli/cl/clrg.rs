@@ -138,6 +138,9 @@ enum Sub {
     },
     /// Show the state of groups on their nodes
     Status {
+        /// Accepted as in the synopsis (the status tables have no other detail)
+        #[command(flatten)]
+        detail: super::Detail,
         /// Only these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
@@ -346,6 +349,7 @@ fn dispatch(ctx: &mut Ctx, prog: &'static str, w: &[String], sub: Sub) -> Result
             holding,
             json,
             operands,
+            ..
         } => group_status(
             ctx,
             &Filter::new(&nodes, &states, &holding),

@@ -171,6 +171,9 @@ pub enum Verbs {
     },
     /// Show the state of resources on their nodes
     Status {
+        /// Accepted as in the synopsis (the status tables have no other detail)
+        #[command(flatten)]
+        detail: super::Detail,
         /// Only these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
@@ -420,6 +423,7 @@ pub fn verb(
             json,
             scope,
             operands,
+            ..
         } => {
             let sel = Selection {
                 nodes: split(&nodes),
