@@ -383,6 +383,15 @@ fn apply_one(state_path: &Path, state: &ClusterState, c: &FileChange) -> Result<
 /// Create the node files of a new cluster (replacing any left by an earlier one): the
 /// changes are written into a fresh directory that then takes the place of the old one.
 pub fn create(state_path: &Path, state: &ClusterState, changes: &[FileChange]) -> Result<()> {
+    let mut st = state.clone();
+    st.files = parse_changes(state, changes);
+    st.files.loaded = true;
+    create_viewed(state_path, &st, changes)
+}
+
+/// [`create`] for a state whose `files` already show `changes`.
+fn create_viewed(state_path: &Path, st: &ClusterState, changes: &[FileChange]) -> Result<()> {
+    let state = st;
     let files = dir(state_path);
     let stem = state_path
         .file_stem()
@@ -390,16 +399,13 @@ pub fn create(state_path: &Path, state: &ClusterState, changes: &[FileChange]) -
         .unwrap_or_default();
     let staged = state_path.with_file_name(format!(".{stem}-new-{}.json", std::process::id()));
     let _ = std::fs::remove_dir_all(dir(&staged));
-    let mut st = state.clone();
-    st.files = parse_changes(state, changes);
-    st.files.loaded = true;
     let result = (|| {
         for n in &state.cluster.nodes {
             let root = node_root(&staged, &n.name);
             std::fs::create_dir_all(&root).map_err(|e| io_err("create directory", &root, e))?;
         }
-        apply(&staged, &st, changes)?;
-        reconcile(&staged, &st)
+        apply(&staged, st, changes)?;
+        reconcile(&staged, st)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(dir(&staged));
@@ -495,7 +501,11 @@ pub fn load(state_path: &Path, state: &mut ClusterState, write: bool) -> Result<
             state.files.loaded = true;
             return Ok(());
         }
-        create(state_path, state, &changes)?;
+        // The state's own files stand for the new view while they are written (no copy of a
+        // large state); they are read back from disk below.
+        state.files = parse_changes(state, &changes);
+        state.files.loaded = true;
+        create_viewed(state_path, state, &changes)?;
     }
     let mut files = NodeFiles {
         loaded: true,
