@@ -429,7 +429,7 @@ pub const ENVIRONMENT: [(&str, &str); 6] = [
     ),
     (
         "SCSIM_NODE",
-        "the node commands run on (name or id); default the member with the lowest id",
+        "the node commands run on (name or id); default the member with the lowest id; an unknown or down node is refused",
     ),
     (
         "SCSIM_LOCK_TIMEOUT",

@@ -578,7 +578,9 @@ fn with_ctx(
 ) -> Result<()> {
     let state_path = env.state_path(explicit)?;
     let mut ctx = Ctx::new(env, out, state_path);
-    f(&mut ctx)
+    let result = f(&mut ctx);
+    ctx.spell_for_release(&result);
+    result
 }
 
 fn personality_arg(name: &str) -> Result<Personality> {

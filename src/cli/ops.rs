@@ -538,7 +538,7 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<ClusterState> {
         ctx.out.outln(
             "No event to simulate: add --node-down NODE, --node-up NODE or --fail R:monitor (method faults fire when a method runs).",
         );
-        return Ok(session.state().clone());
+        return Ok(session.abandon());
     }
     for ev in &events {
         ctx.out.outln("");
@@ -549,5 +549,6 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<ClusterState> {
     ctx.out.outln("");
     ctx.out.outln("Revised cluster status:");
     ctx.out.out(&render::status(session.state(), None));
-    Ok(session.state().clone())
+    // The session's own copy (a dry run writes nothing), not a second copy of the cluster.
+    Ok(session.abandon())
 }

@@ -336,9 +336,12 @@ fn executed_line(e: &Executed) -> String {
             _ => format!("TIMED OUT -> {}", e.detail),
         },
     };
-    format!("{}  {result}", step_text(&e.step.kind))
-        .trim_end()
-        .to_string()
+    // Built in place (a node failure at scale prints thousands of these lines).
+    let mut line = step_text(&e.step.kind);
+    line.push_str("  ");
+    line.push_str(&result);
+    line.truncate(line.trim_end().len());
+    line
 }
 
 /// What ran: planned actions (and recovery plans), executed steps with results, failures with
@@ -362,7 +365,9 @@ pub fn transition(tr: &Transition) -> String {
         out.push_str("Executed:\n");
         let mut fi = 0;
         for e in &tr.executed {
-            out.push_str(&format!("  {}\n", executed_line(e)));
+            out.push_str("  ");
+            out.push_str(&executed_line(e));
+            out.push('\n');
             if !matches!(e.result, StepResult::Done)
                 && let Some(f) = tr.failures.get(fi)
             {

@@ -224,7 +224,8 @@ impl<B: ClusterBackend> Service<B> {
         }
         let matches = |f: &Fault| resource.is_none_or(|r| f.resource == r);
         let n = s.state().faults.iter().filter(|f| matches(f)).count();
-        if mode == Mode::Apply {
+        // Nothing to clear changes nothing: the state is not rewritten and nothing is logged.
+        if mode == Mode::Apply && n > 0 {
             s.state_mut().faults.retain(|f| !matches(f));
             let mut words = vec!["fault".to_string(), "clear".to_string()];
             if let Some(r) = resource {

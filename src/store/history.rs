@@ -52,12 +52,25 @@ pub(super) fn record(state: &Path, generation: u64, command: &str) {
     prune(&d);
 }
 
+/// Remove all but the newest [`KEEP`] generations. Runs on every commit, so it looks at the
+/// names only (the commands are read by [`list`]).
 fn prune(d: &Path) {
-    let kept = list_dir(d);
+    let Ok(rd) = std::fs::read_dir(d) else {
+        return;
+    };
+    let mut kept: Vec<(u64, String)> = rd
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name();
+            let stem = name.to_str()?.strip_suffix(".json")?;
+            Some((stem.parse::<u64>().ok()?, stem.to_string()))
+        })
+        .collect();
     if kept.len() > KEEP {
-        for g in &kept[KEEP..] {
-            let _ = std::fs::remove_file(&g.path);
-            let _ = std::fs::remove_file(g.path.with_extension("cmd"));
+        kept.sort_unstable_by_key(|g| std::cmp::Reverse(g.0));
+        for (_, stem) in &kept[KEEP..] {
+            let _ = std::fs::remove_file(d.join(format!("{stem}.json")));
+            let _ = std::fs::remove_file(d.join(format!("{stem}.cmd")));
         }
     }
 }

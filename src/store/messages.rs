@@ -12,8 +12,9 @@
 //!   line always starts the suffix; a message with a line break is written with spaces in the
 //!   text and verbatim in the suffix.
 //! * Write order (`append`, called by `Transaction::commit` before the state is renamed into
-//!   place): the entries of generation G+1 are appended and fsynced first, the state file of
-//!   generation G+1 replaces the old one second. Readers show only entries whose `generation` is at
+//!   place): the entries of generation G+1 are appended first (not synced: see "Durability
+//!   and speed" in docs/decisions.md), the state file of generation G+1 replaces the old one
+//!   second. Readers show only entries whose `generation` is at
 //!   most the state's generation, so a crash between the two writes leaves entries the state
 //!   does not have, and nobody shows them; the next commit (under the lock) cuts them off the
 //!   end of the file, together with a line cut short by a crash, before it appends.
@@ -115,14 +116,42 @@ fn text_is_exact(e: EventRef<'_>, time: &str) -> bool {
     let has = |field: &str, first: u8, sep: &str| {
         field.as_bytes().contains(&first) && field.contains(sep)
     };
+    // Byte scans (a pattern of several chars, `contains([' ', '\t'])`, decodes char by char);
+    // the common byte fails the first comparison.
+    let tab = |field: &str| field.bytes().any(|b| b == b'\t');
     time.len() == 15
-        && !time.contains('\t')
-        && !e.node.contains([' ', '\t'])
-        && !e.tag.contains('\t')
+        && !tab(time)
+        && !e
+            .node
+            .bytes()
+            .any(|b| b <= b' ' && (b == b' ' || b == b'\t'))
+        && !tab(e.tag)
         && !has(e.tag, b':', ": [ID ")
-        && !e.severity.contains('\t')
+        && !tab(e.severity)
         && !has(e.severity, b']', "] ")
-        && !e.message.contains(['\t', '\n', '\r'])
+        && !has_break_or_tab(e.message)
+}
+
+/// A tab, newline or carriage return in `s`.
+fn has_break_or_tab(s: &str) -> bool {
+    s.bytes()
+        .any(|b| b < b' ' && (b == b'\t' || b == b'\n' || b == b'\r'))
+}
+
+/// `n` in decimal, appended to `out` (the line encoder's numbers, without `fmt`).
+fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or("0"));
 }
 
 /// Append the line of `e` (with its generation and sequence number) to `out`: the text
@@ -135,7 +164,6 @@ fn encode_line(
     out: &mut String,
     syslog_time: &mut (u64, String),
 ) {
-    use std::fmt::Write as _;
     let start = out.len();
     let secs = e.time_ms / 1000;
     if syslog_time.1.is_empty() || syslog_time.0 != secs {
@@ -146,8 +174,12 @@ fn encode_line(
     out.push_str(e.node);
     out.push(' ');
     out.push_str(e.tag);
-    let _ = write!(out, ": [ID {} {}] ", e.id, e.severity);
-    if e.message.contains(['\n', '\r']) {
+    out.push_str(": [ID ");
+    push_u64(out, u64::from(e.id));
+    out.push(' ');
+    out.push_str(e.severity);
+    out.push_str("] ");
+    if has_break_or_tab(e.message) && e.message.contains(['\n', '\r']) {
         out.push_str(&e.message.replace(['\n', '\r'], " "));
     } else {
         out.push_str(e.message);
@@ -164,11 +196,12 @@ fn encode_line(
         },
         "{e:?}"
     );
-    let _ = write!(
-        out,
-        "\t{{\"gen\":{generation},\"seq\":{seq},\"ms\":{}",
-        e.time_ms
-    );
+    out.push_str("\t{\"gen\":");
+    push_u64(out, generation);
+    out.push_str(",\"seq\":");
+    push_u64(out, seq);
+    out.push_str(",\"ms\":");
+    push_u64(out, e.time_ms);
     let field = |out: &mut String, k: &str, v: &str| {
         out.push_str(",\"");
         out.push_str(k);
@@ -184,7 +217,8 @@ fn encode_line(
     if !exact {
         field(out, "node", e.node);
         field(out, "tag", e.tag);
-        let _ = write!(out, ",\"id\":{}", e.id);
+        out.push_str(",\"id\":");
+        push_u64(out, u64::from(e.id));
         field(out, "severity", e.severity);
         field(out, "message", e.message);
     }
@@ -312,7 +346,8 @@ fn scan_tail(f: &mut File, len: u64, generation: u64) -> std::io::Result<Tail> {
         Some(v) => v <= u64::from(FORMAT) && head.contains('\n'),
         None => n == 0,
     };
-    let mut window = 64 * 1024u64;
+    // A line is a few hundred bytes: the last one is almost always in the last 4 KiB.
+    let mut window = 4 * 1024u64;
     loop {
         let start = len.saturating_sub(window);
         f.seek(SeekFrom::Start(start))?;
@@ -446,7 +481,9 @@ pub fn append(
     }
     w.flush().map_err(err)?;
     drop(w);
-    f.sync_data().map_err(err)?;
+    // Not synced: the state file's own sync follows, and the generation tags keep the log
+    // from showing what the state does not have. A power loss may lose the newest entries of
+    // a state that survived (see "Durability and speed" in docs/decisions.md).
     log.embedded = false;
     log.next_seq = 1;
     Ok(())

@@ -17,9 +17,10 @@ mod lock;
 pub mod messages;
 pub mod migrate;
 pub mod noderoot;
+mod seal;
 pub mod unknown;
 
-use crate::error::{ErrorCode, Result, ScError};
+use crate::error::{ErrorCode, Fix, Hint, Result, ScError};
 use crate::model::{ClusterState, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -91,12 +92,21 @@ fn read_error(path: &Path, e: std::io::Error) -> ScError {
 
 /// Decode and, when needed, migrate the bytes of a state file.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
-    // Fast path: a current-version file parses straight into the model.
-    let first = serde_json::from_slice::<ClusterState>(bytes);
+    decode_at(bytes, path, check::Level::Read)
+}
+
+/// [`decode`], checking the references a command of `level` relies on.
+fn decode_at(bytes: &[u8], path: &Path, level: check::Level) -> Result<ClusterState> {
+    // Fast path: a current-version file parses straight into the model. The text is checked
+    // to be UTF-8 once, as a whole, rather than string by string by the parser.
+    let first = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<ClusterState>(text),
+        Err(_) => serde_json::from_slice::<ClusterState>(bytes),
+    };
     if let Ok(state) = &first
         && state.schema_version == SCHEMA_VERSION
     {
-        check::check(state, path, check::Level::Read)?;
+        check::check(state, path, level)?;
         return first.map_err(|_| unreachable_err());
     }
     // Slow path: inspect as generic JSON to explain or migrate.
@@ -149,17 +159,32 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
             .unwrap_or(0)
             + 1;
     }
-    check::check(&state, path, check::Level::Read)?;
+    check::check(&state, path, level)?;
     Ok(state)
 }
 
 /// Decode for a change: as [`decode`], and also note the fields this scsim does not know, so
 /// that the commit writes them back ([`unknown`]).
 fn decode_keeping(bytes: &[u8], path: &Path) -> Result<(ClusterState, unknown::Unknown)> {
+    // A file this build wrote, untouched since, has no field this build does not know.
+    if seal::is_ours(bytes) {
+        let state = decode_at(bytes, path, check::Level::Write)?;
+        return Ok((state, unknown::Unknown::default()));
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let state = decode_at(bytes, path, check::Level::Write)?;
+        return Ok((state, unknown::Unknown::default()));
+    };
     let mut paths = Vec::new();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let parsed = serde_ignored::deserialize(&mut de, |p| paths.push(unknown::segments(&p)))
-        .and_then(|s: ClusterState| de.end().map(|()| s));
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde_ignored::deserialize(&mut de, |p| {
+        let p = unknown::segments(&p);
+        // The seal of another build is not a field to keep: each write seals anew (or not).
+        if !matches!(p.as_slice(), [unknown::Seg::Key(k)] if k == seal::KEY) {
+            paths.push(p);
+        }
+    })
+    .and_then(|s: ClusterState| de.end().map(|()| s));
     match parsed {
         Ok(state) if state.schema_version == SCHEMA_VERSION => {
             check::check(&state, path, check::Level::Write)?;
@@ -197,17 +222,28 @@ fn corrupt(path: &Path, e: &serde_json::Error) -> ScError {
     .hint("the file was left untouched; restore it from a backup or recreate it with `scsim init --force`")
 }
 
-/// Serialize a state to a writer (compact JSON, one trailing newline): the file format.
+/// Serialize a state to a writer (compact JSON, sealed ([`seal`]), one trailing newline): the
+/// file format.
 fn write_state(w: &mut dyn std::io::Write, state: &ClusterState) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *w, state).map_err(std::io::Error::other)?;
-    w.write_all(b"\n")
+    let mut sealer = seal::Sealer::new(w);
+    serde_json::to_writer(&mut sealer, state).map_err(std::io::Error::other)?;
+    sealer.finish()
 }
 
-/// Serialize a state to bytes (compact JSON, one trailing newline).
+/// Serialize a state to bytes: the file format.
 pub fn encode(state: &ClusterState) -> Result<Vec<u8>> {
     let mut v = Vec::new();
     write_state(&mut v, state)
         .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
+    Ok(v)
+}
+
+/// Serialize a state to bytes without a seal (compact JSON, one trailing newline): for a file
+/// that gets fields of another build grafted in.
+fn encode_unsealed(state: &ClusterState) -> Result<Vec<u8>> {
+    let mut v = serde_json::to_vec(state)
+        .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
+    v.push(b'\n');
     Ok(v)
 }
 
@@ -267,9 +303,9 @@ fn check_writable(path: &Path) -> Result<()> {
                     path.display()
                 ),
             )
-            .hint(format!(
-                "ask {owner} or root to run it or to give you write access, or copy the file and use --state; scstat, scrgadm -p, scsim log and --dry-run work on it as it is"
-            )));
+            .hint(read_only_hint(format!(
+                "ask {owner} or root to run it or to give you write access, or copy the file and use --state; "
+            ))));
         }
         return Err(ScError::new(
             ErrorCode::Access,
@@ -278,12 +314,21 @@ fn check_writable(path: &Path) -> Result<()> {
                 path.display()
             ),
         )
-        .hint(format!(
-            "make it writable (chmod u+w {}) to change it; scstat, scrgadm -p, scsim log and --dry-run work on it as it is",
+        .hint(read_only_hint(format!(
+            "make it writable (chmod u+w {}) to change it; ",
             path.display()
-        )));
+        ))));
     }
     Ok(())
+}
+
+/// `lead`, then what still works on a state file this command may not write: the status and
+/// configuration listings (spelled by the printing command), `scsim log` and `--dry-run`.
+fn read_only_hint(lead: String) -> Hint {
+    Hint::lead(lead, Fix::ShowStatus)
+        .text(", ")
+        .fix(Fix::ListConfiguration)
+        .text(", scsim log and --dry-run work on it as it is")
 }
 
 impl Transaction {
@@ -306,7 +351,7 @@ impl Transaction {
         if self.unknown.is_empty() {
             atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
         } else {
-            let merged = unknown::graft(&encode(&self.state)?, &self.unknown)
+            let merged = unknown::graft(&encode_unsealed(&self.state)?, &self.unknown)
                 .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
             atomic::write_atomic(&self.path, |w| std::io::Write::write_all(w, &merged))?;
         }
@@ -449,6 +494,33 @@ mod tests {
         txn.state.cluster.name = "changed".into();
         drop(txn);
         assert_eq!(std::fs::read(&p).unwrap(), before);
+    }
+
+    #[test]
+    fn files_of_this_build_are_sealed_and_files_with_unknown_fields_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let t = Duration::from_secs(1);
+        create(&p, &sample(), false, t).unwrap();
+        assert!(seal::is_ours(&std::fs::read(&p).unwrap()));
+        let txn = begin(&p, t).unwrap();
+        assert!(txn.unknown.is_empty());
+        txn.commit().unwrap();
+        assert!(seal::is_ours(&std::fs::read(&p).unwrap()));
+        // A field added by another program (the old seal copied along): kept, found by the
+        // slow decode, and the file is written back without a seal.
+        let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        v["cluster"]["future"] = 1.into();
+        std::fs::write(&p, serde_json::to_vec(&v).unwrap()).unwrap();
+        let txn = begin(&p, t).unwrap();
+        assert_eq!(txn.unknown.len(), 1);
+        txn.commit().unwrap();
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(!seal::is_ours(&bytes));
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(v["cluster"]["future"], 1);
+        assert!(v.get(seal::KEY).is_none());
+        assert_eq!(load(&p).unwrap().generation, 2);
     }
 
     #[cfg(unix)]

@@ -18,7 +18,7 @@
 //! the node), so nothing resolves outside `cluster.files/`. Every file is replaced atomically
 //! (a temporary file in the same directory, then rename) with the process umask.
 
-use crate::error::{ErrorCode, Result, ScError};
+use crate::error::{ErrorCode, Fix, Hint, Result, ScError};
 use crate::model::ClusterState;
 use crate::model::nodefiles::{
     FileChange, HostEntry, MsgConfig, MsgInstall, NodeFiles, NodeView, VfstabEntry,
@@ -286,13 +286,35 @@ pub fn not_mounted(state: &ClusterState, node: &str, path: &str, mount_point: &s
     };
     ScError::new(
         ErrorCode::State,
-        format!(
-            "{path}: the file system {mount_point} is not mounted on node {node}; {where_}"
-        ),
+        format!("{path}: the file system {mount_point} is not mounted on node {node}; {where_}"),
     )
-    .hint(format!(
-        "run the command on the node that masters the group, or switch the group here (scswitch -z -g GROUP -h {node})"
-    ))
+    .hint(switch_here_hint(state, node, mount_point))
+}
+
+/// Where to run instead, or the switch of the group whose HAStoragePlus resource mounts
+/// `mount_point` to `node` (spelled by the printing command).
+fn switch_here_hint(state: &ClusterState, node: &str, mount_point: &str) -> Hint {
+    use crate::model::PropValue;
+    use crate::model::nodefiles::MOUNT_POINTS_PROP;
+    let group = state
+        .resources
+        .values()
+        .find_map(|r| match r.extension.get(MOUNT_POINTS_PROP) {
+            Some(PropValue::List(m)) if m.iter().any(|m| m == mount_point) => Some(r.group.clone()),
+            _ => None,
+        });
+    match group {
+        Some(g) => Hint::lead(
+            "run the command on the node that masters the group, or switch the group here: ",
+            Fix::SwitchGroup {
+                g,
+                nodes: vec![node.to_string()],
+            },
+        ),
+        None => Hint::Text(format!(
+            "run the command on the node that masters the group of {mount_point}, or switch that group to {node}"
+        )),
+    }
 }
 
 /// Write file changes on the nodes (each file atomically).
@@ -361,6 +383,15 @@ fn apply_one(state_path: &Path, state: &ClusterState, c: &FileChange) -> Result<
 /// Create the node files of a new cluster (replacing any left by an earlier one): the
 /// changes are written into a fresh directory that then takes the place of the old one.
 pub fn create(state_path: &Path, state: &ClusterState, changes: &[FileChange]) -> Result<()> {
+    let mut st = state.clone();
+    st.files = parse_changes(state, changes);
+    st.files.loaded = true;
+    create_viewed(state_path, &st, changes)
+}
+
+/// [`create`] for a state whose `files` already show `changes`.
+fn create_viewed(state_path: &Path, st: &ClusterState, changes: &[FileChange]) -> Result<()> {
+    let state = st;
     let files = dir(state_path);
     let stem = state_path
         .file_stem()
@@ -368,16 +399,13 @@ pub fn create(state_path: &Path, state: &ClusterState, changes: &[FileChange]) -
         .unwrap_or_default();
     let staged = state_path.with_file_name(format!(".{stem}-new-{}.json", std::process::id()));
     let _ = std::fs::remove_dir_all(dir(&staged));
-    let mut st = state.clone();
-    st.files = parse_changes(state, changes);
-    st.files.loaded = true;
     let result = (|| {
         for n in &state.cluster.nodes {
             let root = node_root(&staged, &n.name);
             std::fs::create_dir_all(&root).map_err(|e| io_err("create directory", &root, e))?;
         }
-        apply(&staged, &st, changes)?;
-        reconcile(&staged, &st)
+        apply(&staged, st, changes)?;
+        reconcile(&staged, st)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(dir(&staged));
@@ -473,7 +501,11 @@ pub fn load(state_path: &Path, state: &mut ClusterState, write: bool) -> Result<
             state.files.loaded = true;
             return Ok(());
         }
-        create(state_path, state, &changes)?;
+        // The state's own files stand for the new view while they are written (no copy of a
+        // large state); they are read back from disk below.
+        state.files = parse_changes(state, &changes);
+        state.files.loaded = true;
+        create_viewed(state_path, state, &changes)?;
     }
     let mut files = NodeFiles {
         loaded: true,

@@ -405,3 +405,32 @@ fn log_filters_take_node_ids_and_the_printed_timestamps() {
     assert!(out.stdout.lines().all(|l| stamp(l) >= mid), "{out}");
     assert!(out.stdout.lines().count() < lines.len());
 }
+
+/// Commands that change nothing leave the state file and the log as they were: no new
+/// generation, no logged command line.
+#[test]
+fn commands_that_change_nothing_write_nothing() {
+    let t = seed();
+    let before = t.state_bytes();
+    let entries = log_len(&t);
+    for line in [
+        "scsim time advance 0s",
+        "scsim fault clear",
+        "scsim fault clear --resource mail-rs",
+        "scsim fault list",
+        "scstat -g",
+        "scsim on mail-2 -- scstat -g",
+    ] {
+        t.sh(line).ok();
+        assert_eq!(before, t.state_bytes(), "`{line}` rewrote the state file");
+        assert_eq!(entries, log_len(&t), "`{line}` logged something");
+    }
+    // A clock that moves and a fault that goes are changes.
+    t.sh("scsim time advance 1s").ok();
+    assert_ne!(before, t.state_bytes());
+    t.sh("scsim fault inject --resource mail-rs --method Stop")
+        .ok();
+    let armed = t.state_bytes();
+    t.sh("scsim fault clear").ok();
+    assert_ne!(armed, t.state_bytes());
+}

@@ -90,26 +90,21 @@ pub struct Transition {
 impl Transition {
     /// Groups the transition touched, in first-touch order.
     pub fn groups(&self) -> Vec<String> {
-        let mut v: Vec<String> = Vec::new();
-        let mut add = |g: &str| {
-            if !v.iter().any(|x| x == g) {
-                v.push(g.to_string());
-            }
-        };
-        for (g, _) in self
+        // A set beside the list: a node failure at scale touches hundreds of groups in tens of
+        // thousands of steps.
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let placed = self
             .plan
             .placement
             .iter()
             .chain(self.replans.iter().flat_map(|p| p.placement.iter()))
-        {
-            add(g);
-        }
-        for e in &self.executed {
-            if let Some(g) = e.step.kind.group() {
-                add(g);
-            }
-        }
-        v
+            .map(|(g, _)| g.as_str());
+        let stepped = self.executed.iter().filter_map(|e| e.step.kind.group());
+        placed
+            .chain(stepped)
+            .filter(|g| seen.insert(g))
+            .map(str::to_string)
+            .collect()
     }
 }
 

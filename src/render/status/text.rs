@@ -30,10 +30,20 @@ fn spaces(out: &mut String, n: usize) {
     }
 }
 
+/// Columns `text` takes: its chars (its bytes when ASCII, which is checked word by word
+/// rather than decoded char by char).
+fn columns(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
 /// Append `text` padded to `width`, always followed by at least one space.
 fn cell(out: &mut String, text: &str, width: usize) {
     out.push_str(text);
-    let len = text.chars().count();
+    let len = columns(text);
     spaces(out, if len < width { width - len } else { 1 });
 }
 
@@ -46,7 +56,7 @@ impl Table<'_> {
             let longest = rows
                 .iter()
                 .filter_map(|r| r.get(i))
-                .map(|c| c.chars().count())
+                .map(|c| columns(c))
                 .max()
                 .unwrap_or(0);
             extra[i] = (longest + 1).saturating_sub(*w);
