@@ -41,6 +41,11 @@ grep -q 'MAIL-RG *mail-1 *Online' "$fresh/out" || {
   tail -n 40 "$fresh/out" >&2
   exit 1
 }
+grep -q '^clrg create -n vincent,theo nfs-rg$' "$fresh/nfs-cluster.sh" || {
+  echo "quickstart.sh: scsim export of the 3.2 cluster has no clrg create line:" >&2
+  cat "$fresh/nfs-cluster.sh" >&2
+  exit 1
+}
 for c in scsim scrgadm scswitch scstat scinstall scconf; do
   [ -s "$fresh/.local/share/bash-completion/completions/$c" ] || { echo "quickstart.sh: no completion for $c" >&2; exit 1; }
   [ -e "$fresh/bin/$c" ] || [ "$c" = scsim ] || { echo "quickstart.sh: no link $c in ~/bin" >&2; exit 1; }

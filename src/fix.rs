@@ -79,6 +79,8 @@ pub enum Fix {
     },
     /// Show the configuration (all of it).
     ListConfiguration,
+    /// Show the status of the cluster (groups, resources, nodes).
+    ShowStatus,
     /// Show a resource type in detail.
     ShowType { t: String },
     /// Show a resource group in detail.
@@ -137,6 +139,10 @@ impl Hint {
                 s
             }
         }
+    }
+    /// Whether the hint has a fix (spelled by the printing command).
+    pub fn has_fix(&self) -> bool {
+        matches!(self, Hint::Parts(parts) if parts.iter().any(|p| matches!(p, Part::Fix(_))))
     }
     /// Whether the text of the hint (not its fixes) contains `pat`.
     pub fn contains(&self, pat: &str) -> bool {

@@ -54,6 +54,28 @@ pub fn for_release(mut rt: ResourceType, release: Release) -> ResourceType {
     rt
 }
 
+/// The built-in types' names as the release ships them (`SUNW.HAStoragePlus:11` on 4.4).
+pub fn release_names(release: Release) -> Vec<String> {
+    rtr::builtin_types()
+        .into_iter()
+        .map(|t| for_release(t, release).name)
+        .collect()
+}
+
+/// A type name as the built-in files spell it: `SUNW.gds:6` on a release that ships gds as
+/// version 6 is the file's `SUNW.gds`; any other name is unchanged.
+pub fn unversioned(query: &str, release: Release) -> String {
+    if let Some((base, v)) = query.rsplit_once(':') {
+        let shipped = RELEASE_VERSIONS.iter().any(|(t, r, rv)| {
+            *r == release && *rv == v && (*t == base || t.split('.').nth(1) == Some(base))
+        });
+        if shipped {
+            return base.to_string();
+        }
+    }
+    query.to_string()
+}
+
 pub fn builtin_names() -> Vec<String> {
     rtr::builtin_types().into_iter().map(|t| t.name).collect()
 }

@@ -83,7 +83,15 @@ pub(super) fn change(
     let nodes = g.nodelist.clone();
     g.state.retain(|n, _| nodes.contains(n));
     g.start_failures.retain(|n, _| nodes.contains(n));
-    Ok(Plan::new(Change::ChangeGroup(g)))
+    let mut plan = Plan::new(Change::ChangeGroup(g));
+    if let Change::ChangeGroup(g) = &plan.change {
+        for (r, prop, node) in super::pernode::left_behind(state, g) {
+            plan.warnings.push(format!(
+                "resource {r}: the value of {prop}{{{node}}} is dropped: {node} leaves the Nodelist of {name}"
+            ));
+        }
+    }
+    Ok(plan)
 }
 
 /// `-r -g RG`
@@ -384,7 +392,14 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
             ),
         );
         if old.is_none() {
-            e = e.hint("for a group online on several nodes add -y RG_mode=Scalable");
+            e = e.hint(Hint::lead(
+                "for a group online on several nodes, create it scalable: ",
+                Fix::CreateGroupWith {
+                    g: g.name.clone(),
+                    prop: "RG_mode".into(),
+                    value: "Scalable".into(),
+                },
+            ));
         }
         return Err(e);
     }

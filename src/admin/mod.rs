@@ -209,6 +209,7 @@ pub fn commit(state: &mut ClusterState, plan: Plan) -> Outcome {
             state.resource_groups.insert(g.name.clone(), g);
         }
         Change::ChangeGroup(g) => {
+            pernode::forget_left_nodes(state, &g);
             events.push(ConfigEvent::GroupChanged {
                 group: g.name.clone(),
             });

@@ -9,7 +9,7 @@ use super::values::{parse_value, prop_err};
 use super::{PropArg, lookup};
 use crate::error::Result;
 use crate::fix::{Fix, Hint};
-use crate::model::{ClusterState, ParamDecl, Resource, ResourceType};
+use crate::model::{ClusterState, ParamDecl, Resource, ResourceGroup, ResourceType};
 
 /// `NAME{a,b}` → (`NAME`, [`a`, `b`]); `None` when the name has no node specifier.
 pub(super) fn split_spec(name: &str) -> Option<(&str, Vec<String>)> {
@@ -178,6 +178,50 @@ fn check_per_node(
             extension: decl.extension,
         },
     )))
+}
+
+/// The per-node values that a group's new Nodelist leaves without a node: `(resource,
+/// property, node)` of every value set for a node that is no longer in `g.nodelist`.
+pub(super) fn left_behind<'a>(
+    state: &'a ClusterState,
+    g: &'a ResourceGroup,
+) -> Vec<(&'a str, &'a str, &'a str)> {
+    let mut out = Vec::new();
+    for r in g.resources.iter().filter_map(|r| state.resources.get(r)) {
+        for (prop, values) in &r.per_node {
+            for n in values.keys().filter(|n| !g.nodelist.contains(n)) {
+                out.push((r.name.as_str(), prop.as_str(), n.as_str()));
+            }
+        }
+    }
+    out
+}
+
+/// Drop the per-node values of nodes that left group `g`'s Nodelist (a node that comes back
+/// takes the cluster-wide value until it is given its own again).
+pub(super) fn forget_left_nodes(state: &mut ClusterState, g: &ResourceGroup) {
+    for name in &g.resources {
+        if let Some(r) = state.resources.get_mut(name) {
+            for values in r.per_node.values_mut() {
+                values.retain(|n, _| g.nodelist.contains(n));
+            }
+            r.per_node.retain(|_, v| !v.is_empty());
+        }
+    }
+}
+
+/// Drop the per-node values of properties that `target` (a type version a resource moves
+/// to) does not declare PER_NODE; returns their names.
+pub(super) fn forget_undeclared(r: &mut Resource, target: &ResourceType) -> Vec<String> {
+    let mut dropped = Vec::new();
+    r.per_node.retain(|k, _| {
+        let keep = target.param(k).is_some_and(|d| d.extension && d.per_node);
+        if !keep {
+            dropped.push(k.clone());
+        }
+        keep
+    });
+    dropped
 }
 
 #[cfg(test)]

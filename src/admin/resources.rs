@@ -581,6 +581,15 @@ fn upgrade<'a>(
         }
         keep
     });
+    let per_node = super::pernode::forget_undeclared(r, target);
+    if !per_node.is_empty() {
+        warnings.push(format!(
+            "resource {}: {} does not declare {} PER_NODE; the per-node values are dropped",
+            r.name,
+            target.name,
+            per_node.join(", ")
+        ));
+    }
     if !dropped.is_empty() {
         warnings.push(format!(
             "resource {}: {} has no such properties; dropped: {}",

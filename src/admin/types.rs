@@ -32,7 +32,7 @@ pub(super) fn register(
             }
             rt
         }
-        None => match catalog::builtin_type(query)? {
+        None => match catalog::builtin_type(&catalog::unversioned(query, state.cluster.release))? {
             Some(rt) => catalog::for_release(rt, state.cluster.release),
             None => {
                 if let Ok(rt) = catalog::registered_type(state, query) {
@@ -44,7 +44,7 @@ pub(super) fn register(
                     ErrorCode::Inval,
                     format!(
                         "no registration file for resource type {query}: /usr/cluster/lib/rgm/rtreg/{query} does not exist and it is not one of the built-in types ({})",
-                        catalog::builtin_names().join(", ")
+                        catalog::release_names(state.cluster.release).join(", ")
                     ),
                 )
                 .hint(crate::fix::Hint::lead(
@@ -54,7 +54,10 @@ pub(super) fn register(
                         file: format!("/opt/cluster/lib/rgm/rtreg/{query}"),
                     },
                 ))
-                .suggest(query, catalog::type_name_forms(&catalog::builtin_names())));
+                .suggest(
+                    query,
+                    catalog::type_name_forms(&catalog::release_names(state.cluster.release)),
+                ));
             }
         },
     };
@@ -114,19 +117,20 @@ pub(super) fn change(
             })?;
             system_given = Some(v);
         } else if p.name.eq_ignore_ascii_case("Installed_nodes") {
-            return Err(
-                prop_err(&subject, "Installed_nodes", "is set with -h, not -y").hint(
-                    Fix::SetTypeNodes {
-                        t: rt.name.clone(),
-                        nodes: vec![p.value.clone()],
-                    },
-                ),
-            );
+            return Err(prop_err(
+                &subject,
+                "Installed_nodes",
+                "is set as the type's node list, not as a property",
+            )
+            .hint(Fix::SetTypeNodes {
+                t: rt.name.clone(),
+                nodes: vec![p.value.clone()],
+            }));
         } else {
             return Err(prop_err(
                 &subject,
                 &p.name,
-                "cannot be changed: the only changeable resource type properties are Installed_nodes (-h) and RT_system (-y RT_system=TRUE|FALSE)",
+                "cannot be changed: the only changeable resource type properties are Installed_nodes (the type's node list) and RT_system (TRUE or FALSE)",
             ));
         }
     }
@@ -170,7 +174,7 @@ fn check_nodes_still_cover(state: &ClusterState, rtype: &str, nodes: &[String]) 
                 ),
             )
             .hint(format!(
-                "keep {missing} in -h, or remove it from the Nodelist of {} first",
+                "keep {missing} among the installed nodes, or remove it from the Nodelist of {} first",
                 g.name
             )));
         }

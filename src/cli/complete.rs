@@ -24,8 +24,14 @@ enum Kind {
     Node,
     DeviceGroup,
     Method,
-    /// `-y`/`-x`: `NAME=` of the type's standard (`false`) or extension (`true`) properties.
-    Property(bool),
+    /// `-y`/`-x`/`-p`: `NAME=` of the type's standard (`Some(false)`), extension
+    /// (`Some(true)`) or all (`None`) properties; the type is that of `-j R`, `-t T` or a
+    /// resource named among the words. Without one, after `-g`: the group properties.
+    Property(Option<bool>),
+    /// `NAME=` of the resource group properties (`clrg create|set -p`).
+    GroupProperty,
+    /// The optags of a scha command (any case).
+    Optag(&'static [&'static str]),
 }
 
 /// Names of a kind in `state`; `words` give the context of property names.
@@ -34,10 +40,14 @@ fn names(state: &ClusterState, kind: Kind, words: &[String]) -> Vec<String> {
         Kind::Group => state.resource_groups.keys().cloned().collect(),
         Kind::Resource => state.resources.keys().cloned().collect(),
         Kind::Type => {
+            // Registered types by full name; shipped ones not registered yet by their name
+            // without version (registering gives the version of the cluster's release).
+            let base = |n: &str| n.split(':').next().unwrap_or(n).to_string();
             let mut v: Vec<String> = state.resource_types.keys().cloned().collect();
             for b in crate::rtr::builtin_types() {
-                if !v.contains(&b.name) {
-                    v.push(b.name.clone());
+                let name = base(&b.name);
+                if !v.iter().any(|r| base(r) == name) {
+                    v.push(name);
                 }
             }
             v
@@ -53,35 +63,59 @@ fn names(state: &ClusterState, kind: Kind, words: &[String]) -> Vec<String> {
             .iter()
             .map(|m| m.rtr_name().to_string())
             .collect(),
-        Kind::Property(ext) => {
-            let after = |flag: &str| {
-                words
-                    .windows(2)
-                    .find(|w| w[0] == flag)
-                    .map(|w| w[1].clone())
-            };
-            let rtype = after("-j")
-                .and_then(|r| state.resources.get(&r).map(|r| r.rtype.clone()))
-                .or_else(|| after("-t"));
-            let rt = rtype.and_then(|t| crate::query::types::registered_type(state, &t).ok());
-            let mut v: Vec<String> = match (rt, after("-g"), ext) {
-                (Some(rt), _, _) => crate::model::props::all_params(rt)
-                    .into_iter()
-                    .filter(|d| d.extension == ext && !crate::model::props::is_query_only(&d.name))
-                    .map(|d| d.name)
-                    .collect(),
-                (None, Some(_), false) => crate::model::props::rg_properties()
-                    .iter()
-                    .filter(|p| !p.query_only)
-                    .map(|p| p.name.to_string())
-                    .collect(),
-                _ => Vec::new(),
-            };
-            for n in &mut v {
-                n.push('=');
-            }
-            v
-        }
+        Kind::Property(ext) => properties(state, ext, words),
+        Kind::GroupProperty => group_properties(),
+        // Only the optags the cluster's release has.
+        Kind::Optag(tags) => tags
+            .iter()
+            .filter(|t| crate::query::scha::check_release(state, t, "").is_ok())
+            .filter(|t| {
+                state.cluster.release.has_32_features()
+                    || super::scha::parse_optag(t).is_err()
+                    || super::scha::parse_optag(t).is_ok_and(|(op, _)| !op.since_32())
+            })
+            .map(|t| t.to_string())
+            .collect(),
+    }
+}
+
+/// `NAME=` of every settable group property.
+fn group_properties() -> Vec<String> {
+    crate::model::props::rg_properties()
+        .iter()
+        .filter(|p| !p.query_only)
+        .map(|p| format!("{}=", p.name))
+        .collect()
+}
+
+/// `NAME=` of the properties of the type at hand (see [`Kind::Property`]).
+fn properties(state: &ClusterState, ext: Option<bool>, words: &[String]) -> Vec<String> {
+    let after = |flags: &[&str]| {
+        words
+            .windows(2)
+            .find(|w| flags.contains(&w[0].as_str()))
+            .map(|w| w[1].clone())
+    };
+    let rtype = after(&["-j"])
+        .and_then(|r| state.resources.get(&r).map(|r| r.rtype.clone()))
+        .or_else(|| after(&["-t", "--type"]))
+        .or_else(|| {
+            words
+                .iter()
+                .skip(1)
+                .find_map(|w| state.resources.get(w).map(|r| r.rtype.clone()))
+        });
+    let rt = rtype.and_then(|t| crate::query::types::registered_type(state, &t).ok());
+    match (rt, after(&["-g"]), ext) {
+        (Some(rt), _, _) => crate::model::props::all_params(rt)
+            .into_iter()
+            .filter(|d| {
+                ext.is_none_or(|e| d.extension == e) && !crate::model::props::is_query_only(&d.name)
+            })
+            .map(|d| format!("{}=", d.name))
+            .collect(),
+        (None, Some(_), Some(false)) => group_properties(),
+        _ => Vec::new(),
     }
 }
 
@@ -100,9 +134,84 @@ fn candidates(all: &[String], current: &str) -> Vec<CompletionCandidate> {
 
 fn completer(state: &ClusterState, kind: Kind, words: &[String]) -> ArgValueCompleter {
     let all = names(state, kind, words);
+    let any_case = matches!(kind, Kind::Optag(_));
     ArgValueCompleter::new(move |current: &std::ffi::OsStr| {
-        candidates(&all, &current.to_string_lossy())
+        let current = current.to_string_lossy();
+        if any_case {
+            // Optags are case-insensitive: `-O rg_<TAB>` offers RG_STATE, …
+            return candidates(&all, &current.to_ascii_uppercase());
+        }
+        candidates(&all, &current)
     })
+}
+
+/// Attach completers from `table` to `cmd` and every subcommand below it (the object CLI's
+/// verbs); `operand` completes the operands of every verb but `create`, whose operands are
+/// new names.
+fn attach_all(
+    cmd: clap::Command,
+    table: &[(&str, Kind)],
+    operand: Option<Kind>,
+    state: &ClusterState,
+    words: &[String],
+) -> clap::Command {
+    let mut cmd = attach(cmd, table, state, words);
+    if let Some(kind) = operand
+        && cmd.get_name() != "create"
+    {
+        cmd = attach(cmd, &[("operands", kind)], state, words);
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub, |c| attach_all(c, table, operand, state, words));
+    }
+    cmd
+}
+
+/// The object CLI's options and what its operands are, by command.
+fn object_cli(name: &str) -> (Vec<(&'static str, Kind)>, Option<Kind>) {
+    use Kind::*;
+    let mut table = vec![
+        ("-g", Group),
+        ("-n", Node),
+        ("-t", Type),
+        ("-X", Node),
+        ("-y", Property(Some(false))),
+        ("-x", Property(Some(true))),
+    ];
+    let (prop, operand) = match name {
+        "clresourcegroup" | "clrg" => (Some(GroupProperty), Some(Group)),
+        "clresource"
+        | "clrs"
+        | "clreslogicalhostname"
+        | "clrslh"
+        | "clressharedaddress"
+        | "clrssa" => (Some(Property(None)), Some(Resource)),
+        "clresourcetype" | "clrt" => (None, Some(Type)),
+        "clnode" => (None, Some(Node)),
+        "cldevicegroup" | "cldg" => (None, Some(DeviceGroup)),
+        _ => (None, None),
+    };
+    if let Some(p) = prop {
+        table.push(("-p", p));
+    }
+    (table, operand)
+}
+
+/// The optags of a scha command.
+fn optags(name: &str) -> &'static [&'static str] {
+    use crate::query::scha as q;
+    match name {
+        "scha_resource_get" => q::RESOURCE_TAGS,
+        "scha_resourcegroup_get" => q::GROUP_TAGS,
+        "scha_resourcetype_get" => q::TYPE_TAGS,
+        "scha_cluster_get" => q::CLUSTER_TAGS,
+        "scha_control" => super::scha::CONTROL_TAGS,
+        _ => &[],
+    }
 }
 
 /// Attach completers to the options of `cmd` named in `table` (short letter or long name).
@@ -139,10 +248,26 @@ fn completing(p: Personality, state: &ClusterState, words: &[String]) -> clap::C
         ("-h", Node),
         ("-D", DeviceGroup),
         ("-X", Node),
-        ("-y", Property(false)),
-        ("-x", Property(true)),
+        ("-y", Property(Some(false))),
+        ("-x", Property(Some(true))),
     ];
     let cmd = p.command();
+    let name = p.name();
+    if name.starts_with("scha_") {
+        let table = [
+            ("-O", Optag(optags(name))),
+            ("-G", Group),
+            ("-R", Resource),
+            ("-T", Type),
+        ];
+        return attach(cmd, &table, state, words);
+    }
+    if let Personality::Sc(e) = p
+        && e.section == "1CL"
+    {
+        let (table, operand) = object_cli(name);
+        return attach_all(cmd, &table, operand, state, words);
+    }
     if p != Personality::Native {
         return attach(cmd, sc, state, words);
     }
@@ -204,6 +329,41 @@ pub fn run(
         .iter()
         .map(|w| w.to_string_lossy().into_owned())
         .collect();
+    if p == Personality::Native {
+        match handover(&text, index) {
+            Handover::None => {}
+            Handover::Nodes => {
+                // The nodes a command can run on: the members (a down node is refused).
+                let up: Vec<String> = state
+                    .cluster
+                    .nodes
+                    .iter()
+                    .filter(|n| n.up)
+                    .map(|n| n.name.clone())
+                    .collect();
+                return print(out, &up, &text, index);
+            }
+            Handover::Commands => {
+                let names: Vec<String> = registry::PERSONALITIES
+                    .iter()
+                    .filter(|e| !e.node_tool)
+                    .map(|e| e.name.to_string())
+                    .collect();
+                return print(out, &names, &text, index);
+            }
+            Handover::To(at) => {
+                let cmd = std::path::Path::new(&text[at])
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if Personality::from_name(&cmd).is_none_or(|p| p == Personality::Native) {
+                    return Ok(());
+                }
+                let rest = words.into_iter().skip(at).collect();
+                return run(&cmd, index - at, rest, Some(state), out);
+            }
+        }
+    }
     let mut cmd = completing(p, &state, &text);
     let mut words = words;
     if words.is_empty() {
@@ -214,6 +374,63 @@ pub fn run(
     }
     let found = clap_complete::engine::complete(&mut cmd, words, index, None).unwrap_or_default();
     for c in found {
+        out.outln(&c.get_value().to_string_lossy());
+    }
+    Ok(())
+}
+
+/// What `scsim` hands a word over to: `scsim on NODE [--] CMD ARGS…` completes NODE from the
+/// state, CMD from the registry and ARGS as CMD completes them; `scsim NAME ARGS…` as NAME.
+#[derive(Debug, PartialEq, Eq)]
+enum Handover {
+    None,
+    Nodes,
+    Commands,
+    /// The command whose words start at this index.
+    To(usize),
+}
+
+fn handover(words: &[String], index: usize) -> Handover {
+    let mut i = 1;
+    while let Some(w) = words.get(i) {
+        match w.as_str() {
+            "--state" => i += 2,
+            w if w.starts_with("--state=") => i += 1,
+            _ => break,
+        }
+    }
+    if i >= index {
+        return Handover::None;
+    }
+    let Some(verb) = words.get(i) else {
+        return Handover::None;
+    };
+    if verb == "on" {
+        let node = i + 1;
+        if index == node {
+            return Handover::Nodes;
+        }
+        let cmd = if words.get(node + 1).is_some_and(|w| w == "--") {
+            node + 2
+        } else {
+            node + 1
+        };
+        return match index.cmp(&cmd) {
+            std::cmp::Ordering::Less => Handover::None,
+            std::cmp::Ordering::Equal => Handover::Commands,
+            std::cmp::Ordering::Greater => Handover::To(cmd),
+        };
+    }
+    if registry::find(verb).is_some() {
+        return Handover::To(i);
+    }
+    Handover::None
+}
+
+/// The names starting with the word under the cursor, one a line.
+fn print(out: &mut Printer, names: &[String], words: &[String], index: usize) -> Result<()> {
+    let current = words.get(index).map_or("", String::as_str);
+    for c in candidates(names, current) {
         out.outln(&c.get_value().to_string_lossy());
     }
     Ok(())

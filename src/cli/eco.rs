@@ -10,10 +10,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
 scsim export > mail-cluster.sh          # the commands that recreate the cluster\n  \
-scsim export --release 3.1 --format commands\n  \
+scsim export --release 3.1              # a 3.2 cluster as scrgadm/scswitch lines\n  \
 scsim export --cib > cib.xml && crm_verify -x cib.xml   # a Pacemaker CIB\n\n\
-Replay on a fresh cluster (the first comment line gives its `scsim init`) with `sh FILE`\n\
-after `scsim install-links DIR` and DIR on PATH.")]
+The commands are those of the cluster's release: scrgadm and scswitch on 3.1, the object CLI\n\
+(clrt, clrg, clrs, clrslh, clrssa) on 3.2 and 4.4. Replay on a fresh cluster (the script's\n\
+second line gives its `scsim init`) with `sh FILE`, after `scsim install-links DIR` with DIR\n\
+on PATH.")]
 pub struct ExportArgs {
     /// What to write
     #[arg(long, value_enum, default_value = "commands")]
@@ -21,7 +23,8 @@ pub struct ExportArgs {
     /// The configuration as a Pacemaker CIB (same as --format cib)
     #[arg(long)]
     pub cib: bool,
-    /// The release whose commands to write (default: the cluster's)
+    /// The release whose commands to write: 3.1 scrgadm/scswitch, 3.2 and 4.4 the object CLI
+    /// (default: the cluster's release)
     #[arg(long, value_enum)]
     pub release: Option<Release>,
 }

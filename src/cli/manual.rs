@@ -225,7 +225,20 @@ static EXAMPLES: &[(&str, Examples)] = &[
             ),
         ],
     ),
-    ("state", &[("scsim state path", "the state file in use")]),
+    (
+        "state",
+        &[
+            ("scsim state path", "the state file in use"),
+            ("scsim state show", "the whole state as stored"),
+        ],
+    ),
+    (
+        "install",
+        &[(
+            "scsim install messaging-server --nodes mail-1,mail-2",
+            "the Messaging Server on both nodes' local disks",
+        )],
+    ),
     (
         "completions",
         &[
@@ -279,9 +292,50 @@ pub fn decorate(cmd: clap::Command) -> clap::Command {
     with_examples(cmd, ex)
 }
 
-/// A `scsim` verb with its examples.
+/// A `scsim` verb with its examples, and each of its own verbs (`node down`) with those of
+/// them that use it (from the table or the verb's notes).
 pub fn verb(cmd: clap::Command) -> clap::Command {
-    decorate(cmd)
+    let name = cmd.get_name().to_string();
+    let mut lines: Vec<String> = examples(&name)
+        .iter()
+        .map(|(l, what)| format!("{l}\n      {what}"))
+        .collect();
+    if let Some(h) = cmd.get_after_help() {
+        lines.extend(split_examples(&h.to_string()).1);
+    }
+    let mut cmd = decorate(cmd);
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|n| n != "help")
+        .collect();
+    // Every verb in turn, those without examples too: mut_subcommand moves the verb it
+    // changes to the end, so going through all of them keeps their order.
+    for sub in subs {
+        let prefix = format!("scsim {name} {sub}");
+        let own: Vec<&String> = lines
+            .iter()
+            .filter(|l| {
+                l.strip_prefix(&prefix)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\n']))
+            })
+            .collect();
+        cmd = cmd.mut_subcommand(sub, |c| {
+            if own.is_empty() {
+                return c;
+            }
+            let mut text = String::from("Examples:\n");
+            for l in own {
+                let _ = writeln!(text, "  {l}");
+            }
+            let text = match c.get_after_help() {
+                Some(h) => format!("{h}\n\n{text}"),
+                None => text,
+            };
+            c.after_help(text.trim_end().to_string())
+        });
+    }
+    cmd
 }
 
 /// `cmd` with `ex` after its notes in its help (unless its notes hold examples already).
@@ -375,7 +429,7 @@ pub const ENVIRONMENT: [(&str, &str); 6] = [
     ),
     (
         "SCSIM_NODE",
-        "the node commands run on (name or id); default the member with the lowest id",
+        "the node commands run on (name or id); default the member with the lowest id; an unknown or down node is refused",
     ),
     (
         "SCSIM_LOCK_TIMEOUT",
@@ -429,20 +483,10 @@ pub fn man_page(p: Personality) -> Result<String> {
     man.render_description_section(&mut buf).map_err(io)?;
     man.render_options_section(&mut buf).map_err(io)?;
     let mut out = String::from_utf8_lossy(&buf).into_owned();
-    // Notes written with their examples (`Examples:` and what follows) are split in two.
-    let (notes, inline) = match notes {
-        Some(n) => match n.find("Examples:") {
-            Some(i) => (
-                Some(n[..i].trim().to_string()),
-                Some(n[i + "Examples:".len()..].trim_matches('\n').to_string()),
-            ),
-            None => (Some(n), None),
-        },
-        None => (None, None),
-    };
-    if let Some(n) = notes.filter(|n| !n.is_empty()) {
+    let (notes, example_lines) = split_examples(notes.as_deref().unwrap_or(""));
+    if !notes.trim().is_empty() {
         section(&mut out, "NOTES");
-        out.push_str(&roff(&n));
+        out.push_str(&roff(notes.trim()));
     }
     if p == Personality::Native {
         commands(&mut out, &cmd);
@@ -454,14 +498,16 @@ pub fn man_page(p: Personality) -> Result<String> {
         for (line, what) in examples(p.name()) {
             tagged(&mut out, line, what);
         }
-    } else if let Some(text) = inline {
+    } else if !example_lines.is_empty() {
         section(&mut out, "EXAMPLES");
         out.push_str(".nf\n");
-        out.push_str(&roff(&text));
+        out.push_str(&roff(&example_lines.join("\n")));
         out.push_str(".fi\n");
     }
-    if SCHA_COMMANDS.contains(&p.name()) {
-        exit_status(&mut out, p);
+    match exits(p) {
+        Exits::Scha => exit_status(&mut out, p),
+        Exits::Cl => cl_exit_status(&mut out, p),
+        Exits::Own => {}
     }
     section(&mut out, "ENVIRONMENT");
     for (var, what) in ENVIRONMENT {
@@ -502,6 +548,118 @@ fn commands(out: &mut String, cmd: &clap::Command) {
         }
         tagged(out, usage, &text);
     }
+}
+
+/// A parser's notes without the examples they hold (an `Examples:` line and the indented
+/// lines after it), and those example lines (two leading spaces removed).
+fn split_examples(notes: &str) -> (String, Vec<String>) {
+    let mut rest = String::new();
+    let mut lines = Vec::new();
+    let mut inside = false;
+    for line in notes.lines() {
+        let head = line.trim();
+        if !inside && lines.is_empty() && (head == "Examples:" || head == "Example:") {
+            inside = true;
+            continue;
+        }
+        if inside && line.starts_with(' ') {
+            lines.push(line.strip_prefix("  ").unwrap_or(line).to_string());
+            continue;
+        }
+        inside = false;
+        if head.is_empty() && (rest.is_empty() || rest.ends_with("\n\n")) {
+            continue;
+        }
+        rest.push_str(line);
+        rest.push('\n');
+    }
+    (rest, lines)
+}
+
+/// Which exit status table a page gets.
+#[derive(Debug, PartialEq, Eq)]
+enum Exits {
+    /// The scha_err_t numbers: scsim, the 3.1 commands, the scha_* commands.
+    Scha,
+    /// The CL_* codes of the object CLI.
+    Cl,
+    /// A node tool's own statuses (the Messaging Server's programs).
+    Own,
+}
+
+fn exits(p: Personality) -> Exits {
+    match p {
+        Personality::Sc(e) if e.node_tool => Exits::Own,
+        Personality::Sc(e) if e.section == "1CL" => Exits::Cl,
+        _ => Exits::Scha,
+    }
+}
+
+/// The CL_* codes of the object CLI (Intro(1CL) "Exit Status"), as docs/exit-codes.md lists
+/// them.
+const CL_EXIT_CODES: [(i32, &str, &str); 13] = [
+    (0, "CL_NOERR", "success (also --help)"),
+    (
+        3,
+        "CL_EINVAL",
+        "usage: unknown subcommand or option, missing operand, bad value syntax",
+    ),
+    (
+        5,
+        "CL_ERECONF",
+        "the state file is locked by another command",
+    ),
+    (6, "CL_EACCESS", "the state file cannot be written"),
+    (
+        9,
+        "CL_ESTATE",
+        "wrong state: group online or unmanaged, resource enabled or Stop_failed, node down",
+    ),
+    (
+        10,
+        "CL_EMETHOD",
+        "a method failed, Validate refused, the requested result was not reached",
+    ),
+    (
+        15,
+        "CL_EPROP",
+        "unknown property, bad value, not tunable now, 3.2 property on 3.1",
+    ),
+    (
+        18,
+        "CL_EINTERNAL",
+        "corrupt or missing state file, internal error",
+    ),
+    (
+        36,
+        "CL_ENOENT",
+        "no such group, resource, type, node or device group",
+    ),
+    (37, "CL_EOP", "a dependency forbids it"),
+    (38, "CL_EBUSY", "group not empty, type in use"),
+    (39, "CL_EEXIST", "the object exists already"),
+    (
+        41,
+        "CL_ETYPE",
+        "a type that cannot be used so (bad RTR file, single instance, failover type in a scalable group)",
+    ),
+];
+
+fn cl_exit_status(out: &mut String, p: Personality) {
+    section(out, "EXIT STATUS");
+    out.push_str(&roff(&format!(
+        "{} exits with the CL_* codes of the object CLI; errors print as \"{}:  (Cnnnnnn) message\", the message id naming the class of error.",
+        p.name(),
+        p.name()
+    )));
+    for (code, name, what) in CL_EXIT_CODES {
+        tagged(out, &format!("{code} ({name})"), what);
+    }
+    tagged(
+        out,
+        "127",
+        "command not found: the cluster's release has no object CLI (Sun Cluster 3.1)",
+    );
 }
 
 /// An object command's subcommands: synopsis, what it does, each option and operand, examples.
@@ -588,6 +746,31 @@ mod tests {
         assert!(missing.is_empty(), "arguments without help: {missing:?}");
     }
 
+    /// `scsim VERB [VERB] --help` shows examples for every verb (the SC commands' own help
+    /// has theirs: `scsim NAME` passes the words on).
+    #[test]
+    fn every_scsim_verb_has_examples() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for s in cmd.get_subcommands() {
+                let name = s.get_name();
+                if name == "help" || s.is_hide_set() || registry::find(name).is_some() {
+                    continue;
+                }
+                let path = format!("{path} {name}");
+                let has = s
+                    .get_after_help()
+                    .is_some_and(|h| h.to_string().contains("Example"));
+                if !has {
+                    missing.push(path.clone());
+                }
+                walk(s, &path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::super::native::command(), "scsim", &mut missing);
+        assert!(missing.is_empty(), "verbs without examples: {missing:?}");
+    }
+
     /// Every command of the registry and every subcommand of the object CLI shows examples in
     /// its help, and every page has an EXAMPLES section.
     #[test]
@@ -619,8 +802,16 @@ mod tests {
     fn every_command_has_examples_and_the_pages_no_dangling_references() {
         for p in registry::names().filter_map(Personality::from_name) {
             let page = man_page(p).unwrap();
-            let exit = SCHA_COMMANDS.contains(&p.name());
-            assert_eq!(page.contains(".SH EXIT STATUS"), exit, "{}", p.name());
+            let tool = exits(p) == Exits::Own;
+            assert_eq!(page.contains(".SH EXIT STATUS"), !tool, "{}", p.name());
+            if !tool {
+                assert!(page.contains(".SH EXAMPLES"), "{}: no EXAMPLES", p.name());
+                assert!(
+                    !page.contains("Examples:"),
+                    "{}: examples left in the notes",
+                    p.name()
+                );
+            }
             for s in ["ENVIRONMENT", "SEE ALSO"] {
                 assert!(page.contains(&format!(".SH {s}")), "{}: no {s}", p.name());
             }

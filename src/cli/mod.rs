@@ -198,6 +198,19 @@ impl<'a> Ctx<'a> {
     pub fn now_ms(&self) -> Result<u64> {
         self.env.now_ms()
     }
+    /// A failed command that exists on every release (scha_*, scsim, the node tools) spells
+    /// the fixes of its hints in the command set of the cluster's release
+    /// ([`registry::release_syntax`]): no `scswitch` line on a 4.x cluster, where scswitch
+    /// does not exist. The release costs one more read, on the error path only.
+    pub fn spell_for_release(&mut self, result: &Result<()>) {
+        let Err(e) = result else { return };
+        if !e.hints.iter().any(crate::fix::Hint::has_fix) {
+            return;
+        }
+        if let Some(release) = self.service.release() {
+            self.out.syntax = registry::release_syntax(release);
+        }
+    }
     /// The node this command runs on ([`crate::query::lookup::local_node`]).
     pub fn local_node(&self, state: &crate::model::ClusterState) -> Result<String> {
         crate::query::lookup::local_node(state, self.env.node.as_deref())
@@ -320,7 +333,11 @@ pub fn run_personality(
     let state_path = env.state_path(explicit_state)?;
     let mut ctx = Ctx::new(env, out, state_path);
     ctx.service.runs_on_node();
-    (p.run)(&mut ctx, args)
+    let result = (p.run)(&mut ctx, args);
+    if p.any_release {
+        ctx.spell_for_release(&result);
+    }
+    result
 }
 
 #[cfg(test)]

@@ -578,7 +578,9 @@ fn with_ctx(
 ) -> Result<()> {
     let state_path = env.state_path(explicit)?;
     let mut ctx = Ctx::new(env, out, state_path);
-    f(&mut ctx)
+    let result = f(&mut ctx);
+    ctx.spell_for_release(&result);
+    result
 }
 
 fn personality_arg(name: &str) -> Result<Personality> {
@@ -602,6 +604,7 @@ fn help(words: &[String], out: &mut Printer) -> Result<()> {
         Some(e) => Personality::Sc(e).command(),
         None => Personality::Native.command(),
     };
+    let root = cmd.clone();
     let skip = usize::from(cmd.get_name() != registry::NATIVE);
     let mut path = vec![cmd.get_name().to_string()];
     for w in words.iter().skip(skip) {
@@ -623,8 +626,18 @@ fn help(words: &[String], out: &mut Printer) -> Result<()> {
         path.push(w.clone());
         cmd = sub;
     }
-    let mut cmd = cmd.bin_name(path.join(" "));
-    out.out(&cmd.render_long_help().to_string());
+    // Exactly what `PATH --help` prints: the parser asked for its help.
+    let mut argv = path.clone();
+    argv.push("--help".into());
+    match root.try_get_matches_from(argv) {
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
+            out.out(&e.render().to_string());
+        }
+        _ => {
+            let mut cmd = cmd.bin_name(path.join(" "));
+            out.out(&cmd.render_long_help().to_string());
+        }
+    }
     Ok(())
 }
 

@@ -8,6 +8,7 @@
 use super::{Ctx, cl, msgtools, sc31, scconf, scha, scinstall, scrgadm, scstat, scswitch};
 use crate::error::Result;
 use crate::fix::Fix;
+use crate::model::Release;
 use std::ffi::OsString;
 
 /// One SC command personality.
@@ -22,6 +23,9 @@ pub struct Entry {
     pub command: fn() -> clap::Command,
     /// How the command spells fixes in its hints.
     pub syntax: fn(&Fix) -> String,
+    /// The command exists on every release (scha_*, scinstall, the node tools): its hints
+    /// spell fixes in the command set of the cluster's release instead ([`release_syntax`]).
+    pub any_release: bool,
     /// Parse the words after the command name and run the command.
     pub run: fn(&mut Ctx, Vec<OsString>) -> Result<()>,
     /// A program installed on a node (`msg_svr_base/sbin/configutil`), run with `scsim on
@@ -51,6 +55,7 @@ macro_rules! cl_row {
             syntax: cl::syntax::render,
             command: || cl::conventions(cl::$module::command(), $name),
             run: |ctx, args| cl::$module::run(ctx, $name, args),
+            any_release: false,
             node_tool: false,
         }
     };
@@ -65,6 +70,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scrgadm::command,
         run: scrgadm::run,
+        any_release: false,
         node_tool: false,
     },
     Entry {
@@ -74,6 +80,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scswitch::command,
         run: scswitch::run,
+        any_release: false,
         node_tool: false,
     },
     Entry {
@@ -83,6 +90,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scstat::command,
         run: scstat::run,
+        any_release: false,
         node_tool: false,
     },
     Entry {
@@ -92,6 +100,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scinstall::command,
         run: scinstall::run,
+        any_release: true,
         node_tool: false,
     },
     Entry {
@@ -101,6 +110,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scconf::command,
         run: scconf::run,
+        any_release: false,
         node_tool: false,
     },
     Entry {
@@ -110,6 +120,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scha::resource_command,
         run: scha::run_resource,
+        any_release: true,
         node_tool: false,
     },
     Entry {
@@ -119,6 +130,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scha::group_command,
         run: scha::run_group,
+        any_release: true,
         node_tool: false,
     },
     Entry {
@@ -128,6 +140,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scha::type_command,
         run: scha::run_type,
+        any_release: true,
         node_tool: false,
     },
     Entry {
@@ -137,6 +150,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scha::cluster_command,
         run: scha::run_cluster,
+        any_release: true,
         node_tool: false,
     },
     Entry {
@@ -146,6 +160,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scha::setstatus_command,
         run: scha::run_setstatus,
+        any_release: true,
         node_tool: false,
     },
     Entry {
@@ -155,6 +170,7 @@ pub static PERSONALITIES: &[Entry] = &[
         syntax: sc31::render,
         command: scha::control_command,
         run: scha::run_control,
+        any_release: true,
         node_tool: false,
     },
     tool(
@@ -264,7 +280,18 @@ const fn tool(
         syntax: sc31::render,
         command,
         run,
+        any_release: true,
         node_tool: true,
+    }
+}
+
+/// How a command that exists on every release spells fixes on a cluster of `release`: the
+/// 3.1 commands on 3.1, the object CLI on 3.2 (where it is the documented command set and the
+/// 3.1 commands are kept for compatibility) and on 4.x (where it is the only one).
+pub fn release_syntax(release: Release) -> fn(&Fix) -> String {
+    match release {
+        Release::V31 => sc31::render,
+        Release::V32 | Release::V44 => cl::syntax::render,
     }
 }
 

@@ -59,6 +59,7 @@ pub fn render(fix: &Fix) -> String {
         },
         Fix::CreateGroupWith { g, prop, value } => format!("scrgadm -a -g {g} -y {prop}={value}"),
         Fix::ListConfiguration => "scrgadm -p".to_string(),
+        Fix::ShowStatus => "scstat".to_string(),
         Fix::ShowType { t } => format!("scrgadm -pv -t {t}"),
         Fix::ShowGroup { g } => format!("scrgadm -pv -g {g}"),
         Fix::ShowResource { r } => format!("scrgadm -pv -j {r}"),

@@ -201,6 +201,15 @@ impl Cluster {
     pub fn is_up(&self, name: &str) -> bool {
         self.node(name).is_some_and(|n| n.up)
     }
+
+    /// The names of the nodes that are up (the cluster members), in node order.
+    pub fn up_members(&self) -> Vec<String> {
+        self.nodes
+            .iter()
+            .filter(|n| n.up)
+            .map(|n| n.name.clone())
+            .collect()
+    }
 }
 
 /// Methods a resource type may declare (rt_reg(4) method keys).

@@ -182,7 +182,10 @@ fn wait_idle() -> Result<()> {
             SETTLE_TIMEOUT.as_secs()
         ),
     )
-    .hint("look at crm_mon -1; run scstat when it has settled"))
+    .hint(crate::fix::Hint::lead(
+        "look at crm_mon -1; when it has settled, run ",
+        crate::fix::Fix::ShowStatus,
+    )))
 }
 
 fn dc_node() -> Result<Option<String>> {

@@ -101,13 +101,7 @@ pub fn running_node(state: &ClusterState, requested: Option<&str>) -> Result<Str
     if requested.is_none() || state.cluster.is_up(&name) {
         return Ok(name);
     }
-    let members: Vec<String> = state
-        .cluster
-        .nodes
-        .iter()
-        .filter(|n| n.up)
-        .map(|n| n.name.clone())
-        .collect();
+    let members: Vec<String> = state.cluster.up_members();
     let e = ScError::new(
         ErrorCode::Node,
         format!(

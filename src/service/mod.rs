@@ -179,6 +179,12 @@ impl<B: ClusterBackend> Service<B> {
         )
     }
 
+    /// The release of the cluster in the state file, if it can be read (one more read, for
+    /// the error path of a command whose hints follow the release).
+    pub fn release(&self) -> Option<crate::model::Release> {
+        store::load(&self.path).ok().map(|s| s.cluster.release)
+    }
+
     /// Where the state lives.
     pub fn path(&self) -> &Path {
         &self.path

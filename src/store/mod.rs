@@ -20,7 +20,7 @@ pub mod noderoot;
 mod seal;
 pub mod unknown;
 
-use crate::error::{ErrorCode, Result, ScError};
+use crate::error::{ErrorCode, Fix, Hint, Result, ScError};
 use crate::model::{ClusterState, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -303,9 +303,9 @@ fn check_writable(path: &Path) -> Result<()> {
                     path.display()
                 ),
             )
-            .hint(format!(
-                "ask {owner} or root to run it or to give you write access, or copy the file and use --state; scstat, scrgadm -p, scsim log and --dry-run work on it as it is"
-            )));
+            .hint(read_only_hint(format!(
+                "ask {owner} or root to run it or to give you write access, or copy the file and use --state; "
+            ))));
         }
         return Err(ScError::new(
             ErrorCode::Access,
@@ -314,12 +314,21 @@ fn check_writable(path: &Path) -> Result<()> {
                 path.display()
             ),
         )
-        .hint(format!(
-            "make it writable (chmod u+w {}) to change it; scstat, scrgadm -p, scsim log and --dry-run work on it as it is",
+        .hint(read_only_hint(format!(
+            "make it writable (chmod u+w {}) to change it; ",
             path.display()
-        )));
+        ))));
     }
     Ok(())
+}
+
+/// `lead`, then what still works on a state file this command may not write: the status and
+/// configuration listings (spelled by the printing command), `scsim log` and `--dry-run`.
+fn read_only_hint(lead: String) -> Hint {
+    Hint::lead(lead, Fix::ShowStatus)
+        .text(", ")
+        .fix(Fix::ListConfiguration)
+        .text(", scsim log and --dry-run work on it as it is")
 }
 
 impl Transaction {

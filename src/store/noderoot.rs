@@ -18,7 +18,7 @@
 //! the node), so nothing resolves outside `cluster.files/`. Every file is replaced atomically
 //! (a temporary file in the same directory, then rename) with the process umask.
 
-use crate::error::{ErrorCode, Result, ScError};
+use crate::error::{ErrorCode, Fix, Hint, Result, ScError};
 use crate::model::ClusterState;
 use crate::model::nodefiles::{
     FileChange, HostEntry, MsgConfig, MsgInstall, NodeFiles, NodeView, VfstabEntry,
@@ -286,13 +286,35 @@ pub fn not_mounted(state: &ClusterState, node: &str, path: &str, mount_point: &s
     };
     ScError::new(
         ErrorCode::State,
-        format!(
-            "{path}: the file system {mount_point} is not mounted on node {node}; {where_}"
-        ),
+        format!("{path}: the file system {mount_point} is not mounted on node {node}; {where_}"),
     )
-    .hint(format!(
-        "run the command on the node that masters the group, or switch the group here (scswitch -z -g GROUP -h {node})"
-    ))
+    .hint(switch_here_hint(state, node, mount_point))
+}
+
+/// Where to run instead, or the switch of the group whose HAStoragePlus resource mounts
+/// `mount_point` to `node` (spelled by the printing command).
+fn switch_here_hint(state: &ClusterState, node: &str, mount_point: &str) -> Hint {
+    use crate::model::PropValue;
+    use crate::model::nodefiles::MOUNT_POINTS_PROP;
+    let group = state
+        .resources
+        .values()
+        .find_map(|r| match r.extension.get(MOUNT_POINTS_PROP) {
+            Some(PropValue::List(m)) if m.iter().any(|m| m == mount_point) => Some(r.group.clone()),
+            _ => None,
+        });
+    match group {
+        Some(g) => Hint::lead(
+            "run the command on the node that masters the group, or switch the group here: ",
+            Fix::SwitchGroup {
+                g,
+                nodes: vec![node.to_string()],
+            },
+        ),
+        None => Hint::Text(format!(
+            "run the command on the node that masters the group of {mount_point}, or switch that group to {node}"
+        )),
+    }
 }
 
 /// Write file changes on the nodes (each file atomically).

@@ -97,3 +97,191 @@ try 'scrgadm -a -t SUNW.HAStoragePlus:' scrgadm -a -t SUNW.HAStoragePlus : ''"#;
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A 3.2 cluster (both command sets) with a group, a resource and a device group.
+fn cluster_32() -> TestCluster {
+    let t = TestCluster::init_with(
+        "mail-1,mail-2",
+        &["--release", "3.2", "--device-group", "dg1"],
+    );
+    t.script(
+        "clrt register SUNW.HAStoragePlus
+         clrg create -n mail-1,mail-2 MAIL-RG
+         clrs create -g MAIL-RG -t SUNW.HAStoragePlus -p FilesystemMountPoints=/global/mail1 disk-rs",
+    );
+    t
+}
+
+#[test]
+fn object_cli_verbs_complete_their_options_and_operands_from_the_state() {
+    let t = cluster_32();
+    assert_eq!(complete(&t, "clrg online -n mail-"), ["mail-1", "mail-2"]);
+    assert_eq!(complete(&t, "clrg switch -n mail-2 M"), ["MAIL-RG"]);
+    assert_eq!(complete(&t, "clresourcegroup set -p Fail"), ["Failback="]);
+    assert_eq!(complete(&t, "clrs disable -n mail-1 d"), ["disk-rs"]);
+    assert_eq!(complete(&t, "clrs create -g M"), ["MAIL-RG"]);
+    assert!(
+        complete(&t, "clrs create -g MAIL-RG -t SUNW.HA")
+            .contains(&"SUNW.HAStoragePlus:6".to_string())
+    );
+    assert_eq!(
+        complete(
+            &t,
+            "clrs create -g MAIL-RG -t SUNW.HAStoragePlus -p FilesystemM"
+        ),
+        ["FilesystemMountPoints="]
+    );
+    assert_eq!(
+        complete(&t, "clrs list -t SUNW.HAStorageP"),
+        ["SUNW.HAStoragePlus:6"]
+    );
+    assert_eq!(complete(&t, "clrt register SUNW.gd"), ["SUNW.gds"]);
+    assert_eq!(complete(&t, "clnode status mail-"), ["mail-1", "mail-2"]);
+    assert_eq!(complete(&t, "cldg switch -n mail-1 d"), ["dg1"]);
+    assert!(
+        complete(&t, "clrg create -n mail-1 ")
+            .iter()
+            .all(|c| c.starts_with('-'))
+    );
+}
+
+/// The property names of `clrs set -p NAME … RESOURCE`: the resource may come after the word.
+#[test]
+fn a_resource_named_anywhere_gives_the_properties_of_its_type() {
+    let t = cluster_32();
+    let out = t.run(
+        "scsim",
+        &[
+            "__complete",
+            "clrs",
+            "3",
+            "--",
+            "clrs",
+            "set",
+            "-p",
+            "Filesystem",
+            "disk-rs",
+        ],
+    );
+    out.ok();
+    assert_eq!(
+        out.stdout, "FilesystemCheckCommand=\nFilesystemMountPoints=\n",
+        "{out}"
+    );
+}
+
+#[test]
+fn scha_commands_complete_optags_in_any_case_and_names() {
+    let t = cluster_32();
+    assert_eq!(
+        complete(&t, "scha_resourcegroup_get -O rg_st"),
+        ["RG_STATE", "RG_STATE_NODE"]
+    );
+    assert_eq!(complete(&t, "scha_control -O GIVE"), ["GIVEOVER"]);
+    assert_eq!(
+        complete(&t, "scha_resource_get -O STATUS -R d"),
+        ["disk-rs"]
+    );
+    assert_eq!(
+        complete(&t, "scha_resource_get -O STATUS -G M"),
+        ["MAIL-RG"]
+    );
+    assert_eq!(
+        complete(
+            &t,
+            "scha_resourcetype_get -O API_VERSION -T SUNW.HAStorageP"
+        ),
+        ["SUNW.HAStoragePlus:6"]
+    );
+}
+
+#[test]
+fn scsim_on_completes_the_node_then_the_command_then_its_arguments() {
+    let t = cluster_32();
+    assert_eq!(complete(&t, "scsim on mail-"), ["mail-1", "mail-2"]);
+    assert_eq!(
+        complete(&t, "scsim on mail-2 -- scs"),
+        ["scswitch", "scstat"]
+    );
+    assert_eq!(
+        complete(&t, "scsim on mail-2 clrs"),
+        ["clrs", "clrslh", "clrssa"]
+    );
+    assert_eq!(
+        complete(&t, "scsim on mail-2 -- scswitch -z -g MAIL-RG -h mail-"),
+        ["mail-1", "mail-2"]
+    );
+    assert_eq!(complete(&t, "scsim on 2 -- clrg online M"), ["MAIL-RG"]);
+    assert_eq!(
+        complete(&t, "scsim --state cluster.json on mail-"),
+        ["mail-1", "mail-2"]
+    );
+    assert_eq!(complete(&t, "scsim scrgadm -c -g M"), ["MAIL-RG"]);
+    assert_eq!(
+        complete(&t, "scsim on mail-1 -- nosuch -"),
+        [] as [String; 0]
+    );
+    t.script("scsim node down mail-1");
+    assert_eq!(
+        complete(&t, "scsim on mail-"),
+        ["mail-2"],
+        "a down node runs nothing"
+    );
+}
+
+/// What a user gets in bash: `scsim on NODE -- CMD ARGS<TAB>` through the committed script.
+#[test]
+fn the_bash_script_of_scsim_completes_scsim_on() {
+    let t = cluster_32();
+    let script = t
+        .run("scsim", &["completions", "bash", "--command", "scsim"])
+        .stdout;
+    std::fs::write(t.path().join("scsim.bash"), script).unwrap();
+    let body = r#"source ./scsim.bash
+try() { COMP_LINE=$1; COMP_POINT=${#1}; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
+        _scsim_complete; printf '%s\n' "${COMPREPLY[@]}" "--"; }
+try 'scsim on mail-' scsim on mail-
+try 'scsim on mail-1 -- clrg sw' scsim on mail-1 -- clrg sw
+try 'scsim on mail-1 -- clrg switch -n mail-2 M' scsim on mail-1 -- clrg switch -n mail-2 M"#;
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(body)
+        .current_dir(t.path())
+        .env_clear()
+        .env("PATH", format!("{}:/usr/bin:/bin", t.bin.display()))
+        .env("SCSIM_STATE", &t.state)
+        .output()
+        .expect("bash");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text,
+        "mail-1\nmail-2\n--\nswitch\n--\nMAIL-RG\n--\n",
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The optags offered are those of the cluster's release (3.2 brought RESOURCE_DISABLE and
+/// the RG_SLM_* optags).
+#[test]
+fn optags_follow_the_release() {
+    let old = cluster();
+    assert_eq!(
+        complete(&old, "scha_control -O RESOURCE_"),
+        ["RESOURCE_IS_RESTARTED", "RESOURCE_RESTART"]
+    );
+    assert_eq!(
+        complete(&old, "scha_resourcegroup_get -O RG_S"),
+        ["RG_STATE", "RG_STATE_NODE", "RG_SYSTEM"]
+    );
+    let new = cluster_32();
+    assert_eq!(
+        complete(&new, "scha_control -O RESOURCE_"),
+        [
+            "RESOURCE_DISABLE",
+            "RESOURCE_IS_RESTARTED",
+            "RESOURCE_RESTART"
+        ]
+    );
+    assert!(complete(&new, "scha_resourcegroup_get -O RG_S").contains(&"RG_SLM_TYPE".to_string()));
+}

@@ -163,3 +163,43 @@ fn graph_as_svg_needs_graphviz_and_says_so() {
         assert!(out.stderr.contains("install Graphviz"), "{out}");
     }
 }
+
+/// `scsim help X` prints exactly what `X --help` prints, for every command of the registry and
+/// every verb of scsim, and names what is unknown.
+#[test]
+fn scsim_help_is_each_commands_own_help() {
+    let t = TestCluster::empty();
+    for name in scsim::cli::registry::names().filter(|n| *n != "scsim") {
+        let own = t.run(name, &["--help"]);
+        own.ok();
+        let help = t.run("scsim", &["help", name]);
+        help.ok();
+        assert_eq!(help.stdout, own.stdout, "scsim help {name}");
+    }
+    for verb in [
+        &["init"][..],
+        &["export"],
+        &["node", "down"],
+        &["fault", "inject"],
+        &["time", "advance"],
+        &["state", "show"],
+        &["undo"],
+        &["help"],
+    ] {
+        let mut args = verb.to_vec();
+        args.push("--help");
+        let own = t.run("scsim", &args);
+        own.ok();
+        assert!(own.stdout.contains("Examples:"), "scsim {verb:?}: {own}");
+        let mut args = vec!["help"];
+        args.extend(verb);
+        assert_eq!(
+            t.run("scsim", &args).stdout,
+            own.stdout,
+            "scsim help {verb:?}"
+        );
+    }
+    let bad = t.run("scsim", &["help", "nodee"]);
+    assert_eq!(bad.code, 3, "{bad}");
+    assert!(bad.stderr.contains("did you mean node?"), "{bad}");
+}

@@ -160,3 +160,91 @@ fn bash_completion_offers_the_options() {
         );
     }
 }
+
+/// Whether `shell` is installed (zsh and fish are not on every machine).
+fn installed(shell: &str) -> bool {
+    std::process::Command::new(shell)
+        .arg("-c")
+        .arg("exit 0")
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// The committed zsh and fish scripts parse (`zsh -n`, `fish -n`), and both complete names
+/// from the state through them, `scsim on NODE -- CMD …` included. Skipped, with a note on
+/// stderr, for a shell that is not installed.
+#[test]
+fn zsh_and_fish_scripts_load_and_complete_from_the_state() {
+    for (shell, dir, prefix, suffix) in [("zsh", "zsh", "_", ""), ("fish", "fish", "", ".fish")] {
+        if !installed(shell) {
+            eprintln!("{shell} is not installed: its completion scripts were not checked");
+            continue;
+        }
+        for p in scsim::cli::registry::names().filter_map(scsim::cli::Personality::from_name) {
+            let f = root().join(format!("completions/{dir}/{prefix}{}{suffix}", p.name()));
+            let out = std::process::Command::new(shell)
+                .arg("-n")
+                .arg(&f)
+                .output()
+                .expect("run shell");
+            assert!(
+                out.status.success() && out.stderr.is_empty(),
+                "{shell} -n {}: {}",
+                f.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let t = TestCluster::two_node();
+    t.script("scrgadm -a -g MAIL-RG -h mail-1,mail-2");
+    if installed("zsh") {
+        // The completion system's compadd stands in as a function that prints what it gets.
+        let script = format!(
+            "compadd() {{ [[ $1 == -Q ]] && shift; [[ $1 == -- ]] && shift; print -l -- \"$@\"; }}; \
+             words=(scsim on mail-1 -- scswitch -z -g M); CURRENT=8; source {0}/_scsim; \
+             words=(scswitch -z -g MAIL-RG -h mail-); CURRENT=6; source {0}/_scswitch",
+            root().join("completions/zsh").display()
+        );
+        let out = std::process::Command::new("zsh")
+            .arg("-f")
+            .arg("-c")
+            .arg(&script)
+            .env_clear()
+            .env("PATH", format!("{}:/usr/bin:/bin", t.bin.display()))
+            .env("SCSIM_STATE", &t.state)
+            .output()
+            .expect("run zsh");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "MAIL-RG\nmail-1\nmail-2\n",
+            "stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    if !installed("fish") {
+        return;
+    }
+    let fish = root().join("completions/fish");
+    let script = format!(
+        "source {0}/scswitch.fish; source {0}/scsim.fish; \
+         complete -C 'scswitch -z -g M'; complete -C 'scsim on mail-'; \
+         complete -C 'scsim on mail-2 -- scswitch -z -g MAIL-RG -h mail-2'",
+        fish.display()
+    );
+    let out = std::process::Command::new("fish")
+        .arg("--no-config")
+        .arg("-c")
+        .arg(&script)
+        .env_clear()
+        .env("PATH", format!("{}:/usr/bin:/bin", t.bin.display()))
+        .env("SCSIM_STATE", &t.state)
+        .env("HOME", t.path())
+        .output()
+        .expect("run fish");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "MAIL-RG\nmail-1\nmail-2\nmail-2\n",
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

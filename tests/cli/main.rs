@@ -10,6 +10,7 @@ mod campaign;
 mod completion;
 mod discovery;
 mod eco;
+mod export;
 mod faults;
 mod fuzz;
 mod generated;

@@ -379,6 +379,35 @@ fn configure_refuses_a_disk_mounted_elsewhere() {
         "{out}"
     );
     assert!(!files_dir(&t).join("shared/global/mail1/msg").exists());
+    // The hint names the group to switch, in the command set of the cluster's release.
+    assert!(
+        out.stderr
+            .contains("switch the group here: scswitch -z -g MAIL-RG -h mail-2"),
+        "{out}"
+    );
+    let t = TestCluster::empty();
+    t.sh("scsim init --release 4.4 --nodes mail-1,mail-2 --host budgie=192.0.2.10 --filesystem /global/mail1")
+        .ok();
+    t.script(
+        "clrt register SUNW.HAStoragePlus
+         clrg create -n mail-1,mail-2 MAIL-RG
+         clrs create -g MAIL-RG -t SUNW.HAStoragePlus -p FilesystemMountPoints=/global/mail1 disk-rs
+         clrg online -eM MAIL-RG
+         scsim install messaging-server --nodes mail-1,mail-2",
+    );
+    let out = on(
+        &t,
+        "mail-2",
+        "configure",
+        &[],
+        "/global/mail1/msg\n\n\n\n\n",
+    );
+    out.expect_code(9);
+    assert!(
+        out.stderr
+            .contains("switch the group here: clrg switch -n mail-2 MAIL-RG"),
+        "{out}"
+    );
 }
 
 #[test]

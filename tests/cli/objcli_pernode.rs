@@ -141,6 +141,81 @@ fn per_node_values_in_a_32_session_mixing_both_command_sets() {
     assert_eq!(twos, 2, "{out}");
 }
 
+/// Version 2.0 of ACME.lsnr: Listener_name stays PER_NODE, Debug_level is one value for the
+/// cluster now.
+const LSNR2_RTR: &str = r#"
+Resource_type = "lsnr";
+Vendor_id = ACME;
+RT_description = "Listener with per-node settings";
+RT_version = "2.0";
+API_version = 7;
+Failover = FALSE;
+RT_basedir = /opt/ACMElsnr/bin;
+Start = lsnr_start;
+Stop = lsnr_stop;
+#$upgrade
+#$upgrade_from "1.0" ANYTIME
+{ PROPERTY = Listener_name; EXTENSION; STRING; DEFAULT = "LISTENER"; PER_NODE; TUNABLE = ANYTIME; DESCRIPTION = "Name of the listener on the node"; }
+{ PROPERTY = Debug_level; EXTENSION; INT; MIN = 0; MAX = 2; DEFAULT = 0; TUNABLE = ANYTIME; DESCRIPTION = "Debug level"; }
+{ PROPERTY = Port; EXTENSION; INT; DEFAULT = 1521; TUNABLE = WHEN_DISABLED; DESCRIPTION = "Port"; }
+"#;
+
+/// Per-node values follow the Nodelist and the type: a node that leaves the group takes its
+/// values along (with a warning), and a type version whose property is no longer PER_NODE
+/// drops them.
+#[test]
+fn per_node_values_leave_with_the_node_and_the_type_version() {
+    let t = lsnr_cluster("3.2");
+    t.sh("clrs create -g l-rg -t ACME.lsnr -p Listener_name{vincent}=LSNR_A -p Listener_name{theo}=LSNR_B -p Debug_level{theo}=2 lsnr")
+        .ok();
+    t.sh("clrg set -p Desired_primaries=1 -p Maximum_primaries=1 l-rg")
+        .ok();
+    let out = t.sh("clrg remove-node -n theo l-rg");
+    out.ok();
+    assert!(
+        out.stderr.contains(
+            "the value of Listener_name{theo} is dropped: theo leaves the Nodelist of l-rg"
+        ),
+        "{out}"
+    );
+    let per_node = &t.state_json()["resources"]["lsnr"]["per_node"];
+    assert_eq!(per_node["Listener_name"]["vincent"], "LSNR_A", "{per_node}");
+    assert!(
+        per_node["Listener_name"].get("theo").is_none(),
+        "{per_node}"
+    );
+    assert!(per_node.get("Debug_level").is_none(), "{per_node}");
+    // Back in the Nodelist, theo takes the default again.
+    t.sh("clrg add-node -n theo l-rg").ok();
+    let out = t.sh("scha_resource_get -O EXTENSION_NODE -R lsnr -G l-rg Listener_name theo");
+    assert_eq!(out.stdout, "STRING\nLISTENER\n", "{out}");
+    // The same through scrgadm -c -g -y Nodelist.
+    t.sh("clrs set -p Debug_level{theo}=1 lsnr").ok();
+    let out = t.sh("scrgadm -c -g l-rg -y Nodelist=vincent");
+    out.ok();
+    assert!(out.stderr.contains("Debug_level{theo}"), "{out}");
+    t.sh("scrgadm -c -g l-rg -y Nodelist=vincent,theo").ok();
+    t.sh("clrs set -p Debug_level{theo}=1 lsnr").ok();
+    // Version 2.0 declares Debug_level without PER_NODE: its per-node values go.
+    let rtr = t.path().join("ACME.lsnr-2.0");
+    std::fs::write(&rtr, LSNR2_RTR).unwrap();
+    t.sh(&format!("clrt register -f {} ACME.lsnr:2.0", rtr.display()))
+        .ok();
+    let out = t.sh("clrs set -p Type_version=2.0 lsnr");
+    out.ok();
+    assert!(
+        out.stderr.contains(
+            "ACME.lsnr:2.0 does not declare Debug_level PER_NODE; the per-node values are dropped"
+        ),
+        "{out}"
+    );
+    let r = &t.state_json()["resources"]["lsnr"];
+    assert!(r["per_node"].get("Debug_level").is_none(), "{r}");
+    assert_eq!(r["per_node"]["Listener_name"]["vincent"], "LSNR_A", "{r}");
+    let out = t.sh("scha_resource_get -O EXTENSION_NODE -R lsnr -G l-rg Debug_level theo");
+    assert_eq!(out.stdout, "INT\n0\n", "{out}");
+}
+
 #[test]
 fn per_node_values_refused_where_they_do_not_apply() {
     let t = lsnr_cluster("3.2");
@@ -260,6 +335,97 @@ fn list_status_and_show_filters() {
     dg.sh("cldg status -n jules").ok();
 }
 
+/// The remaining filters of the synopses: `clq list|show|status -t -n` and operands,
+/// `clintr status|show -n`, `show -p` of clrs, clrg and clrt.
+#[test]
+fn quorum_interconnect_and_property_filters() {
+    let t = dependent_pair();
+    let mut all = String::new();
+    for line in [
+        "clq list",
+        "clq list -t node",
+        "clq list -t shared_disk",
+        "clq list -n theo -t node",
+        "clq list d2 vincent",
+        "clq status -t shared_disk",
+        "clq status -n vincent -t node",
+        "clq show -t shared_disk",
+        "clintr status -n theo",
+        "clintr show -n vincent",
+        "clrs show -p FilesystemMountPoints,Type_version stor",
+        "clrs show -p enabled,Start_command +",
+        "clrs show -v -p Start_command app",
+        "clrg show -p Nodelist,Pingpong_interval s-rg",
+        "clrt show -p RT_version,Failover SUNW.gds",
+        "clrs list-props -l extension stor",
+        "clrs list-props -v -p Start_command,Retry_count app",
+        "clrt list-props -l standard -p Failover_mode,Network_aware SUNW.gds",
+        "cluster show -t global,quorum",
+        "cluster status -t resource sc-cluster",
+        "clnode show -p Node_ID,Status theo",
+        "clnode list -t cluster",
+        "clnode list -t farm",
+    ] {
+        let out = t.sh(line);
+        out.ok();
+        all.push_str(&format!("$ {line}\n{}\n", out.stdout));
+    }
+    insta::assert_snapshot!("objcli_filters_quorum_interconnect_props", all);
+    assert_eq!(t.sh("clq list -t node -n theo").stdout, "theo\n");
+    assert_eq!(t.sh("clq list -t shared_disk").stdout, "d2\n");
+    // Bad filter words: usage (3), unknown objects (36), a property no object shown has (15).
+    t.fails_unchanged("clq list -t disk", 3);
+    t.fails_unchanged("clq status d9", 36);
+    t.fails_unchanged("clq list -n nosuch", 36);
+    t.fails_unchanged("clintr status -n nosuch", 36);
+    t.fails_unchanged("clintr status theo:qfe9", 36);
+    let out = t.sh("clintr status theo:hme1");
+    assert!(
+        out.stdout.contains("theo:hme1") && !out.stdout.contains("qfe1"),
+        "{out}"
+    );
+    let out = t.fails_unchanged("clrs show -p Retry_interval stor", 15);
+    assert!(out.stderr.contains("Retry_interval"), "{out}");
+    t.fails_unchanged("clrg show -p Nosuch s-rg", 15);
+    t.fails_unchanged("clrt show -p Nosuch SUNW.gds", 15);
+    t.fails_unchanged("clrs list-props -l extenson stor", 3);
+    t.fails_unchanged("clrt list-props -p Nosuch SUNW.gds", 15);
+    t.fails_unchanged("cluster show -t nodes", 3);
+    t.fails_unchanged("cluster status other-cluster", 36);
+    t.fails_unchanged("clnode status -t zone", 3);
+    t.fails_unchanged("clrt show -n nosuch", 36);
+    t.sh("clrt register -n vincent SUNW.apache").ok();
+    let out = t.sh("clrt show -n theo -p Installed_nodes");
+    assert!(!out.stdout.contains("SUNW.apache"), "{out}");
+    assert!(out.stdout.contains("SUNW.HAStoragePlus"), "{out}");
+    t.fails_unchanged("clnode show -p Nosuch", 15);
+    let dg = TestCluster::init_with(
+        "vincent,theo",
+        &["--release", "4.4", "--device-group", "nfs-dg@vincent,theo"],
+    );
+    assert_eq!(dg.sh("cldg list -t svm").stdout, "nfs-dg\n");
+    assert_eq!(dg.sh("cldg list -t sds -n theo").stdout, "nfs-dg\n");
+    assert_eq!(dg.sh("cldg list -t vxvm").stdout, "");
+    assert!(
+        dg.sh("cldg show -t rawdisk")
+            .stdout
+            .find("nfs-dg")
+            .is_none()
+    );
+    assert!(dg.sh("cldg status -t svm").stdout.contains("nfs-dg"));
+    dg.fails_unchanged("cldg list -t zfs", 3);
+    // -v of the status synopses is accepted (same tables).
+    for (c, line) in [
+        (&dg, "cldg status"),
+        (&t, "clrs status"),
+        (&t, "clrg status"),
+    ] {
+        let verbose = c.sh(&format!("{line} -v"));
+        verbose.ok();
+        assert_eq!(verbose.stdout, c.sh(line).stdout, "{line}");
+    }
+}
+
 /// Every hint a cl command prints is spelled in the object CLI: no scrgadm, scswitch, scstat
 /// or scconf command lines, from the admin rules, the engine and the executor alike.
 #[test]
@@ -289,12 +455,23 @@ fn cl_hints_are_spelled_in_the_object_cli() {
         "clrt register ACME.nothing",
         "clrs set -p Type_version=9 app",
         "clrg offline s-rg",
+        "clrg create -n vincent,theo -p RG_mode=Failover -p Maximum_primaries=2 wide-rg",
+        "clrt set -p Installed_nodes=vincent SUNW.gds",
     ];
     for line in failing {
         let out = t.sh(line);
         assert_ne!(out.code, 0, "`{line}` should fail:\n{out}");
         all.push_str(&format!("$ {line}\n{}", out.stderr));
     }
+    // The read-only state file's hint, from the store.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&t.state).unwrap().permissions();
+    std::fs::set_permissions(&t.state, std::fs::Permissions::from_mode(0o444)).unwrap();
+    for line in ["clrs disable app", "clrg online s-rg"] {
+        let out = t.fails_unchanged(line, 6);
+        all.push_str(&format!("$ {line}\n{}", out.stderr));
+    }
+    std::fs::set_permissions(&t.state, mode).unwrap();
     for bad in ["scrgadm", "scswitch", "scstat", "scconf"] {
         assert!(
             !all.contains(bad),
@@ -303,6 +480,93 @@ fn cl_hints_are_spelled_in_the_object_cli() {
     }
     assert!(all.contains("hint:"), "{all}");
     insta::assert_snapshot!("objcli_hints_32", all);
+}
+
+/// The commands that exist on every release (scha_*, scsim) spell the fixes of their hints in
+/// the command set of the cluster's release: on 4.4 no scswitch, scrgadm, scstat or scconf line,
+/// which do not exist there; on 3.1 the 3.1 commands. The read-only state file's hint is spelled
+/// by the command that hit it.
+#[test]
+fn hints_follow_the_release_and_the_read_only_state() {
+    let t = TestCluster::init_with(
+        "vincent,theo",
+        &["--release", "4.4", "--filesystem", "/global/nfs"],
+    );
+    t.script(
+        "clrt register SUNW.HAStoragePlus SUNW.gds
+         clrg create -S -n vincent,theo s-rg
+         clrs create -g s-rg -t SUNW.HAStoragePlus -p FilesystemMountPoints=/global/nfs stor
+         clrs create -g s-rg -t SUNW.gds -p Start_command=/bin/true -p Network_aware=false -p Resource_dependencies=stor app
+         clrg online -eM s-rg
+         scsim on theo -- scha_control -O RESOURCE_DISABLE -G s-rg -R app",
+    );
+    let mut all = String::new();
+    for (line, code) in [
+        ("scha_control -O RESOURCE_DISABLE -G s-rg -R stor", 8),
+        (
+            "scsim on theo -- scha_control -O RESOURCE_RESTART -G s-rg -R app",
+            9,
+        ),
+        (
+            "scsim on theo -- scha_control -O CHANGE_STATE_ONLINE -G s-rg -R app",
+            3,
+        ),
+    ] {
+        let out = t.fails_unchanged(line, code);
+        all.push_str(&format!("$ {line}\n{}", out.stderr));
+    }
+    // The state file made read-only: every changing command says what still works, in its
+    // own command set.
+    use std::os::unix::fs::PermissionsExt;
+    let state = t.state.clone();
+    let mode = std::fs::metadata(&state).unwrap().permissions();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o444)).unwrap();
+    for line in [
+        "clrs disable app",
+        "clrg offline s-rg",
+        "scha_resource_setstatus -R app -G s-rg -s DEGRADED",
+        "scsim node down theo",
+    ] {
+        let out = t.fails_unchanged(line, 6);
+        all.push_str(&format!("$ {line}\n{}", out.stderr));
+    }
+    std::fs::set_permissions(&state, mode.clone()).unwrap();
+    for bad in ["scrgadm", "scswitch", "scstat", "scconf"] {
+        assert!(
+            !all.contains(bad),
+            "a command on 4.4 printed a 3.1 command ({bad}):\n{all}"
+        );
+    }
+    assert!(all.contains("clrs disable -n vincent app"), "{all}");
+    assert!(all.contains("cluster status, cluster show"), "{all}");
+    insta::assert_snapshot!("objcli_hints_44_scha_and_read_only", all);
+    // 3.2 has both command sets; scha_* spell the object CLI, the documented one since 3.2.
+    let t32 = dependent_pair();
+    let out = t32.fails_unchanged("scha_control -O RESOURCE_DISABLE -G s-rg -R stor", 8);
+    assert!(out.stderr.contains("clrs disable -n vincent app"), "{out}");
+    // A 3.1 cluster keeps the 3.1 spelling, in scha_* and on a read-only state file.
+    let t31 = dependent_pair_31();
+    std::fs::set_permissions(&t31.state, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = t31.fails_unchanged("scha_resource_setstatus -R app -G s-rg -s DEGRADED", 6);
+    assert!(
+        out.stderr.contains("scstat, scrgadm -p, scsim log"),
+        "{out}"
+    );
+    std::fs::set_permissions(&t31.state, mode).unwrap();
+}
+
+/// nfs-stor and a gds application depending on it on a 3.1 cluster, online.
+fn dependent_pair_31() -> TestCluster {
+    let t = TestCluster::init_with("vincent,theo", &["--filesystem", "/global/nfs"]);
+    t.script(
+        "scrgadm -a -t SUNW.HAStoragePlus
+         scrgadm -a -t SUNW.gds
+         scrgadm -a -g s-rg -h vincent,theo -y Maximum_primaries=2 -y Desired_primaries=2
+         scrgadm -a -j stor -g s-rg -t SUNW.HAStoragePlus -x FilesystemMountPoints=/global/nfs
+         scrgadm -a -j app -g s-rg -t SUNW.gds -x Start_command=/bin/true -x Network_aware=false -y Resource_dependencies=stor
+         scswitch -Z -g s-rg",
+    );
+    t
 }
 
 /// `-?` of a subcommand ends with its examples; the 1CL pages list every subcommand with its

@@ -248,7 +248,10 @@ fn type_property_errors_exit_15() {
         &t,
         "scrgadm -c -t SUNW.ims -y Failover=TRUE",
         15,
-        &["Failover", "Installed_nodes (-h) and RT_system"],
+        &[
+            "Failover",
+            "Installed_nodes (the type's node list) and RT_system",
+        ],
     );
     fails(
         &t,
@@ -260,7 +263,7 @@ fn type_property_errors_exit_15() {
         &t,
         "scrgadm -c -t SUNW.ims -y Installed_nodes=mail-1",
         15,
-        &["set with -h"],
+        &["the type's node list", "scrgadm -c -t SUNW.ims -h"],
     );
 }
 

@@ -31,9 +31,8 @@ enum Sub {
     List {
         #[command(flatten)]
         detail: super::Detail,
-        /// Only device groups that can be mastered by one of these nodes
-        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
-        nodes: Vec<String>,
+        #[command(flatten)]
+        filter: DgFilter,
         /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
@@ -42,15 +41,19 @@ enum Sub {
     Show {
         #[command(flatten)]
         detail: super::Detail,
+        #[command(flatten)]
+        filter: DgFilter,
         /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
     },
     /// Show the primary, secondary and status of device groups
     Status {
-        /// Only device groups that can be mastered by one of these nodes
-        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
-        nodes: Vec<String>,
+        /// Accepted as in the synopsis (the status tables have no other detail)
+        #[command(flatten)]
+        detail: super::Detail,
+        #[command(flatten)]
+        filter: DgFilter,
         /// The device groups (+: every device group)
         #[arg(value_name = "devicegroup | +")]
         operands: Vec<String>,
@@ -147,20 +150,45 @@ fn shown(state: &ClusterState, ops: &[String]) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// With `-n`: only the device groups whose node list has one of the nodes (checked).
-fn on_nodes(state: &ClusterState, names: Vec<String>, nodes: &[String]) -> Result<Vec<String>> {
-    let nodes = super::clrg::check_nodes(state, &super::split(nodes))?;
-    if nodes.is_empty() {
-        return Ok(names);
+/// `-n` and `-t` of list, show and status.
+#[derive(Debug, Clone, clap::Args)]
+struct DgFilter {
+    /// Only device groups that can be mastered by one of these nodes
+    #[arg(short = 'n', long = "node", value_name = "node[,...]")]
+    nodes: Vec<String>,
+    /// Only device groups of these types (rawdisk, svm or its older name sds, vxvm)
+    #[arg(short = 't', long = "type", value_name = "devicegrouptype[,...]")]
+    types: Vec<String>,
+}
+
+/// The device group types `-t` takes; the simulated device groups are all Solaris Volume
+/// Manager disk sets (`svm`, `sds` in 3.1's words).
+const DG_TYPES: [&str; 4] = ["rawdisk", "svm", "sds", "vxvm"];
+
+/// With `-n`: only the device groups whose node list has one of the nodes (checked); with
+/// `-t`: only those of one of the types (a word that is no type is a usage error).
+fn on_nodes(state: &ClusterState, names: Vec<String>, f: &DgFilter) -> Result<Vec<String>> {
+    let types = super::split(&f.types);
+    for t in &types {
+        if !DG_TYPES.iter().any(|k| k.eq_ignore_ascii_case(t)) {
+            return Err(ScError::inval(format!(
+                "-t {t}: not a device group type (types: {})",
+                DG_TYPES.join(", ")
+            ))
+            .suggest(t, DG_TYPES));
+        }
     }
+    let svm = types.is_empty()
+        || types
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case("svm") || t.eq_ignore_ascii_case("sds"));
+    let nodes = super::clrg::check_nodes(state, &super::split(&f.nodes))?;
     Ok(names
         .into_iter()
         .filter(|n| {
-            state
-                .cluster
-                .device_groups
-                .iter()
-                .any(|d| &d.name == n && d.nodes.iter().any(|x| nodes.contains(x)))
+            svm && state.cluster.device_groups.iter().any(|d| {
+                &d.name == n && (nodes.is_empty() || d.nodes.iter().any(|x| nodes.contains(x)))
+            })
         })
         .collect())
 }
@@ -175,26 +203,30 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
         let dgs = |ops: &[String]| operands(ops, "device group", || all(ctx));
         let (run, steps) = match a.sub {
             Sub::List {
-                operands, nodes, ..
+                operands, filter, ..
             } => {
                 let state = ctx.service.snapshot()?;
-                for n in on_nodes(&state, shown(&state, &operands)?, &nodes)? {
+                for n in on_nodes(&state, shown(&state, &operands)?, &filter)? {
                     ctx.out.outln(&n);
                 }
                 return Ok(());
             }
-            Sub::Show { operands, .. } => {
+            Sub::Show {
+                operands, filter, ..
+            } => {
                 let state = ctx.service.snapshot()?;
-                let names = shown(&state, &operands)?;
+                let names = on_nodes(&state, shown(&state, &operands)?, &filter)?;
                 let refs: Vec<&str> = names.iter().map(String::as_str).collect();
                 let mut out = String::new();
                 render::show::device_groups(&mut out, &state, &refs);
                 ctx.out.out(&out);
                 return Ok(());
             }
-            Sub::Status { operands, nodes } => {
+            Sub::Status {
+                operands, filter, ..
+            } => {
                 let state = ctx.service.snapshot()?;
-                let names = on_nodes(&state, shown(&state, &operands)?, &nodes)?;
+                let names = on_nodes(&state, shown(&state, &operands)?, &filter)?;
                 let opts = StatusOptions {
                     sections: Sections {
                         device_groups: true,

@@ -29,6 +29,8 @@ enum Sub {
     List {
         #[command(flatten)]
         detail: super::Detail,
+        #[command(flatten)]
+        kind: NodeType,
         /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
@@ -37,6 +39,10 @@ enum Sub {
     Show {
         #[command(flatten)]
         detail: super::Detail,
+        #[command(flatten)]
+        kind: NodeType,
+        #[command(flatten)]
+        props: super::PropNames,
         /// The nodes (+: every node)
         #[arg(value_name = "node | +")]
         operands: Vec<String>,
@@ -49,6 +55,8 @@ enum Sub {
         /// Only these nodes (as the operands)
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         only: Vec<String>,
+        #[command(flatten)]
+        kind: NodeType,
         #[command(flatten)]
         detail: super::Detail,
         /// The nodes (+: every node)
@@ -72,10 +80,49 @@ pub fn command() -> clap::Command {
     <Args as clap::CommandFactory>::command()
 }
 
-/// The nodes named (checked), or every node.
-fn nodes(state: &crate::model::ClusterState, ops: &[String]) -> Result<Vec<String>> {
+/// `-t nodetype[,…]` of list, show and status.
+#[derive(Debug, Clone, clap::Args)]
+struct NodeType {
+    /// Only nodes of these types: cluster (the cluster's own nodes) or farm
+    #[arg(short = 't', long = "type", value_name = "nodetype[,...]")]
+    types: Vec<String>,
+}
+
+/// The node types `-t` takes: every simulated node is a cluster node; there are no farm
+/// nodes.
+const NODE_TYPES: [&str; 2] = ["cluster", "farm"];
+
+impl NodeType {
+    /// Whether the cluster's nodes are of a type asked for (a word that is no type is a
+    /// usage error).
+    fn cluster_nodes(&self) -> Result<bool> {
+        let types = split(&self.types);
+        for t in &types {
+            if !NODE_TYPES.iter().any(|k| k.eq_ignore_ascii_case(t)) {
+                return Err(crate::error::ScError::inval(format!(
+                    "-t {t}: not a node type (types: {})",
+                    NODE_TYPES.join(", ")
+                ))
+                .suggest(t, NODE_TYPES));
+            }
+        }
+        Ok(types.is_empty() || types.iter().any(|t| t.eq_ignore_ascii_case("cluster")))
+    }
+}
+
+/// The nodes named (checked), or every node; none when `-t` asks for another node type.
+fn nodes(
+    state: &crate::model::ClusterState,
+    ops: &[String],
+    kind: &NodeType,
+) -> Result<Vec<String>> {
     let names = operands_or_all(ops, "node", || Ok(state.cluster.node_names()))?;
-    super::clrg::check_nodes(state, &names)
+    let names = super::clrg::check_nodes(state, &names)?;
+    Ok(if kind.cluster_nodes()? {
+        names
+    } else {
+        Vec::new()
+    })
 }
 
 pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()> {
@@ -86,30 +133,38 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
             return Ok(());
         };
         match a.sub {
-            Sub::List { operands, .. } => {
+            Sub::List { operands, kind, .. } => {
                 let state = ctx.service.snapshot()?;
-                for n in nodes(&state, &operands)? {
+                for n in nodes(&state, &operands, &kind)? {
                     ctx.out.outln(&n);
                 }
                 Ok(())
             }
-            Sub::Show { operands, .. } => {
+            Sub::Show {
+                operands,
+                kind,
+                props,
+                ..
+            } => {
                 let state = ctx.service.snapshot()?;
-                let names = nodes(&state, &operands)?;
+                let names = nodes(&state, &operands, &kind)?;
                 let refs: Vec<&str> = names.iter().map(String::as_str).collect();
                 let mut out = String::new();
-                render::show::nodes(&mut out, &state, &refs);
+                let o = props.shown(false);
+                render::show::nodes_shown(&mut out, &state, &refs, &o);
+                super::check_shown(&o, refs.len(), "node")?;
                 ctx.out.out(&out);
                 Ok(())
             }
             Sub::Status {
                 ipmp,
                 only,
+                kind,
                 operands,
                 ..
             } => {
                 let state = ctx.service.snapshot()?;
-                let mut names = nodes(&state, &operands)?;
+                let mut names = nodes(&state, &operands, &kind)?;
                 let only = super::clrg::check_nodes(&state, &super::split(&only))?;
                 if !only.is_empty() {
                     names.retain(|n| only.contains(n));

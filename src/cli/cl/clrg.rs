@@ -108,6 +108,8 @@ enum Sub {
         /// Every property
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        #[command(flatten)]
+        props: super::PropNames,
         /// Only groups whose Nodelist has one of these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
@@ -136,6 +138,9 @@ enum Sub {
     },
     /// Show the state of groups on their nodes
     Status {
+        /// Accepted as in the synopsis (the status tables have no other detail)
+        #[command(flatten)]
+        detail: super::Detail,
         /// Only these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
@@ -316,10 +321,16 @@ fn dispatch(ctx: &mut Ctx, prog: &'static str, w: &[String], sub: Sub) -> Result
     match sub {
         Sub::Show {
             verbose,
+            props,
             nodes,
             holding,
             operands,
-        } => show(ctx, verbose, &Filter::new(&nodes, &[], &holding), &operands),
+        } => show(
+            ctx,
+            &props.shown(verbose),
+            &Filter::new(&nodes, &[], &holding),
+            &operands,
+        ),
         Sub::List {
             verbose,
             nodes,
@@ -338,6 +349,7 @@ fn dispatch(ctx: &mut Ctx, prog: &'static str, w: &[String], sub: Sub) -> Result
             holding,
             json,
             operands,
+            ..
         } => group_status(
             ctx,
             &Filter::new(&nodes, &states, &holding),
@@ -845,11 +857,12 @@ fn list(ctx: &mut Ctx, verbose: bool, f: &Filter, ops: &[String]) -> Result<()> 
     Ok(())
 }
 
-fn show(ctx: &mut Ctx, verbose: bool, f: &Filter, ops: &[String]) -> Result<()> {
+fn show(ctx: &mut Ctx, o: &render::show::Shown, f: &Filter, ops: &[String]) -> Result<()> {
     let state = ctx.service.snapshot()?;
     let chosen = filtered(&state, ops, f, false)?;
     let mut out = String::new();
-    render::show::groups(&mut out, &state, &chosen, verbose, true);
+    render::show::groups_shown(&mut out, &state, &chosen, o, true);
+    super::check_shown(o, chosen.len(), "resource group")?;
     ctx.out.out(&out);
     Ok(())
 }

@@ -131,6 +131,8 @@ pub enum Verbs {
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
         #[command(flatten)]
+        props: super::PropNames,
+        #[command(flatten)]
         scope: Scope,
         /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
@@ -160,6 +162,8 @@ pub enum Verbs {
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
         #[command(flatten)]
+        listing: super::PropListing,
+        #[command(flatten)]
         scope: Scope,
         /// The resources (+: every resource in scope)
         #[arg(value_name = "resource | +")]
@@ -167,6 +171,9 @@ pub enum Verbs {
     },
     /// Show the state of resources on their nodes
     Status {
+        /// Accepted as in the synopsis (the status tables have no other detail)
+        #[command(flatten)]
+        detail: super::Detail,
         /// Only these nodes
         #[arg(short = 'n', long = "node", value_name = "node[,...]")]
         nodes: Vec<String>,
@@ -377,13 +384,16 @@ pub fn verb(
     match v {
         Verbs::Show {
             verbose,
+            props,
             scope,
             operands,
         } => {
             let state = ctx.service.snapshot()?;
             let rs = shown(&state, &operands, &scope, only_type)?;
             let mut out = String::new();
-            render::show::resources(&mut out, &state, &rs, verbose);
+            let o = props.shown(verbose);
+            render::show::resources(&mut out, &state, &rs, &o);
+            super::check_shown(&o, rs.len(), "resource")?;
             ctx.out.out(&out);
             Ok(())
         }
@@ -403,15 +413,17 @@ pub fn verb(
         }
         Verbs::ListProps {
             verbose,
+            listing,
             scope,
             operands,
-        } => list_props(ctx, verbose, &scope, &operands, only_type),
+        } => list_props(ctx, (verbose, &listing), &scope, &operands, only_type),
         Verbs::Status {
             nodes,
             states,
             json,
             scope,
             operands,
+            ..
         } => {
             let sel = Selection {
                 nodes: split(&nodes),
@@ -654,7 +666,7 @@ fn list(
 
 fn list_props(
     ctx: &mut Ctx,
-    verbose: bool,
+    (verbose, listing): (bool, &super::PropListing),
     scope: &Scope,
     ops: &[String],
     only_type: Option<&str>,
@@ -679,6 +691,7 @@ fn list_props(
             ]]);
         }
     }
+    let rows = listing.keep(rows, "resource")?;
     super::names_or_table(&mut out, verbose, &super::PROPS_TABLE, &rows);
     ctx.out.out(&out);
     Ok(())

@@ -66,6 +66,8 @@ enum Sub {
         /// With class and description
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        #[command(flatten)]
+        listing: super::PropListing,
         /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
@@ -75,6 +77,11 @@ enum Sub {
         /// Methods and properties too
         #[arg(short = 'v', long = "verbose")]
         verbose: bool,
+        /// Only types installed on one of these nodes
+        #[arg(short = 'n', long = "node", value_name = "node[,...]")]
+        nodes: Vec<String>,
+        #[command(flatten)]
+        props: super::PropNames,
         /// The resource types (+: every registered type)
         #[arg(value_name = "resourcetype | +")]
         operands: Vec<String>,
@@ -157,12 +164,23 @@ pub fn run(ctx: &mut Ctx, prog: &'static str, args: Vec<OsString>) -> Result<()>
                 nodes,
                 operands,
             } => list(ctx, verbose, &split(&nodes), &operands),
-            Sub::ListProps { verbose, operands } => list_props(ctx, verbose, &operands),
-            Sub::Show { verbose, operands } => {
+            Sub::ListProps {
+                verbose,
+                listing,
+                operands,
+            } => list_props(ctx, verbose, &listing, &operands),
+            Sub::Show {
+                verbose,
+                nodes,
+                props,
+                operands,
+            } => {
                 let state = ctx.service.snapshot()?;
-                let ts = shown(&state, &operands)?;
+                let ts = on_nodes(&state, &split(&nodes), &operands)?;
                 let mut out = String::new();
-                render::show::types(&mut out, &ts, verbose);
+                let o = props.shown(verbose);
+                render::show::types_shown(&mut out, &ts, &o);
+                super::check_shown(&o, ts.len(), "resource type")?;
                 ctx.out.out(&out);
                 Ok(())
             }
@@ -275,10 +293,14 @@ fn node_edit(ctx: &Ctx, nodes: &[String], add: bool, types: &[String]) -> Result
     Ok(steps)
 }
 
-fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Result<()> {
-    let state = ctx.service.snapshot()?;
-    let nodes = super::clrg::check_nodes(&state, nodes)?;
-    let ts: Vec<_> = shown(&state, ops)?
+/// The types named (or every type) installed on one of `nodes` (checked; all when empty).
+fn on_nodes<'a>(
+    state: &'a ClusterState,
+    nodes: &[String],
+    ops: &[String],
+) -> Result<Vec<&'a ResourceType>> {
+    let nodes = super::clrg::check_nodes(state, nodes)?;
+    Ok(shown(state, ops)?
         .into_iter()
         .filter(|t| {
             nodes.is_empty()
@@ -286,7 +308,12 @@ fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Resul
                     .as_ref()
                     .is_none_or(|i| i.iter().any(|n| nodes.contains(n)))
         })
-        .collect();
+        .collect())
+}
+
+fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Result<()> {
+    let state = ctx.service.snapshot()?;
+    let ts = on_nodes(&state, nodes, ops)?;
     let rows: Vec<Vec<Vec<String>>> = ts
         .iter()
         .map(|t| {
@@ -309,7 +336,12 @@ fn list(ctx: &mut Ctx, verbose: bool, nodes: &[String], ops: &[String]) -> Resul
     Ok(())
 }
 
-fn list_props(ctx: &mut Ctx, verbose: bool, ops: &[String]) -> Result<()> {
+fn list_props(
+    ctx: &mut Ctx,
+    verbose: bool,
+    listing: &super::PropListing,
+    ops: &[String],
+) -> Result<()> {
     let state = ctx.service.snapshot()?;
     let mut rows: Vec<Vec<Vec<String>>> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
@@ -328,6 +360,7 @@ fn list_props(ctx: &mut Ctx, verbose: bool, ops: &[String]) -> Result<()> {
         }
     }
     let mut out = String::new();
+    let rows = listing.keep(rows, "resource type")?;
     super::names_or_table(&mut out, verbose, &super::PROPS_TABLE, &rows);
     ctx.out.out(&out);
     Ok(())

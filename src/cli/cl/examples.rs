@@ -97,10 +97,16 @@ static TABLE: &[Row] = &[
     (
         "clrt",
         "list-props",
-        &[(
-            "clrt list-props -v SUNW.HAStoragePlus",
-            "the properties of a type, with class and description",
-        )],
+        &[
+            (
+                "clrt list-props -v SUNW.HAStoragePlus",
+                "the properties of a type, with class and description",
+            ),
+            (
+                "clrt list-props -l extension SUNW.gds",
+                "its extension properties only",
+            ),
+        ],
     ),
     (
         "clrt",
@@ -108,6 +114,7 @@ static TABLE: &[Row] = &[
         &[
             ("clrt show SUNW.HAStoragePlus", "a type's header"),
             ("clrt show -v +", "every type with methods and properties"),
+            ("clrt show -p RT_version +", "the version of every type"),
         ],
     ),
     (
@@ -206,6 +213,10 @@ static TABLE: &[Row] = &[
             (
                 "clrg show -v -t SUNW.HAStoragePlus",
                 "every property of the groups holding a storage resource",
+            ),
+            (
+                "clrg show -p Nodelist,Failback +",
+                "two properties of every group",
             ),
         ],
     ),
@@ -398,6 +409,10 @@ static TABLE: &[Row] = &[
                 "clrs show -v app-rs",
                 "every property, per-node values as Name{node}",
             ),
+            (
+                "clrs show -p Resource_dependencies +",
+                "what every resource depends on",
+            ),
         ],
     ),
     (
@@ -421,10 +436,16 @@ static TABLE: &[Row] = &[
     (
         "clrs",
         "list-props",
-        &[(
-            "clrs list-props -v app-rs",
-            "the properties of a resource, with class and description",
-        )],
+        &[
+            (
+                "clrs list-props -v app-rs",
+                "the properties of a resource, with class and description",
+            ),
+            (
+                "clrs list-props -l standard -p Retry_count app-rs",
+                "one standard property",
+            ),
+        ],
     ),
     (
         "clrs",
@@ -691,10 +712,30 @@ static TABLE: &[Row] = &[
     (
         "clq",
         "list",
-        &[("clq list -v", "quorum devices and nodes with their types")],
+        &[
+            ("clq list", "quorum devices and nodes"),
+            ("clq list -t shared_disk", "the quorum disks only"),
+        ],
     ),
-    ("clq", "show", &[("clq show", "the quorum configuration")]),
-    ("clq", "status", &[("clq status", "the quorum votes")]),
+    (
+        "clq",
+        "show",
+        &[
+            ("clq show", "the quorum configuration"),
+            (
+                "clq show -n node1",
+                "node1's vote and the devices it reaches",
+            ),
+        ],
+    ),
+    (
+        "clq",
+        "status",
+        &[
+            ("clq status", "the quorum votes"),
+            ("clq status -t shared_disk", "the votes of the quorum disks"),
+        ],
+    ),
     (
         "clintr",
         "",
@@ -711,7 +752,10 @@ static TABLE: &[Row] = &[
     (
         "clintr",
         "status",
-        &[("clintr status", "every transport path")],
+        &[
+            ("clintr status", "every transport path"),
+            ("clintr status -n node2", "the paths to and from node2"),
+        ],
     ),
     (
         "cldg",
@@ -725,7 +769,10 @@ static TABLE: &[Row] = &[
     (
         "cldg",
         "list",
-        &[("cldg list -n node1", "the device groups node1 can master")],
+        &[
+            ("cldg list -n node1", "the device groups node1 can master"),
+            ("cldg list -t svm", "the Solaris Volume Manager disk sets"),
+        ],
     ),
     (
         "cldg",
@@ -777,12 +824,21 @@ static TABLE: &[Row] = &[
     (
         "cluster",
         "status",
-        &[("cluster status | grep -i offline", "what is offline")],
+        &[
+            ("cluster status | grep -i offline", "what is offline"),
+            (
+                "cluster status -t resourcegroup,resource",
+                "groups and resources only",
+            ),
+        ],
     ),
     (
         "cluster",
         "show",
-        &[("cluster show", "every object's configuration")],
+        &[
+            ("cluster show", "every object's configuration"),
+            ("cluster show -t resourcetype", "the registered types only"),
+        ],
     ),
     ("cluster", "list", &[("cluster list", "the cluster's name")]),
     (

@@ -144,6 +144,101 @@ pub struct Detail {
     pub verbose: bool,
 }
 
+/// `-p name[,…]` of show (clrs, clrg, clrt): only the properties named.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PropNames {
+    /// Only these properties (names, any case)
+    #[arg(short = 'p', long = "property", value_name = "name[,...]")]
+    pub props: Vec<String>,
+}
+
+impl PropNames {
+    /// What a show prints, with `-v` or not.
+    pub fn shown(&self, verbose: bool) -> crate::render::cl::show::Shown {
+        crate::render::cl::show::Shown::new(verbose, split(&self.props))
+    }
+}
+
+/// `-l listtype` and `-p name[,…]` of list-props (clrs, clrt).
+#[derive(Debug, Clone, clap::Args)]
+pub struct PropListing {
+    /// Which properties: all (the default), standard or extension
+    #[arg(short = 'l', long = "listtype", value_name = "listtype")]
+    pub list_type: Option<String>,
+    #[command(flatten)]
+    pub names: PropNames,
+}
+
+/// The list types of `list-props -l`.
+const LIST_TYPES: [&str; 3] = ["all", "standard", "extension"];
+
+impl PropListing {
+    /// The rows of a list-props table (name, class, description) that `-l` and `-p` keep.
+    /// `-l` another word is a usage error (3); a `-p` name in no row is CL_EPROP (15).
+    pub fn keep(&self, rows: Vec<Vec<Vec<String>>>, what: &str) -> Result<Vec<Vec<Vec<String>>>> {
+        let class = match self.list_type.as_deref() {
+            None => None,
+            Some(l) => match LIST_TYPES.iter().find(|k| k.eq_ignore_ascii_case(l)) {
+                Some(&"all") => None,
+                Some(k) => Some(*k),
+                None => {
+                    return Err(ScError::inval(format!(
+                        "-l {l}: not a property list type (types: {})",
+                        LIST_TYPES.join(", ")
+                    ))
+                    .suggest(l, LIST_TYPES));
+                }
+            },
+        };
+        let names = split(&self.names.props);
+        let cell = |r: &Vec<Vec<String>>, i: usize| -> String {
+            r.first()
+                .and_then(|c| c.get(i))
+                .cloned()
+                .unwrap_or_default()
+        };
+        if let Some(p) = names
+            .iter()
+            .find(|p| !rows.iter().any(|r| cell(r, 0).eq_ignore_ascii_case(p)))
+        {
+            return Err(ScError::new(
+                crate::error::ErrorCode::Prop,
+                format!("-p {p}: no {what} listed has a property of that name"),
+            )
+            .suggest(
+                p,
+                rows.iter()
+                    .filter_map(|r| r.first()?.first().map(String::as_str)),
+            ));
+        }
+        Ok(rows
+            .into_iter()
+            .filter(|r| class.is_none_or(|c| cell(r, 1) == c))
+            .filter(|r| {
+                names.is_empty() || names.iter().any(|p| cell(r, 0).eq_ignore_ascii_case(p))
+            })
+            .collect())
+    }
+}
+
+/// A show's `-p` names must each be a property of some object shown (CL_EPROP, 15, for a
+/// name that matched nothing, so that a typing error does not print an empty block).
+pub fn check_shown(o: &crate::render::cl::show::Shown, objects: usize, what: &str) -> Result<()> {
+    let missed = o.unmatched();
+    match missed.first() {
+        Some(p) if objects > 0 => Err(ScError::new(
+            crate::error::ErrorCode::Prop,
+            format!("-p {p}: no {what} shown has a property of that name"),
+        )
+        .hint(if what == "node" {
+            "clnode show lists the properties of a node".to_string()
+        } else {
+            format!("list-props lists the properties of each {what}")
+        })),
+        _ => Ok(()),
+    }
+}
+
 /// The table of `list-props -v` (clrt, clrs).
 pub const PROPS_TABLE: crate::render::cl::Table<'static> = crate::render::cl::Table {
     heads: &["Property Name", "Class", "Description"],

@@ -52,6 +52,7 @@ pub fn render(fix: &Fix) -> String {
         }
         Fix::CreateGroupWith { g, prop, value } => format!("clrg create -p {prop}={value} {g}"),
         Fix::ListConfiguration => "cluster show".to_string(),
+        Fix::ShowStatus => "cluster status".to_string(),
         Fix::ShowType { t } => format!("clrt show -v {t}"),
         Fix::ShowGroup { g } => format!("clrg show -v {g}"),
         Fix::ShowResource { r } => format!("clrs show -v {r}"),

@@ -38,13 +38,7 @@ pub(super) fn node_leaves(state: &mut ClusterState, node: &str, clean: bool) {
                 &s,
                 format!("CMM: Node {node} (nodeid = {id}) is down."),
             );
-            let members: Vec<String> = state
-                .cluster
-                .nodes
-                .iter()
-                .filter(|n| n.up)
-                .map(|n| n.name.clone())
-                .collect();
+            let members: Vec<String> = state.cluster.up_members();
             let (have, total) = planner::quorum_votes(state, &|n| members.iter().any(|m| m == n));
             if planner::has_quorum(have, total) {
                 cmm(
@@ -100,13 +94,7 @@ pub(super) fn node_joins(state: &mut ClusterState, node: &str) {
         node,
         format!("CMM: Node {node} (nodeid = {id}) is up."),
     );
-    let members: Vec<String> = state
-        .cluster
-        .nodes
-        .iter()
-        .filter(|n| n.up)
-        .map(|n| n.name.clone())
-        .collect();
+    let members: Vec<String> = state.cluster.up_members();
     cmm(
         state,
         node,

@@ -153,9 +153,14 @@ impl<'a> Draft<'a> {
                     r.name
                 ),
             )
-            .hint(format!(
-                "enable it there first: scswitch -e -j {} -h {node}",
-                r.name
+            .hint(crate::fix::Hint::lead(
+                "enable it there first: ",
+                crate::fix::Fix::SwitchResource {
+                    r: r.name.clone(),
+                    on: true,
+                    monitor: false,
+                    nodes: vec![node.to_string()],
+                },
             )));
         }
         Ok(())

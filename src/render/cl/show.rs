@@ -15,34 +15,101 @@ fn value_text(v: Option<&PropValue>) -> String {
     }
 }
 
+/// What a show prints of each object: with `-v` every property (and a type's methods and
+/// declarations, a resource's property details); with `-p` only the properties named
+/// (`props`, any case), whose use is recorded so that a name that matched nothing can be
+/// reported.
+#[derive(Debug, Default)]
+pub struct Shown {
+    pub verbose: bool,
+    pub props: Vec<String>,
+    matched: std::cell::RefCell<Vec<bool>>,
+}
+
+impl Shown {
+    pub fn new(verbose: bool, props: Vec<String>) -> Shown {
+        let matched = std::cell::RefCell::new(vec![false; props.len()]);
+        Shown {
+            verbose,
+            props,
+            matched,
+        }
+    }
+    /// Every property (no `-p`) or only the brief ones.
+    pub fn all(verbose: bool) -> Shown {
+        Shown::new(verbose, Vec::new())
+    }
+    /// Whether property `name` is printed (`Name{node}` counts as `Name`).
+    fn wants(&self, name: &str) -> bool {
+        if self.props.is_empty() {
+            return true;
+        }
+        // `Node ID` is asked for as Node_ID (a label's blanks are underscores).
+        let base = name.split('{').next().unwrap_or(name).replace(' ', "_");
+        let mut hit = false;
+        for (i, p) in self.props.iter().enumerate() {
+            if p.replace(' ', "_").eq_ignore_ascii_case(&base) {
+                self.matched.borrow_mut()[i] = true;
+                hit = true;
+            }
+        }
+        hit
+    }
+    /// A property row when it is wanted.
+    fn field(&self, out: &mut String, depth: usize, name: &str, value: &str) {
+        if self.wants(name) {
+            field(out, depth, name, value);
+        }
+    }
+    /// Every property is looked at: `-v`, or `-p` (which may name any of them).
+    fn every(&self) -> bool {
+        self.verbose || !self.props.is_empty()
+    }
+    /// The `-p` names that matched no property of the objects shown.
+    pub fn unmatched(&self) -> Vec<String> {
+        let m = self.matched.borrow();
+        self.props
+            .iter()
+            .zip(m.iter())
+            .filter(|(_, hit)| !**hit)
+            .map(|(p, _)| p.clone())
+            .collect()
+    }
+}
+
 /// `clresourcetype show`.
 pub fn types(out: &mut String, types: &[&ResourceType], verbose: bool) {
+    types_shown(out, types, &Shown::all(verbose));
+}
+
+/// `clresourcetype show [-p] [-v]`.
+pub fn types_shown(out: &mut String, types: &[&ResourceType], o: &Shown) {
     title(out, "Registered Resource Types");
     for (i, t) in types.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         field(out, 0, "Resource Type", &t.name);
-        field(out, 1, "RT_description", &t.rt_description);
-        field(out, 1, "RT_version", &t.rt_version);
-        field(out, 1, "API_version", &t.api_version.to_string());
-        field(out, 1, "RT_basedir", &t.rt_basedir);
-        field(out, 1, "Single_instance", bool_text(t.single_instance));
-        field(out, 1, "Proxy", "False");
+        o.field(out, 1, "RT_description", &t.rt_description);
+        o.field(out, 1, "RT_version", &t.rt_version);
+        o.field(out, 1, "API_version", &t.api_version.to_string());
+        o.field(out, 1, "RT_basedir", &t.rt_basedir);
+        o.field(out, 1, "Single_instance", bool_text(t.single_instance));
+        o.field(out, 1, "Proxy", "False");
         let init = match t.init_nodes {
             InitNodes::RgPrimaries => "All potential masters",
             InitNodes::RtInstalledNodes => "All installed nodes",
         };
-        field(out, 1, "Init_nodes", init);
+        o.field(out, 1, "Init_nodes", init);
         let installed = t
             .installed_nodes
             .as_ref()
             .map_or_else(|| "<All>".to_string(), |n| list_text(n));
-        field(out, 1, "Installed_nodes", &installed);
-        field(out, 1, "Failover", bool_text(t.failover));
-        field(out, 1, "Pkglist", &list_text(&t.pkglist));
-        field(out, 1, "RT_system", bool_text(t.rt_system));
-        if verbose {
+        o.field(out, 1, "Installed_nodes", &installed);
+        o.field(out, 1, "Failover", bool_text(t.failover));
+        o.field(out, 1, "Pkglist", &list_text(&t.pkglist));
+        o.field(out, 1, "RT_system", bool_text(t.rt_system));
+        if o.verbose && o.props.is_empty() {
             out.push('\n');
             subtitle(out, "  ", "Methods");
             for (m, path) in &t.methods {
@@ -78,6 +145,17 @@ pub fn groups(
     verbose: bool,
     with_resources: bool,
 ) {
+    groups_shown(out, state, groups, &Shown::all(verbose), with_resources);
+}
+
+/// `clresourcegroup show [-p] [-v]`: with `-p` only the group properties named, no resources.
+pub fn groups_shown(
+    out: &mut String,
+    state: &ClusterState,
+    groups: &[&ResourceGroup],
+    o: &Shown,
+    with_resources: bool,
+) {
     title(out, "Resource Groups and Resources");
     for (i, g) in groups.iter().enumerate() {
         if i > 0 {
@@ -85,28 +163,28 @@ pub fn groups(
         }
         field(out, 0, "Resource Group", &g.name);
         for name in GROUP_BRIEF.iter().take(2) {
-            field(out, 1, name, &value_text(group_value(g, name).as_ref()));
+            o.field(out, 1, name, &value_text(group_value(g, name).as_ref()));
         }
-        field(
+        o.field(
             out,
             1,
             "RG_state",
             if g.managed { "Managed" } else { "Unmanaged" },
         );
         for name in GROUP_BRIEF.iter().skip(2) {
-            field(out, 1, name, &value_text(group_value(g, name).as_ref()));
+            o.field(out, 1, name, &value_text(group_value(g, name).as_ref()));
         }
-        if verbose {
+        if o.every() {
             for def in crate::model::props::rg_properties() {
                 if GROUP_BRIEF.contains(&def.name) || def.name == "RG_name" {
                     continue;
                 }
                 if let Some(v) = group_value(g, def.name) {
-                    field(out, 1, def.name, &value_text(Some(&v)));
+                    o.field(out, 1, def.name, &value_text(Some(&v)));
                 }
             }
         }
-        if with_resources && !g.resources.is_empty() {
+        if with_resources && o.props.is_empty() && !g.resources.is_empty() {
             out.push('\n');
             subtitle(out, "  ", &format!("Resources for Group {}", g.name));
             let rs: Vec<&Resource> = g
@@ -114,45 +192,48 @@ pub fn groups(
                 .iter()
                 .filter_map(|r| state.resources.get(r))
                 .collect();
-            resource_blocks(out, state, &rs, verbose, 1);
+            resource_blocks(out, state, &rs, o, 1);
         }
     }
 }
 
 /// `clresource show`.
-pub fn resources(out: &mut String, state: &ClusterState, rs: &[&Resource], verbose: bool) {
+pub fn resources(out: &mut String, state: &ClusterState, rs: &[&Resource], o: &Shown) {
     title(out, "Resources");
-    resource_blocks(out, state, rs, verbose, 0);
+    resource_blocks(out, state, rs, o, 0);
 }
 
 fn resource_blocks(
     out: &mut String,
     state: &ClusterState,
     rs: &[&Resource],
-    verbose: bool,
+    o: &Shown,
     depth: usize,
 ) {
     for (i, r) in rs.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        resource_block(out, state, r, verbose, depth);
+        resource_block(out, state, r, o, depth);
     }
 }
 
-fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, verbose: bool, d: usize) {
+/// The properties of a resource's first rows, printed once under `-p`.
+const HEADER: [&str; 3] = ["Type_version", "R_description", "Resource_project_name"];
+
+fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, o: &Shown, d: usize) {
     let rt = state.type_of(r);
     field(out, d, "Resource", &r.name);
-    field(out, d + 1, "Type", &r.rtype);
+    o.field(out, d + 1, "Type", &r.rtype);
     let version = r
         .properties
         .get("Type_version")
         .map(ToString::to_string)
         .or_else(|| rt.map(|t| t.rt_version.clone()))
         .unwrap_or_default();
-    field(out, d + 1, "Type_version", &version);
-    field(out, d + 1, "Group", &r.group);
-    field(out, d + 1, "R_description", &r.description);
+    o.field(out, d + 1, "Type_version", &version);
+    o.field(out, d + 1, "Group", &r.group);
+    o.field(out, d + 1, "R_description", &r.description);
     let group = state.group(&r.group);
     let project = r
         .properties
@@ -160,38 +241,36 @@ fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, verbose:
         .map(ToString::to_string)
         .or_else(|| group.map(|g| g.project_name.clone()))
         .unwrap_or_default();
-    field(out, d + 1, "Resource_project_name", &project);
+    o.field(out, d + 1, "Resource_project_name", &project);
     let nodes: &[String] = group.map_or(&[], |g| g.nodelist.as_slice());
     for n in nodes {
-        field(
-            out,
-            d + 1,
-            &format!("Enabled{{{n}}}"),
-            bool_text(r.enabled_on(n)),
-        );
+        let on = bool_text(r.enabled_on(n));
+        o.field(out, d + 1, &format!("Enabled{{{n}}}"), on);
     }
     for n in nodes {
-        field(
-            out,
-            d + 1,
-            &format!("Monitored{{{n}}}"),
-            bool_text(r.monitored_on(n)),
-        );
+        let on = bool_text(r.monitored_on(n));
+        o.field(out, d + 1, &format!("Monitored{{{n}}}"), on);
     }
-    if !verbose {
+    if !o.every() {
         return;
     }
     let Some(rt) = rt else {
         return;
     };
-    out.push('\n');
-    subtitle(
-        out,
-        &"  ".repeat(d + 1),
-        "Standard and extension properties",
-    );
+    if o.props.is_empty() {
+        out.push('\n');
+        subtitle(
+            out,
+            &"  ".repeat(d + 1),
+            "Standard and extension properties",
+        );
+    }
     for decl in catalog::all_params(rt) {
-        if catalog::is_query_only(&decl.name) {
+        let in_header = HEADER.iter().any(|h| h.eq_ignore_ascii_case(&decl.name));
+        if catalog::is_query_only(&decl.name) || (in_header && !o.props.is_empty()) {
+            continue;
+        }
+        if !o.wants(&decl.name) {
             continue;
         }
         if decl.per_node {
@@ -204,16 +283,15 @@ fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, verbose:
             let value = value_text(resource_value(state, r, &decl).as_ref());
             field(out, d + 1, &decl.name, &value);
         }
-        field(
-            out,
-            d + 2,
-            "Class",
-            if decl.extension {
-                "extension"
-            } else {
-                "standard"
-            },
-        );
+        if !o.verbose {
+            continue;
+        }
+        let class = if decl.extension {
+            "extension"
+        } else {
+            "standard"
+        };
+        field(out, d + 2, "Class", class);
         field(out, d + 2, "Description", &decl.description);
         field(out, d + 2, "Per-node", bool_text(decl.per_node));
         field(out, d + 2, "Type", prop_type_name(decl.ty));
@@ -222,6 +300,11 @@ fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, verbose:
 
 /// `clnode show`.
 pub fn nodes(out: &mut String, state: &ClusterState, names: &[&str]) {
+    nodes_shown(out, state, names, &Shown::all(false));
+}
+
+/// `clnode show [-p]`.
+pub fn nodes_shown(out: &mut String, state: &ClusterState, names: &[&str], o: &Shown) {
     title(out, "Cluster Nodes");
     for (i, n) in state
         .cluster
@@ -234,13 +317,13 @@ pub fn nodes(out: &mut String, state: &ClusterState, names: &[&str]) {
             out.push('\n');
         }
         field(out, 0, "Node Name", &n.name);
-        field(out, 1, "Node ID", &n.id.to_string());
-        field(out, 1, "Enabled", "yes");
-        field(out, 1, "Status", if n.up { "Online" } else { "Offline" });
-        field(out, 1, "Quorum_vote", &n.votes.to_string());
-        field(out, 1, "Transport Adapter List", &n.adapters.join(", "));
+        o.field(out, 1, "Node ID", &n.id.to_string());
+        o.field(out, 1, "Enabled", "yes");
+        o.field(out, 1, "Status", if n.up { "Online" } else { "Offline" });
+        o.field(out, 1, "Quorum_vote", &n.votes.to_string());
+        o.field(out, 1, "Transport Adapter List", &n.adapters.join(", "));
         let ipmp: Vec<String> = n.ipmp_groups.iter().map(|g| g.name.clone()).collect();
-        field(out, 1, "IPMP Groups", &list_text(&ipmp));
+        o.field(out, 1, "IPMP Groups", &list_text(&ipmp));
     }
 }
 

@@ -156,7 +156,6 @@ pub fn quorum(out: &mut String, q: &QuorumView) {
     }
     .render(out, &[sum]);
     out.push_str("\n\n");
-    subtitle(out, "", "Quorum Votes by Node");
     let votes = |v: &[crate::render::status::VoteView], short: bool| -> Vec<Vec<Vec<String>>> {
         v.iter()
             .map(|v| {
@@ -170,15 +169,21 @@ pub fn quorum(out: &mut String, q: &QuorumView) {
             })
             .collect()
     };
-    Table {
-        heads: &["Node Name", "Present", "Possible", "Status"],
-        min: &[15, 13, 14],
-        indent: "",
-        gap: false,
+    // The by-node table goes only when `clquorum status -t` left no node out of it.
+    if !q.nodes.is_empty() {
+        subtitle(out, "", "Quorum Votes by Node");
+        Table {
+            heads: &["Node Name", "Present", "Possible", "Status"],
+            min: &[15, 13, 14],
+            indent: "",
+            gap: false,
+        }
+        .render(out, &votes(&q.nodes, false));
     }
-    .render(out, &votes(&q.nodes, false));
     if !q.devices.is_empty() {
-        out.push('\n');
+        if !q.nodes.is_empty() {
+            out.push('\n');
+        }
         subtitle(out, "", "Quorum Votes by Device");
         Table {
             heads: &["Device Name", "Present", "Possible", "Status"],
