@@ -54,6 +54,15 @@ pub fn for_release(mut rt: ResourceType, release: Release) -> ResourceType {
     rt
 }
 
+/// A query that names a version (`SUNW.gds:5`) matches a built-in type only in the version
+/// the cluster's release ships (`SUNW.gds:6` on 4.4): another release's file is not installed.
+pub fn version_matches(query: &str, rt: &ResourceType) -> bool {
+    match query.rsplit_once(':') {
+        Some((_, v)) => rt.rt_version == v || rt.name.rsplit_once(':').is_some_and(|(_, n)| n == v),
+        None => true,
+    }
+}
+
 /// The built-in types' names as the release ships them (`SUNW.HAStoragePlus:11` on 4.4).
 pub fn release_names(release: Release) -> Vec<String> {
     rtr::builtin_types()

@@ -35,7 +35,7 @@ pub(super) fn create(
         )));
     }
     let nodes = match nodelist {
-        Some(list) => resolve_nodes(state, list, &format!("Nodelist of {name} (-h)"))?,
+        Some(list) => resolve_nodes(state, list, &format!("Nodelist of {name}"))?,
         None => state.cluster.node_names(),
     };
     let mut g = ResourceGroup::new(name, nodes);
@@ -59,7 +59,7 @@ pub(super) fn change(
     let current = find_group(state, name)?;
     let mut g = current.clone();
     if let Some(list) = nodelist {
-        g.nodelist = resolve_nodes(state, list, &format!("Nodelist of {name} (-h)"))?;
+        g.nodelist = resolve_nodes(state, list, &format!("Nodelist of {name}"))?;
     }
     let set = set_props(state, &mut g, props, false, nodelist.is_some())?;
     if current.rg_system && set.rg_system != Some(false) {

@@ -32,8 +32,11 @@ pub(super) fn register(
             }
             rt
         }
-        None => match catalog::builtin_type(&catalog::unversioned(query, state.cluster.release))? {
-            Some(rt) => catalog::for_release(rt, state.cluster.release),
+        None => match catalog::builtin_type(&catalog::unversioned(query, state.cluster.release))?
+            .map(|rt| catalog::for_release(rt, state.cluster.release))
+            .filter(|rt| catalog::version_matches(query, rt))
+        {
+            Some(rt) => rt,
             None => {
                 if let Ok(rt) = catalog::registered_type(state, query) {
                     return Err(already(&rt.name));
@@ -68,7 +71,7 @@ pub(super) fn register(
         rt.installed_nodes = Some(resolve_nodes(
             state,
             list,
-            &format!("Installed_nodes of {} (-h)", rt.name),
+            &format!("Installed_nodes of {}", rt.name),
         )?);
     }
     Ok(Plan::new(Change::RegisterType(rt)))
@@ -149,7 +152,7 @@ pub(super) fn change(
                 value: "FALSE".into(),
             }));
         }
-        let nodes = resolve_nodes(state, list, &format!("Installed_nodes of {} (-h)", rt.name))?;
+        let nodes = resolve_nodes(state, list, &format!("Installed_nodes of {}", rt.name))?;
         check_nodes_still_cover(state, &rt.name, &nodes)?;
         rt.installed_nodes = Some(nodes);
     }

@@ -763,4 +763,12 @@ fn types_register_by_the_release_versioned_name() {
         ),
         "{bad}"
     );
+    // Another release's version of a built-in type is not installed on 4.4.
+    let old = t.fails_unchanged("clrt register SUNW.gds:5", 3);
+    assert!(old.stderr.contains("SUNW.gds:5"), "{old}");
+    assert!(old.stderr.contains("did you mean SUNW.gds?"), "{old}");
+    // 3.1 keeps the files' own versions.
+    t.script("scsim init --force --nodes n1,n2 --release 3.1");
+    t.script("scrgadm -a -t SUNW.gds:5");
+    t.fails_unchanged("scrgadm -a -t SUNW.HAStoragePlus:11", 3);
 }

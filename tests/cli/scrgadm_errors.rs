@@ -1180,7 +1180,7 @@ fn nodelist_with_a_repeated_node_is_refused() {
         "scrgadm -a -g db-rg -h a1,a2,a1",
         11,
         &[
-            "Nodelist of db-rg (-h): node a1 is listed twice",
+            "Nodelist of db-rg: node a1 is listed twice",
             "list each node once, in order of preference: a1,a2",
         ],
     );
