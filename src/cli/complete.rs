@@ -334,13 +334,7 @@ pub fn run(
             Handover::None => {}
             Handover::Nodes => {
                 // The nodes a command can run on: the members (a down node is refused).
-                let up: Vec<String> = state
-                    .cluster
-                    .nodes
-                    .iter()
-                    .filter(|n| n.up)
-                    .map(|n| n.name.clone())
-                    .collect();
+                let up = state.cluster.up_members();
                 return print(out, &up, &text, index);
             }
             Handover::Commands => {
