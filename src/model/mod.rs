@@ -7,8 +7,10 @@
 mod config_event;
 mod defaults;
 pub mod nodefiles;
+mod packed;
 pub mod props;
 pub mod value;
+pub use packed::PackedLog;
 
 use crate::fasthash::NameMap;
 use serde::{Deserialize, Serialize};
@@ -859,7 +861,7 @@ pub struct EventLog {
     /// Entries logged by this command, oldest first, after `entries`: not yet in the messages
     /// file.
     #[serde(skip)]
-    pub pending: Vec<PackedEvent>,
+    pub pending: PackedLog,
     /// Loaded from a version-1 file: `entries` is the whole log and any messages file beside
     /// the state is not this cluster's (the first commit replaces it).
     #[serde(skip)]
@@ -886,17 +888,16 @@ impl EventLog {
             files: Self::DEFAULT_FILES,
             next_seq: 1,
             entries: Vec::new(),
-            pending: Vec::new(),
+            pending: PackedLog::default(),
             embedded: false,
         }
     }
     /// Append an event to the buffer, assigning its (provisional) sequence number. The entry
-    /// is packed into one allocation ([`PackedEvent`]): a node failure at scale buffers tens of
-    /// thousands of them until the commit writes them out.
+    /// is packed into the command's text buffers ([`PackedLog`]).
     pub fn push(&mut self, ev: EventRef<'_>) {
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.pending.push(PackedEvent::new(EventRef { seq, ..ev }));
+        self.pending.push(EventRef { seq, ..ev });
     }
     pub fn len(&self) -> usize {
         self.entries.len() + self.pending.len()
@@ -910,11 +911,11 @@ impl EventLog {
         let pushed = self
             .pending
             .iter()
-            .map(|p| std::borrow::Cow::Owned(p.view().to_event()));
+            .map(|p| std::borrow::Cow::Owned(p.to_event()));
         embedded.chain(pushed)
     }
     /// The buffered entries, oldest first, taken out of the log (which is left empty).
-    pub fn take(&mut self) -> (Vec<Event>, Vec<PackedEvent>) {
+    pub fn take(&mut self) -> (Vec<Event>, PackedLog) {
         (
             std::mem::take(&mut self.entries),
             std::mem::take(&mut self.pending),
@@ -923,7 +924,7 @@ impl EventLog {
 }
 
 /// A log entry by reference: what the messages file encodes, whether the entry is an
-/// [`Event`] or a [`PackedEvent`].
+/// [`Event`] or in a [`PackedLog`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EventRef<'a> {
     pub seq: u64,
@@ -965,64 +966,6 @@ impl Event {
             message: &self.message,
             group: self.group.as_deref(),
             resource: self.resource.as_deref(),
-        }
-    }
-}
-
-/// A buffered log entry in one allocation: tag, node, severity, message, group and resource
-/// back to back (about a third of the memory of an [`Event`], which holds six strings).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PackedEvent {
-    seq: u64,
-    time_ms: u64,
-    id: u32,
-    /// End of each of the six strings in `text`.
-    ends: [u32; 6],
-    /// Bit 0: the entry has a group; bit 1: a resource.
-    has: u8,
-    text: Box<str>,
-}
-
-impl PackedEvent {
-    pub fn new(e: EventRef<'_>) -> PackedEvent {
-        let parts = [
-            e.tag,
-            e.node,
-            e.severity,
-            e.message,
-            e.group.unwrap_or(""),
-            e.resource.unwrap_or(""),
-        ];
-        let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-        let mut ends = [0u32; 6];
-        for (end, part) in ends.iter_mut().zip(parts) {
-            text.push_str(part);
-            *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
-        }
-        PackedEvent {
-            seq: e.seq,
-            time_ms: e.time_ms,
-            id: e.id,
-            ends,
-            has: u8::from(e.group.is_some()) | (u8::from(e.resource.is_some()) << 1),
-            text: text.into_boxed_str(),
-        }
-    }
-    pub fn view(&self) -> EventRef<'_> {
-        let part = |i: usize| {
-            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-            self.text.get(start..self.ends[i] as usize).unwrap_or("")
-        };
-        EventRef {
-            seq: self.seq,
-            tag: part(0),
-            time_ms: self.time_ms,
-            node: part(1),
-            id: self.id,
-            severity: part(2),
-            message: part(3),
-            group: (self.has & 1 != 0).then(|| part(4)),
-            resource: (self.has & 2 != 0).then(|| part(5)),
         }
     }
 }

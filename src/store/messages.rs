@@ -476,8 +476,8 @@ pub fn append(
     for e in entries {
         write_one(e.view())?;
     }
-    for e in pending {
-        write_one(e.view())?;
+    for e in pending.iter() {
+        write_one(e)?;
     }
     w.flush().map_err(err)?;
     drop(w);

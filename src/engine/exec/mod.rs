@@ -119,7 +119,7 @@ pub fn run(
     let mut tr = Transition {
         intent: intent.to_string(),
         notes: first.notes.clone(),
-        plan: first.clone(),
+        plan: Plan::default(),
         replans: Vec::new(),
         executed: Vec::new(),
         failures: Vec::new(),
@@ -127,9 +127,11 @@ pub fn run(
     let budget = 16 + 4 * state.resource_groups.len();
     let mut rounds = 0usize;
     let mut queue: VecDeque<Intent> = VecDeque::new();
-    let mut current = Some(first);
+    // Each plan is executed by value and then moved into the transition (not copied: the
+    // first plan of a node failure at scale holds thousands of steps).
+    let mut current = Some((first, Keep::First));
     loop {
-        let plan = match current.take() {
+        let (plan, keep) = match current.take() {
             Some(x) => x,
             None => {
                 let Some(next) = queue.pop_front() else {
@@ -149,10 +151,12 @@ pub fn run(
                                 tr.notes.push(n.clone());
                             }
                         }
-                        if !p.steps.is_empty() {
-                            tr.replans.push(p.clone());
-                        }
-                        p
+                        let keep = if p.steps.is_empty() {
+                            Keep::Drop
+                        } else {
+                            Keep::Replan
+                        };
+                        (p, keep)
                     }
                     Err(e) => {
                         tr.notes
@@ -173,8 +177,20 @@ pub fn run(
                 queue.push_front(r);
             }
         }
+        match keep {
+            Keep::First => tr.plan = plan,
+            Keep::Replan => tr.replans.push(plan),
+            Keep::Drop => {}
+        }
     }
     Ok(tr)
+}
+
+/// Where an executed plan goes in the transition.
+enum Keep {
+    First,
+    Replan,
+    Drop,
 }
 
 /// The rest of an interrupted plan: its target placement, minus the groups being recovered.
