@@ -20,13 +20,14 @@ use std::io::Write;
 pub(super) const KEY: &str = "sealed";
 
 /// The files of `src/model` (a test checks that none is missing).
-const SOURCES: [(&str, &str); 6] = [
+const SOURCES: [(&str, &str); 7] = [
     ("mod.rs", include_str!("../model/mod.rs")),
     ("value.rs", include_str!("../model/value.rs")),
     ("props.rs", include_str!("../model/props.rs")),
     ("config_event.rs", include_str!("../model/config_event.rs")),
     ("nodefiles.rs", include_str!("../model/nodefiles.rs")),
     ("defaults.rs", include_str!("../model/defaults.rs")),
+    ("packed.rs", include_str!("../model/packed.rs")),
 ];
 
 /// A hash (FNV-1a) of the source files of every serde type of the state file and of its
