@@ -183,7 +183,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 dependencies: Default::default(),
                 properties: BTreeMap::new(),
                 extension: BTreeMap::new(),
-                state: BTreeMap::new(),
+                state: Default::default(),
                 restart_history: Vec::new(),
                 rg_restart_history: Vec::new(),
                 disabled_on: Default::default(),

@@ -111,7 +111,7 @@ pub(super) fn create_typed(
         dependencies: Dependencies::default(),
         properties: BTreeMap::new(),
         extension: BTreeMap::new(),
-        state: BTreeMap::new(),
+        state: crate::model::NodeMap::new(),
         restart_history: Vec::new(),
         rg_restart_history: Vec::new(),
         disabled_on: Default::default(),

@@ -249,7 +249,7 @@ pub fn add_resource<'a>(
         },
         properties: BTreeMap::new(),
         extension: BTreeMap::new(),
-        state: BTreeMap::new(),
+        state: crate::model::NodeMap::new(),
         restart_history: Vec::new(),
         rg_restart_history: Vec::new(),
         disabled_on: Default::default(),

@@ -7,9 +7,11 @@
 mod config_event;
 mod defaults;
 pub mod nodefiles;
+mod nodemap;
 mod packed;
 pub mod props;
 pub mod value;
+pub use nodemap::NodeMap;
 pub use packed::PackedLog;
 
 use crate::fasthash::NameMap;
@@ -678,8 +680,8 @@ pub struct Resource {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extension: BTreeMap<String, PropValue>,
     /// Per-node runtime state; absent node = Offline / no status.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub state: BTreeMap<String, ResourceNodeState>,
+    #[serde(default, skip_serializing_if = "NodeMap::is_empty")]
+    pub state: NodeMap<ResourceNodeState>,
     /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restart_history: Vec<u64>,

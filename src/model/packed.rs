@@ -115,7 +115,7 @@ mod tests {
             severity: "notice".to_string(),
             message: message.to_string(),
             group: group.map(str::to_string),
-            resource: (seq % 2 == 0).then(|| format!("rs-{seq}")),
+            resource: seq.is_multiple_of(2).then(|| format!("rs-{seq}")),
         }
     }
 

@@ -7,7 +7,6 @@ use crate::harness::TestCluster;
 use scsim::model::{
     ClusterState, RState, RStatus, Resource, ResourceGroup, ResourceNodeState, RgMode, RgState,
 };
-use std::collections::BTreeMap;
 
 /// Load the state file, change it, write it back.
 fn edit(t: &TestCluster, f: impl FnOnce(&mut ClusterState)) {
@@ -43,7 +42,7 @@ fn resource(
 ) {
     let g = s.resource_groups.get_mut(rg).unwrap();
     g.resources.push(name.to_string());
-    let mut state = BTreeMap::new();
+    let mut state = scsim::model::NodeMap::new();
     for n in &g.nodelist {
         let on = g.state_on(n) == RgState::Online;
         state.insert(

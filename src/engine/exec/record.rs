@@ -16,7 +16,7 @@ pub(super) fn set_rstate(
     let Some(r) = state.resources.get_mut(resource) else {
         return;
     };
-    let e = r.state.entry(node.to_string()).or_default();
+    let e = r.state.entry_or_default(node);
     if e.state == s {
         return;
     }
@@ -47,7 +47,7 @@ pub fn set_status(
     let Some(r) = state.resources.get_mut(resource) else {
         return;
     };
-    let e = r.state.entry(node.to_string()).or_default();
+    let e = r.state.entry_or_default(node);
     let status_changed = e.status != status;
     let msg_changed = e.message != msg;
     e.status = status;

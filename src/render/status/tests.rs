@@ -31,7 +31,7 @@ fn add_group(s: &mut ClusterState, name: &str, nodes: &[&str], online_on: Option
 fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, message: &str) {
     let g = s.resource_groups.get_mut(group).unwrap();
     g.resources.push(name.to_string());
-    let mut state = std::collections::BTreeMap::new();
+    let mut state = crate::model::NodeMap::new();
     for n in &g.nodelist {
         let on = g.state_on(n) == RgState::Online;
         state.insert(

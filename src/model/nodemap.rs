@@ -1,0 +1,194 @@
+//! [`NodeMap`]: a small map from node name to a value, kept sorted in one vector.
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A map from node name to a value, sorted by name, in one vector: the per-node state of a
+/// resource or group names one to a few nodes, for which a `BTreeMap` (whose first node
+/// holds eleven slots) costs ten times the entries. It reads and writes the same JSON object,
+/// with the keys in the same (sorted) order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeMap<V>(Vec<(String, V)>);
+
+impl<V> Default for NodeMap<V> {
+    fn default() -> Self {
+        NodeMap(Vec::new())
+    }
+}
+
+impl<V> NodeMap<V> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.find(key)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        let i = self.find(key).ok()?;
+        self.0.get_mut(i).map(|(_, v)| v)
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+    /// Set the value for `key`, returning the one it replaces.
+    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+    pub fn remove(&mut self, key: &str) -> Option<V> {
+        let i = self.find(key).ok()?;
+        Some(self.0.remove(i).1)
+    }
+    /// The value for `key`, inserted as the default first if absent.
+    pub fn entry_or_default(&mut self, key: &str) -> &mut V
+    where
+        V: Default,
+    {
+        let i = match self.find(key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (key.to_string(), V::default()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut V) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k, v));
+    }
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &V)> + ExactSizeIterator {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+    pub fn iter_mut(
+        &mut self,
+    ) -> impl DoubleEndedIterator<Item = (&String, &mut V)> + ExactSizeIterator {
+        self.0.iter_mut().map(|(k, v)| (&*k, v))
+    }
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
+        self.0.iter().map(|(k, _)| k)
+    }
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
+        self.0.iter().map(|(_, v)| v)
+    }
+    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+}
+
+impl<V> std::ops::Index<&str> for NodeMap<V> {
+    type Output = V;
+    fn index(&self, key: &str) -> &V {
+        match self.get(key) {
+            Some(v) => v,
+            None => panic!("no entry for node {key}"),
+        }
+    }
+}
+
+impl<'a, V> IntoIterator for &'a NodeMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, V)>,
+        fn(&'a (String, V)) -> (&'a String, &'a V),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<V: Serialize> Serialize for NodeMap<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for NodeMap<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Visit<V> {
+            type Value = NodeMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+                let mut m = NodeMap(Vec::with_capacity(a.size_hint().unwrap_or(1).min(64)));
+                while let Some((k, v)) = a.next_entry::<String, V>()? {
+                    m.insert(k, v);
+                }
+                m.0.shrink_to_fit();
+                Ok(m)
+            }
+        }
+        d.deserialize_map(Visit(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn reads_and_writes_the_json_of_a_btreemap() {
+        for text in [
+            r#"{}"#,
+            r#"{"node-2":1,"node-1":2,"node-3":3}"#,
+            r#"{"b":1,"a":2,"b":4}"#,
+        ] {
+            let tree: BTreeMap<String, u32> = serde_json::from_str(text).unwrap();
+            let map: NodeMap<u32> = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                serde_json::to_string(&map).unwrap(),
+                serde_json::to_string(&tree).unwrap()
+            );
+            assert!(map.iter().eq(tree.iter()));
+        }
+    }
+
+    #[test]
+    fn behaves_as_a_sorted_map() {
+        let mut m = NodeMap::new();
+        assert_eq!(m.insert("n2".to_string(), 2), None);
+        assert_eq!(m.insert("n1".to_string(), 1), None);
+        assert_eq!(m.insert("n2".to_string(), 20), Some(2));
+        *m.entry_or_default("n3") += 3;
+        *m.entry_or_default("n1") += 10;
+        assert_eq!(m.keys().collect::<Vec<_>>(), ["n1", "n2", "n3"]);
+        assert_eq!(m.values().copied().collect::<Vec<_>>(), [11, 20, 3]);
+        assert_eq!(m["n2"], 20);
+        assert!(m.contains_key("n3") && !m.contains_key("n4"));
+        assert_eq!(m.remove("n2"), Some(20));
+        assert_eq!(m.get("n2"), None);
+        m.retain(|k, _| k != "n1");
+        assert_eq!(m.len(), 1);
+        m.clear();
+        assert!(m.is_empty());
+    }
+}
