@@ -353,7 +353,10 @@ pub fn device_groups(out: &mut String, state: &ClusterState, names: &[&str]) {
 /// `clquorum show`.
 pub fn quorum(out: &mut String, state: &ClusterState) {
     let cl = &state.cluster;
-    title(out, "Cluster Nodes");
+    // A section a filter (-t, -n, operands) left empty is not printed.
+    if !cl.nodes.is_empty() {
+        title(out, "Cluster Nodes");
+    }
     for n in &cl.nodes {
         field(out, 0, "Node Name", &n.name);
         field(out, 1, "Node ID", &n.id.to_string());
@@ -366,7 +369,9 @@ pub fn quorum(out: &mut String, state: &ClusterState) {
         );
         out.push('\n');
     }
-    title(out, "Quorum Devices");
+    if !cl.quorum_devices.is_empty() {
+        title(out, "Quorum Devices");
+    }
     for d in &cl.quorum_devices {
         field(
             out,
@@ -387,7 +392,9 @@ pub fn quorum(out: &mut String, state: &ClusterState) {
 /// `clinterconnect show`.
 pub fn interconnect(out: &mut String, state: &ClusterState) {
     let cl = &state.cluster;
-    title(out, "Transport Cables");
+    if !cl.transport_paths.is_empty() {
+        title(out, "Transport Cables");
+    }
     for p in &cl.transport_paths {
         field(
             out,
@@ -400,7 +407,9 @@ pub fn interconnect(out: &mut String, state: &ClusterState) {
         field(out, 1, "State", "Enabled");
         out.push('\n');
     }
-    title(out, "Transport Adapters for each node");
+    if cl.nodes.iter().any(|n| !n.adapters.is_empty()) {
+        title(out, "Transport Adapters for each node");
+    }
     for n in &cl.nodes {
         for a in &n.adapters {
             field(out, 0, "Transport Adapter", a);
