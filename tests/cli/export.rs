@@ -580,8 +580,23 @@ fn random_cluster(
     Ok(())
 }
 
+/// The random clusters come from a fixed seed unless PROPTEST_RNG_SEED names another, so a
+/// run of the suite is repeatable; explore other clusters with `PROPTEST_RNG_SEED=N`.
+fn export_config() -> ProptestConfig {
+    let base = ProptestConfig::default();
+    let rng_seed = match base.rng_seed {
+        proptest::test_runner::RngSeed::Random => proptest::test_runner::RngSeed::Fixed(0x5c51),
+        seed => seed,
+    };
+    ProptestConfig {
+        cases: 12,
+        rng_seed,
+        ..base
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #![proptest_config(export_config())]
 
     #[test]
     fn random_31_clusters_round_trip(base in base(), steps in prop::collection::vec((step(), any::<bool>()), 4..28)) {
