@@ -438,6 +438,30 @@ fn down_nodes(state: &ClusterState) -> Vec<Op> {
     ops
 }
 
+/// The groups to bring online, each after the groups it follows (`++` affinity) or depends
+/// on (RG_dependencies): switching a group to a node where a group it follows is not online
+/// yet is refused. Otherwise in the state's order; a cycle keeps that order.
+fn placement_order<'s>(groups: &[&'s ResourceGroup]) -> Vec<&'s ResourceGroup> {
+    let before = |g: &ResourceGroup, other: &str| {
+        g.rg_dependencies.iter().any(|d| d == other)
+            || g.rg_affinities.iter().any(|a| {
+                a.strip_prefix("++")
+                    .map(|t| t.trim_start_matches('+'))
+                    .is_some_and(|t| t == other)
+            })
+    };
+    let mut left: Vec<&ResourceGroup> = groups.to_vec();
+    let mut out = Vec::with_capacity(left.len());
+    while !left.is_empty() {
+        let ready = left
+            .iter()
+            .position(|g| !left.iter().any(|o| o.name != g.name && before(g, &o.name)))
+            .unwrap_or(0);
+        out.push(left.remove(ready));
+    }
+    out
+}
+
 fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
     let mut steps = down_nodes(state);
     let managed: Vec<&ResourceGroup> = state
@@ -462,7 +486,7 @@ fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
             ));
         }
     }
-    for g in &managed {
+    for g in placement_order(&managed) {
         let on = g.primaries();
         if !on.is_empty() {
             steps.push(Op::Place(g.name.clone(), on));

@@ -171,7 +171,17 @@ impl<'a> Draft<'a> {
                 RgState::PendingOnline | RgState::PendingOffline
             );
         let blocked = g.state_on(n) == RgState::PendingOnlineBlocked && u.after;
-        if u.before != u.after || u.restart || !acts.is_empty() || pending || blocked {
+        let becomes_blocked = g.state_on(n) == RgState::Online
+            && u.before
+            && u.after
+            && order_r.iter().any(|&rn| self.waits_across(rn, &u, p));
+        if u.before != u.after
+            || u.restart
+            || !acts.is_empty()
+            || pending
+            || blocked
+            || becomes_blocked
+        {
             Some(Unit {
                 rg: g.name.clone(),
                 node: n.to_string(),
@@ -183,6 +193,34 @@ impl<'a> Draft<'a> {
         } else {
             None
         }
+    }
+
+    /// `rn` is enabled on the unit's node after the plan but does not run there, waiting for
+    /// a dependee in another group that runs nowhere after the plan: its group, online there,
+    /// settles to Pending_online_blocked (a resource enabled in an online group while the
+    /// group its dependee is in is offline or unmanaged starts nothing, but blocks the group).
+    fn waits_across(&self, rn: &str, u: &UnitScope, p: &Progress) -> bool {
+        let r = &self.st.resources[rn];
+        if u.will.get(rn).copied().unwrap_or(false) || !self.enabled_after_on(r, u.node) {
+            return false;
+        }
+        r.dependencies.all().any(|(k, d)| {
+            let Some(dr) = self.st.resources.get(dep_target(d)) else {
+                return false;
+            };
+            k != DepKind::Weak && dr.group != u.g.name && !self.runs_after(dr, p)
+        })
+    }
+
+    /// `r` (of another group than the unit's) runs somewhere after the plan, as far as it is
+    /// decided: its group's units are worked out already, or it runs now on a node that stays.
+    fn runs_after(&self, r: &Resource, p: &Progress) -> bool {
+        if p.processed.contains(r.group.as_str()) {
+            return p.run_after.get(&r.name).copied().unwrap_or(false);
+        }
+        r.state
+            .iter()
+            .any(|(m, st)| !self.after.crashed.contains(m) && st.state.is_running())
     }
 
     /// What resource `rn` does in the unit, and whether it runs there after the plan.
