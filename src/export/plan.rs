@@ -168,12 +168,18 @@ fn unmet_while_running(state: &ClusterState, r: &crate::model::Resource) -> bool
 /// The enable switches, while every group is still unmanaged (nothing starts) and before
 /// the dependencies exist: a resource may be enabled although a resource it depends on is
 /// not (the dependency was set later), which enabling it after the dependency would refuse.
+/// The per-node disables (3.2) come with them, for the same reason: a resource may be off on
+/// a node where a resource depending on it is on (it was switched off before the dependency
+/// was set), which disabling it there after the dependency would refuse.
 fn switches(state: &ClusterState, ops: &mut Vec<Op>) {
-    let on: Vec<Op> = state
-        .resources
-        .values()
-        .filter(|r| r.enabled)
+    let enabled = || state.resources.values().filter(|r| r.enabled);
+    let on: Vec<Op> = enabled()
         .map(|r| Op::Enable(r.name.clone()))
+        .chain(
+            enabled()
+                .filter(|r| !r.disabled_on.is_empty())
+                .map(|r| Op::DisableOn(r.name.clone(), r.disabled_on.iter().cloned().collect())),
+        )
         .collect();
     if !on.is_empty() {
         ops.push(Op::Section(
@@ -471,12 +477,6 @@ fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
         .collect();
     steps.extend(managed.iter().map(|g| Op::Manage(g.name.clone())));
     for r in state.resources.values() {
-        if r.enabled && !r.disabled_on.is_empty() {
-            steps.push(Op::DisableOn(
-                r.name.clone(),
-                r.disabled_on.iter().cloned().collect(),
-            ));
-        }
         if !r.monitored {
             steps.push(Op::Unmonitor(r.name.clone()));
         } else if !r.unmonitored_on.is_empty() {
@@ -552,6 +552,21 @@ mod tests {
         assert!(!is_deferred(&s, "app", name, &nru(&["lh"])));
         assert!(is_deferred(&s, "app", name, &nru(&["lh", "lh2"])));
         assert!(!is_deferred(&s, "app", "Retry_count", &PropValue::Int(2)));
+    }
+
+    #[test]
+    fn groups_are_placed_after_those_they_follow_or_depend_on() {
+        let mut s = testkit::cluster(&["n1", "n2"], 0);
+        testkit::add_group(&mut s, "a", &["n1", "n2"]).rg_affinities = vec!["++c".into()];
+        testkit::add_group(&mut s, "b", &["n1", "n2"]).rg_dependencies = vec!["a".into()];
+        testkit::add_group(&mut s, "c", &["n1", "n2"]);
+        let groups: Vec<&ResourceGroup> = s.resource_groups.values().collect();
+        let names = |v: Vec<&ResourceGroup>| v.iter().map(|g| g.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(placement_order(&groups)), ["c", "a", "b"]);
+        // A cycle keeps the state's order.
+        s.resource_groups.get_mut("c").unwrap().rg_dependencies = vec!["b".into()];
+        let groups: Vec<&ResourceGroup> = s.resource_groups.values().collect();
+        assert_eq!(names(placement_order(&groups)), ["a", "b", "c"]);
     }
 
     #[test]
