@@ -16,6 +16,11 @@ use std::time::Duration;
 /// this old: they cannot be told apart per state file, so a recent one may be in use.
 const LEGACY_TEMP_AGE: Duration = Duration::from_secs(600);
 
+/// The state is serialized through a buffer of this size: large enough that a write call
+/// carries many objects, small enough that the buffer's pages (each first touched through a
+/// page fault) are few.
+const WRITE_BUFFER: usize = 64 * 1024;
+
 const PREFIX: &str = ".scsim-state-";
 const SUFFIX: &str = ".tmp";
 
@@ -137,7 +142,7 @@ pub(super) fn write_atomic(
         .tempfile_in(dir)
         .map_err(|e| io_err("creating a temporary file", e))?;
     {
-        let mut w = std::io::BufWriter::with_capacity(256 * 1024, tmp.as_file_mut());
+        let mut w = std::io::BufWriter::with_capacity(WRITE_BUFFER, tmp.as_file_mut());
         write(&mut w)
             .and_then(|()| w.flush())
             .map_err(|e| io_err("writing", e))?;
@@ -170,7 +175,7 @@ fn overwrite(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     use std::io::Seek;
-    let mut w = std::io::BufWriter::with_capacity(256 * 1024, &mut file);
+    let mut w = std::io::BufWriter::with_capacity(WRITE_BUFFER, &mut file);
     write(&mut w)?;
     w.flush()?;
     drop(w);
