@@ -31,6 +31,22 @@ pub mod store;
 pub mod timefmt;
 
 use std::ffi::OsString;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by [`run_process`]: the process ends when the command does.
+static PROCESS_ENDS: AtomicBool = AtomicBool::new(false);
+
+/// Let go of a large value (a cluster state) a command is done with. In a process that ends
+/// with the command its memory is left for the OS to take back at exit: freeing a state's tens
+/// of thousands of allocations one by one costs a tenth of a small command at 1,000 resources.
+/// Anywhere else (the library in a longer-lived program, the tests) it is dropped as usual.
+pub(crate) fn let_go<T>(value: T) {
+    if PROCESS_ENDS.load(Ordering::Relaxed) {
+        std::mem::forget(value);
+    } else {
+        drop(value);
+    }
+}
 
 /// Run one invocation (`argv` includes argv[0]) with the given environment, writing to the
 /// given streams. Returns the process exit status.
@@ -57,9 +73,11 @@ fn exit_status(code: i32, flushed: std::io::Result<()>) -> i32 {
 /// Run one invocation as the process: stdout is streamed to the real stdout in chunks (see
 /// [`printer::Printer::streaming`]), stderr written at the end. Returns the exit status.
 pub fn run_process(argv: Vec<OsString>, env: &cli::Env) -> i32 {
+    PROCESS_ENDS.store(true, Ordering::Relaxed);
     let mut printer =
         printer::Printer::streaming("scsim", Box::new(std::io::stdout())).live_stderr();
     let code = cli::run(argv, env, &mut printer);
     let flushed = printer.flush_to(&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    let_go(printer);
     exit_status(code, flushed)
 }

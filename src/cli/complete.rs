@@ -106,13 +106,23 @@ fn properties(state: &ClusterState, ext: Option<bool>, words: &[String]) -> Vec<
                 .find_map(|w| state.resources.get(w).map(|r| r.rtype.clone()))
         });
     let rt = rtype.and_then(|t| crate::query::types::registered_type(state, &t).ok());
+    // 3.2 and later: a PER_NODE extension property also takes `NAME{node}=` (one node per
+    // word: `{a,b}` would need quoting against the shell's brace expansion).
+    let per_node = state.cluster.release.has_32_features();
+    let nodes = state.cluster.node_names();
     match (rt, after(&["-g"]), ext) {
         (Some(rt), _, _) => crate::model::props::all_params(rt)
             .into_iter()
             .filter(|d| {
                 ext.is_none_or(|e| d.extension == e) && !crate::model::props::is_query_only(&d.name)
             })
-            .map(|d| format!("{}=", d.name))
+            .flat_map(|d| {
+                let mut words = vec![format!("{}=", d.name)];
+                if per_node && d.per_node && d.extension {
+                    words.extend(nodes.iter().map(|n| format!("{}{{{n}}}=", d.name)));
+                }
+                words
+            })
             .collect(),
         (None, Some(_), Some(false)) => group_properties(),
         _ => Vec::new(),

@@ -17,7 +17,7 @@ fn wrap(
     f: impl FnOnce(&mut Ctx) -> Result<Option<ClusterState>>,
 ) -> Result<()> {
     if !json {
-        return f(ctx).map(|_| ());
+        return f(ctx).map(crate::let_go);
     }
     let original = ctx.out.begin_capture();
     let done = f(ctx);
@@ -28,6 +28,7 @@ fn wrap(
     };
     ctx.out
         .out(&outcome::json(command, dry_run, &report, &state, None));
+    crate::let_go(state);
     Ok(())
 }
 

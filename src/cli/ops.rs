@@ -192,6 +192,7 @@ fn run_native(
     let tr = &done.transition;
     if !dry_run {
         ctx.out.out(&report(tr, &done.state));
+        crate::let_go(done.transition);
         return Ok(done.state);
     }
     // Printed only when the intent was accepted: a refusal prints nothing on stdout, as the

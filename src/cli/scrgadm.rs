@@ -584,6 +584,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         let state = ctx.service.snapshot()?;
         let out = &mut *ctx.out;
         listing::render_to(&state, p, &mut |chunk| out.out(chunk))?;
+        crate::let_go(state);
         return Ok(());
     }
     load_rtr_file(&mut req)?;

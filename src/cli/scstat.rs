@@ -118,6 +118,8 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         status::render_text(&view)
     };
     ctx.out.out(&text);
+    crate::let_go((view, text));
+    crate::let_go(state);
     Ok(())
 }
 

@@ -410,7 +410,9 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     for w in &done.warnings {
         ctx.out.warn(w);
     }
-    outcome(&done)
+    let result = outcome(&done);
+    crate::let_go(done);
+    result
 }
 
 /// Exit 10 when a method failed or the requested result was not reached.

@@ -73,19 +73,39 @@ mod tests {
             .insert("a".into(), super::super::RgState::Online);
         assert_eq!(g, fresh);
         let text = serde_json::to_string(&g).unwrap();
+        // Schema 6: the name is the key of the group's object, `managed` true is the default.
         assert_eq!(
             text,
-            r#"{"name":"rg-1","nodelist":["a","b"],"managed":true,"resources":["rs-1"],"state":{"a":"Online"}}"#
+            r#"{"nodelist":["a","b"],"resources":["rs-1"],"state":{"a":"Online"}}"#
         );
-        assert_eq!(serde_json::from_str::<ResourceGroup>(&text).unwrap(), g);
+        let mut back = serde_json::from_str::<ResourceGroup>(&text).unwrap();
+        back.name = "rg-1".into();
+        assert_eq!(back, g);
 
         let r: Resource = serde_json::from_str(V4_RESOURCE).unwrap();
+        assert!(r.enabled && r.monitored);
         let text = serde_json::to_string(&r).unwrap();
-        assert_eq!(
-            text,
-            r#"{"name":"rs-1","type":"T","group":"rg-1","enabled":true,"monitored":true}"#
+        assert_eq!(text, r#"{"type":"T","group":"rg-1"}"#);
+        let mut back = serde_json::from_str::<Resource>(&text).unwrap();
+        back.name = "rs-1".into();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn switches_off_are_written() {
+        let r: Resource =
+            serde_json::from_str(r#"{"type":"T","group":"g","enabled":false,"monitored":false}"#)
+                .unwrap();
+        assert!(!r.enabled && !r.monitored);
+        let text = serde_json::to_string(&r).unwrap();
+        assert!(text.contains(r#""enabled":false"#) && text.contains(r#""monitored":false"#));
+        let mut g = ResourceGroup::new("g", vec![]);
+        g.managed = false;
+        assert!(
+            serde_json::to_string(&g)
+                .unwrap()
+                .contains(r#""managed":false"#)
         );
-        assert_eq!(serde_json::from_str::<Resource>(&text).unwrap(), r);
     }
 
     #[test]
@@ -117,6 +137,8 @@ mod tests {
                 "{k} missing from {text}"
             );
         }
-        assert_eq!(serde_json::from_str::<ResourceGroup>(&text).unwrap(), g);
+        let mut back = serde_json::from_str::<ResourceGroup>(&text).unwrap();
+        back.name = "g".into();
+        assert_eq!(back, g);
     }
 }

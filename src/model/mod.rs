@@ -6,8 +6,10 @@
 
 mod config_event;
 mod defaults;
+mod named;
 pub mod nodefiles;
 mod nodemap;
+mod nodestate;
 mod packed;
 pub mod props;
 pub mod value;
@@ -22,7 +24,7 @@ pub use config_event::ConfigEvent;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The whole simulated cluster: configuration, runtime state, clock, event log, faults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,8 +36,10 @@ pub struct ClusterState {
     /// Registered resource types, keyed by full name (`SUNW.HAStoragePlus:4`), in registration order.
     pub resource_types: NameMap<ResourceType>,
     /// Resource groups, keyed by name, in creation order.
+    #[serde(deserialize_with = "named::map")]
     pub resource_groups: NameMap<ResourceGroup>,
     /// Resources, keyed by name, in creation order.
+    #[serde(deserialize_with = "named::map")]
     pub resources: NameMap<Resource>,
     /// Simulated clock.
     pub clock: Clock,
@@ -428,8 +432,11 @@ pub enum RgMode {
 /// Resource group: rg_properties(5) as typed fields, plus per-node runtime state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResourceGroup {
+    /// Written as the key of `resource_groups` only (schema 6; `named.rs`).
+    #[serde(default, skip_serializing)]
     pub name: String,
     pub nodelist: Vec<String>,
+    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub managed: bool,
     #[serde(
         default = "defaults::failover",
@@ -659,14 +666,18 @@ impl Dependencies {
 /// A resource: identity, cluster-wide switches, explicitly set properties, per-node state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resource {
+    /// Written as the key of `resources` only (schema 6; `named.rs`).
+    #[serde(default, skip_serializing)]
     pub name: String,
     /// Full name of its registered type.
     #[serde(rename = "type")]
     pub rtype: String,
     pub group: String,
     /// On_off_switch.
+    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub enabled: bool,
     /// Monitored_switch.
+    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub monitored: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
@@ -713,12 +724,13 @@ pub struct Resource {
     pub ignore_failed_start: std::collections::BTreeSet<String>,
 }
 
-/// Per-node resource state (RGM-set) and status (agent-set).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Per-node resource state (RGM-set) and status (agent-set). In the state file (schema 6) a
+/// state whose status has its name (Online/Online, Offline/Offline) and no message is the bare
+/// name; any other is an object (`nodestate.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceNodeState {
     pub state: RState,
     pub status: RStatus,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
 }
 

@@ -50,7 +50,7 @@ impl<B: ClusterBackend> Service<B> {
             backend.config_event(state, ev, now)?;
         }
         backend.committed(state, now)?;
-        s.finish()?;
+        s.commit()?;
         Ok(Configured { description })
     }
 }

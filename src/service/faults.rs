@@ -118,7 +118,7 @@ impl<B: ClusterBackend> Service<B> {
             if mode == Mode::Apply {
                 s.log_command(cmd);
                 s.arm_fault(fault.clone());
-                s.finish()?;
+                s.commit()?;
             }
             return Ok(Injected::Armed(fault));
         }
@@ -199,7 +199,7 @@ impl<B: ClusterBackend> Service<B> {
             })?;
             each(&tr, s.state());
         }
-        s.finish()?;
+        s.commit()?;
         Ok(Injected::MonitorReports)
     }
 
@@ -236,7 +236,7 @@ impl<B: ClusterBackend> Service<B> {
                 prog: "scsim",
                 words: &words,
             });
-            s.finish()?;
+            s.commit()?;
         }
         Ok(n)
     }
@@ -288,6 +288,6 @@ fn server_failures<B: ClusterBackend>(
         // The next failure a second later.
         s.state_mut().clock.now_ms += 1000;
     }
-    s.finish()?;
+    s.commit()?;
     Ok(Injected::ServerReports(lines))
 }

@@ -44,7 +44,7 @@ impl<B: ClusterBackend> Service<B> {
         s.log_command(cmd);
         let (state, backend, now) = s.backend_parts();
         backend.set_status(state, &req.resource, &node, req.status, &req.message, now);
-        s.finish()?;
+        s.commit()?;
         Ok(node)
     }
 }
@@ -110,7 +110,7 @@ impl<B: ClusterBackend> Service<B> {
         s.log_command(cmd);
         s.catch_up_clock();
         let transition = s.apply_intent(&intent)?;
-        s.finish()?;
+        s.commit()?;
         Ok(Controlled {
             node,
             transition: (!req.check_only).then_some(transition),

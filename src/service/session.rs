@@ -147,6 +147,11 @@ impl<'a, B: ClusterBackend> Session<'a, B> {
         }
     }
 
+    /// [`Session::finish`] for a caller that has no use for the resulting state.
+    pub fn commit(self) -> Result<()> {
+        self.finish().map(crate::let_go)
+    }
+
     /// End the session: [`Mode::Apply`] writes the state (and releases the lock);
     /// [`Mode::DryRun`] writes nothing. Either way the resulting state is returned.
     pub fn finish(self) -> Result<ClusterState> {

@@ -68,7 +68,7 @@ impl<B: ClusterBackend> Service<B> {
                 None,
                 format!("simulated time advanced by {as_written}"),
             );
-            s.finish()?;
+            s.commit()?;
         }
         Ok(Advanced {
             from_ms,

@@ -16,6 +16,11 @@ use std::time::Duration;
 /// this old: they cannot be told apart per state file, so a recent one may be in use.
 const LEGACY_TEMP_AGE: Duration = Duration::from_secs(600);
 
+/// The state is serialized through a buffer of this size: large enough that a write call
+/// carries many objects, small enough that the buffer's pages (each first touched through a
+/// page fault) are few.
+const WRITE_BUFFER: usize = 64 * 1024;
+
 const PREFIX: &str = ".scsim-state-";
 const SUFFIX: &str = ".tmp";
 
@@ -30,9 +35,17 @@ fn tag(path: &Path) -> String {
     format!("{h:016x}")
 }
 
-/// Remove temp files left in `dir` by killed writers of `path`. Called with the lock held, so
-/// no other writer of this state is running. Best effort: failures are ignored.
-pub(super) fn remove_stale_temps(dir: &Path, path: &Path) -> usize {
+/// The name a commit's spare file (an earlier generation let go of by the history, see
+/// `history::record`) takes while it is overwritten with the new state: a temp file name of
+/// this state, so a writer killed mid-write leaves nothing the next one does not remove.
+pub(super) fn spare_path(path: &Path) -> std::path::PathBuf {
+    path.with_file_name(format!("{PREFIX}{}-spare{SUFFIX}", tag(path)))
+}
+
+/// Remove temp files left in `dir` by killed writers of `path` (but not `keep`, the spare of
+/// the running commit). Called with the lock held, so no other writer of this state is
+/// running. Best effort: failures are ignored.
+pub(super) fn remove_stale_temps(dir: &Path, path: &Path, keep: Option<&Path>) -> usize {
     let mine = format!("{PREFIX}{}-", tag(path));
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -58,7 +71,8 @@ pub(super) fn remove_stale_temps(dir: &Path, path: &Path) -> usize {
             false
         };
         let is_file = e.file_type().is_ok_and(|t| t.is_file());
-        if stale && is_file && std::fs::remove_file(e.path()).is_ok() {
+        let kept = keep.is_some_and(|k| k.file_name() == Some(e.file_name().as_os_str()));
+        if stale && is_file && !kept && std::fs::remove_file(e.path()).is_ok() {
             removed += 1;
         }
     }
@@ -67,9 +81,12 @@ pub(super) fn remove_stale_temps(dir: &Path, path: &Path) -> usize {
 
 /// Replace `path` with what `write` produces, atomically. `write` gets a buffered writer on the
 /// temp file, so a large state is serialized straight to disk rather than into memory first.
-/// The caller holds the state's lock.
+/// `spare`, when given, is a file of this state's (at [`spare_path`]) that nothing else links
+/// to: it is overwritten and renamed into place instead of a new temp file, which saves
+/// creating one inode and freeing another. The caller holds the state's lock.
 pub(super) fn write_atomic(
     path: &Path,
+    spare: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
     let dir = match path.parent() {
@@ -91,10 +108,25 @@ pub(super) fn write_atomic(
         )
         .hint("the previous state was left unchanged")
     };
-    remove_stale_temps(dir, path);
+    remove_stale_temps(dir, path, spare);
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    if let (Some(spare), Some(perms)) = (spare, &existing)
+        && let Ok(file) = std::fs::OpenOptions::new().write(true).open(spare)
+    {
+        let written = overwrite(&file, perms, write);
+        return match written.and_then(|()| std::fs::rename(spare, path)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let _ = std::fs::remove_file(spare);
+                Err(io_err("writing", e))
+            }
+        };
+    }
+    if let Some(spare) = spare {
+        let _ = std::fs::remove_file(spare);
+    }
     // The mode of the file being replaced, if any; a new file gets 0666 less the umask, which
     // the kernel applies when the temp file is created with that mode.
-    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
     let creating = existing.is_none();
     let prefix = format!("{PREFIX}{}-", tag(path));
     let mut builder = tempfile::Builder::new();
@@ -110,7 +142,7 @@ pub(super) fn write_atomic(
         .tempfile_in(dir)
         .map_err(|e| io_err("creating a temporary file", e))?;
     {
-        let mut w = std::io::BufWriter::with_capacity(256 * 1024, tmp.as_file_mut());
+        let mut w = std::io::BufWriter::with_capacity(WRITE_BUFFER, tmp.as_file_mut());
         write(&mut w)
             .and_then(|()| w.flush())
             .map_err(|e| io_err("writing", e))?;
@@ -135,6 +167,24 @@ pub(super) fn write_atomic(
     Ok(())
 }
 
+/// Write the new state over the spare's old contents, cut it to length, give it the state's
+/// mode and sync it.
+fn overwrite(
+    mut file: &std::fs::File,
+    perms: &std::fs::Permissions,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use std::io::Seek;
+    let mut w = std::io::BufWriter::with_capacity(WRITE_BUFFER, &mut file);
+    write(&mut w)?;
+    w.flush()?;
+    drop(w);
+    let len = file.stream_position()?;
+    file.set_len(len)?;
+    file.set_permissions(perms.clone())?;
+    file.sync_all()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,7 +204,7 @@ mod tests {
         for p in [&mine, &theirs, &legacy] {
             std::fs::write(p, b"partial").unwrap();
         }
-        write_atomic(&a, |w| w.write_all(b"{}\n")).unwrap();
+        write_atomic(&a, None, |w| w.write_all(b"{}\n")).unwrap();
         assert!(!mine.exists());
         assert!(theirs.exists());
         // A recent untagged one may belong to a running older scsim.

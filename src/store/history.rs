@@ -1,10 +1,16 @@
 //! Previous generations of the state file, for `scsim history` and `scsim undo`.
 //!
 //! Before a commit replaces the state file, the file as it was is hard-linked (copied where
-//! links are not possible) into `<state>.history/` as `<generation>.json`, with the command
-//! that is about to change it in `<generation>.cmd`. The atomic write renames a new file over
-//! the state, so the link keeps the old generation at no cost in bytes. The newest
-//! [`KEEP`] generations are kept; older ones are removed as new ones arrive.
+//! links are not possible) into `<state>.history/` as `<generation>.json`, and the command
+//! that is about to change it is appended to `<state>.history/commands` (one line per
+//! generation; older scsim wrote `<generation>.cmd` files, which are still read). The atomic
+//! write renames a new file over the state, so the link keeps the old generation at no cost in
+//! bytes. The newest [`KEEP`] generations are kept; older ones go as new ones arrive.
+//!
+//! The file a commit lets go of (the oldest generation, or a stale snapshot under the same
+//! generation number) is not deleted: it is handed to the atomic write as its spare, which is
+//! overwritten with the new state and renamed into place. A commit then creates and frees no
+//! inode, which on ext4 costs more than writing the file.
 
 use super::{StateLock, atomic, load, write_state};
 use crate::error::{ErrorCode, Result, ScError};
@@ -38,25 +44,146 @@ pub fn dir(state: &Path) -> PathBuf {
 
 /// Keep the state file as it is now (generation `generation`) before `command` replaces it.
 /// Failing to keep history never fails the command: the state change matters more.
-pub(super) fn record(state: &Path, generation: u64, command: &str) {
+///
+/// Returns the spare: a file of an earlier generation this commit lets go of, already moved
+/// to the state's spare temp name ([`atomic::spare_path`]), for the atomic write to reuse.
+pub(super) fn record(state: &Path, generation: u64, command: &str) -> Option<PathBuf> {
     let d = dir(state);
     if std::fs::create_dir_all(&d).is_err() {
-        return;
+        return None;
     }
     let snap = d.join(format!("{generation:012}.json"));
-    let _ = std::fs::remove_file(&snap);
-    if std::fs::hard_link(state, &snap).is_err() && std::fs::copy(state, &snap).is_err() {
-        return;
+    // A snapshot already under this number (the state was restored from a copy): its file is
+    // no generation of this state any more.
+    let mut spare = set_aside(&snap, state);
+    if spare.is_none() {
+        let _ = std::fs::remove_file(&snap);
     }
-    let _ = std::fs::write(d.join(format!("{generation:012}.cmd")), command);
-    prune(&d);
+    if std::fs::hard_link(state, &snap).is_err() && std::fs::copy(state, &snap).is_err() {
+        return spare;
+    }
+    let _ = std::fs::remove_file(d.join(format!("{generation:012}.cmd")));
+    append_command(&d, generation, command);
+    for stem in prune(&d) {
+        let json = d.join(format!("{stem}.json"));
+        if spare.is_none() {
+            spare = set_aside(&json, state);
+        }
+        if spare.is_none() || !json.exists() {
+            let _ = std::fs::remove_file(&json);
+        }
+        let _ = std::fs::remove_file(d.join(format!("{stem}.cmd")));
+    }
+    spare
 }
 
-/// Remove all but the newest [`KEEP`] generations. Runs on every commit, so it looks at the
-/// names only (the commands are read by [`list`]).
-fn prune(d: &Path) {
-    let Ok(rd) = std::fs::read_dir(d) else {
+/// Move `file` to the state's spare temp name if nothing else links to it (a snapshot whose
+/// other name is still the state file must not be overwritten).
+fn set_aside(file: &Path, state: &Path) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::symlink_metadata(file).ok()?;
+        if !meta.is_file() || meta.nlink() != 1 {
+            return None;
+        }
+        let spare = atomic::spare_path(state);
+        std::fs::rename(file, &spare).ok()?;
+        Some(spare)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, state);
+        None
+    }
+}
+
+/// The commands file of a history directory.
+fn commands_file(d: &Path) -> PathBuf {
+    d.join("commands")
+}
+
+/// When the commands file passes this size, it is rewritten with the kept generations only.
+const COMMANDS_COMPACT_AT: u64 = 64 * 1024;
+
+/// Append `generation`'s command: `<generation> <command>`, backslash and newline escaped.
+fn append_command(d: &Path, generation: u64, command: &str) {
+    use std::io::Write;
+    let path = commands_file(d);
+    let line = format!("{generation:012} {}\n", escape(command));
+    let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    else {
         return;
+    };
+    let _ = f.write_all(line.as_bytes());
+    if f.metadata().is_ok_and(|m| m.len() > COMMANDS_COMPACT_AT) {
+        compact_commands(d);
+    }
+}
+
+/// Rewrite the commands file with the lines of the generations still kept.
+fn compact_commands(d: &Path) {
+    let kept: std::collections::HashSet<u64> =
+        list_dir(d).into_iter().map(|g| g.generation).collect();
+    let commands = read_commands(d);
+    let mut text = String::new();
+    let mut gens: Vec<_> = commands.iter().filter(|(g, _)| kept.contains(g)).collect();
+    gens.sort_by_key(|(g, _)| **g);
+    for (g, c) in gens {
+        text.push_str(&format!("{g:012} {}\n", escape(c)));
+    }
+    let tmp = d.join("commands.tmp");
+    if std::fs::write(&tmp, text).is_ok() {
+        let _ = std::fs::rename(&tmp, commands_file(d));
+    }
+}
+
+fn escape(command: &str) -> String {
+    command
+        .replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// The commands file as generation -> command (the last line of a generation wins).
+fn read_commands(d: &Path) -> std::collections::HashMap<u64, String> {
+    let Ok(text) = std::fs::read_to_string(commands_file(d)) else {
+        return Default::default();
+    };
+    text.lines()
+        .filter_map(|line| {
+            let (g, c) = line.split_once(' ')?;
+            Some((g.parse::<u64>().ok()?, unescape(c)))
+        })
+        .collect()
+}
+
+/// The generations beyond the newest [`KEEP`], by file stem, for the caller to let go of. Runs
+/// on every commit, so it looks at the names only (the commands are read by [`list`]).
+fn prune(d: &Path) -> Vec<String> {
+    let Ok(rd) = std::fs::read_dir(d) else {
+        return Vec::new();
     };
     let mut kept: Vec<(u64, String)> = rd
         .filter_map(|e| e.ok())
@@ -66,13 +193,14 @@ fn prune(d: &Path) {
             Some((stem.parse::<u64>().ok()?, stem.to_string()))
         })
         .collect();
-    if kept.len() > KEEP {
-        kept.sort_unstable_by_key(|g| std::cmp::Reverse(g.0));
-        for (_, stem) in &kept[KEEP..] {
-            let _ = std::fs::remove_file(d.join(format!("{stem}.json")));
-            let _ = std::fs::remove_file(d.join(format!("{stem}.cmd")));
-        }
+    if kept.len() <= KEEP {
+        return Vec::new();
     }
+    kept.sort_unstable_by_key(|g| std::cmp::Reverse(g.0));
+    kept.split_off(KEEP)
+        .into_iter()
+        .map(|(_, stem)| stem)
+        .collect()
 }
 
 /// The kept generations, newest first.
@@ -84,6 +212,7 @@ fn list_dir(d: &Path) -> Vec<Generation> {
     let Ok(rd) = std::fs::read_dir(d) else {
         return Vec::new();
     };
+    let commands = read_commands(d);
     let mut out: Vec<Generation> = rd
         .filter_map(|e| e.ok())
         .filter_map(|e| {
@@ -93,8 +222,11 @@ fn list_dir(d: &Path) -> Vec<Generation> {
                 return None;
             }
             let generation = stem.parse::<u64>().ok()?;
-            let command = std::fs::read_to_string(path.with_extension("cmd"))
-                .unwrap_or_else(|_| "(command not recorded)".to_string());
+            let command = match commands.get(&generation) {
+                Some(c) => c.clone(),
+                None => std::fs::read_to_string(path.with_extension("cmd"))
+                    .unwrap_or_else(|_| "(command not recorded)".to_string()),
+            };
             Some(Generation {
                 generation,
                 command,
@@ -124,8 +256,8 @@ pub fn undo(
     let target = &kept[steps - 1];
     let mut restored = load(&target.path)?;
     restored.generation = current.generation + 1;
-    record(state, current.generation, command);
-    atomic::write_atomic(state, |w| write_state(w, &restored))?;
+    let spare = record(state, current.generation, command);
+    atomic::write_atomic(state, spare.as_deref(), |w| write_state(w, &restored))?;
     Ok((restored, kept[..steps].to_vec()))
 }
 

@@ -26,10 +26,50 @@
 //!   reads as its default and a spelled-out one reads as before, so a version-4 document is a
 //!   version-5 document as it is; the version is raised because a version-4 scsim requires
 //!   those fields and would report a version-5 file as broken rather than as newer.
+//! * 5 → 6: a resource's per-node state that is Online with status Online, or Offline with
+//!   status Offline, and has no message is written as the bare name (`"Online"`) instead of an
+//!   object, a quarter of a resource's bytes. The object form still reads, so a version-5
+//!   document is a version-6 document as it is; the version is raised because a version-5
+//!   scsim cannot read the bare form.
 
 use crate::model::nodefiles::{self, FileChange, VfstabEntry};
 use crate::model::{ClusterState, PropValue, SCHEMA_VERSION};
 use serde_json::Value;
+
+/// Whether a file of version `from` parses straight into the current model: every step from
+/// it to the current version only added fields whose absence keeps the old meaning, or new
+/// spellings beside the old ones (2 → 3 → 4 → 5 → 6).
+pub fn reads_as_current(from: u32) -> bool {
+    (2..SCHEMA_VERSION).contains(&from)
+}
+
+/// The order of the name-keyed maps (`resource_types`, `resource_groups`, `resources`: creation
+/// order, which listings follow) as `bytes` has them. A migration through generic JSON sorts
+/// object keys; this puts `state`'s maps back in the file's order.
+pub fn restore_order(state: &mut ClusterState, bytes: &[u8]) {
+    use serde::de::IgnoredAny;
+    #[derive(serde::Deserialize)]
+    struct Order {
+        #[serde(default)]
+        resource_types: indexmap::IndexMap<String, IgnoredAny>,
+        #[serde(default)]
+        resource_groups: indexmap::IndexMap<String, IgnoredAny>,
+        #[serde(default)]
+        resources: indexmap::IndexMap<String, IgnoredAny>,
+    }
+    let Ok(order) = serde_json::from_slice::<Order>(bytes) else {
+        return;
+    };
+    fn sort<V>(
+        map: &mut crate::fasthash::NameMap<V>,
+        order: &indexmap::IndexMap<String, IgnoredAny>,
+    ) {
+        map.sort_by_cached_key(|k, _| order.get_index_of(k).unwrap_or(usize::MAX));
+    }
+    sort(&mut state.resource_types, &order.resource_types);
+    sort(&mut state.resource_groups, &order.resource_groups);
+    sort(&mut state.resources, &order.resources);
+}
 
 /// Upgrade `value` from `from` to the current version.
 pub fn upgrade(mut value: Value, from: u32) -> Result<Value, String> {
@@ -48,7 +88,7 @@ fn step(value: Value, from: u32) -> Result<Value, String> {
     match from {
         1 => Ok(v1_to_v2(value)),
         // Only additions whose absence keeps the previous version's meaning.
-        2..=4 => Ok(value),
+        2..=5 => Ok(value),
         _ => Err(format!(
             "schema_version {from} is not a version scsim ever wrote (the first is 1)"
         )),
@@ -138,6 +178,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn migration_through_generic_json_keeps_creation_order() {
+        use crate::engine::testkit;
+        let mut state = testkit::cluster(&["a", "b"], 0);
+        testkit::add_group(&mut state, "zeta", &["a", "b"]);
+        testkit::add_group(&mut state, "alpha", &["a", "b"]);
+        let text = serde_json::to_string(&state).unwrap();
+        // Generic JSON (what a migration goes through) sorts the keys.
+        let sorted: ClusterState =
+            serde_json::from_value(serde_json::from_str::<Value>(&text).unwrap()).unwrap();
+        let names = |s: &ClusterState| s.resource_groups.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(names(&sorted), ["alpha", "zeta"]);
+        let mut restored = sorted;
+        restore_order(&mut restored, text.as_bytes());
+        assert_eq!(names(&restored), ["zeta", "alpha"]);
+        assert_eq!(restored.resource_groups["zeta"].name, "zeta");
+    }
+
+    #[test]
+    fn versions_from_2_read_as_the_current_one() {
+        assert!(!reads_as_current(1));
+        assert!((2..SCHEMA_VERSION).all(reads_as_current));
+        assert!(!reads_as_current(SCHEMA_VERSION));
+    }
+
+    #[test]
     fn v2_is_a_31_cluster_without_per_node_switches() {
         let v2 = serde_json::json!({
             "schema_version": 2,
@@ -170,7 +235,7 @@ mod tests {
             "resource_groups": {"g": {"name": "g", "pingpong_interval": 3600}}
         });
         let v5 = upgrade(v4.clone(), 4).unwrap();
-        assert_eq!(v5["schema_version"], 5);
+        assert_eq!(v5["schema_version"], SCHEMA_VERSION);
         assert_eq!(v5["resource_groups"], v4["resource_groups"]);
     }
 

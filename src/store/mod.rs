@@ -109,6 +109,16 @@ fn decode_at(bytes: &[u8], path: &Path, level: check::Level) -> Result<ClusterSt
         check::check(state, path, level)?;
         return first.map_err(|_| unreachable_err());
     }
+    // An older version whose steps up to this one are all additive reads straight into the
+    // model too; it is written in the current version by the next commit.
+    if let Ok(state) = &first
+        && migrate::reads_as_current(state.schema_version)
+    {
+        let mut state = first.map_err(|_| unreachable_err())?;
+        state.schema_version = SCHEMA_VERSION;
+        check::check(&state, path, level)?;
+        return Ok(state);
+    }
     // Slow path: inspect as generic JSON to explain or migrate.
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| corrupt(path, &e))?;
     let version = value
@@ -147,6 +157,8 @@ fn decode_at(bytes: &[u8], path: &Path, level: check::Level) -> Result<ClusterSt
             path.display()
         ))
     })?;
+    // Generic JSON sorts object keys: give the name-keyed maps their order in the file back.
+    migrate::restore_order(&mut state, bytes);
     if version < 2 {
         // The log is the one the file embedded (see `messages::read` and `messages::append`).
         state.events.embedded = true;
@@ -339,7 +351,7 @@ impl Transaction {
     /// generation, and the state is renamed into place second: readers ignore entries of
     /// generations the state file does not have yet (see `messages`).
     pub fn commit(mut self) -> Result<ClusterState> {
-        history::record(&self.path, self.state.generation, &self.command);
+        let spare = history::record(&self.path, self.state.generation, &self.command);
         let before = self.state.generation;
         self.state.generation += 1;
         messages::append(
@@ -349,11 +361,15 @@ impl Transaction {
             self.state.generation,
         )?;
         if self.unknown.is_empty() {
-            atomic::write_atomic(&self.path, |w| write_state(w, &self.state))?;
+            atomic::write_atomic(&self.path, spare.as_deref(), |w| {
+                write_state(w, &self.state)
+            })?;
         } else {
             let merged = unknown::graft(&encode_unsealed(&self.state)?, &self.unknown)
                 .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
-            atomic::write_atomic(&self.path, |w| std::io::Write::write_all(w, &merged))?;
+            atomic::write_atomic(&self.path, spare.as_deref(), |w| {
+                std::io::Write::write_all(w, &merged)
+            })?;
         }
         // The node files follow the state: the mount view, then what the agents wrote.
         noderoot::reconcile(&self.path, &self.state)?;
@@ -419,7 +435,7 @@ pub fn create_with_files(
     let _lock = StateLock::acquire(path, timeout)?;
     noderoot::create(path, state, files)?;
     messages::start(path, &state.events, state.generation)?;
-    atomic::write_atomic(path, |w| write_state(w, state))
+    atomic::write_atomic(path, None, |w| write_state(w, state))
 }
 
 #[cfg(test)]

@@ -41,7 +41,13 @@ pub fn dir(state_path: &Path) -> PathBuf {
 
 /// The root directory of `node`.
 pub fn node_root(state_path: &Path, node: &str) -> PathBuf {
-    dir(state_path).join("nodes").join(node)
+    root_in(&dir(state_path), node)
+}
+
+/// The root directory of `node` in the files directory `files` ([`dir`]): loops over the nodes
+/// resolve the state path once.
+fn root_in(files: &Path, node: &str) -> PathBuf {
+    files.join("nodes").join(node)
 }
 
 fn shared_dir(files: &Path, mount_point: &str) -> PathBuf {
@@ -97,7 +103,7 @@ fn resolve(
     content: bool,
 ) -> Result<Place> {
     let files = dir(state_path);
-    let root = node_root(state_path, node);
+    let root = root_in(&files, node);
     let view = state.files.nodes.get(node);
     let mut parts = normalise(path);
     'outer: for _ in 0..16 {
@@ -449,7 +455,7 @@ fn parse_changes(state: &ClusterState, changes: &[FileChange]) -> NodeFiles {
 pub fn reconcile(state_path: &Path, state: &ClusterState) -> Result<()> {
     let files = dir(state_path);
     for (node, view) in &state.files.nodes {
-        let root = node_root(state_path, node);
+        let root = root_in(&files, node);
         // Computed once per node: a cluster may have many file systems and resources.
         let failover: std::collections::HashSet<&str> = state
             .failover_mounts_on(node)
@@ -494,7 +500,8 @@ pub fn reconcile(state_path: &Path, state: &ClusterState) -> Result<()> {
 /// node files existed gets the entries its resources need ([`crate::store::migrate`]'s
 /// `node_files`), written when `write` (a locked command) and only read otherwise.
 pub fn load(state_path: &Path, state: &mut ClusterState, write: bool) -> Result<()> {
-    if !dir(state_path).exists() {
+    let files_dir = dir(state_path);
+    if !files_dir.exists() {
         let changes = super::migrate::node_files(state);
         if !write {
             state.files = parse_changes(state, &changes);
@@ -512,7 +519,7 @@ pub fn load(state_path: &Path, state: &mut ClusterState, write: bool) -> Result<
         ..NodeFiles::default()
     };
     for n in &state.cluster.nodes {
-        let root = node_root(state_path, &n.name);
+        let root = root_in(&files_dir, &n.name);
         let text = |p: &str| read_opt(&root.join(p)).map(Option::unwrap_or_default);
         let view = NodeView {
             hosts: text("etc/hosts")?
@@ -530,7 +537,7 @@ pub fn load(state_path: &Path, state: &mut ClusterState, write: bool) -> Result<
     state.files = files;
     let names: Vec<String> = state.cluster.nodes.iter().map(|n| n.name.clone()).collect();
     for node in names {
-        let msg = load_msg(state_path, state, &node)?;
+        let msg = load_msg(state_path, &root_in(&files_dir, &node), state, &node)?;
         if let Some(v) = state.files.nodes.get_mut(&node) {
             v.msg = msg;
         }
@@ -540,10 +547,12 @@ pub fn load(state_path: &Path, state: &mut ClusterState, write: bool) -> Result<
 
 /// The base directory of the Messaging Server installed on `node`, if any.
 pub fn msg_base(state_path: &Path, node: &str) -> Option<String> {
-    let info = std::fs::read_to_string(
-        node_root(state_path, node).join(MSG_PKGINFO.trim_start_matches('/')),
-    )
-    .ok()?;
+    msg_base_at(&node_root(state_path, node))
+}
+
+/// [`msg_base`] of the node whose root directory is `root`.
+fn msg_base_at(root: &Path) -> Option<String> {
+    let info = std::fs::read_to_string(root.join(MSG_PKGINFO.trim_start_matches('/'))).ok()?;
     info.lines()
         .find_map(|l| l.strip_prefix(MSG_BASE_KEY)?.strip_prefix('='))
         .map(|s| s.trim().to_string())
@@ -552,14 +561,15 @@ pub fn msg_base(state_path: &Path, node: &str) -> Option<String> {
 /// The Messaging Server installation of a node and the configuration it points at.
 fn load_msg(
     state_path: &Path,
+    root: &Path,
     state: &ClusterState,
     node: &str,
 ) -> Result<std::collections::BTreeMap<String, MsgInstall>> {
     let mut out = std::collections::BTreeMap::new();
-    let Some(base) = msg_base(state_path, node) else {
+    let Some(base) = msg_base_at(root) else {
         return Ok(out);
     };
-    let link = node_root(state_path, node).join(format!("{}/config", base.trim_start_matches('/')));
+    let link = root.join(format!("{}/config", base.trim_start_matches('/')));
     let config_dir = std::fs::read_link(&link).ok().map(|t| {
         let t = t.to_string_lossy().into_owned();
         if t.starts_with('/') {

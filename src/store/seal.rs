@@ -20,7 +20,7 @@ use std::io::Write;
 pub(super) const KEY: &str = "sealed";
 
 /// The files of `src/model` (a test checks that none is missing).
-const SOURCES: [(&str, &str); 8] = [
+const SOURCES: [(&str, &str); 10] = [
     ("mod.rs", include_str!("../model/mod.rs")),
     ("value.rs", include_str!("../model/value.rs")),
     ("props.rs", include_str!("../model/props.rs")),
@@ -29,6 +29,8 @@ const SOURCES: [(&str, &str); 8] = [
     ("defaults.rs", include_str!("../model/defaults.rs")),
     ("packed.rs", include_str!("../model/packed.rs")),
     ("nodemap.rs", include_str!("../model/nodemap.rs")),
+    ("nodestate.rs", include_str!("../model/nodestate.rs")),
+    ("named.rs", include_str!("../model/named.rs")),
 ];
 
 /// A hash (FNV-1a) of the source files of every serde type of the state file and of its

@@ -170,6 +170,38 @@ fn a_resource_named_anywhere_gives_the_properties_of_its_type() {
     );
 }
 
+/// A PER_NODE extension property completes as `NAME=` and, from 3.2 on, `NAME{node}=` for
+/// each node.
+#[test]
+fn per_node_properties_complete_with_each_node() {
+    const RTR: &str = r#"
+Resource_type = "lsnr";
+Vendor_id = ACME;
+RT_version = "1.0";
+Failover = FALSE;
+RT_basedir = /opt/ACMElsnr/bin;
+Start = lsnr_start;
+Stop = lsnr_stop;
+{ PROPERTY = Listener_name; EXTENSION; STRING; DEFAULT = "L"; PER_NODE; TUNABLE = ANYTIME; }
+{ PROPERTY = Listen_port; EXTENSION; INT; DEFAULT = 1521; TUNABLE = ANYTIME; }
+"#;
+    for (release, per_node) in [("3.2", true), ("3.1", false)] {
+        let t = TestCluster::init_with("mail-1,mail-2", &["--release", release]);
+        let rtr = t.path().join("ACME.lsnr");
+        std::fs::write(&rtr, RTR).unwrap();
+        t.sh(&format!("scrgadm -a -t ACME.lsnr -f {}", rtr.display()))
+            .ok();
+        let got = complete(&t, "scrgadm -a -j l -g G -t ACME.lsnr -x Listen");
+        // In the order the type declares them.
+        let mut want = vec!["Listener_name="];
+        if per_node {
+            want.extend(["Listener_name{mail-1}=", "Listener_name{mail-2}="]);
+        }
+        want.push("Listen_port=");
+        assert_eq!(got, want, "{release}");
+    }
+}
+
 #[test]
 fn scha_commands_complete_optags_in_any_case_and_names() {
     let t = cluster_32();

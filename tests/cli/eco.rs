@@ -95,7 +95,7 @@ fn history_is_bounded() {
     }
     let kept = std::fs::read_dir(t.path().join("cluster.json.history"))
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "json")
+        .filter(|e| e.as_ref().unwrap().path().extension() == Some("json".as_ref()))
         .count();
     assert_eq!(kept, scsim::store::history::KEEP);
 }

@@ -280,9 +280,10 @@ impl TestCluster {
 
     /// State of resource `r` on `node` as stored, spelled as scstat prints it.
     pub fn r_state(&self, r: &str, node: &str) -> String {
-        let v = &self.state_json()["resources"][r]["state"][node]["state"];
-        serde_json::from_value::<scsim::model::RState>(v.clone())
-            .map(|s| s.as_str().to_string())
+        // `"Online"` or `{"state": …, "status": …}` (schema 6); absent is Offline.
+        let v = &self.state_json()["resources"][r]["state"][node];
+        serde_json::from_value::<scsim::model::ResourceNodeState>(v.clone())
+            .map(|s| s.state.as_str().to_string())
             .unwrap_or_else(|_| "Offline".to_string())
     }
 

@@ -10,7 +10,7 @@ fn init_creates_two_node_cluster() {
     out.ok();
     assert!(out.stdout.contains("mail-1 (id 1), mail-2 (id 2)"), "{out}");
     let j = t.state_json();
-    assert_eq!(j["schema_version"], 5);
+    assert_eq!(j["schema_version"], 6);
     assert!(
         j.get("events").is_none(),
         "the log is not in the state file"

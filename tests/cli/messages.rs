@@ -25,6 +25,48 @@ fn mail_rg() -> TestCluster {
     t
 }
 
+/// A version-5 file (names inside the objects, every per-node state an object, switches spelled
+/// out) shows what the version-5 release showed, and its first change writes version 6, smaller,
+/// with the same listings.
+#[test]
+fn a_version_5_file_reads_the_same_and_is_written_as_version_6() {
+    let t = TestCluster::empty();
+    std::fs::copy(fixture("v5-mail-rg.json"), &t.state).unwrap();
+    let v5 = t.state_bytes();
+    let scstat = std::fs::read_to_string(fixture("v5-mail-rg.scstat")).unwrap();
+    let pvv = std::fs::read_to_string(fixture("v5-mail-rg.pvv")).unwrap();
+    let check = |when: &str| {
+        for (cmd, want) in [("scstat", &scstat), ("scrgadm -pvv", &pvv)] {
+            let out = t.sh(cmd);
+            out.ok();
+            assert_eq!(out.stderr, "", "{cmd} {when}");
+            assert!(out.stdout == *want, "{cmd} {when} differs:\n{}", out.stdout);
+        }
+    };
+    check("on the version-5 file");
+    assert_eq!(t.state_bytes(), v5, "a read-only command wrote the v5 file");
+    // Retry_count set to its default: a change that leaves the listings as they were.
+    t.sh("scrgadm -c -j app -y Retry_count=2").ok();
+    let j = t.state_json();
+    assert_eq!(j["schema_version"], scsim::model::SCHEMA_VERSION);
+    assert_eq!(j["schema_version"], 6);
+    let app = &j["resources"]["app"];
+    assert!(
+        app.get("name").is_none() && app.get("enabled").is_none(),
+        "{app}"
+    );
+    assert_eq!(app["state"]["mail-1"], "Online");
+    assert_eq!(j["resources"]["app2"]["monitored"], false);
+    assert_eq!(
+        j["resources"]["app2"]["state"]["mail-1"]["state"],
+        "OnlineNotMonitored"
+    );
+    assert_eq!(j["resource_groups"]["IDLE-RG"]["managed"], false);
+    assert!(j["resource_groups"]["MAIL-RG"].get("managed").is_none());
+    assert!(t.state_bytes().len() < v5.len());
+    check("after the change wrote version 6");
+}
+
 /// A version-1 file (events inside) works read-only as it is, and its first write moves its
 /// log to the messages file.
 #[test]
@@ -44,7 +86,7 @@ fn a_version_1_file_is_read_as_it_is_and_migrated_on_first_write() {
     // The first change migrates.
     t.sh("scswitch -z -g MAIL-RG -h mail-1").ok();
     let j = t.state_json();
-    assert_eq!(j["schema_version"], 5);
+    assert_eq!(j["schema_version"], scsim::model::SCHEMA_VERSION);
     assert!(j.get("events").is_none());
     assert!(messages(&t).exists());
     let out = t.sh("scsim log");

@@ -100,7 +100,7 @@ fn per_node_values_in_a_32_session_mixing_both_command_sets() {
     assert_eq!(r["properties"]["Listener_name"], "LISTENER");
     // The state keeps only what was set per node.
     let j = t.state_json();
-    assert_eq!(j["schema_version"], 5);
+    assert_eq!(j["schema_version"], 6);
     assert_eq!(
         j["resources"]["lsnr"]["per_node"]["Listener_name"],
         serde_json::json!({"vincent": "LSNR_A", "theo": "LSNR_B"})

@@ -112,14 +112,15 @@ fn seed_configuration_steps() {
     );
     let g = &j["resource_groups"]["MAIL-RG"];
     assert_eq!(g["managed"], false);
-    // Failover is the default mode, which the state file leaves out (schema 5).
+    // Failover is the default mode, which the state file leaves out (schema 5 on).
     assert!(g.get("mode").is_none(), "{g}");
     assert_eq!(g["nodelist"], json!(["mail-1", "mail-2"]));
     assert_eq!(g["resources"], json!(["budgie", "disk-rs", "mail-rs"]));
     let budgie = &j["resources"]["budgie"];
     assert_eq!(budgie["type"], "SUNW.LogicalHostname:2");
     assert_eq!(budgie["enabled"], false);
-    assert_eq!(budgie["monitored"], true);
+    // Monitored, the default, is left out (schema 6).
+    assert!(budgie.get("monitored").is_none(), "{budgie}");
     assert_eq!(budgie["extension"]["HostnameList"], json!(["budgie"]));
     assert_eq!(
         budgie["extension"]["NetIfList"],
@@ -509,7 +510,7 @@ fn resources_with_many_extension_properties() {
     assert_eq!(r["dependencies"]["weak"], json!(["app-lh"]));
     assert_eq!(r["description"], "Application server");
     assert_eq!(r["enabled"], false);
-    assert_eq!(r["monitored"], true);
+    assert!(r.get("monitored").is_none(), "{r}");
     // -c -j: ANYTIME and WHEN_DISABLED properties on a disabled resource.
     t.sh("scrgadm -c -x PROBE_TIMEOUT=60 -j app-rs -x Start_command=/opt/app/bin/start2 -y Resource_dependencies_weak=\"\"")
         .ok();
