@@ -412,16 +412,18 @@ ratio_v() { # ratio_v KEY -> "2.1x" (KEY / its --version pair)
   else printf -- '-'; fi
 }
 ratio_v_num() { awk -v a="${T[$1]:-0}" -v b="${T[v-$1]:-0}" 'BEGIN { if (b > 0) print a/b; else print 999 }'; }
-tm_v() { # tm_v KEY RUNS PREPARE CMD...: time `scsim --version`, then CMD
+tm_v() { # tm_v KEY RUNS PREPARE CMD...: time `scsim --version`, then CMD, each run of both
+  # after PREPARE: the preparation (a shell, cp, rm) leaves caches as cold for the one as for
+  # the other, so the ratio is the command's own work.
   local key=$1 runs=$2 prep=$3; shift 3
-  tm "v-$key" "$runs" "" "$B/scsim" --version
+  tm "v-$key" "$runs" "$prep" "$B/scsim" --version
   tm "$key" "$runs" "$prep" "$@"
 }
 emit ""
 emit "### Against \`scsim --version\` (issue 9)"
 emit ""
-emit "Each command is timed right after \`scsim --version\` (the same binary doing no work); the ratio"
-emit "is the command's median over that one's."
+emit "Each command is timed right after \`scsim --version\` (the same binary doing no work), every run"
+emit "of both after the same preparation; the ratio is the command's median over that one's."
 emit ""
 emit "| measurement | median | \`--version\` median | ratio | target |"
 emit "|---|---:|---:|---:|---|"
