@@ -272,6 +272,21 @@ fn release_option_overrides_the_clusters_release() {
     assert!(bad.stderr.contains("3.1, 3.2, 4.4"), "{bad}");
 }
 
+/// The options of a SUNW.gds resource that needs no network address.
+const GDS: &str = "-t SUNW.gds -x Network_aware=false -x Start_command=/bin/true";
+
+/// A new cluster of `nodes` at `release` in a temporary directory (kept while the first value
+/// lives), and its state file.
+fn gds_cluster(nodes: &str, release: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("cluster.json");
+    ok(
+        &state,
+        &format!("scsim init --nodes {nodes} --release {release}"),
+    );
+    (dir, state)
+}
+
 /// A resource enabled in an online group while the group of a resource it depends on is
 /// unmanaged starts nothing and leaves its group Pending_online_blocked, as in the replay
 /// (which enables it before the group comes online); disabled again, it leaves the group
@@ -284,13 +299,8 @@ fn a_resource_enabled_in_an_online_group_blocks_it_as_in_the_replay() {
         st.resource_groups["g0"].state_on("n1").as_str().to_string()
     };
     for release in ["3.1", "3.2", "4.4"] {
-        let dir = tempfile::tempdir().unwrap();
-        let state = dir.path().join("cluster.json");
-        ok(
-            &state,
-            &format!("scsim init --nodes n1,n2 --release {release}"),
-        );
-        let gds = "-t SUNW.gds -x Network_aware=false -x Start_command=/bin/true";
+        let (_dir, state) = gds_cluster("n1,n2", release);
+        let gds = GDS;
         let (setup, enable, disable) = if release == "3.1" {
             (
                 vec![
@@ -339,13 +349,8 @@ fn a_resource_enabled_in_an_online_group_blocks_it_as_in_the_replay() {
 #[test]
 fn a_group_is_placed_after_the_group_it_follows() {
     for release in ["3.1", "3.2", "4.4"] {
-        let dir = tempfile::tempdir().unwrap();
-        let state = dir.path().join("cluster.json");
-        ok(
-            &state,
-            &format!("scsim init --nodes n1,n2,n3 --release {release}"),
-        );
-        let gds = "-t SUNW.gds -x Network_aware=false -x Start_command=/bin/true";
+        let (_dir, state) = gds_cluster("n1,n2,n3", release);
+        let gds = GDS;
         let lines = if release == "3.1" {
             vec![
                 "scrgadm -a -t SUNW.gds".to_string(),
@@ -394,13 +399,8 @@ fn a_group_is_placed_after_the_group_it_follows() {
 #[test]
 fn a_per_node_disable_is_replayed_before_the_dependencies() {
     for release in ["3.2", "4.4"] {
-        let dir = tempfile::tempdir().unwrap();
-        let state = dir.path().join("cluster.json");
-        ok(
-            &state,
-            &format!("scsim init --nodes n1,n2 --release {release}"),
-        );
-        let gds = "-t SUNW.gds -x Network_aware=false -x Start_command=/bin/true";
+        let (_dir, state) = gds_cluster("n1,n2", release);
+        let gds = GDS;
         for line in [
             "clrt register SUNW.gds".to_string(),
             "clrg create -n n1,n2 g0".into(),
