@@ -279,3 +279,102 @@ pub fn undo_refusal<T>(state: &Path, steps: usize, kept: usize) -> Result<T> {
         "list what can be undone with `scsim history` (the last {KEEP} changes are kept)"
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// One commit as `Transaction::commit` makes it: keep the current file, write the next.
+    fn commit(state: &Path, generation: u64, command: &str) -> Option<PathBuf> {
+        let spare = record(state, generation, command);
+        let used = spare.clone();
+        atomic::write_atomic(state, spare.as_deref(), |w| {
+            w.write_all(format!("generation {}\n", generation + 1).as_bytes())
+        })
+        .unwrap();
+        used
+    }
+
+    #[test]
+    fn commands_keep_newlines_and_backslashes() {
+        for c in ["plain", "a\nb", "back\\slash\\n", "cr\r\nlf", "\\"] {
+            assert_eq!(unescape(&escape(c)), c);
+            assert!(!escape(c).contains('\n'));
+        }
+    }
+
+    #[test]
+    fn the_newest_generations_are_kept_and_the_oldest_becomes_the_next_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("c.json");
+        std::fs::write(&state, "generation 1\n").unwrap();
+        let mut recycled = 0;
+        for g in 1..=(KEEP as u64 + 5) {
+            let oldest = list(&state).last().map(|g| inode(&g.path));
+            let spare = commit(&state, g, &format!("cmd {g}\nsecond line"));
+            if let Some(spare) = spare {
+                recycled += 1;
+                assert_eq!(spare, atomic::spare_path(&state));
+                assert!(!spare.exists(), "the spare was renamed into place");
+                // The state is now the file of the generation let go of.
+                assert_eq!(Some(inode(&state)), oldest);
+            }
+        }
+        // The first commits have nothing to let go of; every later one recycles.
+        assert_eq!(recycled, 5);
+        let kept = list(&state);
+        assert_eq!(kept.len(), KEEP);
+        assert_eq!(kept[0].generation, KEEP as u64 + 5);
+        assert_eq!(kept[0].command, format!("cmd {}\nsecond line", KEEP + 5));
+        assert_eq!(
+            std::fs::read_to_string(&kept[0].path).unwrap(),
+            format!("generation {}\n", KEEP + 5)
+        );
+        assert_eq!(
+            std::fs::read_to_string(&state).unwrap(),
+            format!("generation {}\n", KEEP + 6)
+        );
+        // No temp file is left beside the state.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn a_snapshot_that_is_still_the_state_file_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("c.json");
+        std::fs::write(&state, "generation 7\n").unwrap();
+        let d = super::dir(&state);
+        std::fs::create_dir_all(&d).unwrap();
+        // A snapshot under the number the next commit uses, linked to the state itself.
+        std::fs::hard_link(&state, d.join("000000000007.json")).unwrap();
+        assert_eq!(record(&state, 7, "again"), None);
+        assert_eq!(std::fs::read_to_string(&state).unwrap(), "generation 7\n");
+        assert_eq!(list(&state)[0].command, "again");
+    }
+
+    #[test]
+    fn commands_of_older_cmd_files_are_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("c.json");
+        std::fs::write(&state, "x").unwrap();
+        let d = super::dir(&state);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("000000000003.json"), "old").unwrap();
+        std::fs::write(d.join("000000000003.cmd"), "scrgadm -c -g rg").unwrap();
+        std::fs::write(d.join("000000000004.json"), "older format, no command").unwrap();
+        let kept = list(&state);
+        assert_eq!(kept[1].command, "scrgadm -c -g rg");
+        assert_eq!(kept[0].command, "(command not recorded)");
+    }
+
+    #[cfg(unix)]
+    fn inode(p: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(p).unwrap().ino()
+    }
+}
