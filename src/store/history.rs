@@ -283,7 +283,6 @@ pub fn undo_refusal<T>(state: &Path, steps: usize, kept: usize) -> Result<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
     /// One commit as `Transaction::commit` makes it: keep the current file, write the next.
     fn commit(state: &Path, generation: u64, command: &str) -> Option<PathBuf> {
