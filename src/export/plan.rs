@@ -451,9 +451,8 @@ fn placement_order<'s>(groups: &[&'s ResourceGroup]) -> Vec<&'s ResourceGroup> {
     let before = |g: &ResourceGroup, other: &str| {
         g.rg_dependencies.iter().any(|d| d == other)
             || g.rg_affinities.iter().any(|a| {
-                a.strip_prefix("++")
-                    .map(|t| t.trim_start_matches('+'))
-                    .is_some_and(|t| t == other)
+                crate::engine::index::parse_affinity(a)
+                    .is_some_and(|(kind, t)| kind.strong_positive() && t == other)
             })
     };
     let mut left: Vec<&ResourceGroup> = groups.to_vec();

@@ -55,21 +55,26 @@ pub(super) fn record(state: &Path, generation: u64, command: &str) -> Option<Pat
     let snap = d.join(format!("{generation:012}.json"));
     // A snapshot already under this number (the state was restored from a copy): its file is
     // no generation of this state any more.
-    let mut spare = set_aside(&snap, state);
-    if spare.is_none() {
-        let _ = std::fs::remove_file(&snap);
+    let mut spare = None;
+    if snap.symlink_metadata().is_ok() {
+        spare = set_aside(&snap, state);
+        if spare.is_none() {
+            let _ = std::fs::remove_file(&snap);
+        }
     }
     if std::fs::hard_link(state, &snap).is_err() && std::fs::copy(state, &snap).is_err() {
         return spare;
     }
-    let _ = std::fs::remove_file(d.join(format!("{generation:012}.cmd")));
+    // The commands file names this generation's command now; an older scsim's `.cmd` under
+    // the same number is read only when the commands file has no line for it.
     append_command(&d, generation, command);
     for stem in prune(&d) {
         let json = d.join(format!("{stem}.json"));
-        if spare.is_none() {
+        let recycled = spare.is_none() && {
             spare = set_aside(&json, state);
-        }
-        if spare.is_none() || !json.exists() {
+            spare.is_some()
+        };
+        if !recycled {
             let _ = std::fs::remove_file(&json);
         }
         let _ = std::fs::remove_file(d.join(format!("{stem}.cmd")));
@@ -126,8 +131,7 @@ fn append_command(d: &Path, generation: u64, command: &str) {
 
 /// Rewrite the commands file with the lines of the generations still kept.
 fn compact_commands(d: &Path) {
-    let kept: std::collections::HashSet<u64> =
-        list_dir(d).into_iter().map(|g| g.generation).collect();
+    let kept: std::collections::HashSet<u64> = generations(d).into_iter().map(|(g, _)| g).collect();
     let commands = read_commands(d);
     let mut text = String::new();
     let mut gens: Vec<_> = commands.iter().filter(|(g, _)| kept.contains(g)).collect();
@@ -179,20 +183,24 @@ fn read_commands(d: &Path) -> std::collections::HashMap<u64, String> {
         .collect()
 }
 
-/// The generations beyond the newest [`KEEP`], by file stem, for the caller to let go of. Runs
-/// on every commit, so it looks at the names only (the commands are read by [`list`]).
-fn prune(d: &Path) -> Vec<String> {
+/// The kept generations of a history directory by their file names alone: (generation, stem).
+fn generations(d: &Path) -> Vec<(u64, String)> {
     let Ok(rd) = std::fs::read_dir(d) else {
         return Vec::new();
     };
-    let mut kept: Vec<(u64, String)> = rd
-        .filter_map(|e| e.ok())
+    rd.filter_map(|e| e.ok())
         .filter_map(|e| {
             let name = e.file_name();
             let stem = name.to_str()?.strip_suffix(".json")?;
             Some((stem.parse::<u64>().ok()?, stem.to_string()))
         })
-        .collect();
+        .collect()
+}
+
+/// The generations beyond the newest [`KEEP`], by file stem, for the caller to let go of. Runs
+/// on every commit, so it looks at the names only (the commands are read by [`list`]).
+fn prune(d: &Path) -> Vec<String> {
+    let mut kept = generations(d);
     if kept.len() <= KEEP {
         return Vec::new();
     }
@@ -354,6 +362,24 @@ mod tests {
         assert_eq!(record(&state, 7, "again"), None);
         assert_eq!(std::fs::read_to_string(&state).unwrap(), "generation 7\n");
         assert_eq!(list(&state)[0].command, "again");
+    }
+
+    #[test]
+    fn a_commit_over_a_restored_generation_still_prunes() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("c.json");
+        std::fs::write(&state, "generation 1\n").unwrap();
+        for g in 1..=KEEP as u64 {
+            commit(&state, g, "cmd");
+        }
+        // The state restored from a copy of generation 5, whose snapshot is kept, and one
+        // generation more than are kept: the commit recycles the old snapshot and must still
+        // remove the oldest.
+        std::fs::write(&state, "generation 5\n").unwrap();
+        std::fs::write(super::dir(&state).join("000000009999.json"), "x").unwrap();
+        assert_eq!(list(&state).len(), KEEP + 1);
+        assert!(commit(&state, 5, "again").is_some());
+        assert_eq!(list(&state).len(), KEEP);
     }
 
     #[test]
