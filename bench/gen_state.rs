@@ -184,13 +184,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 properties: BTreeMap::new(),
                 extension: BTreeMap::new(),
                 state: Default::default(),
-                restart_history: Vec::new(),
-                rg_restart_history: Vec::new(),
-                disabled_on: Default::default(),
-                unmonitored_on: Default::default(),
-                per_node: Default::default(),
-                server_restarts: Default::default(),
-                ignore_failed_start: Default::default(),
+                extras: Default::default(),
             };
             if r > lo {
                 res.dependencies.strong.push(format!("rs-{}", r - 1));

@@ -101,7 +101,7 @@ pub(super) fn set(
         }
         names.push(node.name.clone());
     }
-    let values = r.per_node.entry(decl.name.clone()).or_default();
+    let values = r.extras.per_node.entry(decl.name.clone()).or_default();
     for n in names {
         seen.push(format!("{}{{{n}}}", decl.name));
         values.insert(n, v.clone());
@@ -188,7 +188,7 @@ pub(super) fn left_behind<'a>(
 ) -> Vec<(&'a str, &'a str, &'a str)> {
     let mut out = Vec::new();
     for r in g.resources.iter().filter_map(|r| state.resources.get(r)) {
-        for (prop, values) in &r.per_node {
+        for (prop, values) in &r.extras.per_node {
             for n in values.keys().filter(|n| !g.nodelist.contains(n)) {
                 out.push((r.name.as_str(), prop.as_str(), n.as_str()));
             }
@@ -201,11 +201,14 @@ pub(super) fn left_behind<'a>(
 /// takes the cluster-wide value until it is given its own again).
 pub(super) fn forget_left_nodes(state: &mut ClusterState, g: &ResourceGroup) {
     for name in &g.resources {
-        if let Some(r) = state.resources.get_mut(name) {
-            for values in r.per_node.values_mut() {
+        // Through `&` first: a resource without per-node values keeps its extras unallocated.
+        if let Some(r) = state.resources.get_mut(name)
+            && !r.extras.per_node.is_empty()
+        {
+            for values in r.extras.per_node.values_mut() {
                 values.retain(|n, _| g.nodelist.contains(n));
             }
-            r.per_node.retain(|_, v| !v.is_empty());
+            r.extras.per_node.retain(|_, v| !v.is_empty());
         }
     }
 }
@@ -214,7 +217,10 @@ pub(super) fn forget_left_nodes(state: &mut ClusterState, g: &ResourceGroup) {
 /// to) does not declare PER_NODE; returns their names.
 pub(super) fn forget_undeclared(r: &mut Resource, target: &ResourceType) -> Vec<String> {
     let mut dropped = Vec::new();
-    r.per_node.retain(|k, _| {
+    if r.extras.per_node.is_empty() {
+        return dropped;
+    }
+    r.extras.per_node.retain(|k, _| {
         let keep = target.param(k).is_some_and(|d| d.extension && d.per_node);
         if !keep {
             dropped.push(k.clone());

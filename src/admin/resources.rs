@@ -112,13 +112,7 @@ pub(super) fn create_typed(
         properties: BTreeMap::new(),
         extension: BTreeMap::new(),
         state: crate::model::NodeMap::new(),
-        restart_history: Vec::new(),
-        rg_restart_history: Vec::new(),
-        disabled_on: Default::default(),
-        unmonitored_on: Default::default(),
-        per_node: Default::default(),
-        server_restarts: Default::default(),
-        ignore_failed_start: Default::default(),
+        extras: Default::default(),
     };
     let warnings = Vec::new();
     set_props(state, rt, &mut r, props, None)?;
@@ -302,7 +296,7 @@ fn set_props(
         let v = parse_value(&subject, &decl, &p.value)?;
         store(r, &decl, v);
         // A value without {node} is the value on every node.
-        r.per_node.remove(&decl.name);
+        r.extras.per_node.remove(&decl.name);
     }
     Ok(())
 }

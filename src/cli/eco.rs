@@ -131,7 +131,13 @@ pub fn undo(ctx: &mut Ctx, a: UndoArgs) -> Result<()> {
 }
 
 pub fn history(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
-    let current = ctx.service.snapshot()?;
+    // A state file damaged by a crash still lists what `scsim undo` can bring back; the
+    // command then fails with the damage and the way back.
+    let (current, damage) = match ctx.service.snapshot() {
+        Ok(s) => (Some(s.generation), None),
+        Err(e) if ctx.service.state_damaged() => (None, Some(e)),
+        Err(e) => return Err(e),
+    };
     let kept = ctx.service.history();
     if a.json {
         let gens: Vec<serde_json::Value> = kept
@@ -143,26 +149,28 @@ pub fn history(ctx: &mut Ctx, a: HistoryArgs) -> Result<()> {
             .collect();
         let v = serde_json::json!({
             "format_version": crate::render::FORMAT_VERSION,
-            "generation": current.generation,
+            "generation": current,
             "history": gens,
         });
         ctx.out.outln(&v.to_string());
-        return Ok(());
+    } else {
+        ctx.out.outln(&match current {
+            Some(g) => format!("current generation {g}"),
+            None => "current generation damaged (the state file does not parse)".to_string(),
+        });
+        if kept.is_empty() {
+            ctx.out.outln("no earlier generation is kept");
+        }
+        for (i, g) in kept.iter().enumerate() {
+            ctx.out.outln(&format!(
+                "undo {:<3} -> generation {:<5} undoes: {}",
+                i + 1,
+                g.generation,
+                g.command
+            ));
+        }
     }
-    ctx.out
-        .outln(&format!("current generation {}", current.generation));
-    if kept.is_empty() {
-        ctx.out.outln("no earlier generation is kept");
-    }
-    for (i, g) in kept.iter().enumerate() {
-        ctx.out.outln(&format!(
-            "undo {:<3} -> generation {:<5} undoes: {}",
-            i + 1,
-            g.generation,
-            g.command
-        ));
-    }
-    Ok(())
+    damage.map_or(Ok(()), Err)
 }
 
 fn load(path: &Path, ctx: &Ctx) -> Result<crate::model::ClusterState> {

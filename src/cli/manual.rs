@@ -413,7 +413,7 @@ pub const EXIT_CODES: [(ErrorCode, &str); 13] = [
 ];
 
 /// The environment variables scsim reads (all through `cli::Env`).
-pub const ENVIRONMENT: [(&str, &str); 6] = [
+pub const ENVIRONMENT: [(&str, &str); 7] = [
     (
         "SCSIM_STATE",
         "the state file (else --state, else $XDG_STATE_HOME/scsim/cluster.json)",
@@ -434,6 +434,10 @@ pub const ENVIRONMENT: [(&str, &str); 6] = [
     (
         "SCSIM_LOCK_TIMEOUT",
         "seconds to wait for another command's lock (default 10)",
+    ),
+    (
+        "SCSIM_SYNC",
+        "when a change waits for the disk: grouped (default; a change syncs when the last synced one is over a second or 8 changes old, so a script pays one sync per burst) or every (each change syncs)",
     ),
 ];
 

@@ -104,6 +104,8 @@ pub struct Env {
     pub now: Option<String>,
     /// `SCSIM_LOCK_TIMEOUT` (seconds).
     pub lock_timeout: Option<String>,
+    /// `SCSIM_SYNC`: `grouped` (default) or `every`.
+    pub sync: Option<String>,
     /// `SCSIM_NODE`, or the NODE of `scsim on NODE`: the node the command runs on.
     pub node: Option<String>,
     /// The command word `scsim on NODE` was given (`/opt/SUNWmsgsr/sbin/configutil`).
@@ -126,6 +128,7 @@ impl Env {
             home: path("HOME"),
             now: text("SCSIM_NOW"),
             lock_timeout: text("SCSIM_LOCK_TIMEOUT"),
+            sync: text("SCSIM_SYNC"),
             node: text("SCSIM_NODE"),
             invoked: None,
         }
@@ -167,6 +170,19 @@ impl Env {
         }
     }
 
+    /// How commits wait for the disk: `SCSIM_SYNC`.
+    pub fn sync(&self) -> Result<crate::store::durable::Sync> {
+        match &self.sync {
+            None => Ok(crate::store::durable::Sync::default()),
+            Some(s) => crate::store::durable::Sync::parse(s).ok_or_else(|| {
+                ScError::inval(format!(
+                    "SCSIM_SYNC={} is not a sync mode: give `grouped` (the default: one sync per burst of commands) or `every` (a sync per command)",
+                    limits::cut(s)
+                ))
+            }),
+        }
+    }
+
     pub fn lock_timeout(&self) -> Result<Duration> {
         match &self.lock_timeout {
             None => Ok(Duration::from_secs(10)),
@@ -192,7 +208,9 @@ impl<'a> Ctx<'a> {
         Ctx {
             env,
             out,
-            service: Service::auto(state_path, env.lock_timeout()).on_node(env.node.clone()),
+            service: Service::auto(state_path, env.lock_timeout())
+                .syncing(env.sync())
+                .on_node(env.node.clone()),
         }
     }
     pub fn now_ms(&self) -> Result<u64> {

@@ -229,10 +229,10 @@ pub fn server_failure(
             .resources
             .get_mut(resource)
             .ok_or("resource vanished")?;
-        let hist = r.server_restarts.entry(key.clone()).or_default();
+        let hist = r.extras.server_restarts.entry(key.clone()).or_default();
         hist.retain(|t| now.saturating_sub(*t) < window_s * 1000);
         if hist.len() >= 2 {
-            r.server_restarts.remove(&key);
+            r.extras.server_restarts.remove(&key);
             (
                 ServerFailure::GaveUp { window_s },
                 Some((

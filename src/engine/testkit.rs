@@ -250,13 +250,7 @@ pub fn add_resource<'a>(
         properties: BTreeMap::new(),
         extension: BTreeMap::new(),
         state: crate::model::NodeMap::new(),
-        restart_history: Vec::new(),
-        rg_restart_history: Vec::new(),
-        disabled_on: Default::default(),
-        unmonitored_on: Default::default(),
-        per_node: Default::default(),
-        server_restarts: Default::default(),
-        ignore_failed_start: Default::default(),
+        extras: Default::default(),
     };
     if let Some(g) = s.resource_groups.get_mut(group) {
         g.resources.push(name.to_string());

@@ -177,8 +177,13 @@ fn switches(state: &ClusterState, ops: &mut Vec<Op>) {
         .map(|r| Op::Enable(r.name.clone()))
         .chain(
             enabled()
-                .filter(|r| !r.disabled_on.is_empty())
-                .map(|r| Op::DisableOn(r.name.clone(), r.disabled_on.iter().cloned().collect())),
+                .filter(|r| !r.extras.disabled_on.is_empty())
+                .map(|r| {
+                    Op::DisableOn(
+                        r.name.clone(),
+                        r.extras.disabled_on.iter().cloned().collect(),
+                    )
+                }),
         )
         .collect();
     if !on.is_empty() {
@@ -320,7 +325,7 @@ fn resources(state: &ClusterState, ops: &mut Vec<Op>) {
                 .extension
                 .iter()
                 .map(|(k, v)| (k.clone(), cli_value(v)))
-                .chain(r.per_node.iter().flat_map(|(k, nodes)| {
+                .chain(r.extras.per_node.iter().flat_map(|(k, nodes)| {
                     // 3.2 per-node values: `NAME{node}=value`.
                     nodes
                         .iter()
@@ -478,10 +483,10 @@ fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
     for r in state.resources.values() {
         if !r.monitored {
             steps.push(Op::Unmonitor(r.name.clone()));
-        } else if !r.unmonitored_on.is_empty() {
+        } else if !r.extras.unmonitored_on.is_empty() {
             steps.push(Op::UnmonitorOn(
                 r.name.clone(),
-                r.unmonitored_on.iter().cloned().collect(),
+                r.extras.unmonitored_on.iter().cloned().collect(),
             ));
         }
     }

@@ -6,6 +6,7 @@
 
 mod config_event;
 mod defaults;
+pub mod extras;
 mod named;
 pub mod nodefiles;
 mod nodemap;
@@ -664,64 +665,42 @@ impl Dependencies {
 }
 
 /// A resource: identity, cluster-wide switches, explicitly set properties, per-node state.
+/// Read from the state file through [`extras::ResourceFile`], which moves the rarely used
+/// fields out of line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "extras::ResourceFile")]
 pub struct Resource {
     /// Written as the key of `resources` only (schema 6; `named.rs`).
-    #[serde(default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub name: String,
     /// Full name of its registered type.
     #[serde(rename = "type")]
     pub rtype: String,
     pub group: String,
     /// On_off_switch.
-    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
+    #[serde(skip_serializing_if = "defaults::is_yes")]
     pub enabled: bool,
     /// Monitored_switch.
-    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
+    #[serde(skip_serializing_if = "defaults::is_yes")]
     pub monitored: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
-    #[serde(default, skip_serializing_if = "defaults::is_no_dependencies")]
+    #[serde(skip_serializing_if = "defaults::is_no_dependencies")]
     pub dependencies: Dependencies,
     /// Standard properties set explicitly (canonical spelling -> value); others take the type's
     /// declared default or the standard default (see `props`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub properties: BTreeMap<String, PropValue>,
     /// Extension properties set explicitly (declared spelling -> value).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub extension: BTreeMap<String, PropValue>,
     /// Per-node runtime state; absent node = Offline / no status.
-    #[serde(default, skip_serializing_if = "NodeMap::is_empty")]
+    #[serde(skip_serializing_if = "NodeMap::is_empty")]
     pub state: NodeMap<ResourceNodeState>,
-    /// Monitor-requested restarts: simulated ms timestamps, for Retry_count/Retry_interval.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub restart_history: Vec<u64>,
-    /// Restarts of its group requested for it (`scha_control -O RESTART`): simulated ms
-    /// timestamps, for NUM_RG_RESTARTS.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rg_restart_history: Vec<u64>,
-    /// Nodes where the resource is disabled although On_off_switch is on (3.2 per-node
-    /// `clrs disable -n`, `scswitch -n -h`).
-    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
-    pub disabled_on: std::collections::BTreeSet<String>,
-    /// Nodes where the fault monitor is off although Monitored_switch is on (3.2 per-node
-    /// `clrs unmonitor -n`).
-    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
-    pub unmonitored_on: std::collections::BTreeSet<String>,
-    /// 3.2 per-node values of extension properties declared PER_NODE (`-p NAME{node}=value`):
-    /// declared spelling -> node -> value. A node without an entry takes the value in
-    /// `extension` (or the declared default).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub per_node: BTreeMap<String, BTreeMap<String, PropValue>>,
-    /// SUNW.ims: the Messaging Server watcher's restarts of its servers, by `NODE:SERVER`
-    /// (simulated ms timestamps), for `local.autorestart.timeout`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub server_restarts: BTreeMap<String, Vec<u64>>,
-    /// Nodes where `scha_control -O IGNORE_FAILED_START` was requested (3.2): the next start
-    /// of the resource there (Prenet_start, Start) that fails leaves the group where it is,
-    /// whatever Failover_mode says. Cleared by that start, whether it fails or not.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
-    pub ignore_failed_start: std::collections::BTreeSet<String>,
+    /// Restart histories, per-node switches and values, the watcher's restarts: written as
+    /// fields of the resource, kept out of line ([`extras`]).
+    #[serde(flatten)]
+    pub extras: extras::Rare,
 }
 
 /// Per-node resource state (RGM-set) and status (agent-set). In the state file (schema 6) a
@@ -747,11 +726,11 @@ impl Default for ResourceNodeState {
 impl Resource {
     /// On_off_switch on `node`: enabled, and not disabled there alone.
     pub fn enabled_on(&self, node: &str) -> bool {
-        self.enabled && !self.disabled_on.contains(node)
+        self.enabled && !self.extras.disabled_on.contains(node)
     }
     /// Monitored_switch on `node`.
     pub fn monitored_on(&self, node: &str) -> bool {
-        self.monitored && !self.unmonitored_on.contains(node)
+        self.monitored && !self.extras.unmonitored_on.contains(node)
     }
     pub fn state_on(&self, node: &str) -> RState {
         self.state

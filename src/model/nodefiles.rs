@@ -226,11 +226,19 @@ impl ClusterState {
     /// The file systems an HAStoragePlus resource has mounted on `node` (running there).
     pub fn failover_mounts_on(&self, node: &str) -> Vec<(&str, &str)> {
         let mut out = Vec::new();
+        // The registered HAStoragePlus types (one or two), looked up once rather than per
+        // resource: most clusters have far more resources than types.
+        let hasp: Vec<&str> = self
+            .resource_types
+            .iter()
+            .filter(|(_, t)| t.resource_type.eq_ignore_ascii_case("HAStoragePlus"))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        if hasp.is_empty() {
+            return out;
+        }
         for r in self.resources.values() {
-            let hasp = self
-                .type_of(r)
-                .is_some_and(|t| t.resource_type.eq_ignore_ascii_case("HAStoragePlus"));
-            if !hasp || !r.state_on(node).is_running() {
+            if !hasp.contains(&r.rtype.as_str()) || !r.state_on(node).is_running() {
                 continue;
             }
             if let Some(PropValue::List(mounts)) = r.extension.get(MOUNT_POINTS_PROP) {

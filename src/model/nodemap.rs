@@ -138,11 +138,21 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for NodeMap<V> {
                 f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
-                let mut m = NodeMap(Vec::with_capacity(a.size_hint().unwrap_or(1).min(64)));
+                // Room for a cluster of up to four nodes at once: growing from one entry
+                // reallocated twice for most maps.
+                let mut m = NodeMap(Vec::with_capacity(a.size_hint().unwrap_or(4).min(64)));
                 while let Some((k, v)) = a.next_entry::<String, V>()? {
-                    m.insert(k, v);
+                    // Files list the nodes sorted: append without a search.
+                    match m.0.last() {
+                        Some((last, _)) if last.as_str() >= k.as_str() => {
+                            m.insert(k, v);
+                        }
+                        _ => m.0.push((k, v)),
+                    }
                 }
-                m.0.shrink_to_fit();
+                if m.0.capacity() > m.0.len() {
+                    m.0.shrink_to_fit();
+                }
                 Ok(m)
             }
         }

@@ -185,11 +185,16 @@ fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
     }
     // 3.2 per-node values, as `Name{node}`.
     let empty = std::collections::BTreeMap::new();
-    let keys: BTreeSet<&String> = a.per_node.keys().chain(b.per_node.keys()).collect();
+    let keys: BTreeSet<&String> = a
+        .extras
+        .per_node
+        .keys()
+        .chain(b.extras.per_node.keys())
+        .collect();
     for k in keys {
         let (va, vb) = (
-            a.per_node.get(k).unwrap_or(&empty),
-            b.per_node.get(k).unwrap_or(&empty),
+            a.extras.per_node.get(k).unwrap_or(&empty),
+            b.extras.per_node.get(k).unwrap_or(&empty),
         );
         for n in va.keys().chain(vb.keys()).collect::<BTreeSet<_>>() {
             change(

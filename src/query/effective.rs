@@ -17,7 +17,8 @@ pub fn resource_value_on(
     decl: &ParamDecl,
     node: &str,
 ) -> Option<PropValue> {
-    r.per_node
+    r.extras
+        .per_node
         .get(&decl.name)
         .and_then(|m| m.get(node))
         .cloned()

@@ -475,8 +475,9 @@ fn to_json(state: &ClusterState, sel: &Selection) -> Value {
                         "properties": Value::Object(rp),
                     });
                     // 3.2 per-node values, only where the resource has some.
-                    if !r.per_node.is_empty() {
+                    if !r.extras.per_node.is_empty() {
                         let per_node: Map<String, Value> = r
+                            .extras
                             .per_node
                             .iter()
                             .map(|(p, by_node)| {

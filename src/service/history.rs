@@ -11,6 +11,12 @@ impl<B: ClusterBackend> Service<B> {
         history::list(self.path())
     }
 
+    /// Whether the state file is damaged (it does not parse at all, as a crash can leave it):
+    /// `scsim undo` can then still restore a kept generation.
+    pub fn state_damaged(&self) -> bool {
+        crate::store::is_damaged(self.path())
+    }
+
     /// Step back `steps` commands: in [`Mode::Apply`] the state before them becomes the current
     /// state (a new generation, itself undoable); in [`Mode::DryRun`] nothing is written. Returns
     /// the state as it is (or would be) and the commands undone, newest first.

@@ -86,6 +86,8 @@ pub enum CommandSet {
 pub struct Service<B: ClusterBackend = Simulator> {
     path: PathBuf,
     lock_timeout: Result<Duration>,
+    /// When a commit waits for the disk (`SCSIM_SYNC`); a bad value is reported by a commit.
+    sync: Result<store::durable::Sync>,
     backend: B,
     /// The node commands run on, as requested (`SCSIM_NODE`, `scsim on NODE`); `None`: the
     /// default local node.
@@ -117,6 +119,7 @@ impl<B: ClusterBackend> Service<B> {
         Service {
             path,
             lock_timeout,
+            sync: Ok(store::durable::Sync::default()),
             backend,
             node: None,
             set: None,
@@ -128,6 +131,12 @@ impl<B: ClusterBackend> Service<B> {
     /// has it (exit 127, "command not found", otherwise).
     pub fn require(&mut self, set: CommandSet) {
         self.set = Some(set);
+    }
+
+    /// How commits wait for the disk ([`store::durable`]).
+    pub fn syncing(mut self, sync: Result<store::durable::Sync>) -> Self {
+        self.sync = sync;
+        self
     }
 
     /// Run commands on `node` (a name or id; `None`: the default local node): logged command
@@ -218,7 +227,10 @@ impl<B: ClusterBackend> Service<B> {
             Mode::DryRun => session::Staged::Copy(Box::new(store::load(&self.path)?)),
             Mode::Apply => {
                 let timeout = self.lock_timeout.clone()?;
-                session::Staged::Locked(Box::new(store::begin(&self.path, timeout)?))
+                let sync = self.sync.clone()?;
+                let mut tx = store::begin(&self.path, timeout)?;
+                tx.set_sync(sync);
+                session::Staged::Locked(Box::new(tx))
             }
         };
         let state = match &staged {

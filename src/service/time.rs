@@ -114,7 +114,7 @@ fn expirations(state: &ClusterState, from: u64, to: u64) -> Vec<Expiry> {
     for r in state.resources.values() {
         let rt = state.resource_types.get(&r.rtype);
         let w = effective::retry_interval_ms(rt, r);
-        if let Some(last) = r.restart_history.iter().max()
+        if let Some(last) = r.extras.restart_history.iter().max()
             && closes(last.saturating_add(w))
         {
             out.push(Expiry::RetryInterval {

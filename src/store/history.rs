@@ -260,13 +260,44 @@ pub fn undo(
         return undo_refusal(state, steps, kept.len());
     }
     let _lock = StateLock::acquire(state, timeout)?;
-    let current = load(state)?;
     let target = &kept[steps - 1];
     let mut restored = load(&target.path)?;
-    restored.generation = current.generation + 1;
-    let spare = record(state, current.generation, command);
-    atomic::write_atomic(state, spare.as_deref(), |w| write_state(w, &restored))?;
+    let spare = match load(state) {
+        Ok(current) => {
+            restored.generation = current.generation + 1;
+            record(state, current.generation, command)
+        }
+        // A state file damaged by a crash (see `durable`) is not kept as a generation: it is
+        // set aside, and the restored state numbered past the newest kept one and the damaged.
+        Err(_) if super::is_damaged(state) => {
+            set_damaged_aside(state);
+            restored.generation = kept[0].generation + 2;
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    atomic::write_atomic(state, spare.as_deref(), true, |w| write_state(w, &restored))?;
+    super::durable::mark(state, restored.generation);
     Ok((restored, kept[..steps].to_vec()))
+}
+
+/// Where an undo keeps a damaged state file: `<state>.damaged` beside it.
+pub fn damaged_path(state: &Path) -> PathBuf {
+    let mut name = state
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".damaged");
+    state.with_file_name(name)
+}
+
+/// Link (or copy) the damaged state file to [`damaged_path`], replacing an earlier one.
+fn set_damaged_aside(state: &Path) {
+    let aside = damaged_path(state);
+    let _ = std::fs::remove_file(&aside);
+    if std::fs::hard_link(state, &aside).is_err() {
+        let _ = std::fs::copy(state, &aside);
+    }
 }
 
 /// The error of an undo of more steps than are kept.
@@ -296,7 +327,7 @@ mod tests {
     fn commit(state: &Path, generation: u64, command: &str) -> Option<PathBuf> {
         let spare = record(state, generation, command);
         let used = spare.clone();
-        atomic::write_atomic(state, spare.as_deref(), |w| {
+        atomic::write_atomic(state, spare.as_deref(), true, |w| {
             w.write_all(format!("generation {}\n", generation + 1).as_bytes())
         })
         .unwrap();

@@ -3,14 +3,15 @@
 //! * Reads take no lock: writers replace the file atomically, so a reader always sees one whole
 //!   generation. One read per command.
 //! * Writes hold an exclusive lock on `<state>.lock` (waiting up to `SCSIM_LOCK_TIMEOUT`
-//!   seconds), write a temp file in the same directory, fsync it and rename it over the state
-//!   file (the directory is fsynced when the file is created). A command that fails never reaches `commit`, so the file
-//!   stays byte-for-byte unchanged.
+//!   seconds), write a temp file in the same directory, fsync it when [`durable`] says so and
+//!   rename it over the state file (the directory is fsynced when the file is created). A
+//!   command that fails never reaches `commit`, so the file stays byte-for-byte unchanged.
 //! * Loading checks `schema_version`: older files are migrated (`migrate`), newer ones and
 //!   anything that is not a scsim state file are refused with the path and the parse position.
 
 mod atomic;
 pub mod check;
+pub mod durable;
 pub mod file;
 pub mod history;
 mod lock;
@@ -231,7 +232,34 @@ fn corrupt(path: &Path, e: &serde_json::Error) -> ScError {
         e.line(),
         e.column()
     ))
-    .hint("the file was left untouched; restore it from a backup or recreate it with `scsim init --force`")
+    .hint(damaged_hint(path))
+}
+
+/// The way back from a state file that does not parse: the newest kept generation that does
+/// (after a power loss, the commits since the last synced one may be damaged too, see
+/// [`durable`]), and the `scsim undo` that restores it.
+fn damaged_hint(path: &Path) -> String {
+    let intact = history::list(path)
+        .into_iter()
+        .enumerate()
+        .find(|(_, g)| load_state(&g.path).is_ok());
+    match intact {
+        Some((i, g)) => format!(
+            "the file was left untouched; the newest intact kept generation is {} (the state before `{}`): `scsim --state {} undo {}` makes it the current state and keeps the damaged file as {}",
+            g.generation,
+            g.command.lines().next().unwrap_or_default(),
+            path.display(),
+            i + 1,
+            history::damaged_path(path).display()
+        ),
+        None => "the file was left untouched; restore it from a backup or recreate it with `scsim init --force`".to_string(),
+    }
+}
+
+/// Whether the state file at `path` is damaged: it exists but is not JSON at all (empty, cut
+/// short, zeroed), as a crash can leave a file whose data never reached the disk.
+pub(crate) fn is_damaged(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|b| serde_json::from_slice::<serde::de::IgnoredAny>(&b).is_err())
 }
 
 /// Serialize a state to a writer (compact JSON, sealed ([`seal`]), one trailing newline): the
@@ -268,6 +296,8 @@ pub struct Transaction {
     command: String,
     /// Fields of the file this scsim does not know, written back on commit.
     unknown: unknown::Unknown,
+    /// When the commit waits for the disk.
+    sync: durable::Sync,
 }
 
 /// Lock the state file for writing and load it.
@@ -292,6 +322,7 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
         state,
         command: String::new(),
         unknown,
+        sync: durable::Sync::default(),
     })
 }
 
@@ -360,16 +391,20 @@ impl Transaction {
             before,
             self.state.generation,
         )?;
+        let sync = durable::due(&self.path, self.sync, self.state.generation);
         if self.unknown.is_empty() {
-            atomic::write_atomic(&self.path, spare.as_deref(), |w| {
+            atomic::write_atomic(&self.path, spare.as_deref(), sync, |w| {
                 write_state(w, &self.state)
             })?;
         } else {
             let merged = unknown::graft(&encode_unsealed(&self.state)?, &self.unknown)
                 .map_err(|e| ScError::internal(format!("cannot serialize state: {e}")))?;
-            atomic::write_atomic(&self.path, spare.as_deref(), |w| {
+            atomic::write_atomic(&self.path, spare.as_deref(), sync, |w| {
                 std::io::Write::write_all(w, &merged)
             })?;
+        }
+        if sync {
+            durable::mark(&self.path, self.state.generation);
         }
         // The node files follow the state: the mount view, then what the agents wrote.
         noderoot::reconcile(&self.path, &self.state)?;
@@ -391,6 +426,10 @@ impl Transaction {
     /// Name the command that makes this change (`scsim history` lists it).
     pub fn set_command(&mut self, command: String) {
         self.command = command;
+    }
+    /// How the commit waits for the disk ([`durable`]).
+    pub fn set_sync(&mut self, sync: durable::Sync) {
+        self.sync = sync;
     }
 }
 
@@ -435,7 +474,7 @@ pub fn create_with_files(
     let _lock = StateLock::acquire(path, timeout)?;
     noderoot::create(path, state, files)?;
     messages::start(path, &state.events, state.generation)?;
-    atomic::write_atomic(path, None, |w| write_state(w, state))
+    atomic::write_atomic(path, None, true, |w| write_state(w, state))
 }
 
 #[cfg(test)]

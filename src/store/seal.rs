@@ -20,7 +20,7 @@ use std::io::Write;
 pub(super) const KEY: &str = "sealed";
 
 /// The files of `src/model` (a test checks that none is missing).
-const SOURCES: [(&str, &str); 10] = [
+const SOURCES: [(&str, &str); 11] = [
     ("mod.rs", include_str!("../model/mod.rs")),
     ("value.rs", include_str!("../model/value.rs")),
     ("props.rs", include_str!("../model/props.rs")),
@@ -31,6 +31,7 @@ const SOURCES: [(&str, &str); 10] = [
     ("nodemap.rs", include_str!("../model/nodemap.rs")),
     ("nodestate.rs", include_str!("../model/nodestate.rs")),
     ("named.rs", include_str!("../model/named.rs")),
+    ("extras.rs", include_str!("../model/extras.rs")),
 ];
 
 /// A hash (FNV-1a) of the source files of every serde type of the state file and of its

@@ -88,6 +88,76 @@ fn undo_steps_back_and_can_itself_be_undone() {
 }
 
 #[test]
+fn a_damaged_state_file_names_the_intact_generation_and_undo_brings_it_back() {
+    let t = TestCluster::two_node();
+    t.script("scrgadm -a -g RG -h mail-1,mail-2\nscrgadm -a -g RG2 -h mail-2");
+    let intact = t.run("scrgadm", &["-p"]).stdout;
+    t.script("scrgadm -a -g RG3 -h mail-1");
+    // A power loss before the last commit's data reached the disk: the file is cut short.
+    let bytes = t.state_bytes();
+    std::fs::write(&t.state, &bytes[..bytes.len() / 2]).unwrap();
+    let status = t.fails_unchanged("scstat -g", 18);
+    insta::assert_snapshot!(status.to_string());
+    // A changing command is refused the same way, and writes nothing.
+    let change = t.fails_unchanged("scrgadm -a -g RG4 -h mail-1", 18);
+    assert!(change.stderr.contains("undo 1"), "{change}");
+    // The history still lists what can be brought back, and says the state is damaged.
+    let history = t.fails_unchanged("scsim history", 18);
+    assert!(
+        history.stdout.starts_with("current generation damaged")
+            && history
+                .stdout
+                .contains("undoes: scrgadm -a -g RG3 -h mail-1"),
+        "{history}"
+    );
+    t.run("scsim", &["undo"]).ok();
+    assert_eq!(t.run("scrgadm", &["-p"]).stdout, intact);
+    assert_eq!(
+        std::fs::read(t.path().join("cluster.json.damaged")).unwrap(),
+        &bytes[..bytes.len() / 2]
+    );
+    // The restored state is numbered past the damaged one and works as any other.
+    let json: serde_json::Value =
+        serde_json::from_str(&t.run("scsim", &["history", "--json"]).stdout).unwrap();
+    // The damaged file was generation 3, the newest kept 2.
+    assert_eq!(json["generation"], 4, "{json}");
+    t.script("scrgadm -a -g RG4 -h mail-1");
+}
+
+#[test]
+fn every_commit_syncs_on_request_and_a_bad_sync_mode_is_refused() {
+    let t = TestCluster::two_node();
+    let bad = t.run_env(
+        "scrgadm",
+        &["-a", "-g", "RG", "-h", "mail-1"],
+        &[("SCSIM_SYNC", "often")],
+    );
+    assert_eq!(bad.code, 3, "{bad}");
+    assert!(
+        bad.stderr.contains("SCSIM_SYNC=often") && bad.stderr.contains("`every`"),
+        "{bad}"
+    );
+    // Reads do not care.
+    t.run_env("scstat", &["-g"], &[("SCSIM_SYNC", "often")])
+        .ok();
+    let marker = t.path().join("cluster.json.history/synced");
+    for (i, rg) in ["RG1", "RG2", "RG3"].iter().enumerate() {
+        t.run_env(
+            "scrgadm",
+            &["-a", "-g", rg, "-h", "mail-1"],
+            &[("SCSIM_SYNC", "every")],
+        )
+        .ok();
+        let generation = t.state_json()["generation"].as_u64().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&marker).unwrap().trim(),
+            generation.to_string(),
+            "commit {i}"
+        );
+    }
+}
+
+#[test]
 fn history_is_bounded() {
     let t = TestCluster::two_node();
     for i in 0..25 {

@@ -136,7 +136,10 @@ fn set_enabled(state: &mut ClusterState, resource: &str, enabled: bool) {
     let group = match state.resources.get_mut(resource) {
         Some(r) => {
             r.enabled = enabled;
-            r.disabled_on.clear();
+            // Through `&` first: clearing an empty set would give the resource its extras.
+            if !r.extras.disabled_on.is_empty() {
+                r.extras.disabled_on.clear();
+            }
             r.group.clone()
         }
         None => return,
@@ -159,7 +162,9 @@ fn set_monitored(state: &mut ClusterState, resource: &str, monitored: bool) {
     let group = match state.resources.get_mut(resource) {
         Some(r) => {
             r.monitored = monitored;
-            r.unmonitored_on.clear();
+            if !r.extras.unmonitored_on.is_empty() {
+                r.extras.unmonitored_on.clear();
+            }
             r.group.clone()
         }
         None => return,
@@ -195,9 +200,9 @@ fn set_node_switch(state: &mut ClusterState, resource: &str, node: &str, monitor
         return;
     };
     let (switch, off) = if monitor {
-        (&mut r.monitored, &mut r.unmonitored_on)
+        (&mut r.monitored, &mut r.extras.unmonitored_on)
     } else {
-        (&mut r.enabled, &mut r.disabled_on)
+        (&mut r.enabled, &mut r.extras.disabled_on)
     };
     if on {
         if *switch {
@@ -398,9 +403,10 @@ pub(super) fn monitor_report(
     match decision {
         MonitorDecision::Restart { attempt, of } => {
             if let Some(r) = state.resources.get_mut(resource) {
-                r.restart_history
+                r.extras
+                    .restart_history
                     .retain(|t| now.saturating_sub(*t) < window);
-                r.restart_history.push(now);
+                r.extras.restart_history.push(now);
             }
             events::rgmd(
                 state,
@@ -420,7 +426,7 @@ pub(super) fn monitor_report(
         }
         MonitorDecision::Giveover => {
             if let Some(r) = state.resources.get_mut(resource) {
-                r.restart_history.clear();
+                r.extras.restart_history.clear();
             }
             if let Some(g) = state.resource_groups.get_mut(group) {
                 g.giveovers.insert(node.to_string(), now);

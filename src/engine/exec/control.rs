@@ -32,7 +32,7 @@ pub(super) fn accepted(
         }
         ControlOp::Restart => {
             if let Some(r) = state.resources.get_mut(resource) {
-                keep(&mut r.rg_restart_history);
+                keep(&mut r.extras.rg_restart_history);
             }
             format!(
                 "resource {resource} in resource group {group} has requested restart of the resource group on {node}."
@@ -40,7 +40,7 @@ pub(super) fn accepted(
         }
         ControlOp::ResourceRestart | ControlOp::ResourceIsRestarted => {
             if let Some(r) = state.resources.get_mut(resource) {
-                keep(&mut r.restart_history);
+                keep(&mut r.extras.restart_history);
             }
             if op == ControlOp::ResourceRestart {
                 format!(
@@ -67,7 +67,7 @@ pub(super) fn accepted(
         }
         ControlOp::IgnoreFailedStart => {
             if let Some(r) = state.resources.get_mut(resource) {
-                r.ignore_failed_start.insert(node.to_string());
+                r.extras.ignore_failed_start.insert(node.to_string());
             }
             format!(
                 "resource {resource} in resource group {group} has requested that a failure of its start on {node} not fail over the resource group."

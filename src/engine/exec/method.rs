@@ -232,7 +232,7 @@ fn take_ignore_failed_start(state: &mut ClusterState, resource: &str, node: &str
     state
         .resources
         .get_mut(resource)
-        .is_some_and(|r| r.ignore_failed_start.remove(node))
+        .is_some_and(|r| r.extras.ignore_failed_start.remove(node))
 }
 
 /// The state a failed method leaves the resource (and group) in; true when the failure calls

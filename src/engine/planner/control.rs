@@ -275,6 +275,7 @@ impl<'a> Draft<'a> {
                 let rc = settings::retry_count(rt, r);
                 let window = settings::retry_interval_ms(rt, r);
                 let recent = r
+                    .extras
                     .restart_history
                     .iter()
                     .filter(|t| self.now.saturating_sub(**t) < window)

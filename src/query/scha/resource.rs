@@ -65,7 +65,7 @@ pub const RESOURCE_TAGS: &[&str] = &[
 
 /// Restarts of `r` requested within its Retry_interval before `now` (NUM_RESOURCE_RESTARTS).
 pub fn num_resource_restarts(state: &ClusterState, r: &Resource, now: u64) -> i64 {
-    recent(state, r, &r.restart_history, now)
+    recent(state, r, &r.extras.restart_history, now)
 }
 
 fn recent(state: &ClusterState, r: &Resource, history: &[u64], now: u64) -> i64 {
@@ -219,17 +219,17 @@ pub fn resource(
             none().map(|_| Answer::Int(num_resource_restarts(state, r, now)))?
         }
         "NUM_RG_RESTARTS" => {
-            none().map(|_| Answer::Int(recent(state, r, &r.rg_restart_history, now)))?
+            none().map(|_| Answer::Int(recent(state, r, &r.extras.rg_restart_history, now)))?
         }
         "ON_OFF_SWITCH" => none().map(|_| switch(r.enabled))?,
         "ON_OFF_SWITCH_NODE" => {
             let n = node(&["node"])?;
-            switch(r.enabled && !r.disabled_on.contains(&n))
+            switch(r.enabled && !r.extras.disabled_on.contains(&n))
         }
         "MONITORED_SWITCH" => none().map(|_| switch(r.monitored))?,
         "MONITORED_SWITCH_NODE" => {
             let n = node(&["node"])?;
-            switch(r.monitored && !r.unmonitored_on.contains(&n))
+            switch(r.monitored && !r.extras.unmonitored_on.contains(&n))
         }
         "GLOBAL_ZONE_OVERRIDE" => {
             none()?;

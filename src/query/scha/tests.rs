@@ -67,7 +67,7 @@ fn errors_carry_scha_codes() {
 fn restart_counts_stay_within_retry_interval() {
     let mut s = testkit::seed(NOW);
     let r = s.resources.get_mut("mail-rs").unwrap();
-    r.restart_history = vec![NOW - 10_000_000, NOW - 1_000];
+    r.extras.restart_history = vec![NOW - 10_000_000, NOW - 1_000];
     let r = &s.resources["mail-rs"];
     assert_eq!(num_resource_restarts(&s, r, NOW), 1);
 }

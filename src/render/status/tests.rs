@@ -64,13 +64,7 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
             properties: Default::default(),
             extension: Default::default(),
             state,
-            restart_history: Vec::new(),
-            rg_restart_history: Vec::new(),
-            disabled_on: Default::default(),
-            unmonitored_on: Default::default(),
-            per_node: Default::default(),
-            server_restarts: Default::default(),
-            ignore_failed_start: Default::default(),
+            extras: Default::default(),
         },
     );
 }
