@@ -16,8 +16,8 @@
 //!   [`super::history::KEEP`]), and a damaged state file names it and the `scsim undo` that
 //!   restores it (`super::damaged_hint`).
 //!
-//! The last synced generation is written to `<state>.history/synced`, its time is that file's
-//! modification time. The marker is advice: a marker that is missing, unreadable, from the
+//! The last synced generation is written to `<state>.history/synced` (20 digits and a newline),
+//! its time is that file's modification time. The marker is advice: a marker that is missing, unreadable, from the
 //! future or of a generation that is not behind makes the commit sync.
 
 use std::io::Read;
@@ -83,8 +83,20 @@ fn within_group(state: &Path, generation: u64) -> bool {
 
 /// Note that the state file of `generation` was synced. Best effort: a marker not written
 /// makes the next commit sync.
+///
+/// The number is written over the old one at a fixed width, not into a truncated file: on a
+/// file system mounted with `discard`, truncating frees the block at the cost of 0.2 ms.
 pub(super) fn mark(state: &Path, generation: u64) {
-    let _ = std::fs::write(marker(state), format!("{generation}\n"));
+    use std::os::unix::fs::FileExt;
+    let Ok(file) = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(marker(state))
+    else {
+        return;
+    };
+    let _ = file.write_all_at(format!("{generation:020}\n").as_bytes(), 0);
 }
 
 #[cfg(test)]
