@@ -11,6 +11,9 @@ use std::io::Write;
 /// Stdout bytes a streaming printer holds before it writes them out.
 pub const STREAM_CHUNK: usize = 256 * 1024;
 
+/// A piece of stdout at least this large goes straight to a streaming printer's sink.
+const LARGE: usize = 32 * 1024;
+
 /// Buffered stdout/stderr for one command run.
 pub struct Printer {
     /// Program name used as the message prefix (`scrgadm`, `scswitch`, `scstat`, `scsim`).
@@ -83,12 +86,13 @@ impl Printer {
     }
     /// Append text to stdout.
     pub fn out(&mut self, s: &str) {
-        if self.stream.is_none() || self.out.len() + s.len() < STREAM_CHUNK {
+        if self.stream.is_none() || (self.out.len() + s.len() < STREAM_CHUNK && s.len() < LARGE) {
             self.out.extend_from_slice(s.as_bytes());
             return;
         }
-        // Streaming and the chunk is full: write what is held, then `s` itself, without
-        // copying a large `s` into the buffer first.
+        // Streaming, and the chunk is full or `s` is a whole rendered report: write what is
+        // held, then `s` itself, without copying `s` into the buffer first (a copy of a
+        // 200 KB report touched 50 fresh pages, at about 4 µs each).
         let held = std::mem::take(&mut self.out);
         self.write_stream(&held);
         self.write_stream(s.as_bytes());
@@ -282,5 +286,42 @@ mod tests {
         let r = p.flush_to(&mut Vec::new(), &mut err);
         assert!(r.is_err());
         assert!(String::from_utf8_lossy(&err).contains("cannot write the output"));
+    }
+
+    /// A sink the test can look into while the printer holds it.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+    impl Write for Shared {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_large_piece_goes_straight_to_the_sink_in_order() {
+        let sink = Shared::default();
+        let mut p = Printer::streaming("scstat", Box::new(sink.clone()));
+        p.outln("head");
+        assert!(sink.0.borrow().is_empty(), "small pieces are held");
+        let report = "r".repeat(LARGE);
+        p.outln(&report);
+        assert_eq!(
+            sink.0.borrow().len(),
+            5 + LARGE,
+            "held text, then the report"
+        );
+        p.outln("tail");
+        let mut rest = Vec::new();
+        p.flush_to(&mut rest, &mut Vec::new()).unwrap();
+        let mut all = sink.0.borrow().clone();
+        all.extend_from_slice(&rest);
+        assert!(
+            all == format!("head\n{report}\ntail\n").as_bytes(),
+            "out of order"
+        );
     }
 }
