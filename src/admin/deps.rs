@@ -9,6 +9,7 @@ use super::values::prop_err;
 use crate::error::{ErrorCode, Result, ScError};
 use crate::fix::{Fix, Hint};
 use crate::model::{ClusterState, DepKind, Dependencies, PropValue};
+use crate::query::affinity::AffKind;
 use crate::query::lookup::{missing_group, missing_resource};
 use std::collections::{HashMap, HashSet};
 
@@ -157,37 +158,10 @@ pub(super) fn check_group_deps(state: &ClusterState, name: &str, deps: &[String]
     Ok(())
 }
 
-/// Affinity strength of an RG_affinities entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Affinity {
-    /// `+rg`
-    WeakPositive,
-    /// `++rg`
-    StrongPositive,
-    /// `+++rg`
-    StrongPositiveDelegated,
-    /// `-rg`
-    WeakNegative,
-    /// `--rg`
-    StrongNegative,
-}
-
-/// Split an RG_affinities entry into its strength and group name.
-pub(super) fn parse_affinity(entry: &str) -> Option<(Affinity, &str)> {
-    let plus = entry.len() - entry.trim_start_matches('+').len();
-    let minus = entry.len() - entry.trim_start_matches('-').len();
-    let (kind, rest) = match (plus, minus) {
-        (1, 0) => (Affinity::WeakPositive, &entry[1..]),
-        (2, 0) => (Affinity::StrongPositive, &entry[2..]),
-        (3, 0) => (Affinity::StrongPositiveDelegated, &entry[3..]),
-        (0, 1) => (Affinity::WeakNegative, &entry[1..]),
-        (0, 2) => (Affinity::StrongNegative, &entry[2..]),
-        _ => return None,
-    };
-    if !super::names::is_legal_name(rest) {
-        return None;
-    }
-    Some((kind, rest))
+/// Parse one RG_affinities entry: the shared syntax ([`crate::query::affinity::parse`])
+/// around a legal group name.
+pub(super) fn parse_affinity(entry: &str) -> Option<(AffKind, &str)> {
+    crate::query::affinity::parse(entry).filter(|(_, rest)| super::names::is_legal_name(rest))
 }
 
 /// Check RG_affinities group `name` will have: syntax, existing groups, not itself, each
@@ -291,14 +265,11 @@ mod tests {
 
     #[test]
     fn affinity_syntax() {
-        assert_eq!(parse_affinity("+a"), Some((Affinity::WeakPositive, "a")));
-        assert_eq!(parse_affinity("++a"), Some((Affinity::StrongPositive, "a")));
-        assert_eq!(
-            parse_affinity("+++a"),
-            Some((Affinity::StrongPositiveDelegated, "a"))
-        );
-        assert_eq!(parse_affinity("-a"), Some((Affinity::WeakNegative, "a")));
-        assert_eq!(parse_affinity("--a"), Some((Affinity::StrongNegative, "a")));
+        assert_eq!(parse_affinity("+a"), Some((AffKind::WeakPositive, "a")));
+        assert_eq!(parse_affinity("++a"), Some((AffKind::StrongPositive, "a")));
+        assert_eq!(parse_affinity("+++a"), Some((AffKind::Delegate, "a")));
+        assert_eq!(parse_affinity("-a"), Some((AffKind::WeakNegative, "a")));
+        assert_eq!(parse_affinity("--a"), Some((AffKind::StrongNegative, "a")));
         assert_eq!(parse_affinity("a"), None);
         assert_eq!(parse_affinity("++++a"), None);
         assert_eq!(parse_affinity("---a"), None);

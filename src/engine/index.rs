@@ -6,49 +6,13 @@
 use crate::fasthash::FastMap;
 use crate::model::{ClusterState, DepKind, PropValue, Resource};
 
-/// RG_affinities entry kinds (`+`, `++`, `+++`, `-`, `--`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AffKind {
-    WeakPositive,
-    StrongPositive,
-    /// `+++`: strong positive with failover delegation.
-    Delegate,
-    WeakNegative,
-    StrongNegative,
-}
+pub use crate::query::affinity::AffKind;
 
-impl AffKind {
-    pub fn prefix(self) -> &'static str {
-        match self {
-            AffKind::WeakPositive => "+",
-            AffKind::StrongPositive => "++",
-            AffKind::Delegate => "+++",
-            AffKind::WeakNegative => "-",
-            AffKind::StrongNegative => "--",
-        }
-    }
-    /// `++` or `+++`: the group may only run where the other group runs.
-    pub fn strong_positive(self) -> bool {
-        matches!(self, AffKind::StrongPositive | AffKind::Delegate)
-    }
-}
-
-/// Parse one RG_affinities entry (`++DB-RG`).
+/// Parse one stored RG_affinities entry (`++DB-RG`): the shared syntax
+/// ([`crate::query::affinity::parse`]) around a group name that starts with a letter.
 pub fn parse_affinity(s: &str) -> Option<(AffKind, &str)> {
-    let s = s.trim();
-    let plus = s.bytes().take_while(|b| *b == b'+').count();
-    let minus = s.bytes().take_while(|b| *b == b'-').count();
-    let (kind, n) = match (plus, minus) {
-        (1, 0) => (AffKind::WeakPositive, 1),
-        (2, 0) => (AffKind::StrongPositive, 2),
-        (3, 0) => (AffKind::Delegate, 3),
-        (0, 1) => (AffKind::WeakNegative, 1),
-        (0, 2) => (AffKind::StrongNegative, 2),
-        _ => return None,
-    };
-    let name = &s[n..];
-    name.starts_with(|c: char| c.is_ascii_alphabetic())
-        .then_some((kind, name))
+    crate::query::affinity::parse(s.trim())
+        .filter(|(_, name)| name.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 /// The resource a dependency entry names (`disk-rs{LOCAL_NODE}` → `disk-rs`).
@@ -260,18 +224,13 @@ mod tests {
     }
 
     #[test]
-    fn affinities_parse() {
+    fn stored_affinities_are_trimmed_and_name_a_group() {
         assert_eq!(
-            parse_affinity("++DB"),
+            parse_affinity(" ++DB "),
             Some((AffKind::StrongPositive, "DB"))
         );
-        assert_eq!(parse_affinity("+++DB"), Some((AffKind::Delegate, "DB")));
-        assert_eq!(parse_affinity("--X"), Some((AffKind::StrongNegative, "X")));
-        assert_eq!(parse_affinity("-X"), Some((AffKind::WeakNegative, "X")));
-        assert_eq!(parse_affinity("+X"), Some((AffKind::WeakPositive, "X")));
-        assert_eq!(parse_affinity("++++X"), None);
+        assert_eq!(parse_affinity("+*X"), None);
         assert_eq!(parse_affinity("+-X"), None);
-        assert_eq!(parse_affinity("++"), None);
     }
 
     #[test]

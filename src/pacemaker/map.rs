@@ -167,18 +167,19 @@ pub struct Affinity {
 
 impl Affinity {
     pub fn parse(s: &str) -> Option<Affinity> {
-        let plus = s.chars().take_while(|c| *c == '+').count();
-        let minus = s.chars().take_while(|c| *c == '-').count();
-        let (sign, strength) = match (plus, minus) {
-            (1..=3, 0) => (1, plus),
-            (0, 1..=2) => (-1, minus),
-            _ => return None,
+        use crate::query::affinity::{AffKind, parse};
+        let (kind, group) = parse(s)?;
+        let (sign, strength) = match kind {
+            AffKind::WeakPositive => (1, 1),
+            AffKind::StrongPositive => (1, 2),
+            AffKind::Delegate => (1, 3),
+            AffKind::WeakNegative => (-1, 1),
+            AffKind::StrongNegative => (-1, 2),
         };
-        let group = s[strength..].to_string();
-        (!group.is_empty()).then_some(Affinity {
+        Some(Affinity {
             sign,
             strength,
-            group,
+            group: group.to_string(),
         })
     }
     /// The colocation score.

@@ -5,6 +5,7 @@
 
 #![deny(clippy::too_many_lines)]
 
+pub mod affinity;
 pub mod diff;
 pub mod effective;
 pub mod lookup;
