@@ -9,16 +9,16 @@
 //! * [`Sync::Every`] (`SCSIM_SYNC=every`) syncs the file before every rename.
 //! * [`Sync::Grouped`] (the default) syncs a commit when the last synced one is more than
 //!   [`WINDOW`] old or [`MAX_UNSYNCED`] generations back, so a command typed by hand always
-//!   syncs and a script pays one sync for a burst of commands. The other commits write a
-//!   freshly truncated file and rename it without waiting. After a power loss, at most the
-//!   commits of the last second (and never more than `MAX_UNSYNCED - 1` of them) can come back
-//!   damaged; the last synced generation is among the kept ones (`MAX_UNSYNCED` <
+//!   syncs and a script pays one sync for a burst of commands. The other commits write the
+//!   file the history let go of in place and rename it without waiting. After a power loss, at
+//!   most the commits of the last second (and never more than `MAX_UNSYNCED - 1` of them) can
+//!   come back damaged; the last synced generation is among the kept ones (`MAX_UNSYNCED` <
 //!   [`super::history::KEEP`]), and a damaged state file names it and the `scsim undo` that
 //!   restores it (`super::damaged_hint`).
 //!
 //! The last synced generation is written to `<state>.history/synced` (20 digits and a newline),
-//! its time is that file's modification time. The marker is advice: a marker that is missing, unreadable, from the
-//! future or of a generation that is not behind makes the commit sync.
+//! its time is that file's modification time. The marker is advice: a marker that is missing,
+//! unreadable, from the future or of a generation that is not behind makes the commit sync.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
