@@ -60,11 +60,10 @@ fn log_settings(opts: &InitOptions) -> EventLog {
             .max(4096),
         (b, _) => b,
     };
-    EventLog {
-        file_bytes,
-        files,
-        ..EventLog::new()
-    }
+    let mut log = EventLog::new();
+    log.file_bytes = file_bytes;
+    log.files = files;
+    log
 }
 
 /// Private interconnect adapters every simulated node gets (two paths per node pair).

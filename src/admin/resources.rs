@@ -296,7 +296,9 @@ fn set_props(
         let v = parse_value(&subject, &decl, &p.value)?;
         store(r, &decl, v);
         // A value without {node} is the value on every node.
-        r.extras.per_node.remove(&decl.name);
+        if r.extras.per_node.contains_key(&decl.name) {
+            r.extras.per_node.remove(&decl.name);
+        }
     }
     Ok(())
 }

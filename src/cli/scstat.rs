@@ -112,13 +112,14 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
         node,
     };
     let view = status::collect(&state, &opts);
-    let text = if a.json {
-        status::render_json(&view)
+    if a.json {
+        let text = status::render_json(&view);
+        ctx.out.out(&text);
+        crate::let_go(text);
     } else {
-        status::render_text(&view)
-    };
-    ctx.out.out(&text);
-    crate::let_go((view, text));
+        status::write_text(&view, &mut |piece| ctx.out.out(piece));
+    }
+    crate::let_go(view);
     crate::let_go(state);
     Ok(())
 }

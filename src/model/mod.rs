@@ -7,6 +7,7 @@
 mod config_event;
 mod defaults;
 pub mod extras;
+mod log;
 mod named;
 pub mod nodefiles;
 mod nodemap;
@@ -14,6 +15,7 @@ mod nodestate;
 mod packed;
 pub mod props;
 pub mod value;
+pub use log::{Event, EventLog, EventRef, LogSink};
 pub use nodemap::NodeMap;
 pub use packed::PackedLog;
 
@@ -801,178 +803,6 @@ impl RStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Clock {
     pub now_ms: u64,
-}
-
-/// One log line: a syslog-style message with structured fields for filtering.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    pub seq: u64,
-    /// Syslog tag of the daemon that logged it (`Cluster.RGM.rgmd`, `cl_runtime`, …).
-    #[serde(default = "default_event_tag")]
-    pub tag: String,
-    /// Simulated ms since the epoch.
-    pub time_ms: u64,
-    /// Node that logged it (the node where the method ran, or the node the command ran on).
-    pub node: String,
-    /// Message id (`[ID nnnnnn daemon.notice]` in the text).
-    pub id: u32,
-    pub severity: String,
-    pub message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<String>,
-}
-
-fn default_event_tag() -> String {
-    "Cluster.RGM.rgmd".to_string()
-}
-
-/// The event log's settings in the state file, and the entries logged by the running command.
-///
-/// The log itself lives in the messages file beside the state (`store::messages`): one syslog
-/// line per entry, appended by `Transaction::commit`, rotated by size. The state keeps only the
-/// rotation settings (`file_bytes`, `files`); `entries` is this command's buffer of new
-/// entries (or, loaded from a version-1 file, the log that file embedded) and is never written
-/// into the state file. Two logs are equal when their settings are: the buffer is not state.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct EventLog {
-    /// The current messages file is rotated (to `.1`, `.2`, …) before it grows past this size.
-    #[serde(default = "EventLog::default_file_bytes")]
-    pub file_bytes: u64,
-    /// Messages files kept in all: the current one and `files - 1` rotated ones.
-    #[serde(default = "EventLog::default_files")]
-    pub files: u32,
-    /// Sequence number the next pushed entry gets. Provisional: the commit renumbers the
-    /// buffer to follow the last entry of the messages file.
-    #[serde(skip, default = "EventLog::first_seq")]
-    pub next_seq: u64,
-    /// The log embedded in a version-1 file, oldest first: not yet in the messages file. Read,
-    /// never written, by serde.
-    #[serde(default, skip_serializing)]
-    pub entries: Vec<Event>,
-    /// Entries logged by this command, oldest first, after `entries`: not yet in the messages
-    /// file.
-    #[serde(skip)]
-    pub pending: PackedLog,
-    /// Loaded from a version-1 file: `entries` is the whole log and any messages file beside
-    /// the state is not this cluster's (the first commit replaces it).
-    #[serde(skip)]
-    pub embedded: bool,
-}
-
-impl EventLog {
-    /// 1 MiB: about 3,500 entries per file.
-    pub const DEFAULT_FILE_BYTES: u64 = 1 << 20;
-    /// 8 files: about 28,000 entries in all.
-    pub const DEFAULT_FILES: u32 = 8;
-    fn default_file_bytes() -> u64 {
-        Self::DEFAULT_FILE_BYTES
-    }
-    fn default_files() -> u32 {
-        Self::DEFAULT_FILES
-    }
-    fn first_seq() -> u64 {
-        1
-    }
-    pub fn new() -> Self {
-        EventLog {
-            file_bytes: Self::DEFAULT_FILE_BYTES,
-            files: Self::DEFAULT_FILES,
-            next_seq: 1,
-            entries: Vec::new(),
-            pending: PackedLog::default(),
-            embedded: false,
-        }
-    }
-    /// Append an event to the buffer, assigning its (provisional) sequence number. The entry
-    /// is packed into the command's text buffers ([`PackedLog`]).
-    pub fn push(&mut self, ev: EventRef<'_>) {
-        let seq = self.next_seq;
-        self.next_seq += 1;
-        self.pending.push(EventRef { seq, ..ev });
-    }
-    pub fn len(&self) -> usize {
-        self.entries.len() + self.pending.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.pending.is_empty()
-    }
-    /// The buffered entries, oldest first.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = std::borrow::Cow<'_, Event>> + '_ {
-        let embedded = self.entries.iter().map(std::borrow::Cow::Borrowed);
-        let pushed = self
-            .pending
-            .iter()
-            .map(|p| std::borrow::Cow::Owned(p.to_event()));
-        embedded.chain(pushed)
-    }
-    /// The buffered entries, oldest first, taken out of the log (which is left empty).
-    pub fn take(&mut self) -> (Vec<Event>, PackedLog) {
-        (
-            std::mem::take(&mut self.entries),
-            std::mem::take(&mut self.pending),
-        )
-    }
-}
-
-/// A log entry by reference: what the messages file encodes, whether the entry is an
-/// [`Event`] or in a [`PackedLog`].
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct EventRef<'a> {
-    pub seq: u64,
-    pub tag: &'a str,
-    pub time_ms: u64,
-    pub node: &'a str,
-    pub id: u32,
-    pub severity: &'a str,
-    pub message: &'a str,
-    pub group: Option<&'a str>,
-    pub resource: Option<&'a str>,
-}
-
-impl EventRef<'_> {
-    pub fn to_event(&self) -> Event {
-        Event {
-            seq: self.seq,
-            tag: self.tag.to_string(),
-            time_ms: self.time_ms,
-            node: self.node.to_string(),
-            id: self.id,
-            severity: self.severity.to_string(),
-            message: self.message.to_string(),
-            group: self.group.map(str::to_string),
-            resource: self.resource.map(str::to_string),
-        }
-    }
-}
-
-impl Event {
-    pub fn view(&self) -> EventRef<'_> {
-        EventRef {
-            seq: self.seq,
-            tag: &self.tag,
-            time_ms: self.time_ms,
-            node: &self.node,
-            id: self.id,
-            severity: &self.severity,
-            message: &self.message,
-            group: self.group.as_deref(),
-            resource: self.resource.as_deref(),
-        }
-    }
-}
-
-impl Default for EventLog {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl PartialEq for EventLog {
-    fn eq(&self, other: &Self) -> bool {
-        self.file_bytes == other.file_bytes && self.files == other.files
-    }
 }
 
 /// An injected fault (see `scsim fault inject`).

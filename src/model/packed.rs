@@ -78,6 +78,14 @@ impl PackedLog {
     pub fn is_empty(&self) -> bool {
         self.heads.is_empty()
     }
+    /// Forget every entry, keeping one text buffer and the heads' room for the next ones.
+    pub fn clear(&mut self) {
+        self.heads.clear();
+        self.chunks.truncate(1);
+        if let Some(c) = self.chunks.first_mut() {
+            c.clear();
+        }
+    }
     /// The entries, oldest first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = EventRef<'_>> + '_ {
         self.heads.iter().map(move |h| {
@@ -143,5 +151,14 @@ mod tests {
         assert_eq!(back, events);
         let last = log.iter().next_back().map(|e| e.to_event());
         assert_eq!(last.as_ref(), events.last());
+        // Cleared, it takes new entries in one buffer.
+        log.clear();
+        assert!(log.is_empty() && log.iter().next().is_none());
+        for e in &events[..10] {
+            log.push(e.view());
+        }
+        let back: Vec<Event> = log.iter().map(|e| e.to_event()).collect();
+        assert_eq!(back, events[..10]);
+        assert_eq!(log.chunks.len(), 1);
     }
 }

@@ -224,7 +224,12 @@ impl<B: ClusterBackend> Service<B> {
     pub fn open(&mut self, mode: Mode, now_ms: u64) -> Result<Session<'_, B>> {
         self.backend.begin(mode);
         let staged = match mode {
-            Mode::DryRun => session::Staged::Copy(Box::new(store::load(&self.path)?)),
+            Mode::DryRun => {
+                let mut copy = store::load(&self.path)?;
+                // Nothing writes a dry run's log: none is kept.
+                copy.events.mute();
+                session::Staged::Copy(Box::new(copy))
+            }
             Mode::Apply => {
                 let timeout = self.lock_timeout.clone()?;
                 let sync = self.sync.clone()?;

@@ -69,7 +69,32 @@ fn a_dry_run_reads_a_copy_and_writes_nothing() {
         )
         .unwrap();
     assert!(!tr.state.cluster.is_up("n1"));
+    // Nothing will write the log of a dry run: none is kept.
+    assert!(tr.state.events.is_empty());
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    // The same intent applied logs the node's death.
+    let messages = crate::store::messages::path_for(&path);
+    let lines = |p: &std::path::Path| {
+        std::fs::read_to_string(p)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    let logged = lines(&messages);
+    let tr = svc
+        .apply_intent(
+            line(&words),
+            &Intent::NodeDown {
+                node: "n1".into(),
+                clean: false,
+                reason: None,
+            },
+            Mode::Apply,
+            NOW,
+        )
+        .unwrap();
+    assert!(!tr.state.cluster.is_up("n1"));
+    assert!(lines(&messages) > logged);
 }
 
 #[test]

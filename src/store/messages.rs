@@ -17,13 +17,16 @@
 //!   second. Readers show only entries whose `generation` is at
 //!   most the state's generation, so a crash between the two writes leaves entries the state
 //!   does not have, and nobody shows them; the next commit (under the lock) cuts them off the
-//!   end of the file, together with a line cut short by a crash, before it appends.
+//!   end of the file, together with a line cut short by a crash, before it appends. A command
+//!   that logs thousands of entries (a node failure at scale) writes them in batches of
+//!   `EventLog::SPILL_ENTRIES` as it makes them ([`Appender`]), all before its state: the same
+//!   order, so a command that stops without committing leaves entries nobody shows either.
 //! * Bad input never fails a command: a missing file, a line cut short, an unreadable line, a
 //!   file written by a newer scsim are reported as warnings naming the path by the reader; the
 //!   writer repairs what it can (cuts the tail, moves a newer file aside by rotating it).
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, Event, EventLog, EventRef};
+use crate::model::{ClusterState, Event, EventLog, EventRef, LogSink, PackedLog};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -406,87 +409,199 @@ fn last_seq_of(p: &Path) -> u64 {
 /// on disk is `gen_before`), renumbering them after the last entry of the file, and empty the
 /// buffer. Cuts off what a crashed commit left, rotates the file once it has reached
 /// `log.file_bytes`, and fsyncs. A log read from a version-1 file replaces any messages file.
+/// Entries the log already handed to its [`Appender`] (a large transition's) are written; this
+/// finishes them.
 pub fn append(
     state_path: &Path,
     log: &mut EventLog,
     gen_before: u64,
     generation: u64,
 ) -> Result<()> {
-    let base = path_for(state_path);
-    if log.embedded {
-        remove_all(&base)?;
-    }
-    let err = |e| write_err(&base, e);
-    let mut f = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&base)
-        .map_err(err)?;
-    let len = f.metadata().map_err(err)?.len();
-    let tail = scan_tail(&mut f, len, gen_before).map_err(err)?;
-    // A file that is not ours (a newer format) is moved aside whole, never cut.
-    if tail.ours && tail.keep < len {
-        f.set_len(tail.keep).map_err(err)?;
-    }
-    let mut last_seq = tail.last_seq;
-    let mut size = tail.keep;
-    let mut rotate = !tail.ours;
-    if last_seq == 0 && tail.ours {
-        last_seq = last_seq_of(&rotated(&base, 1));
-    }
-    if log.is_empty() && !rotate && size > 0 {
-        log.embedded = false;
-        return Ok(());
-    }
-    // Rotate once the file has reached its size (as syslog rotation does); one command's
-    // entries are never split across files.
-    let header_len = header().len() as u64;
-    if size > header_len && size >= log.file_bytes {
-        rotate = true;
-    }
-    if rotate {
-        drop(f);
-        // A file this scsim cannot append to is kept (as `.1`) even with `files` 1.
-        rotate_files(&base, log.files.max(if tail.ours { 1 } else { 2 }))?;
-        f = File::create(&base).map_err(err)?;
-        size = 0;
-    }
-    f.seek(SeekFrom::Start(size)).map_err(err)?;
-    // Lines are encoded into a bounded buffer and written as it fills, and each entry is
-    // dropped once encoded: a command that logs tens of thousands of entries (a node down at
-    // 5,000 resources) does not hold them twice.
-    let mut w = std::io::BufWriter::with_capacity(64 * 1024, &mut f);
-    let mut line = String::with_capacity(512);
-    let mut t = (0, String::new());
-    if size == 0 {
-        w.write_all(header().as_bytes()).map_err(err)?;
-    }
-    let embedded = log.embedded;
-    let (entries, pending) = log.take();
-    let mut i = 0u64;
-    let mut write_one = |e: EventRef<'_>| {
-        let seq = if embedded { e.seq } else { last_seq + 1 + i };
-        i += 1;
-        line.clear();
-        encode_line(e, generation, seq, &mut line, &mut t);
-        w.write_all(line.as_bytes()).map_err(err)
+    let early = log
+        .take_sink()
+        .and_then(|s| s.into_any().downcast::<Appender>().ok());
+    // An appender that wrote nothing yet is made anew: the log's settings may have changed.
+    let mut a = match early {
+        Some(a) if a.open.is_some() || a.failed.is_some() => *a,
+        _ => Appender::new(state_path, log, gen_before, generation),
     };
-    for e in entries {
-        write_one(e.view())?;
+    if let Some(e) = a.failed.take() {
+        return Err(e);
     }
-    for e in pending.iter() {
-        write_one(e)?;
+    if (a.gen_before, a.generation) != (gen_before, generation) {
+        return Err(ScError::internal(format!(
+            "{}: entries were written as generation {}, but the commit is generation {generation}",
+            a.base.display(),
+            a.generation
+        )));
     }
-    w.flush().map_err(err)?;
-    drop(w);
+    let (entries, pending) = log.take();
+    let nothing = entries.is_empty() && pending.is_empty();
+    if a.start(nothing)? {
+        a.write_all(entries.into_iter().map(|e| (e.seq, e)), |(seq, e)| {
+            (*seq, e.view())
+        })?;
+        a.write_all(pending.iter().map(|e| (e.seq, e)), |(_, e)| (e.seq, *e))?;
+        if let Some(o) = a.open.as_mut() {
+            o.w.flush().map_err(|e| write_err(&a.base, e))?;
+        }
+    }
     // Not synced: the state file's own sync follows, and the generation tags keep the log
     // from showing what the state does not have. A power loss may lose the newest entries of
     // a state that survived (see "Durability and speed" in docs/decisions.md).
     log.embedded = false;
     log.next_seq = 1;
     Ok(())
+}
+
+/// One commit's entries on their way into the messages file. The file is prepared (cut,
+/// rotated, given its header) by the first write and kept open: a transition that logs tens
+/// of thousands of entries hands them over in batches as it makes them (the log's
+/// [`LogSink`]), and [`append`] writes the rest. Entries written before the commit carry its
+/// generation, which the state file does not have yet: readers skip them, and if the command
+/// stops without committing, the next commit cuts them off.
+pub struct Appender {
+    base: PathBuf,
+    gen_before: u64,
+    generation: u64,
+    file_bytes: u64,
+    files: u32,
+    /// The entries keep the sequence numbers of the version-1 file they come from.
+    embedded: bool,
+    open: Option<Open>,
+    /// The first failure of a write before the commit, which the commit reports.
+    failed: Option<ScError>,
+}
+
+struct Open {
+    w: std::io::BufWriter<File>,
+    /// Sequence number of the next entry.
+    next_seq: u64,
+    line: String,
+    time: (u64, String),
+}
+
+impl Appender {
+    /// An appender for the commit of `log` as `generation` over `gen_before`.
+    pub fn new(state_path: &Path, log: &EventLog, gen_before: u64, generation: u64) -> Appender {
+        Appender {
+            base: path_for(state_path),
+            gen_before,
+            generation,
+            file_bytes: log.file_bytes,
+            files: log.files,
+            embedded: log.embedded,
+            open: None,
+            failed: None,
+        }
+    }
+
+    /// Prepare the file for writing unless done already: false when there is `nothing` to
+    /// write and the file needs no repair beyond cutting its tail.
+    fn start(&mut self, nothing: bool) -> Result<bool> {
+        if self.open.is_some() {
+            return Ok(true);
+        }
+        let base = &self.base;
+        if self.embedded {
+            remove_all(base)?;
+        }
+        let err = |e| write_err(base, e);
+        let mut f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(base)
+            .map_err(err)?;
+        let len = f.metadata().map_err(err)?.len();
+        let tail = scan_tail(&mut f, len, self.gen_before).map_err(err)?;
+        // A file that is not ours (a newer format) is moved aside whole, never cut.
+        if tail.ours && tail.keep < len {
+            f.set_len(tail.keep).map_err(err)?;
+        }
+        let mut last_seq = tail.last_seq;
+        let mut size = tail.keep;
+        let mut rotate = !tail.ours;
+        if last_seq == 0 && tail.ours {
+            last_seq = last_seq_of(&rotated(base, 1));
+        }
+        if nothing && !rotate && size > 0 {
+            return Ok(false);
+        }
+        // Rotate once the file has reached its size (as syslog rotation does); one command's
+        // entries are never split across files.
+        let header_len = header().len() as u64;
+        if size > header_len && size >= self.file_bytes {
+            rotate = true;
+        }
+        if rotate {
+            drop(f);
+            // A file this scsim cannot append to is kept (as `.1`) even with `files` 1.
+            rotate_files(base, self.files.max(if tail.ours { 1 } else { 2 }))?;
+            f = File::create(base).map_err(err)?;
+            size = 0;
+        }
+        f.seek(SeekFrom::Start(size)).map_err(err)?;
+        // Lines are encoded into a bounded buffer and written as it fills.
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
+        if size == 0 {
+            w.write_all(header().as_bytes()).map_err(err)?;
+        }
+        self.open = Some(Open {
+            w,
+            next_seq: last_seq + 1,
+            line: String::with_capacity(512),
+            time: (0, String::new()),
+        });
+        Ok(true)
+    }
+
+    /// Encode and write `items`, each seen as a (sequence number, entry) by `view`; each is
+    /// dropped once encoded, so the entries are not held twice.
+    fn write_all<T>(
+        &mut self,
+        items: impl Iterator<Item = T>,
+        view: impl for<'t> Fn(&'t T) -> (u64, EventRef<'t>),
+    ) -> Result<()> {
+        self.start(false)?;
+        let Some(o) = self.open.as_mut() else {
+            return Ok(());
+        };
+        for item in items {
+            let (own_seq, e) = view(&item);
+            let seq = if self.embedded { own_seq } else { o.next_seq };
+            o.next_seq += 1;
+            o.line.clear();
+            encode_line(e, self.generation, seq, &mut o.line, &mut o.time);
+            o.w.write_all(o.line.as_bytes())
+                .map_err(|e| write_err(&self.base, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl LogSink for Appender {
+    fn write(&mut self, entries: &PackedLog) {
+        if self.failed.is_some() {
+            return;
+        }
+        // Flushed whole: between batches the file ends with a whole line.
+        let written = self
+            .write_all(entries.iter(), |e| (e.seq, *e))
+            .and_then(|()| {
+                let Some(o) = self.open.as_mut() else {
+                    return Ok(());
+                };
+                o.w.flush().map_err(|e| write_err(&self.base, e))
+            });
+        if let Err(e) = written {
+            self.failed = Some(e);
+        }
+    }
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
+        self
+    }
 }
 
 /// Shift `base` to `.1`, `.1` to `.2`, …, dropping what would pass `files` files in all.
@@ -886,11 +1001,9 @@ mod tests {
     fn append_rotates_renumbers_and_hides_later_generations() {
         let dir = tempfile::tempdir().unwrap();
         let sp = dir.path().join("c.json");
-        let mut log = EventLog {
-            file_bytes: 2_000,
-            files: 3,
-            ..EventLog::new()
-        };
+        let mut log = EventLog::new();
+        log.file_bytes = 2_000;
+        log.files = 3;
         start(&sp, &log, 0).unwrap();
         for g in 1..=80u64 {
             log.push(ev(&format!("entry {g}")).view());
@@ -916,6 +1029,67 @@ mod tests {
         assert_eq!(r.events.last().unwrap().message, "real 81");
         assert_eq!(r.events.last().unwrap().seq, 81);
         assert!(r.events.iter().all(|e| e.message != "orphan"));
+    }
+
+    #[test]
+    fn a_large_commit_goes_out_as_it_is_logged_and_is_hidden_until_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let sp = dir.path().join("c.json");
+        let mut log = EventLog::new();
+        log.push(ev("first").view());
+        start(&sp, &log, 0).unwrap();
+        let mut log = EventLog::new();
+        let n = EventLog::SPILL_ENTRIES * 2 + 10;
+        let spill = |log: &mut EventLog, tag: &str, gen_before: u64| {
+            log.set_sink(Box::new(Appender::new(
+                &sp,
+                log,
+                gen_before,
+                gen_before + 1,
+            )));
+            for i in 0..n {
+                log.push(ev(&format!("{tag} {i}")).view());
+                assert!(
+                    log.len() < EventLog::SPILL_ENTRIES,
+                    "the buffer stays small"
+                );
+            }
+        };
+        // A command that stops after its entries went out: readers do not show them, and the
+        // next commit cuts them off.
+        spill(&mut log, "lost", 0);
+        drop(log.take_sink());
+        let on_disk = std::fs::read_to_string(path_for(&sp)).unwrap();
+        assert!(on_disk.contains("lost 8000"), "written before the commit");
+        let r = read(&sp, &state_with(EventLog::new(), 0));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.events.len(), 1);
+        let mut log = EventLog::new();
+        spill(&mut log, "kept", 0);
+        append(&sp, &mut log, 0, 1).unwrap();
+        let r = read(&sp, &state_with(log.clone(), 1));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.events.len(), n + 1);
+        assert!(r.events.iter().all(|e| !e.message.starts_with("lost")));
+        let seqs: Vec<u64> = r.events.iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, (1..=n as u64 + 1).collect::<Vec<_>>());
+        assert_eq!(r.events[n].message, format!("kept {}", n - 1));
+    }
+
+    #[test]
+    fn a_failed_early_write_fails_the_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let sp = dir.path().join("c.json");
+        // The messages file cannot be opened: it is a directory.
+        std::fs::create_dir(path_for(&sp)).unwrap();
+        let mut log = EventLog::new();
+        log.set_sink(Box::new(Appender::new(&sp, &log, 0, 1)));
+        for i in 0..EventLog::SPILL_ENTRIES + 1 {
+            log.push(ev(&format!("entry {i}")).view());
+        }
+        assert_eq!(log.len(), 1, "the first batch was handed over");
+        let e = append(&sp, &mut log, 0, 1).unwrap_err();
+        assert!(e.to_string().contains("c.messages"), "{e}");
     }
 
     #[test]

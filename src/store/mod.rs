@@ -316,6 +316,13 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
     noderoot::load(path, &mut state, true)?;
     // Repair a view left behind by a command that stopped between its two writes.
     noderoot::reconcile(path, &state)?;
+    // A large transition's entries go to the messages file as they pile up, not all at the
+    // commit (a version-1 log, which replaces the file, waits for the commit).
+    if !state.events.embedded {
+        let early =
+            messages::Appender::new(path, &state.events, state.generation, state.generation + 1);
+        state.events.set_sink(Box::new(early));
+    }
     Ok(Transaction {
         path: path.to_path_buf(),
         _lock: lock,

@@ -20,7 +20,7 @@ use std::io::Write;
 pub(super) const KEY: &str = "sealed";
 
 /// The files of `src/model` (a test checks that none is missing).
-const SOURCES: [(&str, &str); 11] = [
+const SOURCES: [(&str, &str); 12] = [
     ("mod.rs", include_str!("../model/mod.rs")),
     ("value.rs", include_str!("../model/value.rs")),
     ("props.rs", include_str!("../model/props.rs")),
@@ -32,6 +32,7 @@ const SOURCES: [(&str, &str); 11] = [
     ("nodestate.rs", include_str!("../model/nodestate.rs")),
     ("named.rs", include_str!("../model/named.rs")),
     ("extras.rs", include_str!("../model/extras.rs")),
+    ("log.rs", include_str!("../model/log.rs")),
 ];
 
 /// A hash (FNV-1a) of the source files of every serde type of the state file and of its

@@ -425,7 +425,9 @@ pub(super) fn monitor_report(
             );
         }
         MonitorDecision::Giveover => {
-            if let Some(r) = state.resources.get_mut(resource) {
+            if let Some(r) = state.resources.get_mut(resource)
+                && !r.extras.restart_history.is_empty()
+            {
                 r.extras.restart_history.clear();
             }
             if let Some(g) = state.resource_groups.get_mut(group) {

@@ -229,10 +229,10 @@ fn failed(
 /// Consume a `scha_control -O IGNORE_FAILED_START` request of `resource` on `node`: whether
 /// there was one. It covers one start only, whatever its outcome.
 fn take_ignore_failed_start(state: &mut ClusterState, resource: &str, node: &str) -> bool {
-    state
-        .resources
-        .get_mut(resource)
-        .is_some_and(|r| r.extras.ignore_failed_start.remove(node))
+    state.resources.get_mut(resource).is_some_and(|r| {
+        // Through `&` first: removing from an empty set would give the resource its extras.
+        r.extras.ignore_failed_start.contains(node) && r.extras.ignore_failed_start.remove(node)
+    })
 }
 
 /// The state a failed method leaves the resource (and group) in; true when the failure calls

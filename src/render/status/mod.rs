@@ -3,11 +3,11 @@
 //!
 //! [`collect`] turns a [`ClusterState`](crate::model::ClusterState) and [`StatusOptions`] (which sections, which node)
 //! into a [`StatusView`]: node membership, transport paths, quorum arithmetic,
-//! device groups, per-node resource-group and resource states, IPMP groups. [`render_text`]
+//! device groups, per-node resource-group and resource states, IPMP groups. [`write_text`]
 //! prints it in the `scstat -p` layout (`-- Title --` sections, single-space lines, 66-dash
 //! separators between components, the 20-column label field and 20-column name grid);
 //! [`render_json`] prints the same view as JSON (format below). Both are linear in the size
-//! of the state and build their output in one `String`.
+//! of the state; the text goes out in pieces as it is made, the JSON is built in one `String`.
 //!
 //! # JSON format (`scstat --json`, `format_version` 1)
 //!
@@ -57,7 +57,9 @@ mod text;
 mod view;
 
 pub use details::render_details;
-pub use text::render_text;
+#[cfg(test)]
+use text::render_text;
+pub use text::write_text;
 pub use view::*;
 
 /// Which sections to show. `scstat` and `scstat -p` show all of them.

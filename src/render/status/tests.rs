@@ -520,3 +520,42 @@ fn ten_thousand_resources_render_every_row() {
         4_000
     );
 }
+
+#[test]
+fn a_large_status_goes_out_in_pieces_with_its_columns_measured_over_every_row() {
+    let mut s = cluster(&["n1", "n2"]);
+    for g in 0..400 {
+        let name = format!("rg-{g}");
+        add_group(&mut s, &name, &["n1", "n2"], Some("n1"));
+        for r in 0..5 {
+            add_resource(&mut s, &name, &format!("rs-{g}-{r}"), "SUNW.x", "up");
+        }
+    }
+    // The last resource's name is longer than the 20-column grid: every row, also those
+    // passed on before it is made, makes room for it.
+    let long = "a-resource-named-at-length-here";
+    add_resource(&mut s, "rg-399", long, "SUNW.x", "");
+    let view = collect(
+        &s,
+        &StatusOptions {
+            sections: Sections::all(),
+            node: None,
+        },
+    );
+    let mut pieces: Vec<String> = Vec::new();
+    write_text(&view, &mut |p| pieces.push(p.to_string()));
+    assert!(pieces.len() > 2, "{} pieces", pieces.len());
+    assert!(pieces.iter().all(|p| p.len() < 66 * 1024));
+    let whole = pieces.concat();
+    assert_eq!(whole, render_text(&view));
+    let first = whole
+        .lines()
+        .find(|l| l.contains("Resource:") && l.contains("rs-0-0"))
+        .unwrap();
+    let last = whole
+        .lines()
+        .find(|l| l.contains("Resource:") && l.contains(long))
+        .unwrap();
+    assert_eq!(first.find(" n1"), last.find(" n1"), "{first}\n{last}");
+    assert!(first.ends_with("Online - up"), "{first}");
+}

@@ -64,6 +64,31 @@ impl Table<'_> {
         self.header(out, &extra);
         for r in rows {
             self.row(out, r, &extra);
+            out.push('\n');
+        }
+    }
+
+    /// As [`Table::render`], for rows made on demand by `rows`, called twice (to measure the
+    /// columns, then to write): each row is `N` cells and a writer that may add to the last
+    /// one. The text goes to `t`, which passes it on in pieces ([`Text::spill`]), so a table
+    /// of a hundred thousand rows is never held whole, nor are its rows.
+    pub(super) fn render_each<'r, const N: usize, F, I>(&self, t: &mut Text, rows: impl Fn() -> I)
+    where
+        F: FnOnce(&mut String),
+        I: Iterator<Item = ([&'r str; N], F)>,
+    {
+        let mut extra = vec![0usize; self.row_widths.len()];
+        for (cells, _) in rows() {
+            for ((x, w), c) in extra.iter_mut().zip(self.row_widths).zip(&cells) {
+                *x = (*x).max((columns(c) + 1).saturating_sub(*w));
+            }
+        }
+        self.header(&mut t.out, &extra);
+        for (cells, more) in rows() {
+            self.row(&mut t.out, &cells, &extra);
+            more(&mut t.out);
+            t.out.push('\n');
+            t.spill();
         }
     }
     fn header(&self, out: &mut String, extra: &[usize]) {
@@ -101,7 +126,6 @@ impl Table<'_> {
             cell(out, c, w + x);
         }
         out.push_str(last);
-        out.push('\n');
     }
 }
 
@@ -199,20 +223,54 @@ const IPMP: Table = Table {
 
 /// Builds the text: sub-sections of one component are separated by a single-space line,
 /// components by the 66-dash separator surrounded by single-space lines.
-pub(super) struct Text {
+pub(super) struct Text<'s> {
     pub(super) out: String,
+    /// Where the text goes in pieces, if anywhere before the end ([`Text::spill`]).
+    sink: Option<&'s mut dyn FnMut(&str)>,
     /// Something has been written; the next component needs a separator.
     started: bool,
     /// Inside a component; the next sub-section needs a single-space line.
     in_component: bool,
 }
 
-impl Text {
-    pub(super) fn new(capacity: usize) -> Text {
+/// The size of the pieces a [`Text`] with a sink passes on.
+const PIECE: usize = 64 * 1024;
+
+impl<'s> Text<'s> {
+    pub(super) fn new(capacity: usize) -> Text<'s> {
         Text {
             out: String::with_capacity(capacity),
+            sink: None,
             started: false,
             in_component: false,
+        }
+    }
+    /// A text passed on to `sink` in pieces of about [`PIECE`] bytes as it is built, and the
+    /// rest by [`Text::finish`].
+    fn streaming(sink: &'s mut dyn FnMut(&str)) -> Text<'s> {
+        Text {
+            out: String::with_capacity(PIECE + 1024),
+            sink: Some(sink),
+            started: false,
+            in_component: false,
+        }
+    }
+    /// Pass the text built so far on to the sink, once it is a piece.
+    fn spill(&mut self) {
+        if self.out.len() >= PIECE
+            && let Some(sink) = self.sink.as_mut()
+        {
+            sink(&self.out);
+            self.out.clear();
+        }
+    }
+    /// Pass the rest on to the sink (without one, the text stays in `out`).
+    fn finish(&mut self) {
+        if let Some(sink) = self.sink.as_mut()
+            && !self.out.is_empty()
+        {
+            sink(&self.out);
+            self.out.clear();
         }
     }
     pub(super) fn component(&mut self) {
@@ -239,16 +297,20 @@ pub(super) fn dash_if_empty(s: String) -> String {
     if s.is_empty() { "-".to_string() } else { s }
 }
 
+/// The whole of [`write_text`] in one string.
+#[cfg(test)]
+pub(super) fn render_text(view: &StatusView) -> String {
+    let mut text = String::new();
+    write_text(view, &mut |piece| text.push_str(piece));
+    text
+}
+
 /// The view in the scstat text layout: only the sections real scstat prints. `-v`/`-vv` print
-/// the same (the simulator's extra detail is `scsim show`, [`super::render_details`]).
-pub fn render_text(view: &StatusView) -> String {
-    // Room for the longest part, the per-node resource rows (about 80 bytes each).
-    let rows: usize = view.resource_groups.as_ref().map_or(0, |gs| {
-        gs.iter()
-            .map(|g| g.nodes.len() * (1 + g.resources.len()))
-            .sum()
-    });
-    let mut t = Text::new(8192 + rows * 80);
+/// the same (the simulator's extra detail is `scsim show`, [`super::render_details`]). The text
+/// is handed to `sink` in pieces of about 64 KiB as it is made: that of a large cluster is
+/// never held whole.
+pub fn write_text(view: &StatusView, sink: &mut dyn FnMut(&str)) {
+    let mut t = Text::streaming(sink);
     if let Some(nodes) = &view.nodes {
         t.component();
         t.sub("Cluster Nodes");
@@ -298,7 +360,7 @@ pub fn render_text(view: &StatusView) -> String {
             .collect();
         IPMP.render(&mut t.out, &rows);
     }
-    t.out
+    t.finish();
 }
 
 fn render_quorum(t: &mut Text, q: &QuorumView) {
@@ -335,44 +397,42 @@ fn render_quorum(t: &mut Text, q: &QuorumView) {
 fn render_groups(t: &mut Text, groups: &[GroupView]) {
     t.component();
     t.sub("Resource Groups and Resources");
-    let names: Vec<String> = groups
-        .iter()
-        .map(|g| {
-            let names: Vec<&str> = g.resources.iter().map(|r| r.name).collect();
-            dash_if_empty(names.join(" "))
+    RG_RESOURCES.render_each(t, || {
+        groups.iter().map(|g| {
+            let names = move |out: &mut String| {
+                if g.resources.is_empty() {
+                    out.push('-');
+                }
+                for (i, r) in g.resources.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(r.name);
+                }
+            };
+            ([g.name, ""], names)
         })
-        .collect();
-    let rows: Vec<Vec<&str>> = groups
-        .iter()
-        .zip(&names)
-        .map(|(g, n)| vec![g.name, n.as_str()])
-        .collect();
-    RG_RESOURCES.render(&mut t.out, &rows);
+    });
     t.sub("Resource Groups");
-    let rows: Vec<Vec<&str>> = groups
-        .iter()
-        .flat_map(|g| g.nodes.iter().map(move |n| vec![g.name, n.node, n.state]))
-        .collect();
-    RG_STATES.render(&mut t.out, &rows);
+    RG_STATES.render_each(t, || {
+        groups.iter().flat_map(|g| {
+            g.nodes
+                .iter()
+                .map(move |n| ([g.name, n.node, n.state], |_: &mut String| {}))
+        })
+    });
     t.sub("Resources");
-    let mut messages: Vec<String> = Vec::new();
-    for r in groups.iter().flat_map(|g| &g.resources) {
-        for n in &r.nodes {
-            let mut m = String::with_capacity(n.status.len() + 3 + n.message.len());
-            m.push_str(n.status);
-            if !n.message.is_empty() {
-                m.push_str(" - ");
-                m.push_str(n.message);
-            }
-            messages.push(m);
-        }
-    }
-    let rows: Vec<Vec<&str>> = groups
-        .iter()
-        .flat_map(|g| &g.resources)
-        .flat_map(|r| r.nodes.iter().map(move |n| (r.name, n)))
-        .zip(&messages)
-        .map(|((name, n), m)| vec![name, n.node, n.state, m.as_str()])
-        .collect();
-    R_STATES.render(&mut t.out, &rows);
+    R_STATES.render_each(t, || {
+        groups.iter().flat_map(|g| &g.resources).flat_map(|r| {
+            r.nodes.iter().map(move |n| {
+                let message = move |out: &mut String| {
+                    if !n.message.is_empty() {
+                        out.push_str(" - ");
+                        out.push_str(n.message);
+                    }
+                };
+                ([r.name, n.node, n.state, n.status], message)
+            })
+        })
+    });
 }
