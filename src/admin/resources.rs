@@ -195,7 +195,7 @@ pub(super) fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
             "clear it first, e.g. ",
             Fix::ClearStopFailed {
                 r: name.to_string(),
-                node: node.clone(),
+                node: node.to_string(),
             },
         )));
     }

@@ -480,7 +480,7 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<ClusterState> {
                     .state
                     .iter()
                     .find(|(_, s)| s.state.is_running())
-                    .map(|(n, _)| n.clone())
+                    .map(|(n, _)| n.to_string())
                     .ok_or_else(|| {
                         ScError::new(
                             ErrorCode::State,

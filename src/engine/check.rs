@@ -268,7 +268,7 @@ fn resources_in(
                 out.push(Unmet::Resource {
                     resource: r.clone(),
                     state: s.state,
-                    node: n.clone(),
+                    node: n.to_string(),
                 });
             }
         }

@@ -83,7 +83,7 @@ pub fn config_event(
                     .state
                     .iter()
                     .filter(|(n, s)| s.state.is_running() && state.cluster.is_up(n))
-                    .map(|(n, _)| n.clone())
+                    .map(|(n, _)| n.to_string())
                     .collect();
                 let steps = nodes
                     .into_iter()

@@ -281,7 +281,7 @@ pub fn set_online(s: &mut ClusterState, group: &str, node: &str) {
             RState::OnlineNotMonitored
         };
         s.resources.get_mut(&r).expect("resource").state.insert(
-            node.to_string(),
+            node,
             ResourceNodeState {
                 state: st,
                 status: RStatus::Online,

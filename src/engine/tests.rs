@@ -482,7 +482,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
     let mut st: HashMap<(String, String), RState> = HashMap::new();
     for r in before.resources.values() {
         for (n, x) in &r.state {
-            st.insert((r.name.clone(), n.clone()), x.state);
+            st.insert((r.name.clone(), n.to_string()), x.state);
         }
     }
     let get = |st: &HashMap<(String, String), RState>, r: &str, n: &str| {

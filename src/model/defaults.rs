@@ -54,6 +54,43 @@ pub(super) fn is_no_dependencies(d: &super::Dependencies) -> bool {
     d.strong.is_empty() && d.weak.is_empty() && d.restart.is_empty() && d.offline_restart.is_empty()
 }
 
+/// A list read at its length. Reading grows a list from empty (room for four strings at the
+/// first), and a state file holds thousands of short ones: a resource's one dependency, a
+/// group's two nodes. Lists of one or two are allocated once at their size; longer ones give
+/// back the room they did not use.
+pub(super) fn exact<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct Exact<T>(std::marker::PhantomData<T>);
+    impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Exact<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let Some(a) = seq.next_element()? else {
+                return Ok(Vec::new());
+            };
+            let Some(b) = seq.next_element()? else {
+                return Ok(vec![a]);
+            };
+            let Some(c) = seq.next_element()? else {
+                return Ok(vec![a, b]);
+            };
+            let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(5).max(3));
+            v.extend([a, b, c]);
+            while let Some(x) = seq.next_element()? {
+                v.push(x);
+            }
+            v.shrink_to_fit();
+            Ok(v)
+        }
+    }
+    d.deserialize_seq(Exact(std::marker::PhantomData))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Resource, ResourceGroup};
@@ -140,5 +177,18 @@ mod tests {
         let mut back = serde_json::from_str::<ResourceGroup>(&text).unwrap();
         back.name = "g".into();
         assert_eq!(back, g);
+    }
+
+    #[test]
+    fn lists_read_at_their_length() {
+        #[derive(serde::Deserialize)]
+        struct L(#[serde(deserialize_with = "super::exact")] Vec<String>);
+        for n in 0..12 {
+            let items: Vec<String> = (0..n).map(|i| format!("x{i}")).collect();
+            let L(v) = serde_json::from_str(&serde_json::to_string(&items).unwrap()).unwrap();
+            assert_eq!(v, items);
+            assert_eq!(v.capacity(), n, "{n} items");
+        }
+        assert!(serde_json::from_str::<L>("{}").is_err());
     }
 }

@@ -16,7 +16,7 @@ mod packed;
 pub mod props;
 pub mod value;
 pub use log::{Event, EventLog, EventRef, LogSink};
-pub use nodemap::NodeMap;
+pub use nodemap::{Iter as NodeMapIter, NodeMap};
 pub use packed::PackedLog;
 
 use crate::fasthash::NameMap;
@@ -438,6 +438,7 @@ pub struct ResourceGroup {
     /// Written as the key of `resource_groups` only (schema 6; `named.rs`).
     #[serde(default, skip_serializing)]
     pub name: String,
+    #[serde(deserialize_with = "defaults::exact")]
     pub nodelist: Vec<String>,
     #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub managed: bool,
@@ -454,10 +455,18 @@ pub struct ResourceGroup {
     pub maximum_primaries: u32,
     #[serde(default = "defaults::one", skip_serializing_if = "defaults::is_one")]
     pub desired_primaries: u32,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "defaults::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub rg_dependencies: Vec<String>,
     /// Raw entries such as `++other-rg`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "defaults::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub rg_affinities: Vec<String>,
     #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub implicit_network_dependencies: bool,
@@ -486,7 +495,11 @@ pub struct ResourceGroup {
     #[serde(default, skip_serializing_if = "defaults::is_no")]
     pub suspend_automatic_recovery: bool,
     /// Resources in creation order (Resource_list).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "defaults::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub resources: Vec<String>,
     /// Per-node state, one entry per Nodelist node (absent = Offline, or Unmanaged when unmanaged).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -599,13 +612,29 @@ impl RgState {
 /// Resource dependencies by kind (r_properties(5)).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dependencies {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "defaults::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub strong: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "defaults::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub weak: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "defaults::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub restart: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "defaults::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub offline_restart: Vec<String>,
 }
 

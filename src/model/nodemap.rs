@@ -11,7 +11,13 @@ use std::marker::PhantomData;
 /// holds eleven slots) costs ten times the entries. It reads and writes the same JSON object,
 /// with the keys in the same (sorted) order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeMap<V>(Vec<(String, V)>);
+pub struct NodeMap<V>(Vec<(Key, V)>);
+
+/// A node name as a map key: in place up to 24 bytes (any name a cluster is likely to give
+/// its nodes), on the heap beyond. A resource's state names every node of its group, so a
+/// cluster of thousands of resources would otherwise hold tens of thousands of six-byte
+/// strings, each its own allocation.
+type Key = compact_str::CompactString;
 
 impl<V> Default for NodeMap<V> {
     fn default() -> Self {
@@ -40,11 +46,12 @@ impl<V> NodeMap<V> {
         self.find(key).is_ok()
     }
     /// Set the value for `key`, returning the one it replaces.
-    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
-        match self.find(&key) {
+    pub fn insert(&mut self, key: impl AsRef<str>, value: V) -> Option<V> {
+        let key = key.as_ref();
+        match self.find(key) {
             Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, value)),
             Err(i) => {
-                self.0.insert(i, (key, value));
+                self.0.insert(i, (Key::new(key), value));
                 None
             }
         }
@@ -61,14 +68,14 @@ impl<V> NodeMap<V> {
         let i = match self.find(key) {
             Ok(i) => i,
             Err(i) => {
-                self.0.insert(i, (key.to_string(), V::default()));
+                self.0.insert(i, (Key::new(key), V::default()));
                 i
             }
         };
         &mut self.0[i].1
     }
-    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut V) -> bool) {
-        self.0.retain_mut(|(k, v)| keep(k, v));
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &mut V) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k.as_str(), v));
     }
     pub fn clear(&mut self) {
         self.0.clear();
@@ -79,16 +86,16 @@ impl<V> NodeMap<V> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &V)> + ExactSizeIterator {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&str, &V)> + ExactSizeIterator {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
     pub fn iter_mut(
         &mut self,
-    ) -> impl DoubleEndedIterator<Item = (&String, &mut V)> + ExactSizeIterator {
-        self.0.iter_mut().map(|(k, v)| (&*k, v))
+    ) -> impl DoubleEndedIterator<Item = (&str, &mut V)> + ExactSizeIterator {
+        self.0.iter_mut().map(|(k, v)| (k.as_str(), v))
     }
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
-        self.0.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
+        self.0.iter().map(|(k, _)| k.as_str())
     }
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
         self.0.iter().map(|(_, v)| v)
@@ -108,14 +115,24 @@ impl<V> std::ops::Index<&str> for NodeMap<V> {
     }
 }
 
+/// The entries of a [`NodeMap`] by reference, sorted by node name.
+pub struct Iter<'a, V>(std::slice::Iter<'a, (Key, V)>);
+
+impl<'a, V> Iterator for Iter<'a, V> {
+    type Item = (&'a str, &'a V);
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k.as_str(), v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
 impl<'a, V> IntoIterator for &'a NodeMap<V> {
-    type Item = (&'a String, &'a V);
-    type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, V)>,
-        fn(&'a (String, V)) -> (&'a String, &'a V),
-    >;
+    type Item = (&'a str, &'a V);
+    type IntoIter = Iter<'a, V>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(k, v)| (k, v))
+        Iter(self.0.iter())
     }
 }
 
@@ -123,7 +140,7 @@ impl<V: Serialize> Serialize for NodeMap<V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
-            m.serialize_entry(k, v)?;
+            m.serialize_entry(k.as_str(), v)?;
         }
         m.end()
     }
@@ -141,13 +158,14 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for NodeMap<V> {
                 // Room for a cluster of up to four nodes at once: growing from one entry
                 // reallocated twice for most maps.
                 let mut m = NodeMap(Vec::with_capacity(a.size_hint().unwrap_or(4).min(64)));
-                while let Some((k, v)) = a.next_entry::<String, V>()? {
+                // The names are read in place where the text allows (no escapes).
+                while let Some((k, v)) = a.next_entry::<std::borrow::Cow<'de, str>, V>()? {
                     // Files list the nodes sorted: append without a search.
                     match m.0.last() {
-                        Some((last, _)) if last.as_str() >= k.as_str() => {
+                        Some((last, _)) if last.as_str() >= k.as_ref() => {
                             m.insert(k, v);
                         }
-                        _ => m.0.push((k, v)),
+                        _ => m.0.push((Key::new(&k), v)),
                     }
                 }
                 if m.0.capacity() > m.0.len() {
@@ -178,16 +196,16 @@ mod tests {
                 serde_json::to_string(&map).unwrap(),
                 serde_json::to_string(&tree).unwrap()
             );
-            assert!(map.iter().eq(tree.iter()));
+            assert!(map.iter().eq(tree.iter().map(|(k, v)| (k.as_str(), v))));
         }
     }
 
     #[test]
     fn behaves_as_a_sorted_map() {
         let mut m = NodeMap::new();
-        assert_eq!(m.insert("n2".to_string(), 2), None);
-        assert_eq!(m.insert("n1".to_string(), 1), None);
-        assert_eq!(m.insert("n2".to_string(), 20), Some(2));
+        assert_eq!(m.insert("n2", 2), None);
+        assert_eq!(m.insert("n1", 1), None);
+        assert_eq!(m.insert("n2", 20), Some(2));
         *m.entry_or_default("n3") += 3;
         *m.entry_or_default("n1") += 10;
         assert_eq!(m.keys().collect::<Vec<_>>(), ["n1", "n2", "n3"]);
@@ -200,5 +218,25 @@ mod tests {
         assert_eq!(m.len(), 1);
         m.clear();
         assert!(m.is_empty());
+    }
+
+    #[test]
+    fn names_short_and_long_sort_and_read_back_alike() {
+        let long = "a-node-name-longer-than-twenty-two-bytes";
+        let exact = "twenty-four-bytes-name!!";
+        assert_eq!(exact.len(), std::mem::size_of::<Key>());
+        let text = format!(r#"{{"{long}":1,"n\u00e9ud":2,"{exact}":3,"b":4}}"#);
+        let tree: BTreeMap<String, u32> = serde_json::from_str(&text).unwrap();
+        let map: NodeMap<u32> = serde_json::from_str(&text).unwrap();
+        assert!(map.iter().eq(tree.iter().map(|(k, v)| (k.as_str(), v))));
+        assert_eq!(map[long], 1);
+        assert_eq!(map["n\u{e9}ud"], 2);
+        assert!(Key::new(long).is_heap_allocated());
+        assert!(!Key::new(exact).is_heap_allocated());
+        assert_eq!(std::mem::size_of::<Key>(), std::mem::size_of::<String>());
+        assert_eq!(
+            serde_json::to_string(&map).unwrap(),
+            serde_json::to_string(&tree).unwrap()
+        );
     }
 }

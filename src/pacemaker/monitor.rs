@@ -155,7 +155,7 @@ pub fn apply(state: &mut ClusterState, obs: &Observed) {
                     RState::MonitorFailed => RgState::OnlineFaulted,
                     _ => RgState::Online,
                 };
-                let e = on.entry(node.clone()).or_insert(gs);
+                let e = on.entry(node.to_string()).or_insert(gs);
                 if gs != RgState::Online {
                     *e = gs;
                 }
@@ -213,7 +213,7 @@ pub fn partial_groups(state: &ClusterState) -> Vec<(String, String, Vec<String>)
             .iter()
             .filter(|r| state.resources.get(*r).is_some_and(|x| x.enabled))
             .collect();
-        let nodes: BTreeSet<&String> = enabled
+        let nodes: BTreeSet<&str> = enabled
             .iter()
             .flat_map(|r| state.resources[*r].state.keys())
             .collect();
@@ -225,7 +225,7 @@ pub fn partial_groups(state: &ClusterState) -> Vec<(String, String, Vec<String>)
                 .map(|r| r.to_string())
                 .collect();
             if !missing.is_empty() {
-                out.push((g.name.clone(), n.clone(), missing));
+                out.push((g.name.clone(), n.to_string(), missing));
             }
         }
     }

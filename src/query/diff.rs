@@ -206,7 +206,7 @@ fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
             );
         }
     }
-    let nodes: BTreeSet<&String> = a.state.keys().chain(b.state.keys()).collect();
+    let nodes: BTreeSet<&str> = a.state.keys().chain(b.state.keys()).collect();
     for n in nodes {
         change(
             out,

@@ -147,7 +147,7 @@ impl<B: ClusterBackend> Service<B> {
                         RState::Online | RState::OnlineNotMonitored | RState::MonitorFailed
                     ) && state.cluster.is_up(n)
                 })
-                .map(|(n, _)| n.clone())
+                .map(|(n, _)| n.to_string())
                 .ok_or_else(|| {
                     ScError::new(
                         ErrorCode::State,
@@ -185,7 +185,7 @@ impl<B: ClusterBackend> Service<B> {
                         matches!(s.state, RState::Online | RState::OnlineNotMonitored)
                             && state.cluster.is_up(n)
                     })
-                    .map(|(n, _)| n.clone());
+                    .map(|(n, _)| n.to_string());
                 let interval = effective::probe_interval_ms(rt, r);
                 let Some(n) = next else {
                     break;

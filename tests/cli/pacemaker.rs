@@ -147,18 +147,14 @@ fn placement(path: &std::path::Path) -> String {
         out.push_str(&format!("{}@{} ", g.name, g.primaries().join(",")));
     }
     for r in st.resources.values() {
-        let on: Vec<&String> = r
+        let on: Vec<&str> = r
             .state
             .iter()
             .filter(|(_, s)| s.state.is_running())
             .map(|(n, _)| n)
             .collect();
         if !on.is_empty() {
-            out.push_str(&format!(
-                "{}@{} ",
-                r.name,
-                on.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
-            ));
+            out.push_str(&format!("{}@{} ", r.name, on.join(",")));
         }
     }
     out.trim_end().to_string()

@@ -432,7 +432,7 @@ fn failed_resource() {
             .state
             .insert("mail-1".into(), RgState::OnlineFaulted);
         s.resources["mail-rs"].state.insert(
-            "mail-1".into(),
+            "mail-1",
             ResourceNodeState {
                 state: RState::StartFailed,
                 status: RStatus::Faulted,
@@ -441,7 +441,7 @@ fn failed_resource() {
         );
         s.resources["disk-rs"].monitored = false;
         s.resources["disk-rs"].state.insert(
-            "mail-1".into(),
+            "mail-1",
             ResourceNodeState {
                 state: RState::OnlineNotMonitored,
                 status: RStatus::Online,

@@ -328,7 +328,7 @@ impl<'a> Draft<'a> {
         r.state.iter().any(|(m, st)| {
             st.state.is_running()
                 && !self.after.crashed.contains(m)
-                && !p.stopped_on.contains(&(r.name.clone(), m.clone()))
+                && !p.stopped_on.contains(&(r.name.clone(), m.to_string()))
         })
     }
 

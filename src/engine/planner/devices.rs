@@ -90,7 +90,7 @@ impl<'a> Draft<'a> {
                 continue;
             }
             if let Some((n, _)) = r.state.iter().find(|(_, s)| needs_stop(s.state)) {
-                return Some((r.name.clone(), n.clone()));
+                return Some((r.name.clone(), n.to_string()));
             }
         }
         None

@@ -19,7 +19,7 @@ impl<'a> Draft<'a> {
             RState::Online | RState::OnlineNotMonitored | RState::MonitorFailed
         ) || !self.st.cluster.is_up(&node)
         {
-            let on: Vec<&String> = r
+            let on: Vec<&str> = r
                 .state
                 .iter()
                 .filter(|(_, s)| s.state.is_running())
@@ -34,10 +34,7 @@ impl<'a> Draft<'a> {
                     if on.is_empty() {
                         String::new()
                     } else {
-                        format!(
-                            " ({})",
-                            on.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
-                        )
+                        format!(" ({})", on.join(","))
                     }
                 ),
             ));

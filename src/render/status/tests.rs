@@ -285,7 +285,7 @@ fn failed_and_unmanaged_states_print_as_scstat_spells_them() {
     let mut s = seed();
     let r = &mut s.resources["disk-rs"];
     r.state.insert(
-        "mail-2".into(),
+        "mail-2",
         ResourceNodeState {
             state: RState::StartFailed,
             status: RStatus::Faulted,
