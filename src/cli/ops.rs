@@ -162,15 +162,15 @@ pub struct SimulateArgs {
     pub json: bool,
 }
 
-/// A transition and the placement of the groups it touched, as the state is right after it.
-fn report(tr: &Transition, state: &ClusterState) -> String {
-    let mut out = render::transition(tr);
+/// A transition and the placement of the groups it touched, as the state is right after it,
+/// handed to `sink` in pieces.
+fn report(tr: &Transition, state: &ClusterState, sink: &mut dyn FnMut(&str)) {
+    render::write_transition(tr, sink);
     let groups = tr.groups();
     if !groups.is_empty() {
-        out.push_str("Resulting placement:\n");
-        out.push_str(&render::placement(state, &groups));
+        sink("Resulting placement:\n");
+        sink(&render::placement(state, &groups));
     }
-    out
 }
 
 /// Run an intent as a native command and report what the cluster did (with `dry_run`: the
@@ -191,7 +191,7 @@ fn run_native(
     let done = ctx.service.apply_intent(cmd, &intent, mode, now)?;
     let tr = &done.transition;
     if !dry_run {
-        ctx.out.out(&report(tr, &done.state));
+        report(tr, &done.state, &mut |piece| ctx.out.out(piece));
         crate::let_go(done.transition);
         return Ok(done.state);
     }
@@ -358,7 +358,7 @@ fn inject(ctx: &mut Ctx, a: InjectArgs) -> Result<()> {
     let done = ctx
         .service
         .inject_fault(&spec, mode, now, &mut |tr, state| {
-            text.push_str(&report(tr, state))
+            report(tr, state, &mut |piece| text.push_str(piece))
         })?;
     match done {
         Injected::Armed(fault) if a.dry_run => {

@@ -29,9 +29,8 @@ fn switch(rg: &str, node: &str) -> Intent {
 
 /// (method, resource, node) of every method that ran, in order.
 fn methods(tr: &Transition) -> Vec<(Method, String, String)> {
-    tr.executed
-        .iter()
-        .filter_map(|e| match &e.step.kind {
+    tr.executed()
+        .filter_map(|(_, s)| match &s.kind {
             StepKind::Method {
                 resource,
                 node,
@@ -524,8 +523,8 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
             .type_of(&before.resources[r])
             .is_some_and(|t| t.has_method(m))
     };
-    for e in &tr.executed {
-        match &e.step.kind {
+    for (e, step) in tr.executed() {
+        match &step.kind {
             StepKind::NodeCrash { node } | StepKind::NodeHalt { node } => {
                 up.remove(node);
                 st.retain(|(_, n), _| n != node);
@@ -790,6 +789,8 @@ proptest! {
                             prop_assert_eq!(&s, &before, "refused {:?} ({}) changed the state", i, e.message);
                         }
                         Ok(tr) => {
+                            // Every executed entry finds its step in a plan of the transition.
+                            prop_assert_eq!(tr.executed().count(), tr.executed.len());
                             check_order(&before, &tr).map_err(|e| TestCaseError::fail(format!("{i:?}: {e}")))?;
                         }
                     }

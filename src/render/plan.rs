@@ -4,7 +4,7 @@
 //! `--dry-run`, the fault/node commands, `scsim simulate` and the scenario corpus.
 
 use crate::engine::exec::{Executed, StepResult, Transition};
-use crate::engine::plan::{MonitorDecision, Plan, Settle, StepKind};
+use crate::engine::plan::{MonitorDecision, Plan, Settle, Step, StepKind};
 use crate::model::{ClusterState, RState, RgState};
 
 /// Compact status of the whole cluster (or of the named groups).
@@ -315,9 +315,9 @@ fn changes_state(m: crate::model::Method) -> bool {
     )
 }
 
-fn executed_line(e: &Executed) -> String {
+fn executed_line(e: &Executed, step: &Step) -> String {
     let result = match e.result {
-        StepResult::Done => match &e.step.kind {
+        StepResult::Done => match &step.kind {
             StepKind::Method { method, .. } if changes_state(*method) => {
                 format!("ok -> {}", e.detail)
             }
@@ -325,19 +325,19 @@ fn executed_line(e: &Executed) -> String {
             _ if !e.detail.is_empty() => format!("-> {}", e.detail),
             _ => String::new(),
         },
-        StepResult::Failed { exit } => match &e.step.kind {
+        StepResult::Failed { exit } => match &step.kind {
             StepKind::Method { method, .. } if !changes_state(*method) => {
                 format!("FAILED (exit {exit})")
             }
             _ => format!("FAILED (exit {exit}) -> {}", e.detail),
         },
-        StepResult::TimedOut => match &e.step.kind {
+        StepResult::TimedOut => match &step.kind {
             StepKind::Method { method, .. } if !changes_state(*method) => "TIMED OUT".to_string(),
             _ => format!("TIMED OUT -> {}", e.detail),
         },
     };
     // Built in place (a node failure at scale prints thousands of these lines).
-    let mut line = step_text(&e.step.kind);
+    let mut line = step_text(&step.kind);
     line.push_str("  ");
     line.push_str(&result);
     line.truncate(line.trim_end().len());
@@ -348,6 +348,21 @@ fn executed_line(e: &Executed) -> String {
 /// the RGM's reaction, notes.
 pub fn transition(tr: &Transition) -> String {
     let mut out = String::new();
+    write_transition(tr, &mut |piece| out.push_str(piece));
+    out
+}
+
+/// [`transition`], handed to `sink` in pieces of about 64 KiB as it is made: the executed
+/// steps of a node failure at scale (tens of thousands of lines) are never held whole.
+pub fn write_transition(tr: &Transition, sink: &mut dyn FnMut(&str)) {
+    const PIECE: usize = 64 * 1024;
+    let mut out = String::with_capacity(PIECE + 1024);
+    let mut spill = |out: &mut String| {
+        if out.len() >= PIECE {
+            sink(out);
+            out.clear();
+        }
+    };
     out.push_str("Transition summary:\n");
     if tr.plan.actions.is_empty() && tr.replans.is_empty() {
         out.push_str("  (nothing to do)\n");
@@ -364,9 +379,9 @@ pub fn transition(tr: &Transition) -> String {
     if !tr.executed.is_empty() {
         out.push_str("Executed:\n");
         let mut fi = 0;
-        for e in &tr.executed {
+        for (e, step) in tr.executed() {
             out.push_str("  ");
-            out.push_str(&executed_line(e));
+            out.push_str(&executed_line(e, step));
             out.push('\n');
             if !matches!(e.result, StepResult::Done)
                 && let Some(f) = tr.failures.get(fi)
@@ -374,10 +389,11 @@ pub fn transition(tr: &Transition) -> String {
                 out.push_str(&format!("      => {}\n", f.recovery));
                 fi += 1;
             }
+            spill(&mut out);
         }
     }
     notes(&tr.notes, &mut out);
-    out
+    sink(&out);
 }
 
 /// The dry-run form: the plan as it would run, then the simulated result on a copy.

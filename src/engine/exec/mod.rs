@@ -36,10 +36,14 @@ pub enum StepResult {
     TimedOut,
 }
 
-/// A step as it ran.
+/// A step as it ran. The step itself is in its plan ([`Transition::executed`] pairs them): a
+/// node failure at scale runs tens of thousands of steps, which are not copied.
 #[derive(Debug, Clone)]
 pub struct Executed {
-    pub step: Step,
+    /// The plan the step is in: 0 the first ([`Transition::plan`]), `n` `replans[n - 1]`.
+    plan: u32,
+    /// The step's place in that plan.
+    index: u32,
     pub at_ms: u64,
     pub duration_ms: u64,
     pub result: StepResult,
@@ -88,6 +92,16 @@ pub struct Transition {
 }
 
 impl Transition {
+    /// The steps that ran, in order, each with how it ran.
+    pub fn executed(&self) -> impl DoubleEndedIterator<Item = (&Executed, &Step)> + '_ {
+        self.executed.iter().filter_map(move |e| {
+            let plan = match e.plan {
+                0 => &self.plan,
+                n => self.replans.get(n as usize - 1)?,
+            };
+            plan.steps.get(e.index as usize).map(|s| (e, s))
+        })
+    }
     /// Groups the transition touched, in first-touch order.
     pub fn groups(&self) -> Vec<String> {
         // A set beside the list: a node failure at scale touches hundreds of groups in tens of
@@ -99,7 +113,7 @@ impl Transition {
             .iter()
             .chain(self.replans.iter().flat_map(|p| p.placement.iter()))
             .map(|(g, _)| g.as_str());
-        let stepped = self.executed.iter().filter_map(|e| e.step.kind.group());
+        let stepped = self.executed().filter_map(|(_, s)| s.kind.group());
         placed
             .chain(stepped)
             .filter(|g| seen.insert(g))
@@ -166,7 +180,12 @@ pub fn run(
                 }
             }
         };
-        if let Some(fail) = execute(state, &plan, runner, &mut tr) {
+        // Where the plan goes once executed, which its executed steps point to.
+        let number = match keep {
+            Keep::First => 0,
+            Keep::Replan | Keep::Drop => tr.replans.len() + 1,
+        };
+        if let Some(fail) = execute(state, &plan, number, runner, &mut tr) {
             let (recovery, hold) = recovery_for(state, &fail);
             let mut cont_hold = Vec::new();
             if hold {
@@ -218,20 +237,22 @@ struct FailInfo {
     ignore_start_failure: bool,
 }
 
-/// Run the steps of `plan` in order. Stops at the first failure that calls for re-planning.
+/// Run the steps of `plan` (the transition's plan number `number`) in order. Stops at the
+/// first failure that calls for re-planning.
 fn execute(
     state: &mut ClusterState,
     plan: &Plan,
+    number: usize,
     runner: &mut dyn MethodRunner,
     tr: &mut Transition,
 ) -> Option<FailInfo> {
     for (i, step) in plan.steps.iter().enumerate() {
-        if let Some(f) = execute_step(state, step, runner, tr) {
+        if let Some(f) = execute_step(state, step, (number, i), runner, tr) {
             if matches!(
                 f.method,
                 Method::Stop | Method::MonitorStop | Method::PostnetStop
             ) {
-                finish_in_flight_stops(state, &plan.steps[i + 1..], &f, runner, tr);
+                finish_in_flight_stops(state, plan, number, i + 1, &f, runner, tr);
             }
             return Some(f);
         }
@@ -239,10 +260,12 @@ fn execute(
     None
 }
 
-/// Run one step and record it in the transcript.
+/// Run one step (`at`: its plan's number and its place there) and record it in the
+/// transcript.
 fn execute_step(
     state: &mut ClusterState,
     step: &Step,
+    (plan, index): (usize, usize),
     runner: &mut dyn MethodRunner,
     tr: &mut Transition,
 ) -> Option<FailInfo> {
@@ -250,7 +273,8 @@ fn execute_step(
     let (result, stop) = apply(state, step, runner, tr);
     let duration_ms = state.clock.now_ms - at;
     tr.executed.push(Executed {
-        step: step.clone(),
+        plan: u32::try_from(plan).unwrap_or(u32::MAX),
+        index: u32::try_from(index).unwrap_or(u32::MAX),
         at_ms: at,
         duration_ms,
         result,
@@ -263,14 +287,17 @@ fn execute_step(
 /// resources of that group whose Stop already succeeded are still between Stop and
 /// Postnet_stop. Their Postnet_stop calls are in flight as far as the RGM is concerned, so they
 /// complete (in plan order), and no resource is left Stopping. Nothing else of the plan runs.
+/// `plan` is the transition's plan number `number`, stopped before step `from`.
 fn finish_in_flight_stops(
     state: &mut ClusterState,
-    rest: &[Step],
+    plan: &Plan,
+    number: usize,
+    from: usize,
     fail: &FailInfo,
     runner: &mut dyn MethodRunner,
     tr: &mut Transition,
 ) {
-    for step in rest {
+    for (i, step) in plan.steps.iter().enumerate().skip(from) {
         let StepKind::Method {
             resource,
             group,
@@ -290,7 +317,7 @@ fn finish_in_flight_stops(
         if in_flight {
             // A further failure here is recorded by the step itself; the group is already
             // Error_stop_failed on this node.
-            let _ = execute_step(state, step, runner, tr);
+            let _ = execute_step(state, step, (number, i), runner, tr);
         }
     }
 }
@@ -336,22 +363,24 @@ pub fn run_steps(
     };
     let mut tr = Transition {
         intent: intent.to_string(),
-        plan: plan.clone(),
+        plan: Plan::default(),
         replans: Vec::new(),
         executed: Vec::new(),
         failures: Vec::new(),
         notes: Vec::new(),
     };
-    for step in &plan.steps {
+    for (i, step) in plan.steps.iter().enumerate() {
         let at = state.clock.now_ms;
         let (result, _) = apply(state, step, runner, &mut tr);
         tr.executed.push(Executed {
-            step: step.clone(),
+            plan: 0,
+            index: u32::try_from(i).unwrap_or(u32::MAX),
             at_ms: at,
             duration_ms: state.clock.now_ms - at,
             result,
             detail: detail_of(state, &step.kind),
         });
     }
+    tr.plan = plan;
     tr
 }
