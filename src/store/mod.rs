@@ -559,6 +559,53 @@ mod tests {
     }
 
     #[test]
+    fn a_change_that_logs_thousands_writes_them_before_its_commit_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let t = Duration::from_secs(1);
+        create(&p, &sample(), false, t).unwrap();
+        let logged = messages::read(&p, &load(&p).unwrap()).events.len();
+        let n = crate::model::EventLog::SPILL_ENTRIES * 3 + 7;
+        let entry = |i: usize| crate::model::Event {
+            seq: 0,
+            tag: "Cluster.RGM.rgmd".into(),
+            time_ms: 2_000,
+            node: "a".into(),
+            id: 1,
+            severity: "notice".into(),
+            message: format!("entry {i}"),
+            group: None,
+            resource: None,
+        };
+        let push = |txn: &mut Transaction, from: usize| {
+            for i in from..from + n {
+                txn.state.events.push(entry(i).view());
+                assert!(txn.state.events.len() < crate::model::EventLog::SPILL_ENTRIES);
+            }
+        };
+        // Given up before its commit: its entries stay out of sight.
+        let mut txn = begin(&p, t).unwrap();
+        push(&mut txn, 0);
+        drop(txn);
+        let state = load(&p).unwrap();
+        assert_eq!(messages::read(&p, &state).events.len(), logged);
+        // Committed: every entry once, in order, numbered on from the file's.
+        let mut txn = begin(&p, t).unwrap();
+        push(&mut txn, n);
+        let state = txn.commit().unwrap();
+        let read = messages::read(&p, &state);
+        assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+        let mine: Vec<&str> = read.events[logged..]
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect();
+        let want: Vec<String> = (n..2 * n).map(|i| format!("entry {i}")).collect();
+        assert_eq!(mine, want);
+        let seqs: Vec<u64> = read.events.iter().map(|e| e.seq).collect();
+        assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1), "contiguous");
+    }
+
+    #[test]
     fn files_of_this_build_are_sealed_and_files_with_unknown_fields_are_not() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("s.json");
