@@ -731,14 +731,13 @@ fn resource_status(
         g.resources.retain(|r| names.iter().any(|n| n == r.name));
         for r in &mut g.resources {
             if !nodes.is_empty() {
-                r.nodes.retain(|n| nodes.iter().any(|x| x == n.node));
+                r.keep_nodes(&nodes);
             }
         }
         g.resources.retain(|r| {
-            !r.nodes.is_empty()
+            r.nodes().next().is_some()
                 && (sel.states.is_empty()
-                    || r.nodes
-                        .iter()
+                    || r.nodes()
                         .any(|n| sel.states.iter().any(|s| s.eq_ignore_ascii_case(n.state))))
         });
     }

@@ -105,8 +105,7 @@ pub fn resources(out: &mut String, resources: &[&ResourceView]) {
     let objects: Vec<Vec<Vec<String>>> = resources
         .iter()
         .map(|r| {
-            r.nodes
-                .iter()
+            r.nodes()
                 .enumerate()
                 .map(|(i, n)| {
                     let name = if i == 0 { r.name } else { "" };

@@ -424,7 +424,7 @@ fn render_groups(t: &mut Text, groups: &[GroupView]) {
     t.sub("Resources");
     R_STATES.render_each(t, || {
         groups.iter().flat_map(|g| &g.resources).flat_map(|r| {
-            r.nodes.iter().map(move |n| {
+            r.nodes().map(move |n| {
                 let message = move |out: &mut String| {
                     if !n.message.is_empty() {
                         out.push_str(" - ");

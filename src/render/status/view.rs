@@ -1,7 +1,7 @@
 //! The status view: what `scstat` shows, collected once from the state, and its JSON form.
 
 use super::StatusOptions;
-use crate::model::{ClusterState, Dependencies, RgMode};
+use crate::model::{ClusterState, Dependencies, Resource, RgMode};
 use serde::Serialize;
 
 /// The status of the cluster, restricted to the selected sections and node.
@@ -94,15 +94,72 @@ pub struct GroupNodeView<'a> {
     pub state: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+/// A resource's status: its per-node rows are made as they are read ([`ResourceView::nodes`]),
+/// not held (a large cluster has tens of thousands).
+#[derive(Debug)]
 pub struct ResourceView<'a> {
     pub name: &'a str,
-    #[serde(rename = "type")]
     pub rtype: &'a str,
     pub enabled: bool,
     pub monitored: bool,
     pub dependencies: &'a Dependencies,
-    pub nodes: Vec<ResourceNodeView<'a>>,
+    resource: &'a Resource,
+    /// Its group's nodes, the one node asked for (`scstat -h`), the nodes kept by a filter.
+    nodelist: &'a [String],
+    only: Option<&'a str>,
+    kept: Option<&'a [String]>,
+}
+
+impl<'a> ResourceView<'a> {
+    /// The resource on each node of its group (or the node asked for), in Nodelist order.
+    pub fn nodes(&self) -> impl Iterator<Item = ResourceNodeView<'a>> + 'a {
+        let (r, only, kept) = (self.resource, self.only, self.kept);
+        self.nodelist
+            .iter()
+            .filter(move |n| wanted(only, n) && kept.is_none_or(|k| k.contains(n)))
+            .map(move |n| match r.state.get(n) {
+                Some(ns) => ResourceNodeView {
+                    node: n,
+                    state: ns.state.as_str(),
+                    status: ns.status.as_str(),
+                    message: &ns.message,
+                },
+                None => ResourceNodeView {
+                    node: n,
+                    state: r.state_on(n).as_str(),
+                    status: "Offline",
+                    message: "",
+                },
+            })
+    }
+}
+
+impl<'a> ResourceView<'a> {
+    /// Show the resource on `nodes` only (`clrs status -n`).
+    pub fn keep_nodes(&mut self, nodes: &'a [String]) {
+        self.kept = Some(nodes);
+    }
+}
+
+/// The JSON of a resource's status (docs/json.md): as if its rows were a list field.
+impl Serialize for ResourceView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Rows<'v, 'a>(&'v ResourceView<'a>);
+        impl Serialize for Rows<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.nodes())
+            }
+        }
+        let mut st = s.serialize_struct("ResourceView", 6)?;
+        st.serialize_field("name", self.name)?;
+        st.serialize_field("type", self.rtype)?;
+        st.serialize_field("enabled", &self.enabled)?;
+        st.serialize_field("monitored", &self.monitored)?;
+        st.serialize_field("dependencies", self.dependencies)?;
+        st.serialize_field("nodes", &Rows(self))?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -274,6 +331,8 @@ fn resource_groups<'a>(state: &'a ClusterState, only: Option<&str>) -> Vec<Group
         .filter(|g| only.is_none_or(|o| g.nodelist.iter().any(|n| n == o)))
         .map(|g| {
             let nodes_of = || g.nodelist.iter().filter(|n| wanted(only, n));
+            // The node asked for as the group's own name of it, which the views outlive.
+            let only = only.and_then(|o| g.nodelist.iter().find(|n| *n == o).map(String::as_str));
             let resources = g
                 .resources
                 .iter()
@@ -284,22 +343,10 @@ fn resource_groups<'a>(state: &'a ClusterState, only: Option<&str>) -> Vec<Group
                     enabled: r.enabled,
                     monitored: r.monitored,
                     dependencies: &r.dependencies,
-                    nodes: nodes_of()
-                        .map(|n| match r.state.get(n) {
-                            Some(ns) => ResourceNodeView {
-                                node: n,
-                                state: ns.state.as_str(),
-                                status: ns.status.as_str(),
-                                message: &ns.message,
-                            },
-                            None => ResourceNodeView {
-                                node: n,
-                                state: r.state_on(n).as_str(),
-                                status: "Offline",
-                                message: "",
-                            },
-                        })
-                        .collect(),
+                    resource: r,
+                    nodelist: &g.nodelist,
+                    only,
+                    kept: None,
                 })
                 .collect();
             GroupView {
