@@ -113,9 +113,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     };
     let view = status::collect(&state, &opts);
     if a.json {
-        let text = status::render_json(&view);
-        ctx.out.out(&text);
-        crate::let_go(text);
+        status::write_json(&view, &mut |piece| ctx.out.out(piece));
     } else {
         status::write_text(&view, &mut |piece| ctx.out.out(piece));
     }

@@ -528,7 +528,8 @@ fn a_large_status_goes_out_in_pieces_with_its_columns_measured_over_every_row() 
         let name = format!("rg-{g}");
         add_group(&mut s, &name, &["n1", "n2"], Some("n1"));
         for r in 0..5 {
-            add_resource(&mut s, &name, &format!("rs-{g}-{r}"), "SUNW.x", "up");
+            // Messages of two-byte characters, so that pieces fall inside one.
+            add_resource(&mut s, &name, &format!("rs-{g}-{r}"), "SUNW.x", "up ééé");
         }
     }
     // The last resource's name is longer than the 20-column grid: every row, also those
@@ -557,5 +558,10 @@ fn a_large_status_goes_out_in_pieces_with_its_columns_measured_over_every_row() 
         .find(|l| l.contains("Resource:") && l.contains(long))
         .unwrap();
     assert_eq!(first.find(" n1"), last.find(" n1"), "{first}\n{last}");
-    assert!(first.ends_with("Online - up"), "{first}");
+    assert!(first.ends_with("Online - up ééé"), "{first}");
+    // The JSON form goes out in pieces too, each of whole characters.
+    let mut pieces: Vec<String> = Vec::new();
+    write_json(&view, &mut |p| pieces.push(p.to_string()));
+    assert!(pieces.len() > 2, "{} pieces", pieces.len());
+    assert_eq!(pieces.concat(), render_json(&view));
 }
