@@ -94,7 +94,7 @@ pub fn config_event(
                             node,
                             method: Method::Update,
                         },
-                        reason: format!("properties of {resource} changed"),
+                        reason: format!("properties of {resource} changed").into(),
                     })
                     .collect();
                 exec::run_steps(state, "update", steps, runner);
@@ -136,7 +136,7 @@ fn init_or_fini(
                 node,
                 method: m,
             },
-            reason: format!("{why}: {resource}"),
+            reason: format!("{why}: {resource}").into(),
         })
         .collect();
     exec::run_steps(state, why, steps, runner);

@@ -137,7 +137,8 @@ pub enum MonitorDecision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub kind: StepKind,
-    pub reason: String,
+    /// Shared by the steps of one reason (a plan of thousands of steps has a few reasons).
+    pub reason: std::rc::Rc<str>,
 }
 
 /// What a summary line of a plan says happens to its object.

@@ -286,7 +286,7 @@ pub fn plan(plan: &Plan) -> String {
         out.push_str("Steps:\n");
         let mut reason = "";
         for (i, s) in plan.steps.iter().enumerate() {
-            if s.reason != reason {
+            if *s.reason != *reason {
                 reason = &s.reason;
                 out.push_str(&format!("  {reason}:\n"));
             }

@@ -9,7 +9,8 @@ use crate::model::{Method, RState, RgState};
 
 impl<'a> Draft<'a> {
     pub(super) fn emit_stop(&self, u: &Unit, out: &mut Vec<Step>) {
-        let reason = self.reason_of(&u.rg);
+        // One text shared by the unit's steps.
+        let reason: std::rc::Rc<str> = self.reason_of(&u.rg).into();
         let leaving = u.before && !u.after;
         let stops: Vec<(&str, bool)> = u
             .acts
@@ -88,7 +89,8 @@ impl<'a> Draft<'a> {
         if !u.after {
             return;
         }
-        let reason = self.reason_of(&u.rg);
+        // One text shared by the unit's steps.
+        let reason: std::rc::Rc<str> = self.reason_of(&u.rg).into();
         let entering = !u.before;
         // (resource, skip Prenet_start)
         let starts: Vec<(&str, bool)> = u

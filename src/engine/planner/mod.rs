@@ -184,6 +184,8 @@ struct Draft<'a> {
     now: u64,
     /// Why the steps are there (the intent, refined by the recovery decision).
     reason: String,
+    /// The text of the last step's reason, shared with the next step of the same reason.
+    last_reason: std::cell::RefCell<Option<std::rc::Rc<str>>>,
     flags: FlagSteps,
     after: After,
     aims: Aims,
@@ -207,6 +209,7 @@ impl<'a> Draft<'a> {
             st: ix.state,
             now,
             reason,
+            last_reason: Default::default(),
             flags: FlagSteps::default(),
             after: After::default(),
             aims: Aims::default(),

@@ -238,7 +238,7 @@ impl<'a> Draft<'a> {
                         rg: g.name.clone(),
                         stranded: false,
                     },
-                    reason: r,
+                    reason: r.into(),
                 });
             }
             return Ok(chosen);
@@ -296,7 +296,7 @@ impl<'a> Draft<'a> {
                         rg: g.name.clone(),
                         stranded: true,
                     },
-                    reason: r,
+                    reason: r.into(),
                 });
             }
         } else {

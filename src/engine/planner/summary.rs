@@ -18,7 +18,7 @@ impl<'a> Draft<'a> {
                     verb,
                     object,
                     detail,
-                    reason: s.reason.clone(),
+                    reason: s.reason.to_string(),
                 })
             })
             .collect();

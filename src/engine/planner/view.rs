@@ -292,15 +292,26 @@ impl<'a> Draft<'a> {
             .unwrap_or_else(|| self.reason.clone())
     }
 
+    /// A step for `reason`: steps of the same reason one after another share its text (a node
+    /// failure at scale plans thousands of them).
     pub(super) fn step(&self, kind: StepKind, reason: &str) -> Step {
+        let mut last = self.last_reason.borrow_mut();
+        let shared = match last.as_ref() {
+            Some(r) if **r == *reason => std::rc::Rc::clone(r),
+            _ => {
+                let r: std::rc::Rc<str> = reason.into();
+                *last = Some(std::rc::Rc::clone(&r));
+                r
+            }
+        };
         Step {
             kind,
-            reason: reason.to_string(),
+            reason: shared,
         }
     }
 
     pub(super) fn pre(&mut self, kind: StepKind) {
-        let s = self.step(kind, &self.reason.clone());
+        let s = self.step(kind, &self.reason);
         self.flags.pre.push(s);
     }
 
