@@ -9,6 +9,7 @@ pub mod graph;
 pub mod listing;
 pub mod log;
 pub mod outcome;
+pub mod pieces;
 pub mod plan;
 pub mod scha;
 pub mod status;

@@ -355,14 +355,7 @@ pub fn transition(tr: &Transition) -> String {
 /// [`transition`], handed to `sink` in pieces of about 64 KiB as it is made: the executed
 /// steps of a node failure at scale (tens of thousands of lines) are never held whole.
 pub fn write_transition(tr: &Transition, sink: &mut dyn FnMut(&str)) {
-    const PIECE: usize = 64 * 1024;
-    let mut out = String::with_capacity(PIECE + 1024);
-    let mut spill = |out: &mut String| {
-        if out.len() >= PIECE {
-            sink(out);
-            out.clear();
-        }
-    };
+    let mut out = super::pieces::buffer();
     out.push_str("Transition summary:\n");
     if tr.plan.actions.is_empty() && tr.replans.is_empty() {
         out.push_str("  (nothing to do)\n");
@@ -389,7 +382,7 @@ pub fn write_transition(tr: &Transition, sink: &mut dyn FnMut(&str)) {
                 out.push_str(&format!("      => {}\n", f.recovery));
                 fi += 1;
             }
-            spill(&mut out);
+            super::pieces::spill(&mut out, sink);
         }
     }
     notes(&tr.notes, &mut out);

@@ -233,9 +233,6 @@ pub(super) struct Text<'s> {
     in_component: bool,
 }
 
-/// The size of the pieces a [`Text`] with a sink passes on.
-const PIECE: usize = 64 * 1024;
-
 impl<'s> Text<'s> {
     pub(super) fn new(capacity: usize) -> Text<'s> {
         Text {
@@ -245,11 +242,11 @@ impl<'s> Text<'s> {
             in_component: false,
         }
     }
-    /// A text passed on to `sink` in pieces of about [`PIECE`] bytes as it is built, and the
-    /// rest by [`Text::finish`].
+    /// A text passed on to `sink` in pieces ([`crate::render::pieces`]) as it is built, and
+    /// the rest by [`Text::finish`].
     fn streaming(sink: &'s mut dyn FnMut(&str)) -> Text<'s> {
         Text {
-            out: String::with_capacity(PIECE + 1024),
+            out: crate::render::pieces::buffer(),
             sink: Some(sink),
             started: false,
             in_component: false,
@@ -257,11 +254,8 @@ impl<'s> Text<'s> {
     }
     /// Pass the text built so far on to the sink, once it is a piece.
     fn spill(&mut self) {
-        if self.out.len() >= PIECE
-            && let Some(sink) = self.sink.as_mut()
-        {
-            sink(&self.out);
-            self.out.clear();
+        if let Some(sink) = self.sink.as_mut() {
+            crate::render::pieces::spill(&mut self.out, *sink);
         }
     }
     /// Pass the rest on to the sink (without one, the text stays in `out`).

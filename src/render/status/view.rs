@@ -399,55 +399,22 @@ fn ipmp<'a>(state: &'a ClusterState, only: Option<&str>) -> Vec<IpmpView<'a>> {
         .collect()
 }
 
-/// The view as JSON (pretty-printed, one trailing newline).
-/// [`render_json`], handed to `sink` in pieces of about 64 KiB as it is made.
+/// [`render_json`], handed to `sink` in pieces as it is made.
 pub fn write_json(view: &StatusView, sink: &mut dyn FnMut(&str)) {
-    /// Passes whole characters on in pieces of at least [`PIECE`] bytes.
-    struct Pieces<'s> {
-        buf: Vec<u8>,
-        sink: &'s mut dyn FnMut(&str),
-    }
-    const PIECE: usize = 64 * 1024;
-    impl Pieces<'_> {
-        /// Pass on what is buffered, up to the last whole character.
-        fn pass(&mut self) {
-            let whole = match std::str::from_utf8(&self.buf) {
-                Ok(text) => text.len(),
-                Err(e) => e.valid_up_to(),
-            };
-            if let Ok(text) = std::str::from_utf8(&self.buf[..whole]) {
-                (self.sink)(text);
-            }
-            self.buf.drain(..whole);
-        }
-    }
-    impl std::io::Write for Pieces<'_> {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.buf.extend_from_slice(bytes);
-            if self.buf.len() >= PIECE {
-                self.pass();
-            }
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut out = Pieces {
-        buf: Vec::with_capacity(PIECE + 1024),
-        sink,
-    };
+    use std::io::Write;
+    // Writes to `Pieces` do not fail.
+    let mut out = crate::render::pieces::Pieces::new(sink);
     if let Err(e) = serde_json::to_writer_pretty(&mut out, view) {
         // Serializing plain structs of strings and numbers cannot fail; were it to, what is
         // left goes out as an error object.
-        out.buf.clear();
-        out.buf
-            .extend_from_slice(format!("{{\"error\": \"{e}\"}}").as_bytes());
+        out.discard();
+        let _ = write!(out, "{{\"error\": \"{e}\"}}");
     }
-    out.buf.push(b'\n');
-    out.pass();
+    let _ = writeln!(out);
+    out.finish();
 }
 
+/// The view as JSON (pretty-printed, one trailing newline).
 pub fn render_json(view: &StatusView) -> String {
     let mut s = serde_json::to_string_pretty(view).unwrap_or_else(|e| {
         // Serializing plain structs of strings and numbers cannot fail; keep a JSON answer anyway.
