@@ -119,9 +119,6 @@ pub fn render(state: &ClusterState, req: &PrintRequest) -> Result<String> {
     Ok(all)
 }
 
-/// Text handed to `emit` at a time (whole blocks; a block is never split).
-const EMIT_CHUNK: usize = 64 * 1024;
-
 /// Render the listing `req` asks for, handing it to `emit` block by block so a listing of
 /// 10,000 resources never has to sit in memory whole.
 pub fn render_to(
@@ -139,17 +136,12 @@ pub fn render_to(
         return Ok(());
     }
     let v = req.verbosity.min(2);
-    let mut out = String::with_capacity(2 * EMIT_CHUNK);
-    let mut flush = |out: &mut String, force: bool| {
-        if force || out.len() >= EMIT_CHUNK {
-            emit(out);
-            out.clear();
-        }
-    };
+    // Handed on in pieces of whole blocks (a block is never split).
+    let mut out = super::pieces::buffer();
     let mut tables: HashMap<&str, Vec<ParamDecl>> = HashMap::new();
     for t in &sel.types {
         render_type(&mut out, t, v);
-        flush(&mut out, false);
+        super::pieces::spill(&mut out, emit);
     }
     for (g, members) in &sel.groups {
         if sel.single_resource {
@@ -159,10 +151,10 @@ pub fn render_to(
         }
         for r in members {
             render_resource(&mut out, state, &mut tables, g, r, v);
-            flush(&mut out, false);
+            super::pieces::spill(&mut out, emit);
         }
     }
-    flush(&mut out, true);
+    emit(&out);
     Ok(())
 }
 
