@@ -89,9 +89,9 @@ pub fn config_event(
                     .into_iter()
                     .map(|node| Step {
                         kind: StepKind::Method {
-                            resource: r.name.clone(),
-                            group: r.group.clone(),
-                            node,
+                            resource: r.name.as_str().into(),
+                            group: r.group.as_str().into(),
+                            node: node.into(),
                             method: Method::Update,
                         },
                         reason: format!("properties of {resource} changed").into(),
@@ -131,9 +131,9 @@ fn init_or_fini(
         .into_iter()
         .map(|node| Step {
             kind: StepKind::Method {
-                resource: r.name.clone(),
-                group: r.group.clone(),
-                node,
+                resource: r.name.as_str().into(),
+                group: r.group.as_str().into(),
+                node: node.into(),
                 method: m,
             },
             reason: format!("{why}: {resource}").into(),

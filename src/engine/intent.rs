@@ -4,6 +4,7 @@
 //! (`Failover`, `Continue`) are produced by the executor when a method fails and are planned the
 //! same way, so recovery is visible in plans and logs like any other action.
 
+use super::plan::Name;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +98,7 @@ pub enum Intent {
     /// One-shot events of the interrupted intent (a crash, a join, a monitor report) are not
     /// repeated.
     Continue {
-        targets: Vec<(String, Vec<String>)>,
+        targets: Vec<(Name, Vec<Name>)>,
         hold: Vec<String>,
         reason: String,
     },

@@ -28,7 +28,7 @@ pub mod testkit;
 
 pub use exec::{MethodRunner, SimMethods, Transition, catch_up_clock, run};
 pub use intent::{ControlOp, Intent};
-pub use plan::{Plan, Step, StepKind};
+pub use plan::{Name, Plan, Step, StepKind};
 pub use planner::plan;
 
 use crate::model::ClusterState;

@@ -3,111 +3,117 @@
 
 use crate::model::{Method, RgState};
 
+/// The name of an object or node as a plan holds it: in place up to 24 bytes (any name a
+/// cluster is likely to use), on the heap beyond. A plan at scale has tens of thousands of
+/// steps, each naming a resource, its group and a node; as `String`s each name would be its
+/// own small allocation.
+pub type Name = compact_str::CompactString;
+
 /// What the executor does for one step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepKind {
     /// Run a method of a resource on a node.
     Method {
-        resource: String,
-        group: String,
-        node: String,
+        resource: Name,
+        group: Name,
+        node: Name,
         method: Method,
     },
     /// A resource whose type declares no start (or stop) method comes online (goes offline)
     /// as soon as the RGM gets to it.
     Mark {
-        resource: String,
-        group: String,
-        node: String,
+        resource: Name,
+        group: Name,
+        node: Name,
         online: bool,
     },
     /// A group enters a transitional state on a node (Pending_online / Pending_offline).
     RgPending {
-        rg: String,
-        node: String,
+        rg: Name,
+        node: Name,
         state: RgState,
     },
     /// A group's state on a node is settled from the states of its resources there.
     RgSettle {
-        rg: String,
-        node: String,
+        rg: Name,
+        node: Name,
         mode: Settle,
     },
     SetManaged {
-        rg: String,
+        rg: Name,
         managed: bool,
     },
     SetEnabled {
-        resource: String,
+        resource: Name,
         enabled: bool,
     },
     SetMonitored {
-        resource: String,
+        resource: Name,
         monitored: bool,
     },
     /// On_off_switch (or Monitored_switch, `monitor`) of a resource on one node (3.2).
     SetNodeSwitch {
-        resource: String,
-        node: String,
+        resource: Name,
+        node: Name,
         monitor: bool,
         on: bool,
     },
     SetSuspended {
-        rg: String,
+        rg: Name,
         suspended: bool,
     },
     SetStranded {
-        rg: String,
+        rg: Name,
         stranded: bool,
     },
     /// `scswitch -c … -f STOP_FAILED` on one node.
     ClearStopFailed {
-        resource: String,
-        node: String,
+        resource: Name,
+        node: Name,
     },
     /// Keep a node from being chosen until the given simulated time (`scswitch -S -K`).
     SetEvacuation {
-        node: String,
+        node: Name,
         until: Option<u64>,
     },
     /// A device group changes primary (None = offline) / maintenance mode.
     DeviceGroup {
-        dg: String,
-        primary: Option<String>,
+        dg: Name,
+        primary: Option<Name>,
         maintenance: bool,
     },
     /// The node panics (or halts for lack of quorum): nothing runs there any more.
     NodeCrash {
-        node: String,
+        node: Name,
     },
     /// The node leaves the cluster after its groups were moved off.
     NodeHalt {
-        node: String,
+        node: Name,
     },
     /// The node boots and joins the cluster membership.
     NodeJoin {
-        node: String,
+        node: Name,
     },
     /// A fault monitor reports a failure; the decision was made by the planner.
     MonitorReport {
-        resource: String,
-        group: String,
-        node: String,
+        resource: Name,
+        group: Name,
+        node: Name,
         decision: MonitorDecision,
     },
     /// A `scha_control` request the RGM accepted (logged, and counted for Pingpong_interval
     /// and the restart counters); what it causes follows as ordinary steps.
     Control {
         op: crate::engine::ControlOp,
-        resource: String,
-        group: String,
-        node: String,
+        resource: Name,
+        group: Name,
+        node: Name,
     },
     /// The process monitor restarts the service's process tree in place (no RGM method).
     PmfRestart {
-        resource: String,
-        group: String,
-        node: String,
+        resource: Name,
+        group: Name,
+        node: Name,
     },
 }
 
@@ -215,9 +221,9 @@ impl std::fmt::Display for Verb {
 pub struct Action {
     pub verb: Verb,
     /// The group or resource acted on.
-    pub object: String,
+    pub object: Name,
     /// `mail-1`, `mail-1 -> mail-2`, …
-    pub detail: String,
+    pub detail: Name,
     pub reason: String,
 }
 
@@ -231,10 +237,10 @@ pub struct Plan {
     /// Things the plan could not do, and why.
     pub notes: Vec<String>,
     /// Target placement of the groups the plan moves: (group, nodes), in plan order.
-    pub placement: Vec<(String, Vec<String>)>,
+    pub placement: Vec<(Name, Vec<Name>)>,
     /// Target placement of every group the plan considered (moved or not), in plan order:
     /// what a continuation after a failure aims at.
-    pub targets: Vec<(String, Vec<String>)>,
+    pub targets: Vec<(Name, Vec<Name>)>,
 }
 
 impl Plan {

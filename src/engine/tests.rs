@@ -36,7 +36,7 @@ fn methods(tr: &Transition) -> Vec<(Method, String, String)> {
                 node,
                 method,
                 ..
-            } => Some((*method, resource.clone(), node.clone())),
+            } => Some((*method, resource.to_string(), node.to_string())),
             _ => None,
         })
         .collect()
@@ -526,21 +526,21 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
     for (e, step) in tr.executed() {
         match &step.kind {
             StepKind::NodeCrash { node } | StepKind::NodeHalt { node } => {
-                up.remove(node);
+                up.remove(node.as_str());
                 st.retain(|(_, n), _| n != node);
             }
             StepKind::NodeJoin { node } => {
-                up.insert(node.clone());
+                up.insert(node.to_string());
             }
             StepKind::RgPending { rg, node, state } if *state == RgState::PendingOffline => {
-                leaving.insert((rg.clone(), node.clone()));
+                leaving.insert((rg.to_string(), node.to_string()));
             }
             StepKind::RgSettle { rg, node, .. } => {
-                leaving.remove(&(rg.clone(), node.clone()));
+                leaving.remove(&(rg.to_string(), node.to_string()));
             }
             StepKind::ClearStopFailed { resource, node }
             | StepKind::Mark { resource, node, .. } => {
-                st.insert((resource.clone(), node.clone()), parse(&e.detail));
+                st.insert((resource.to_string(), node.to_string()), parse(e.detail));
             }
             StepKind::Method {
                 resource,
@@ -548,7 +548,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
                 method,
                 group,
             } => {
-                if !up.contains(node) {
+                if !up.contains(node.as_str()) {
                     return Err(format!(
                         "{} of {resource} ran on down node {node}",
                         method.rtr_name()
@@ -580,7 +580,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
                         }
                     }
                     Method::Stop | Method::PostnetStop
-                        if leaving.contains(&(group.clone(), node.clone())) =>
+                        if leaving.contains(&(group.to_string(), node.to_string())) =>
                     {
                         for r in before.resources[resource.as_str()]
                             .group
@@ -588,7 +588,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
                             .split(',')
                             .flat_map(|g| before.resource_groups[g].resources.iter())
                         {
-                            if !hard(r).contains(resource) {
+                            if !hard(r).iter().any(|d| d == resource) {
                                 continue;
                             }
                             let rs = get(&st, r, node);
@@ -612,7 +612,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
                             | Method::MonitorCheck
                     )
                 {
-                    st.insert((resource.clone(), node.clone()), parse(&e.detail));
+                    st.insert((resource.to_string(), node.to_string()), parse(e.detail));
                 }
             }
             _ => {}

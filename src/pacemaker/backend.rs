@@ -12,7 +12,7 @@
 use super::cluster::{self, target};
 use super::monitor;
 use super::tools::Target;
-use crate::engine::{self, Intent, Plan, Transition};
+use crate::engine::{self, Intent, Name, Plan, Transition};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::model::{ClusterState, Resource, RgMode};
 use crate::service::{ClusterBackend, ConfigEvent, Mode};
@@ -242,10 +242,13 @@ fn transition(
     asked: Vec<String>,
     notes: Vec<String>,
 ) -> Transition {
-    let placement: Vec<(String, Vec<String>)> = groups
+    let placement: Vec<(Name, Vec<Name>)> = groups
         .iter()
         .filter_map(|g| state.resource_groups.get(g))
-        .map(|g| (g.name.clone(), g.primaries()))
+        .map(|g| {
+            let nodes = g.primaries().iter().map(Name::from).collect();
+            (Name::from(&g.name), nodes)
+        })
         .collect();
     Transition {
         intent: intent.to_string(),

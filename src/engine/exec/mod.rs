@@ -48,7 +48,7 @@ pub struct Executed {
     pub duration_ms: u64,
     pub result: StepResult,
     /// What the step led to, in words (`Online`, `Start_failed`, …); empty when obvious.
-    pub detail: String,
+    pub detail: &'static str,
 }
 
 /// A method that failed, and what the RGM did about it.
@@ -218,7 +218,7 @@ fn continue_with(plan: &Plan, hold: Vec<String>) -> Intent {
         targets: plan
             .targets
             .iter()
-            .filter(|(g, _)| !hold.contains(g))
+            .filter(|(g, _)| !hold.iter().any(|h| h == g))
             .cloned()
             .collect(),
         hold,
@@ -312,7 +312,7 @@ fn finish_in_flight_stops(
             && *resource != fail.resource
             && state
                 .resources
-                .get(resource)
+                .get(resource.as_str())
                 .is_some_and(|r| r.state_on(node) == RState::Stopping);
         if in_flight {
             // A further failure here is recorded by the step itself; the group is already
@@ -323,21 +323,19 @@ fn finish_in_flight_stops(
 }
 
 /// The state a step left behind, for the transcript.
-fn detail_of(state: &ClusterState, kind: &StepKind) -> String {
+fn detail_of(state: &ClusterState, kind: &StepKind) -> &'static str {
     match kind {
         StepKind::RgPending { rg, node, .. } | StepKind::RgSettle { rg, node, .. } => state
             .resource_groups
-            .get(rg)
-            .map(|g| g.state_on(node).as_str().to_string())
-            .unwrap_or_default(),
+            .get(rg.as_str())
+            .map_or("", |g| g.state_on(node).as_str()),
         StepKind::Method { resource, node, .. }
         | StepKind::Mark { resource, node, .. }
         | StepKind::ClearStopFailed { resource, node } => state
             .resources
-            .get(resource)
-            .map(|r| r.state_on(node).as_str().to_string())
-            .unwrap_or_default(),
-        _ => String::new(),
+            .get(resource.as_str())
+            .map_or("", |r| r.state_on(node).as_str()),
+        _ => "",
     }
 }
 

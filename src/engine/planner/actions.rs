@@ -3,6 +3,7 @@
 
 use super::{Draft, needs_stop};
 use crate::engine::index::dep_target;
+use crate::engine::plan::Name;
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::{DepKind, Method, RState, Resource, ResourceGroup, RgState};
 
@@ -20,12 +21,12 @@ pub(super) enum Act {
 }
 
 pub(super) struct Unit {
-    pub(super) rg: String,
-    pub(super) node: String,
+    pub(super) rg: Name,
+    pub(super) node: Name,
     pub(super) before: bool,
     pub(super) after: bool,
     pub(super) restart: bool,
-    pub(super) acts: Vec<(String, Act)>,
+    pub(super) acts: Vec<(Name, Act)>,
 }
 
 /// What the pass over the groups (in dependency order) knows so far.
@@ -161,7 +162,7 @@ impl<'a> Draft<'a> {
                     p.stopped.insert(rn.to_string());
                     p.stopped_on.insert((rn.to_string(), u.node.to_string()));
                 }
-                acts.push((rn.to_string(), a));
+                acts.push((Name::from(rn), a));
             }
         }
         let (g, n) = (u.g, u.node);
@@ -183,8 +184,8 @@ impl<'a> Draft<'a> {
             || becomes_blocked
         {
             Some(Unit {
-                rg: g.name.clone(),
-                node: n.to_string(),
+                rg: Name::from(g.name.as_str()),
+                node: Name::from(n),
                 before: u.before,
                 after: u.after,
                 restart: u.restart,

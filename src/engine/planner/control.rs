@@ -40,9 +40,9 @@ impl<'a> Draft<'a> {
         }
         self.pre(StepKind::Control {
             op,
-            resource: r.name.clone(),
-            group: g.name.clone(),
-            node: node.clone(),
+            resource: r.name.as_str().into(),
+            group: g.name.as_str().into(),
+            node: node.as_str().into(),
         });
         match op {
             ControlOp::Giveover => {
@@ -64,9 +64,9 @@ impl<'a> Draft<'a> {
             ControlOp::ChangeStateOnline | ControlOp::ChangeStateOffline => {
                 let online = op == ControlOp::ChangeStateOnline;
                 self.pre(StepKind::Mark {
-                    resource: r.name.clone(),
-                    group: g.name.clone(),
-                    node: node.clone(),
+                    resource: r.name.as_str().into(),
+                    group: g.name.as_str().into(),
+                    node: node.as_str().into(),
                     online,
                 });
                 // Its offline-restart dependents follow: stopped while it is offline, started

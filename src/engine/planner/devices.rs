@@ -2,7 +2,7 @@
 //! HAStoragePlus device-group affinity (AffinityOn) when its resource starts.
 
 use super::{Draft, err, needs_stop};
-use crate::engine::plan::StepKind;
+use crate::engine::plan::{Name, StepKind};
 use crate::engine::settings;
 use crate::error::{ErrorCode, Result};
 use crate::fasthash::FastSet;
@@ -35,8 +35,8 @@ impl<'a> Draft<'a> {
                 continue;
             }
             steps.push(StepKind::DeviceGroup {
-                dg: dg.name.clone(),
-                primary: Some(node.clone()),
+                dg: dg.name.as_str().into(),
+                primary: Some(node.as_str().into()),
                 maintenance: false,
             });
         }
@@ -68,7 +68,7 @@ impl<'a> Draft<'a> {
                 continue;
             }
             steps.push(StepKind::DeviceGroup {
-                dg: dg.name.clone(),
+                dg: dg.name.as_str().into(),
                 primary: None,
                 maintenance,
             });
@@ -105,10 +105,10 @@ impl<'a> Draft<'a> {
                 .nodes
                 .iter()
                 .find(|n| n.as_str() != node && self.up_after(n))
-                .cloned();
+                .map(|n| Name::from(n.as_str()));
             let s = self.step(
                 StepKind::DeviceGroup {
-                    dg: dg.name.clone(),
+                    dg: dg.name.as_str().into(),
                     primary: next,
                     maintenance: false,
                 },
@@ -163,8 +163,8 @@ impl<'a> Draft<'a> {
                 continue;
             }
             steps.push(StepKind::DeviceGroup {
-                dg,
-                primary: Some(node.to_string()),
+                dg: dg.into(),
+                primary: Some(node.into()),
                 maintenance: false,
             });
         }

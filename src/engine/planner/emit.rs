@@ -3,7 +3,7 @@
 
 use super::Draft;
 use super::actions::{Act, Unit};
-use crate::engine::plan::{Settle, Step, StepKind};
+use crate::engine::plan::{Name, Settle, Step, StepKind};
 use crate::fasthash::FastSet;
 use crate::model::{Method, RState, RgState};
 
@@ -44,7 +44,7 @@ impl<'a> Draft<'a> {
             });
         }
         let method = |r: &str, m: Method| StepKind::Method {
-            resource: r.to_string(),
+            resource: Name::from(r),
             group: u.rg.clone(),
             node: u.node.clone(),
             method: m,
@@ -63,7 +63,7 @@ impl<'a> Draft<'a> {
                 push(method(r, Method::Stop));
             } else if !self.has(r, Method::PostnetStop) {
                 push(StepKind::Mark {
-                    resource: r.to_string(),
+                    resource: Name::from(*r),
                     group: u.rg.clone(),
                     node: u.node.clone(),
                     online: false,
@@ -118,7 +118,7 @@ impl<'a> Draft<'a> {
             });
         }
         let method = |r: &str, m: Method| StepKind::Method {
-            resource: r.to_string(),
+            resource: Name::from(r),
             group: u.rg.clone(),
             node: u.node.clone(),
             method: m,
@@ -140,7 +140,7 @@ impl<'a> Draft<'a> {
                 steps.push(method(r, Method::Start));
             } else if !self.has(r, Method::PrenetStart) {
                 steps.push(StepKind::Mark {
-                    resource: r.to_string(),
+                    resource: Name::from(*r),
                     group: u.rg.clone(),
                     node: u.node.clone(),
                     online: true,

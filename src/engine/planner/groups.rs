@@ -24,7 +24,7 @@ impl<'a> Draft<'a> {
             }
             if !g.managed {
                 self.pre(StepKind::SetManaged {
-                    rg: g.name.clone(),
+                    rg: g.name.as_str().into(),
                     managed: true,
                 });
                 self.after.managed.insert(g.name.clone(), true);
@@ -36,14 +36,14 @@ impl<'a> Draft<'a> {
                 };
                 if !r.enabled {
                     self.pre(StepKind::SetEnabled {
-                        resource: r.name.clone(),
+                        resource: r.name.as_str().into(),
                         enabled: true,
                     });
                     self.after.enabled.insert(r.name.clone(), true);
                 }
                 if !r.monitored {
                     self.pre(StepKind::SetMonitored {
-                        resource: r.name.clone(),
+                        resource: r.name.as_str().into(),
                         monitored: true,
                     });
                     self.after.monitored.insert(r.name.clone(), true);
@@ -82,7 +82,7 @@ impl<'a> Draft<'a> {
             }
             if g.stranded {
                 self.pre(StepKind::SetStranded {
-                    rg: g.name.clone(),
+                    rg: g.name.as_str().into(),
                     stranded: false,
                 });
             }
@@ -263,7 +263,7 @@ impl<'a> Draft<'a> {
             let gr = self.st.resource_groups[&g].stranded;
             if gr {
                 self.pre(StepKind::SetStranded {
-                    rg: g.clone(),
+                    rg: g.as_str().into(),
                     stranded: false,
                 });
             }
@@ -379,7 +379,7 @@ impl<'a> Draft<'a> {
         for g in gs {
             if g.stranded {
                 self.pre(StepKind::SetStranded {
-                    rg: g.name.clone(),
+                    rg: g.name.as_str().into(),
                     stranded: false,
                 });
             }
@@ -448,7 +448,7 @@ impl<'a> Draft<'a> {
             }
         }
         self.pre(StepKind::SetEvacuation {
-            node: node.clone(),
+            node: node.as_str().into(),
             until: Some(self.now + keep_off_ms),
         });
         for g in on_node {
@@ -475,7 +475,7 @@ impl<'a> Draft<'a> {
                 continue;
             }
             self.pre(StepKind::SetManaged {
-                rg: g.name.clone(),
+                rg: g.name.as_str().into(),
                 managed: true,
             });
             self.after.managed.insert(g.name.clone(), true);
@@ -540,12 +540,12 @@ impl<'a> Draft<'a> {
             }
             self.method_steps_init(g, Method::Fini);
             self.pre(StepKind::SetManaged {
-                rg: g.name.clone(),
+                rg: g.name.as_str().into(),
                 managed: false,
             });
             if g.stranded {
                 self.pre(StepKind::SetStranded {
-                    rg: g.name.clone(),
+                    rg: g.name.as_str().into(),
                     stranded: false,
                 });
             }

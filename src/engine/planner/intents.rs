@@ -3,6 +3,7 @@
 
 use super::{Auto, Draft, Goal};
 use crate::engine::intent::Intent;
+use crate::engine::plan::Name;
 use crate::error::Result;
 use crate::model::RgState;
 
@@ -105,7 +106,7 @@ impl<'a> Draft<'a> {
     }
 
     /// Carrying on after a failure toward the interrupted plan's targets.
-    fn continue_after(&mut self, targets: &[(String, Vec<String>)], hold: &[String]) -> Result<()> {
+    fn continue_after(&mut self, targets: &[(Name, Vec<Name>)], hold: &[String]) -> Result<()> {
         // Carrying on after a failure: groups being recovered, and groups a failure
         // left in Error_stop_failed, are left alone.
         self.aims.hold.extend(hold.iter().cloned());
@@ -115,13 +116,15 @@ impl<'a> Draft<'a> {
             }
         }
         for (g, nodes) in targets {
-            if self.aims.hold.contains(g) || !self.st.resource_groups.contains_key(g) {
+            if self.aims.hold.contains(g.as_str())
+                || !self.st.resource_groups.contains_key(g.as_str())
+            {
                 continue;
             }
             let goal = if nodes.is_empty() {
                 Goal::Offline
             } else {
-                Goal::Prefer(nodes.clone())
+                Goal::Prefer(nodes.iter().map(Name::to_string).collect())
             };
             self.set_goal(g, goal, None);
         }

@@ -24,7 +24,9 @@ impl<'a> Draft<'a> {
         }
         if !clean {
             self.after.crashed.insert(node.clone());
-            self.pre(StepKind::NodeCrash { node: node.clone() });
+            self.pre(StepKind::NodeCrash {
+                node: node.as_str().into(),
+            });
         }
         let on_node: Vec<&ResourceGroup> = self
             .st
@@ -59,7 +61,9 @@ impl<'a> Draft<'a> {
         self.move_device_groups_off(&node, !clean);
         if clean {
             let s = self.step(
-                StepKind::NodeHalt { node: node.clone() },
+                StepKind::NodeHalt {
+                    node: node.as_str().into(),
+                },
                 &self.reason.clone(),
             );
             self.flags.mid.push(s);
@@ -72,13 +76,9 @@ impl<'a> Draft<'a> {
     fn quorum_lost(&mut self, node: &str, clean: bool, have: u32, total: u32) {
         self.after.crashed.insert(node.to_string());
         self.pre(if clean {
-            StepKind::NodeHalt {
-                node: node.to_string(),
-            }
+            StepKind::NodeHalt { node: node.into() }
         } else {
-            StepKind::NodeCrash {
-                node: node.to_string(),
-            }
+            StepKind::NodeCrash { node: node.into() }
         });
         let others: Vec<String> = self
             .st
@@ -95,14 +95,14 @@ impl<'a> Draft<'a> {
         for o in others {
             self.after.crashed.insert(o.clone());
             self.after.down.insert(o.clone());
-            let s = self.step(StepKind::NodeCrash { node: o }, &why);
+            let s = self.step(StepKind::NodeCrash { node: o.into() }, &why);
             self.flags.pre.push(s);
         }
         for dg in &self.st.cluster.device_groups {
             if dg.primary.is_some() {
                 let s = self.step(
                     StepKind::DeviceGroup {
-                        dg: dg.name.clone(),
+                        dg: dg.name.as_str().into(),
                         primary: None,
                         maintenance: dg.maintenance,
                     },
@@ -163,7 +163,9 @@ impl<'a> Draft<'a> {
         }
         for n in &ns {
             self.after.joined.insert(n.clone());
-            self.pre(StepKind::NodeJoin { node: n.clone() });
+            self.pre(StepKind::NodeJoin {
+                node: n.as_str().into(),
+            });
         }
         self.boot_joining();
         for (g, a, why) in self.rejoin_goals(&ns, forming) {
@@ -188,9 +190,9 @@ impl<'a> Draft<'a> {
                 }
                 for n in init_nodes(self.st, rt, Some(g), |n| self.after.joined.contains(n)) {
                     self.pre(StepKind::Method {
-                        resource: r.name.clone(),
-                        group: g.name.clone(),
-                        node: n,
+                        resource: r.name.as_str().into(),
+                        group: g.name.as_str().into(),
+                        node: n.into(),
                         method: Method::Boot,
                     });
                 }
@@ -204,8 +206,8 @@ impl<'a> Draft<'a> {
             {
                 let s = self.step(
                     StepKind::DeviceGroup {
-                        dg: dg.name.clone(),
-                        primary: Some(n.clone()),
+                        dg: dg.name.as_str().into(),
+                        primary: Some(n.as_str().into()),
                         maintenance: false,
                     },
                     &self.reason.clone(),
@@ -239,7 +241,7 @@ impl<'a> Draft<'a> {
                 } else if g.stranded {
                     let s = self.step(
                         StepKind::SetStranded {
-                            rg: g.name.clone(),
+                            rg: g.name.as_str().into(),
                             stranded: false,
                         },
                         "Auto_start_on_new_cluster=FALSE",

@@ -43,7 +43,7 @@ mod view;
 
 use super::index::Index;
 use super::intent::Intent;
-use super::plan::{Action, Plan, Step};
+use super::plan::{Action, Name, Plan, Step};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::{ClusterState, InitNodes, RState, ResourceGroup, ResourceType};
@@ -238,15 +238,16 @@ impl<'a> Draft<'a> {
             self.emit_start(u, &mut steps);
         }
         steps.append(&mut self.flags.post);
+        let target = |g: &String| {
+            let nodes = self.targets.get(g).map_or(&[][..], Vec::as_slice);
+            (Name::from(g), nodes.iter().map(Name::from).collect())
+        };
         let placement = order
             .iter()
             .filter(|g| !matches!(self.aims.goals.get(*g), Some(Goal::Keep)))
-            .map(|g| (g.clone(), self.targets.get(g).cloned().unwrap_or_default()))
+            .map(target)
             .collect();
-        let targets = order
-            .iter()
-            .map(|g| (g.clone(), self.targets.get(g).cloned().unwrap_or_default()))
-            .collect();
+        let targets = order.iter().map(target).collect();
         Ok(Plan {
             intent: self.reason.clone(),
             actions: self.actions,

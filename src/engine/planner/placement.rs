@@ -235,7 +235,7 @@ impl<'a> Draft<'a> {
                 let r = self.reason_of(&g.name);
                 self.flags.post.push(Step {
                     kind: StepKind::SetStranded {
-                        rg: g.name.clone(),
+                        rg: g.name.as_str().into(),
                         stranded: false,
                     },
                     reason: r.into(),
@@ -293,7 +293,7 @@ impl<'a> Draft<'a> {
                 let r = self.reason_of(&g.name);
                 self.flags.post.push(Step {
                     kind: StepKind::SetStranded {
-                        rg: g.name.clone(),
+                        rg: g.name.as_str().into(),
                         stranded: true,
                     },
                     reason: r.into(),

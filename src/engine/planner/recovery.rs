@@ -43,18 +43,18 @@ impl<'a> Draft<'a> {
         let (decision, why) = self.monitor_decision(r, g);
         self.reason = format!("{}: {why}", self.reason);
         self.pre(StepKind::MonitorReport {
-            resource: r.name.clone(),
-            group: g.name.clone(),
-            node: node.clone(),
+            resource: r.name.as_str().into(),
+            group: g.name.as_str().into(),
+            node: node.as_str().into(),
             decision,
         });
         match decision {
             MonitorDecision::Restart { .. } => {
                 if settings::is_ims(rt) {
                     self.pre(StepKind::PmfRestart {
-                        resource: r.name.clone(),
-                        group: g.name.clone(),
-                        node: node.clone(),
+                        resource: r.name.as_str().into(),
+                        group: g.name.as_str().into(),
+                        node: node.as_str().into(),
                     });
                 } else {
                     self.keep(&g.name);

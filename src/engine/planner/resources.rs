@@ -33,7 +33,7 @@ impl<'a> Draft<'a> {
                     continue;
                 }
                 self.pre(StepKind::SetMonitored {
-                    resource: r.name.clone(),
+                    resource: r.name.as_str().into(),
                     monitored: true,
                 });
                 self.after.monitored.insert(r.name.clone(), true);
@@ -42,7 +42,7 @@ impl<'a> Draft<'a> {
                     continue;
                 }
                 self.pre(StepKind::SetEnabled {
-                    resource: r.name.clone(),
+                    resource: r.name.as_str().into(),
                     enabled: true,
                 });
                 self.after.enabled.insert(r.name.clone(), true);
@@ -124,7 +124,7 @@ impl<'a> Draft<'a> {
                     continue;
                 }
                 self.pre(StepKind::SetMonitored {
-                    resource: r.name.clone(),
+                    resource: r.name.as_str().into(),
                     monitored: false,
                 });
                 self.after.monitored.insert(r.name.clone(), false);
@@ -133,7 +133,7 @@ impl<'a> Draft<'a> {
                     continue;
                 }
                 self.pre(StepKind::SetEnabled {
-                    resource: r.name.clone(),
+                    resource: r.name.as_str().into(),
                     enabled: false,
                 });
                 self.after.enabled.insert(r.name.clone(), false);
@@ -214,8 +214,8 @@ impl<'a> Draft<'a> {
                     continue;
                 }
                 self.pre(StepKind::SetNodeSwitch {
-                    resource: r.name.clone(),
-                    node: n.clone(),
+                    resource: r.name.as_str().into(),
+                    node: n.as_str().into(),
                     monitor: monitor_only,
                     on,
                 });
@@ -338,8 +338,8 @@ impl<'a> Draft<'a> {
         let mut settles: Vec<(String, String)> = Vec::new();
         for (r, n) in pairs {
             self.pre(StepKind::ClearStopFailed {
-                resource: r.name.clone(),
-                node: n.clone(),
+                resource: r.name.as_str().into(),
+                node: n.as_str().into(),
             });
             let k = (r.group.clone(), n);
             if !settles.contains(&k) {
@@ -371,8 +371,8 @@ impl<'a> Draft<'a> {
         for (rg, node) in settles {
             if !cleared.contains(&(rg.clone(), node.clone())) {
                 self.pre(StepKind::RgSettle {
-                    rg,
-                    node,
+                    rg: rg.into(),
+                    node: node.into(),
                     mode: Settle::Infer,
                 });
                 continue;
@@ -401,7 +401,7 @@ impl<'a> Draft<'a> {
         for g in gs {
             if g.suspend_automatic_recovery != on {
                 self.pre(StepKind::SetSuspended {
-                    rg: g.name.clone(),
+                    rg: g.name.as_str().into(),
                     suspended: on,
                 });
             }

@@ -3,7 +3,8 @@
 
 use super::Draft;
 use super::actions::{Act, Unit};
-use crate::engine::plan::{Action, MonitorDecision, StepKind, Verb};
+use crate::engine::plan::{Action, MonitorDecision, Name, StepKind, Verb};
+use compact_str::format_compact;
 use indexmap::IndexMap;
 
 impl<'a> Draft<'a> {
@@ -47,23 +48,26 @@ impl<'a> Draft<'a> {
         }
         for (g, (on, off, rs)) in &per_group {
             let reason = self.reason_of(g);
-            let mut push = |verb: Verb, detail: String| {
+            let mut push = |verb: Verb, detail: Name| {
                 self.actions.push(Action {
                     verb,
-                    object: g.to_string(),
+                    object: Name::from(*g),
                     detail,
                     reason: reason.clone(),
                 })
             };
             if !on.is_empty() && !off.is_empty() {
-                push(Verb::Move, format!("{} -> {}", off.join(","), on.join(",")));
+                push(
+                    Verb::Move,
+                    format_compact!("{} -> {}", off.join(","), on.join(",")),
+                );
             } else if !on.is_empty() {
-                push(Verb::Start, on.join(","));
+                push(Verb::Start, joined(on));
             } else if !off.is_empty() {
-                push(Verb::Stop, off.join(","));
+                push(Verb::Stop, joined(off));
             }
             if !rs.is_empty() {
-                push(Verb::Restart, rs.join(","));
+                push(Verb::Restart, joined(rs));
             }
         }
     }
@@ -96,18 +100,18 @@ impl<'a> Draft<'a> {
 
 /// The summary line of a flag step: (verb, object, detail); None for steps that are not
 /// summarized on their own.
-fn flag_action(kind: &StepKind) -> Option<(Verb, String, String)> {
+fn flag_action(kind: &StepKind) -> Option<(Verb, Name, Name)> {
     let on_off = |on: bool, yes: Verb, no: Verb| if on { yes } else { no };
     Some(match kind {
         StepKind::SetManaged { rg, managed } => (
             on_off(*managed, Verb::Manage, Verb::Unmanage),
             rg.clone(),
-            String::new(),
+            Name::default(),
         ),
         StepKind::SetEnabled { resource, enabled } => (
             on_off(*enabled, Verb::Enable, Verb::Disable),
             resource.clone(),
-            String::new(),
+            Name::default(),
         ),
         StepKind::SetMonitored {
             resource,
@@ -115,27 +119,27 @@ fn flag_action(kind: &StepKind) -> Option<(Verb, String, String)> {
         } => (
             on_off(*monitored, Verb::Monitor, Verb::Unmonitor),
             resource.clone(),
-            String::new(),
+            Name::default(),
         ),
         StepKind::SetSuspended { rg, suspended } => (
             on_off(*suspended, Verb::Suspend, Verb::Resume),
             rg.clone(),
-            String::new(),
+            Name::default(),
         ),
         StepKind::ClearStopFailed { resource, node } => (
             Verb::Clear,
             resource.clone(),
-            format!("STOP_FAILED on {node}"),
+            format_compact!("STOP_FAILED on {node}"),
         ),
-        StepKind::NodeCrash { node } => (Verb::Crash, node.clone(), String::new()),
-        StepKind::NodeHalt { node } => (Verb::Halt, node.clone(), String::new()),
-        StepKind::NodeJoin { node } => (Verb::Join, node.clone(), String::new()),
+        StepKind::NodeCrash { node } => (Verb::Crash, node.clone(), Name::default()),
+        StepKind::NodeHalt { node } => (Verb::Halt, node.clone(), Name::default()),
+        StepKind::NodeJoin { node } => (Verb::Join, node.clone(), Name::default()),
         StepKind::SetEvacuation { node, until } => (
             Verb::Evacuate,
             node.clone(),
             match until {
-                Some(u) => format!("until {}", crate::timefmt::syslog(*u)),
-                None => String::new(),
+                Some(u) => format_compact!("until {}", crate::timefmt::syslog(*u)),
+                None => Name::default(),
             },
         ),
         StepKind::DeviceGroup {
@@ -146,9 +150,9 @@ fn flag_action(kind: &StepKind) -> Option<(Verb, String, String)> {
             Verb::Device,
             dg.clone(),
             match (primary, maintenance) {
-                (Some(p), _) => format!("primary {p}"),
-                (None, true) => "maintenance".to_string(),
-                (None, false) => "offline".to_string(),
+                (Some(p), _) => format_compact!("primary {p}"),
+                (None, true) => Name::const_new("maintenance"),
+                (None, false) => Name::const_new("offline"),
             },
         ),
         StepKind::MonitorReport {
@@ -159,7 +163,7 @@ fn flag_action(kind: &StepKind) -> Option<(Verb, String, String)> {
         } => (
             Verb::Fault,
             resource.clone(),
-            format!(
+            format_compact!(
                 "on {node}: {}",
                 match decision {
                     MonitorDecision::Restart { .. } => "restart",
@@ -173,8 +177,20 @@ fn flag_action(kind: &StepKind) -> Option<(Verb, String, String)> {
         } => (
             Verb::Fault,
             resource.clone(),
-            format!("on {node}: scha_control {}", op.optag()),
+            format_compact!("on {node}: scha_control {}", op.optag()),
         ),
         _ => return None,
     })
+}
+
+/// Node names joined with commas, as a summary line's detail.
+fn joined(nodes: &[&str]) -> Name {
+    let mut out = Name::default();
+    for (i, n) in nodes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(n);
+    }
+    out
 }
