@@ -59,7 +59,7 @@ impl<'a> Draft<'a> {
             if !on.is_empty() && !off.is_empty() {
                 push(
                     Verb::Move,
-                    format_compact!("{} -> {}", off.join(","), on.join(",")),
+                    format_compact!("{} -> {}", joined(off), joined(on)),
                 );
             } else if !on.is_empty() {
                 push(Verb::Start, joined(on));
