@@ -282,8 +282,9 @@ mod tests {
         add_resource(&mut s, "app", "gds", "rg", &["disk", "ip"]);
         add_resource(&mut s, "web", "gds", "rg", &["ghost"]);
         let r = s.resources.get_mut("web").expect("web");
-        r.dependencies.weak.push("disk{LOCAL_NODE}".into());
-        r.dependencies.restart.push("app".into());
+        r.dependencies
+            .set(DepKind::Weak, vec!["disk{LOCAL_NODE}".into()]);
+        r.dependencies.set(DepKind::Restart, vec!["app".into()]);
         let ix = Index::new(&s);
         assert_eq!(
             ix.dependents("disk"),

@@ -243,10 +243,10 @@ pub fn add_resource<'a>(
         enabled: true,
         monitored: true,
         description: String::new(),
-        dependencies: crate::model::Dependencies {
-            strong: deps.iter().map(|d| d.to_string()).collect(),
-            ..Default::default()
-        },
+        dependencies: crate::model::Dependencies::of(
+            crate::model::DepKind::Strong,
+            deps.iter().map(|d| d.to_string()).collect(),
+        ),
         properties: BTreeMap::new(),
         extension: BTreeMap::new(),
         state: crate::model::NodeMap::new(),

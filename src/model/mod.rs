@@ -6,6 +6,7 @@
 
 mod config_event;
 mod defaults;
+mod deps;
 pub mod extras;
 mod log;
 mod named;
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use config_event::ConfigEvent;
+pub use deps::{DepKind, Dependencies};
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
@@ -606,92 +608,6 @@ impl RgState {
                 | RgState::ErrorStopFailed
                 | RgState::PendingOnlineBlocked
         )
-    }
-}
-
-/// Resource dependencies by kind (r_properties(5)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Dependencies {
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub strong: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub weak: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub restart: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub offline_restart: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DepKind {
-    Strong,
-    Weak,
-    Restart,
-    OfflineRestart,
-}
-
-impl DepKind {
-    pub const ALL: [DepKind; 4] = [
-        DepKind::Strong,
-        DepKind::Weak,
-        DepKind::Restart,
-        DepKind::OfflineRestart,
-    ];
-    pub fn property(self) -> &'static str {
-        match self {
-            DepKind::Strong => "Resource_dependencies",
-            DepKind::Weak => "Resource_dependencies_weak",
-            DepKind::Restart => "Resource_dependencies_restart",
-            DepKind::OfflineRestart => "Resource_dependencies_offline_restart",
-        }
-    }
-}
-
-impl Dependencies {
-    pub fn get(&self, kind: DepKind) -> &Vec<String> {
-        match kind {
-            DepKind::Strong => &self.strong,
-            DepKind::Weak => &self.weak,
-            DepKind::Restart => &self.restart,
-            DepKind::OfflineRestart => &self.offline_restart,
-        }
-    }
-    pub fn get_mut(&mut self, kind: DepKind) -> &mut Vec<String> {
-        match kind {
-            DepKind::Strong => &mut self.strong,
-            DepKind::Weak => &mut self.weak,
-            DepKind::Restart => &mut self.restart,
-            DepKind::OfflineRestart => &mut self.offline_restart,
-        }
-    }
-    /// Every dependee with its kind.
-    pub fn all(&self) -> impl Iterator<Item = (DepKind, &String)> {
-        DepKind::ALL
-            .into_iter()
-            .flat_map(move |k| self.get(k).iter().map(move |d| (k, d)))
-    }
-    /// Dependees that must be online before this resource starts (strong, restart, offline-restart).
-    pub fn hard(&self) -> impl Iterator<Item = &String> {
-        self.strong
-            .iter()
-            .chain(self.restart.iter())
-            .chain(self.offline_restart.iter())
     }
 }
 

@@ -37,7 +37,7 @@ pub fn resource_value(state: &ClusterState, r: &Resource, decl: &ParamDecl) -> O
     }
     for kind in DepKind::ALL {
         if decl.name == kind.property() {
-            return Some(PropValue::List(r.dependencies.get(kind).clone()));
+            return Some(PropValue::List(r.dependencies.get(kind).to_vec()));
         }
     }
     let switch = |on: bool| PropValue::Str(if on { "Enabled" } else { "Disabled" }.to_string());
