@@ -181,8 +181,8 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 monitored: true,
                 description: String::new(),
                 dependencies: Default::default(),
-                properties: BTreeMap::new(),
-                extension: BTreeMap::new(),
+                properties: Default::default(),
+                extension: Default::default(),
                 state: Default::default(),
                 extras: Default::default(),
             };

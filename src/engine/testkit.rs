@@ -247,8 +247,8 @@ pub fn add_resource<'a>(
             crate::model::DepKind::Strong,
             deps.iter().map(|d| d.to_string()).collect(),
         ),
-        properties: BTreeMap::new(),
-        extension: BTreeMap::new(),
+        properties: crate::model::PropMap::new(),
+        extension: crate::model::PropMap::new(),
         state: crate::model::NodeMap::new(),
         extras: Default::default(),
     };

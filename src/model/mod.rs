@@ -14,6 +14,7 @@ pub mod nodefiles;
 mod nodemap;
 mod nodestate;
 mod packed;
+mod propmap;
 pub mod props;
 pub mod value;
 pub use log::{Event, EventLog, EventRef, LogSink};
@@ -26,6 +27,7 @@ use std::collections::BTreeMap;
 
 pub use config_event::ConfigEvent;
 pub use deps::{DepKind, Dependencies};
+pub use propmap::PropMap;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
@@ -636,11 +638,11 @@ pub struct Resource {
     pub dependencies: Dependencies,
     /// Standard properties set explicitly (canonical spelling -> value); others take the type's
     /// declared default or the standard default (see `props`).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub properties: BTreeMap<String, PropValue>,
+    #[serde(skip_serializing_if = "PropMap::is_empty")]
+    pub properties: PropMap,
     /// Extension properties set explicitly (declared spelling -> value).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub extension: BTreeMap<String, PropValue>,
+    #[serde(skip_serializing_if = "PropMap::is_empty")]
+    pub extension: PropMap,
     /// Per-node runtime state; absent node = Offline / no status.
     #[serde(skip_serializing_if = "NodeMap::is_empty")]
     pub state: NodeMap<ResourceNodeState>,
