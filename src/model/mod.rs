@@ -18,6 +18,7 @@ mod propmap;
 pub mod props;
 pub mod value;
 pub use log::{Event, EventLog, EventRef, LogSink};
+pub use named::{Named, NamedMap};
 pub use nodemap::{Iter as NodeMapIter, NodeMap};
 pub use packed::PackedLog;
 
@@ -43,11 +44,9 @@ pub struct ClusterState {
     /// Registered resource types, keyed by full name (`SUNW.HAStoragePlus:4`), in registration order.
     pub resource_types: NameMap<ResourceType>,
     /// Resource groups, keyed by name, in creation order.
-    #[serde(deserialize_with = "named::map")]
-    pub resource_groups: NameMap<ResourceGroup>,
+    pub resource_groups: NamedMap<ResourceGroup>,
     /// Resources, keyed by name, in creation order.
-    #[serde(deserialize_with = "named::map")]
-    pub resources: NameMap<Resource>,
+    pub resources: NamedMap<Resource>,
     /// Simulated clock.
     pub clock: Clock,
     /// Event-log settings and this command's new entries; the log itself is the messages file
