@@ -19,8 +19,8 @@
 
 use scsim::admin::init::{InitOptions, new_cluster};
 use scsim::model::{
-    ClusterState, InitNodes, Method, RState, RStatus, Resource, ResourceGroup, ResourceNodeState,
-    ResourceType, RgState,
+    ClusterState, DepKind, InitNodes, Method, RState, RStatus, Resource, ResourceGroup,
+    ResourceNodeState, ResourceType, RgState,
 };
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -181,13 +181,14 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 monitored: true,
                 description: String::new(),
                 dependencies: Default::default(),
-                properties: BTreeMap::new(),
-                extension: BTreeMap::new(),
+                properties: Default::default(),
+                extension: Default::default(),
                 state: Default::default(),
                 extras: Default::default(),
             };
             if r > lo {
-                res.dependencies.strong.push(format!("rs-{}", r - 1));
+                res.dependencies
+                    .set(DepKind::Strong, vec![format!("rs-{}", r - 1)]);
             }
             for n in &nodelist {
                 let on = *n == primary;
@@ -281,8 +282,11 @@ mod tests {
             ["rs-21", "rs-22", "rs-23"]
         );
         assert_eq!(s.resources["rs-7"].state_on("node-2"), RState::Online);
-        assert_eq!(s.resources["rs-7"].dependencies.strong, ["rs-6"]);
-        assert!(s.resources["rs-6"].dependencies.strong.is_empty());
+        assert_eq!(
+            s.resources["rs-7"].dependencies.get(DepKind::Strong),
+            ["rs-6"]
+        );
+        assert!(s.resources["rs-6"].dependencies.is_empty());
         // The file round-trips through the store.
         let bytes = scsim::store::encode(&s).unwrap();
         assert_eq!(

@@ -4,7 +4,7 @@ use crate::error::{ErrorCode, Result, ScError};
 use crate::fasthash::NameMap;
 use crate::model::nodefiles::{self, FileChange, VfstabEntry};
 use crate::model::{
-    Clock, Cluster, ClusterState, DeviceGroup, EventLog, IpmpGroup, Node, SCHEMA_VERSION,
+    Clock, Cluster, ClusterState, DeviceGroup, EventLog, IpmpGroup, NamedMap, Node, SCHEMA_VERSION,
     TransportPath,
 };
 
@@ -122,8 +122,8 @@ pub fn new_cluster(opts: &InitOptions, now_ms: u64) -> Result<ClusterState> {
             release: opts.release,
         },
         resource_types,
-        resource_groups: NameMap::default(),
-        resources: NameMap::default(),
+        resource_groups: NamedMap::default(),
+        resources: NamedMap::default(),
         clock: Clock { now_ms },
         events: log_settings(opts),
         faults: Vec::new(),

@@ -16,10 +16,9 @@ use super::{Change, Plan, PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::fix::{Fix, Hint};
 use crate::model::{
-    ClusterState, Dependencies, ParamDecl, PropValue, Resource, ResourceGroup, ResourceType,
-    Tunable,
+    ClusterState, Dependencies, ParamDecl, PropMap, PropValue, Resource, ResourceGroup,
+    ResourceType, Tunable,
 };
-use std::collections::BTreeMap;
 
 /// `-a -j R -t RT -g RG [-y …] [-x …]`
 pub(super) fn create(
@@ -109,8 +108,8 @@ pub(super) fn create_typed(
         monitored: true,
         description: String::new(),
         dependencies: Dependencies::default(),
-        properties: BTreeMap::new(),
-        extension: BTreeMap::new(),
+        properties: PropMap::new(),
+        extension: PropMap::new(),
         state: crate::model::NodeMap::new(),
         extras: Default::default(),
     };

@@ -15,10 +15,11 @@ pub(super) fn store(r: &mut Resource, decl: &ParamDecl, v: PropValue) {
     }
     for kind in DepKind::ALL {
         if decl.name == kind.property() {
-            *r.dependencies.get_mut(kind) = match v {
+            let list = match v {
                 PropValue::List(l) => l,
                 other => vec![other.to_string()],
             };
+            r.dependencies.set(kind, list);
             return;
         }
     }

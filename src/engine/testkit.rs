@@ -243,12 +243,12 @@ pub fn add_resource<'a>(
         enabled: true,
         monitored: true,
         description: String::new(),
-        dependencies: crate::model::Dependencies {
-            strong: deps.iter().map(|d| d.to_string()).collect(),
-            ..Default::default()
-        },
-        properties: BTreeMap::new(),
-        extension: BTreeMap::new(),
+        dependencies: crate::model::Dependencies::of(
+            crate::model::DepKind::Strong,
+            deps.iter().map(|d| d.to_string()).collect(),
+        ),
+        properties: crate::model::PropMap::new(),
+        extension: crate::model::PropMap::new(),
         state: crate::model::NodeMap::new(),
         extras: Default::default(),
     };

@@ -686,12 +686,12 @@ fn prop_cluster() -> ClusterState {
     add_group(&mut s, "APP-RG", &["n2", "n1", "n3"]).rg_affinities = vec!["+DB-RG".into()];
     add_resource(&mut s, "app", "gds", "APP-RG", &[])
         .dependencies
-        .restart = vec!["db".into()];
+        .set(DepKind::Restart, vec!["db".into()]);
     add_group(&mut s, "WEB-RG", &["n3", "n2"]).rg_dependencies = vec!["DB-RG".into()];
     add_resource(&mut s, "web-lh", "lh", "WEB-RG", &[]);
     add_resource(&mut s, "web", "ims", "WEB-RG", &["web-lh"])
         .dependencies
-        .offline_restart = vec!["db".into()];
+        .set(DepKind::OfflineRestart, vec!["db".into()]);
     s.resources
         .get_mut("db")
         .unwrap()

@@ -51,7 +51,7 @@ pub(super) fn is_failover(m: &super::RgMode) -> bool {
     *m == super::RgMode::Failover
 }
 pub(super) fn is_no_dependencies(d: &super::Dependencies) -> bool {
-    d.strong.is_empty() && d.weak.is_empty() && d.restart.is_empty() && d.offline_restart.is_empty()
+    d.is_empty()
 }
 
 /// A list read at its length. Reading grows a list from empty (room for four strings at the

@@ -4,7 +4,7 @@
 //! first is set. The state file is unchanged: the fields are written and read where they were,
 //! as fields of the resource's object.
 
-use super::{Dependencies, NodeMap, PropValue, Resource, ResourceNodeState, defaults};
+use super::{Dependencies, NodeMap, PropMap, PropValue, Resource, ResourceNodeState, defaults};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -112,9 +112,9 @@ pub(super) struct ResourceFile {
     #[serde(default)]
     dependencies: Dependencies,
     #[serde(default)]
-    properties: BTreeMap<String, PropValue>,
+    properties: PropMap,
     #[serde(default)]
-    extension: BTreeMap<String, PropValue>,
+    extension: PropMap,
     #[serde(default)]
     state: NodeMap<ResourceNodeState>,
     #[serde(default)]

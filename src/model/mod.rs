@@ -6,6 +6,7 @@
 
 mod config_event;
 mod defaults;
+mod deps;
 pub mod extras;
 mod log;
 mod named;
@@ -13,9 +14,11 @@ pub mod nodefiles;
 mod nodemap;
 mod nodestate;
 mod packed;
+mod propmap;
 pub mod props;
 pub mod value;
 pub use log::{Event, EventLog, EventRef, LogSink};
+pub use named::{Named, NamedMap};
 pub use nodemap::{Iter as NodeMapIter, NodeMap};
 pub use packed::PackedLog;
 
@@ -24,6 +27,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use config_event::ConfigEvent;
+pub use deps::{DepKind, Dependencies};
+pub use propmap::PropMap;
 pub use value::PropValue;
 
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
@@ -39,11 +44,9 @@ pub struct ClusterState {
     /// Registered resource types, keyed by full name (`SUNW.HAStoragePlus:4`), in registration order.
     pub resource_types: NameMap<ResourceType>,
     /// Resource groups, keyed by name, in creation order.
-    #[serde(deserialize_with = "named::map")]
-    pub resource_groups: NameMap<ResourceGroup>,
+    pub resource_groups: NamedMap<ResourceGroup>,
     /// Resources, keyed by name, in creation order.
-    #[serde(deserialize_with = "named::map")]
-    pub resources: NameMap<Resource>,
+    pub resources: NamedMap<Resource>,
     /// Simulated clock.
     pub clock: Clock,
     /// Event-log settings and this command's new entries; the log itself is the messages file
@@ -609,92 +612,6 @@ impl RgState {
     }
 }
 
-/// Resource dependencies by kind (r_properties(5)).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Dependencies {
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub strong: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub weak: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub restart: Vec<String>,
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub offline_restart: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DepKind {
-    Strong,
-    Weak,
-    Restart,
-    OfflineRestart,
-}
-
-impl DepKind {
-    pub const ALL: [DepKind; 4] = [
-        DepKind::Strong,
-        DepKind::Weak,
-        DepKind::Restart,
-        DepKind::OfflineRestart,
-    ];
-    pub fn property(self) -> &'static str {
-        match self {
-            DepKind::Strong => "Resource_dependencies",
-            DepKind::Weak => "Resource_dependencies_weak",
-            DepKind::Restart => "Resource_dependencies_restart",
-            DepKind::OfflineRestart => "Resource_dependencies_offline_restart",
-        }
-    }
-}
-
-impl Dependencies {
-    pub fn get(&self, kind: DepKind) -> &Vec<String> {
-        match kind {
-            DepKind::Strong => &self.strong,
-            DepKind::Weak => &self.weak,
-            DepKind::Restart => &self.restart,
-            DepKind::OfflineRestart => &self.offline_restart,
-        }
-    }
-    pub fn get_mut(&mut self, kind: DepKind) -> &mut Vec<String> {
-        match kind {
-            DepKind::Strong => &mut self.strong,
-            DepKind::Weak => &mut self.weak,
-            DepKind::Restart => &mut self.restart,
-            DepKind::OfflineRestart => &mut self.offline_restart,
-        }
-    }
-    /// Every dependee with its kind.
-    pub fn all(&self) -> impl Iterator<Item = (DepKind, &String)> {
-        DepKind::ALL
-            .into_iter()
-            .flat_map(move |k| self.get(k).iter().map(move |d| (k, d)))
-    }
-    /// Dependees that must be online before this resource starts (strong, restart, offline-restart).
-    pub fn hard(&self) -> impl Iterator<Item = &String> {
-        self.strong
-            .iter()
-            .chain(self.restart.iter())
-            .chain(self.offline_restart.iter())
-    }
-}
-
 /// A resource: identity, cluster-wide switches, explicitly set properties, per-node state.
 /// Read from the state file through [`extras::ResourceFile`], which moves the rarely used
 /// fields out of line.
@@ -720,11 +637,11 @@ pub struct Resource {
     pub dependencies: Dependencies,
     /// Standard properties set explicitly (canonical spelling -> value); others take the type's
     /// declared default or the standard default (see `props`).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub properties: BTreeMap<String, PropValue>,
+    #[serde(skip_serializing_if = "PropMap::is_empty")]
+    pub properties: PropMap,
     /// Extension properties set explicitly (declared spelling -> value).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub extension: BTreeMap<String, PropValue>,
+    #[serde(skip_serializing_if = "PropMap::is_empty")]
+    pub extension: PropMap,
     /// Per-node runtime state; absent node = Offline / no status.
     #[serde(skip_serializing_if = "NodeMap::is_empty")]
     pub state: NodeMap<ResourceNodeState>,

@@ -90,14 +90,14 @@ fn decided_groups(intent: &Intent, before: &ClusterState, sc: &ClusterState) -> 
 
 /// Copy the switches SC's intent set (enabled, monitored, managed) from SC's run.
 fn carry_switches(state: &mut ClusterState, sc: &ClusterState) {
-    for (name, r) in &mut state.resources {
-        if let Some(s) = sc.resources.get(name) {
+    for r in state.resources.values_mut() {
+        if let Some(s) = sc.resources.get(&r.name) {
             r.enabled = s.enabled;
             r.monitored = s.monitored;
         }
     }
-    for (name, g) in &mut state.resource_groups {
-        if let Some(s) = sc.resource_groups.get(name) {
+    for g in state.resource_groups.values_mut() {
+        if let Some(s) = sc.resource_groups.get(&g.name) {
             g.managed = s.managed;
         }
     }

@@ -130,8 +130,8 @@ fn group(a: &ResourceGroup, b: &ResourceGroup, out: &mut Vec<String>) {
     }
 }
 
-fn props_text(m: &std::collections::BTreeMap<String, PropValue>, k: &str) -> String {
-    m.get(k).map(|v| v.to_string()).unwrap_or_default()
+fn props_text(v: Option<&PropValue>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
 }
 
 fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
@@ -169,8 +169,8 @@ fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
             out,
             &subject,
             k,
-            &props_text(&a.properties, k),
-            &props_text(&b.properties, k),
+            &props_text(a.properties.get(k)),
+            &props_text(b.properties.get(k)),
         );
     }
     let keys: BTreeSet<&String> = a.extension.keys().chain(b.extension.keys()).collect();
@@ -179,8 +179,8 @@ fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
             out,
             &subject,
             k,
-            &props_text(&a.extension, k),
-            &props_text(&b.extension, k),
+            &props_text(a.extension.get(k)),
+            &props_text(b.extension.get(k)),
         );
     }
     // 3.2 per-node values, as `Name{node}`.
@@ -201,8 +201,8 @@ fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
                 out,
                 &subject,
                 &format!("{k}{{{n}}}"),
-                &props_text(va, n),
-                &props_text(vb, n),
+                &props_text(va.get(n)),
+                &props_text(vb.get(n)),
             );
         }
     }

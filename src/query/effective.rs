@@ -7,7 +7,6 @@ use crate::model::{
     ClusterState, DepKind, Method, ParamDecl, PropType, PropValue, Resource, ResourceGroup,
     ResourceType, props,
 };
-use std::collections::BTreeMap;
 
 /// The value resource `r` has for property `decl` on node `node`: its per-node value (3.2,
 /// PER_NODE extension properties), else the value it has everywhere ([`resource_value`]).
@@ -37,7 +36,7 @@ pub fn resource_value(state: &ClusterState, r: &Resource, decl: &ParamDecl) -> O
     }
     for kind in DepKind::ALL {
         if decl.name == kind.property() {
-            return Some(PropValue::List(r.dependencies.get(kind).clone()));
+            return Some(PropValue::List(r.dependencies.get(kind).to_vec()));
         }
     }
     let switch = |on: bool| PropValue::Str(if on { "Enabled" } else { "Disabled" }.to_string());
@@ -99,7 +98,7 @@ pub const DEFAULT_RETRY_INTERVAL_S: u64 = 300;
 /// Thorough_probe_interval when the type declares none.
 pub const DEFAULT_PROBE_INTERVAL_S: u64 = 60;
 
-fn lookup<'a>(map: &'a BTreeMap<String, PropValue>, name: &str) -> Option<&'a PropValue> {
+fn lookup<'a>(map: &'a crate::model::PropMap, name: &str) -> Option<&'a PropValue> {
     map.get(name).or_else(|| {
         map.iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))

@@ -356,22 +356,22 @@ fn render_resource<'a>(
     line(
         out,
         "Res strong dependencies:",
-        &list_text(&r.dependencies.strong),
+        &list_text(r.dependencies.get(crate::model::DepKind::Strong)),
     );
     line(
         out,
         "Res weak dependencies:",
-        &list_text(&r.dependencies.weak),
+        &list_text(r.dependencies.get(crate::model::DepKind::Weak)),
     );
     line(
         out,
         "Res restart dependencies:",
-        &list_text(&r.dependencies.restart),
+        &list_text(r.dependencies.get(crate::model::DepKind::Restart)),
     );
     line(
         out,
         "Res offline restart dependencies:",
-        &list_text(&r.dependencies.offline_restart),
+        &list_text(r.dependencies.get(crate::model::DepKind::OfflineRestart)),
     );
     if v < 2 {
         return;

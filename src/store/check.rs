@@ -27,12 +27,6 @@ pub fn first_problem(state: &ClusterState, level: Level) -> Option<String> {
         }
     }
     for (name, g) in &state.resource_groups {
-        if &g.name != name {
-            return Some(format!(
-                "resource group stored under the key {name} is named {}",
-                g.name
-            ));
-        }
         for n in &g.nodelist {
             if !nodes.contains(n.as_str()) {
                 return Some(format!(
@@ -58,12 +52,6 @@ pub fn first_problem(state: &ClusterState, level: Level) -> Option<String> {
         }
     }
     for (name, r) in &state.resources {
-        if &r.name != name {
-            return Some(format!(
-                "resource stored under the key {name} is named {}",
-                r.name
-            ));
-        }
         match state.resource_groups.get(&r.group) {
             None => {
                 return Some(format!(

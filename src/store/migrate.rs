@@ -60,15 +60,17 @@ pub fn restore_order(state: &mut ClusterState, bytes: &[u8]) {
     let Ok(order) = serde_json::from_slice::<Order>(bytes) else {
         return;
     };
-    fn sort<V>(
-        map: &mut crate::fasthash::NameMap<V>,
-        order: &indexmap::IndexMap<String, IgnoredAny>,
-    ) {
-        map.sort_by_cached_key(|k, _| order.get_index_of(k).unwrap_or(usize::MAX));
-    }
-    sort(&mut state.resource_types, &order.resource_types);
-    sort(&mut state.resource_groups, &order.resource_groups);
-    sort(&mut state.resources, &order.resources);
+    let at = |order: &indexmap::IndexMap<String, IgnoredAny>, k: &String| {
+        order.get_index_of(k).unwrap_or(usize::MAX)
+    };
+    let types = &order.resource_types;
+    state.resource_types.sort_by_cached_key(|k, _| at(types, k));
+    let groups = &order.resource_groups;
+    state
+        .resource_groups
+        .sort_by_cached_key(|k, _| at(groups, k));
+    let resources = &order.resources;
+    state.resources.sort_by_cached_key(|k, _| at(resources, k));
 }
 
 /// Upgrade `value` from `from` to the current version.

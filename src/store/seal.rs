@@ -20,7 +20,7 @@ use std::io::Write;
 pub(super) const KEY: &str = "sealed";
 
 /// The files of `src/model` (a test checks that none is missing).
-const SOURCES: [(&str, &str); 12] = [
+const SOURCES: [(&str, &str); 14] = [
     ("mod.rs", include_str!("../model/mod.rs")),
     ("value.rs", include_str!("../model/value.rs")),
     ("props.rs", include_str!("../model/props.rs")),
@@ -33,6 +33,8 @@ const SOURCES: [(&str, &str); 12] = [
     ("named.rs", include_str!("../model/named.rs")),
     ("extras.rs", include_str!("../model/extras.rs")),
     ("log.rs", include_str!("../model/log.rs")),
+    ("deps.rs", include_str!("../model/deps.rs")),
+    ("propmap.rs", include_str!("../model/propmap.rs")),
 ];
 
 /// A hash (FNV-1a) of the source files of every serde type of the state file and of its

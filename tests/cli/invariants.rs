@@ -215,7 +215,7 @@ fn check(state_path: &Path) -> Result<(), String> {
                         g.state_on(node).as_str()
                     ));
                 }
-                for d in &r.dependencies.strong {
+                for d in r.dependencies.get(scsim::model::DepKind::Strong) {
                     let dr = &state.resources[d];
                     // Not cleanly Offline under a running dependent: the RGM stops dependents
                     // first. A dependee that *failed* (Start_failed after a monitor restart,

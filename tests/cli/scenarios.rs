@@ -25,7 +25,7 @@
 //!   ---                                steps follow: command lines (scswitch, scsim, scstat)
 
 use scsim::engine::testkit;
-use scsim::model::{ClusterState, PropValue};
+use scsim::model::{ClusterState, DepKind, PropValue};
 use std::path::{Path, PathBuf};
 
 pub const NOW: &str = "2026-11-24T09:00:00Z";
@@ -114,10 +114,10 @@ pub fn build(setup: &str, now_ms: u64) -> ClusterState {
                 for o in &w[4..] {
                     let (k, v) = o.split_once('=').unwrap_or((o, ""));
                     match k {
-                        "deps" => r.dependencies.strong = list(v),
-                        "weak" => r.dependencies.weak = list(v),
-                        "restart" => r.dependencies.restart = list(v),
-                        "offline_restart" => r.dependencies.offline_restart = list(v),
+                        "deps" => r.dependencies.set(DepKind::Strong, list(v)),
+                        "weak" => r.dependencies.set(DepKind::Weak, list(v)),
+                        "restart" => r.dependencies.set(DepKind::Restart, list(v)),
+                        "offline_restart" => r.dependencies.set(DepKind::OfflineRestart, list(v)),
                         "disabled" => r.enabled = false,
                         "nru" => {
                             r.properties

@@ -91,7 +91,10 @@ fn seed() -> TestCluster {
         );
         resource(s, "MAIL-RG", "disk-rs", "SUNW.HAStoragePlus:4", "", "");
         resource(s, "MAIL-RG", "mail-rs", "SUNW.ims", "", "");
-        s.resources["mail-rs"].dependencies.strong = vec!["disk-rs".into(), "budgie".into()];
+        s.resources["mail-rs"].dependencies.set(
+            scsim::model::DepKind::Strong,
+            vec!["disk-rs".into(), "budgie".into()],
+        );
     });
     t
 }

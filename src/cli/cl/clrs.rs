@@ -579,26 +579,13 @@ fn closure(state: &ClusterState, start: &[String], dependees: bool) -> Vec<Strin
         let next: Vec<String> = if dependees {
             state
                 .resource(&name)
-                .map(|r| {
-                    r.dependencies
-                        .strong
-                        .iter()
-                        .chain(&r.dependencies.restart)
-                        .chain(&r.dependencies.offline_restart)
-                        .cloned()
-                        .collect()
-                })
+                .map(|r| r.dependencies.hard().cloned().collect())
                 .unwrap_or_default()
         } else {
             state
                 .resources
                 .values()
-                .filter(|r| {
-                    let d = &r.dependencies;
-                    d.strong.contains(&name)
-                        || d.restart.contains(&name)
-                        || d.offline_restart.contains(&name)
-                })
+                .filter(|r| r.dependencies.hard().any(|d| *d == name))
                 .map(|r| r.name.clone())
                 .collect()
         };

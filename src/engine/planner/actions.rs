@@ -336,7 +336,7 @@ impl<'a> Draft<'a> {
     /// Every strong dependee of `r` in another group runs after the plan: a strong
     /// dependency holds across groups, so the dependent does not keep running without it.
     fn cross_group_strong_run(&self, r: &Resource, u: &UnitScope, p: &Progress) -> bool {
-        r.dependencies.strong.iter().all(|d| {
+        r.dependencies.get(DepKind::Strong).iter().all(|d| {
             let dn = dep_target(d);
             match self.st.resources.get(dn) {
                 Some(dr) if dr.group != u.g.name && p.processed.contains(dr.group.as_str()) => {

@@ -81,7 +81,7 @@ impl<'a> Draft<'a> {
                     .values()
                     .filter(|d| {
                         d.dependencies
-                            .offline_restart
+                            .get(crate::model::DepKind::OfflineRestart)
                             .iter()
                             .any(|x| crate::engine::index::dep_target(x) == r.name)
                     })

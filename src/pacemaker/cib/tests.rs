@@ -90,7 +90,7 @@ fn scalable_groups_are_clones_and_cross_group_links_are_constraints() {
     g.rg_affinities = vec!["++WEB".into(), "-OTHER".into()];
     testkit::add_resource(&mut s, "app", "gds", "APP", &["web"])
         .dependencies
-        .weak = vec!["web".into()];
+        .set(crate::model::DepKind::Weak, vec!["web".into()]);
     testkit::add_group(&mut s, "EMPTY", &["n1"]);
     let cib = export(&s);
     assert_eq!(ids(&cib.doc, "clone"), ["WEB-clone"]);

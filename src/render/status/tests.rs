@@ -82,7 +82,10 @@ fn seed() -> ClusterState {
     );
     add_resource(&mut s, "MAIL-RG", "disk-rs", "SUNW.HAStoragePlus:4", "");
     add_resource(&mut s, "MAIL-RG", "mail-rs", "SUNW.ims", "");
-    s.resources["mail-rs"].dependencies.strong = vec!["disk-rs".into(), "budgie".into()];
+    s.resources["mail-rs"].dependencies.set(
+        crate::model::DepKind::Strong,
+        vec!["disk-rs".into(), "budgie".into()],
+    );
     s
 }
 

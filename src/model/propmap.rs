@@ -1,0 +1,170 @@
+//! The properties set explicitly on a resource (standard or extension), by name, in name
+//! order. A resource sets a handful at most, so they are one sorted list looked up by binary
+//! search: one property costs a 64-byte block, where an ordered tree map spends a 288-byte
+//! node on it. The state file form is the one a map writes: an object in name order.
+
+use super::PropValue;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, ser::SerializeMap};
+use std::fmt;
+
+/// Property name → value, in name order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PropMap(Vec<(String, PropValue)>);
+
+impl PropMap {
+    pub fn new() -> PropMap {
+        PropMap::default()
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(name))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&PropValue> {
+        self.find(name).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.find(name).is_ok()
+    }
+
+    /// Set `name`, returning the value it replaces.
+    pub fn insert(&mut self, name: String, value: PropValue) -> Option<PropValue> {
+        match self.find(&name) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (name, value));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) -> Option<PropValue> {
+        self.find(name).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// Keep the entries `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut PropValue) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k, v));
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &PropValue)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a PropMap {
+    type Item = (&'a String, &'a PropValue);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, PropValue)>,
+        fn(&'a (String, PropValue)) -> (&'a String, &'a PropValue),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl FromIterator<(String, PropValue)> for PropMap {
+    fn from_iter<I: IntoIterator<Item = (String, PropValue)>>(iter: I) -> PropMap {
+        let mut m = PropMap::new();
+        for (k, v) in iter {
+            m.insert(k, v);
+        }
+        m
+    }
+}
+
+impl Serialize for PropMap {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for PropMap {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PropMap, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = PropMap;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of property values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<PropMap, A::Error> {
+                let mut m = PropMap(Vec::with_capacity(access.size_hint().unwrap_or(0)));
+                while let Some((k, v)) = access.next_entry::<String, PropValue>()? {
+                    // The state file lists them in order: append; anything else is sorted in.
+                    match m.0.last() {
+                        Some((last, _)) if *last >= k => {
+                            m.insert(k, v);
+                        }
+                        _ => m.0.push((k, v)),
+                    }
+                }
+                m.0.shrink_to_fit();
+                Ok(m)
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_in_name_order_with_map_semantics() {
+        let mut m = PropMap::new();
+        assert_eq!(m.insert("Retry_count".into(), PropValue::Int(2)), None);
+        assert_eq!(
+            m.insert("Failover_mode".into(), PropValue::Str("SOFT".into())),
+            None
+        );
+        assert_eq!(
+            m.insert("Retry_count".into(), PropValue::Int(3)),
+            Some(PropValue::Int(2))
+        );
+        assert_eq!(
+            m.keys().collect::<Vec<_>>(),
+            ["Failover_mode", "Retry_count"]
+        );
+        assert_eq!(m.get("Retry_count"), Some(&PropValue::Int(3)));
+        assert!(m.contains_key("Failover_mode"));
+        assert!(!m.contains_key("retry_count"), "names are matched exactly");
+        m.retain(|k, _| k != "Failover_mode");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m.remove("Retry_count"), Some(PropValue::Int(3)));
+        assert!(m.is_empty());
+        assert_eq!(m, PropMap::default());
+    }
+
+    #[test]
+    fn reads_and_writes_the_form_of_a_map() {
+        let text = r#"{"A":1,"B":"x","C":["p","q"]}"#;
+        let m: PropMap = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::to_string(&m).unwrap(), text);
+        // Out of order or repeated in a hand-edited file: sorted, the last value wins.
+        let m: PropMap = serde_json::from_str(r#"{"C":1,"A":2,"C":3}"#).unwrap();
+        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"A":2,"C":3}"#);
+        let as_tree: std::collections::BTreeMap<String, PropValue> =
+            serde_json::from_str(text).unwrap();
+        let from_tree: PropMap = as_tree.into_iter().collect();
+        assert_eq!(serde_json::to_string(&from_tree).unwrap(), text);
+    }
+}
