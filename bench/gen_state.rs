@@ -19,7 +19,7 @@
 
 use scsim::admin::init::{InitOptions, new_cluster};
 use scsim::model::{
-    ClusterState, DepKind, InitNodes, Method, RState, RStatus, Resource, ResourceGroup,
+    ClusterState, DepKind, InitNodes, Method, Name, RState, RStatus, Resource, ResourceGroup,
     ResourceNodeState, ResourceType, RgState,
 };
 use std::collections::BTreeMap;
@@ -140,11 +140,11 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
         .values()
         .find(|t| t.resource_type == "bench")
     {
-        Some(t) => t.name.clone(),
+        Some(t) => Name::from(t.name.as_str()),
         None => {
             let t = bench_type();
-            let name = t.name.clone();
-            state.resource_types.insert(name.clone(), t);
+            let name = Name::from(t.name.as_str());
+            state.resource_types.insert(t.name.clone(), t);
             name
         }
     };
@@ -152,11 +152,11 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
     state.resource_groups.reserve(groups);
     state.resources.reserve(o.resources);
     for g in 1..=groups {
-        let name = format!("rg-{g}");
+        let name = Name::from(format!("rg-{g}"));
         // Preferred node round-robin; the rest of the cluster follows in id order.
         let first = (g - 1) % nodes.len();
-        let nodelist: Vec<String> = (0..nodes.len())
-            .map(|i| nodes[(first + i) % nodes.len()].clone())
+        let nodelist: Vec<Name> = (0..nodes.len())
+            .map(|i| Name::from(nodes[(first + i) % nodes.len()].as_str()))
             .collect();
         let primary = nodelist[0].clone();
         let mut rg = ResourceGroup::new(&name, nodelist.clone());
@@ -167,12 +167,12 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
             } else {
                 RgState::Offline
             };
-            rg.state.insert(n.clone(), st);
+            rg.state.insert(n.to_string(), st);
         }
         let lo = (g - 1) * GROUP_SIZE + 1;
         let hi = (g * GROUP_SIZE).min(o.resources);
         for r in lo..=hi {
-            let rname = format!("rs-{r}");
+            let rname = Name::from(format!("rs-{r}"));
             let mut res = Resource {
                 name: rname.clone(),
                 rtype: rtype.clone(),
@@ -188,12 +188,12 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
             };
             if r > lo {
                 res.dependencies
-                    .set(DepKind::Strong, vec![format!("rs-{}", r - 1)]);
+                    .set(DepKind::Strong, vec![Name::from(format!("rs-{}", r - 1))]);
             }
             for n in &nodelist {
                 let on = *n == primary;
                 res.state.insert(
-                    n.clone(),
+                    n,
                     ResourceNodeState {
                         state: if on { RState::Online } else { RState::Offline },
                         status: if on {

@@ -114,7 +114,7 @@ pub(super) fn dependents(state: &ClusterState, name: &str) -> Vec<String> {
                     || matches!(r.properties.get(NETWORK_RESOURCES_USED),
                         Some(PropValue::List(l)) if l.iter().any(|d| d == name)))
         })
-        .map(|r| r.name.clone())
+        .map(|r| r.name.to_string())
         .collect()
 }
 
@@ -213,7 +213,7 @@ pub(super) fn group_dependents(state: &ClusterState, name: &str) -> Vec<String> 
                         .iter()
                         .any(|a| parse_affinity(a).is_some_and(|(_, t)| t == name)))
         })
-        .map(|g| g.name.clone())
+        .map(|g| g.name.to_string())
         .collect()
 }
 

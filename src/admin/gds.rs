@@ -45,7 +45,7 @@ impl TypeRules for Gds {
             Hint::lead(
                 "create the address first: ",
                 Fix::CreateLogicalHost {
-                    g: g.name.clone(),
+                    g: g.name.to_string(),
                     host: "HOSTNAME".into(),
                     r: None,
                 },
@@ -68,13 +68,13 @@ fn has_network_address(state: &ClusterState, g: &ResourceGroup, r: &Resource) ->
             && state
                 .resources
                 .get(name)
-                .and_then(|x| state.resource_types.get(&x.rtype))
+                .and_then(|x| state.resource_types.get(x.rtype.as_str()))
                 .is_some_and(ResourceType::is_network_address)
     };
     if g.resources.iter().any(|n| is_address(n)) {
         return true;
     }
-    let rt = state.resource_types.get(&r.rtype);
+    let rt = state.resource_types.get(r.rtype.as_str());
     let used = std_prop(rt, r, "Network_resources_used")
         .as_ref()
         .map(as_list)

@@ -11,7 +11,7 @@ use super::values::{check_legal, parse_bool, prop_err, split_array};
 use super::{Change, Plan, PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::fix::{Fix, Hint};
-use crate::model::{ClusterState, ResourceGroup, RgMode, props};
+use crate::model::{ClusterState, Name, ResourceGroup, RgMode, props};
 
 /// `-a -g RG [-h nodes] [-y …]`
 pub(super) fn create(
@@ -36,7 +36,12 @@ pub(super) fn create(
     }
     let nodes = match nodelist {
         Some(list) => resolve_nodes(state, list, &format!("Nodelist of {name}"))?,
-        None => state.cluster.node_names(),
+        None => state
+            .cluster
+            .nodes
+            .iter()
+            .map(|n| Name::from(n.name.as_str()))
+            .collect(),
     };
     let mut g = ResourceGroup::new(name, nodes);
     let set = set_props(state, &mut g, props, true, nodelist.is_some())?;
@@ -81,8 +86,8 @@ pub(super) fn change(
     check_group(state, &g, Some(current))?;
     // Per-node records of nodes that left the Nodelist go with them.
     let nodes = g.nodelist.clone();
-    g.state.retain(|n, _| nodes.contains(n));
-    g.start_failures.retain(|n, _| nodes.contains(n));
+    g.state.retain(|n, _| nodes.iter().any(|x| x == n));
+    g.start_failures.retain(|n, _| nodes.iter().any(|x| x == n));
     let mut plan = Plan::new(Change::ChangeGroup(g));
     if let Change::ChangeGroup(g) = &plan.change {
         for (r, prop, node) in super::pernode::left_behind(state, g) {
@@ -124,10 +129,14 @@ pub(super) fn remove(state: &ClusterState, name: &str) -> Result<Plan> {
         .hint(
             Hint::lead(
                 "disable and remove its resources first, e.g. ",
-                Fix::DisableResource { r: first.clone() },
+                Fix::DisableResource {
+                    r: first.to_string(),
+                },
             )
             .text(" then ")
-            .fix(Fix::RemoveResource { r: first.clone() }),
+            .fix(Fix::RemoveResource {
+                r: first.to_string(),
+            }),
         ));
     }
     let primaries = g.primaries();
@@ -236,7 +245,7 @@ fn set_props(
                     .hint(Hint::lead(
                         "remove and re-create the group with: ",
                         Fix::CreateGroupWith {
-                            g: g.name.clone(),
+                            g: g.name.to_string(),
                             prop: "RG_mode".into(),
                             value: raw.to_string(),
                         },
@@ -395,7 +404,7 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
             e = e.hint(Hint::lead(
                 "for a group online on several nodes, create it scalable: ",
                 Fix::CreateGroupWith {
-                    g: g.name.clone(),
+                    g: g.name.to_string(),
                     prop: "RG_mode".into(),
                     value: "Scalable".into(),
                 },
@@ -460,7 +469,10 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
         }
         if nodelist_changed {
             if let Some(installed) = &rt.installed_nodes
-                && let Some(n) = g.nodelist.iter().find(|n| !installed.contains(n))
+                && let Some(n) = g
+                    .nodelist
+                    .iter()
+                    .find(|n| !installed.iter().any(|i| i == *n))
             {
                 return Err(ScError::new(
                     ErrorCode::Node,
@@ -472,7 +484,7 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
                 )
                 .hint(Fix::SetTypeNodes {
                     t: rt.name.clone(),
-                    nodes: vec![installed.join(","), n.clone()],
+                    nodes: vec![installed.join(","), n.to_string()],
                 }));
             }
             for rules in super::typerules::of(rt) {
@@ -493,8 +505,8 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
                 .hint(Hint::lead(
                     "switch the group away first: ",
                     Fix::SwitchGroup {
-                        g: g.name.clone(),
-                        nodes: g.nodelist.clone(),
+                        g: g.name.to_string(),
+                        nodes: g.nodelist.iter().map(Name::to_string).collect(),
                     },
                 )));
             }

@@ -14,7 +14,7 @@ use super::typerules::TypeRules;
 use super::values::prop_err;
 use super::{PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType, RgMode};
+use crate::model::{ClusterState, Name, PropValue, Resource, ResourceGroup, ResourceType, RgMode};
 
 pub(super) const MOUNT_POINTS: &str = "FilesystemMountPoints";
 pub(super) const DEVICE_PATHS: &str = "GlobalDevicePaths";
@@ -157,7 +157,7 @@ pub(super) fn check(state: &ClusterState, g: &ResourceGroup, r: &Resource) -> Re
 /// (not `global`) must not be mounted at boot. A cluster file system is only checked.
 fn check_vfstab(
     state: &ClusterState,
-    nodelist: &[String],
+    nodelist: &[Name],
     r: &Resource,
     mounts: &[String],
 ) -> Result<()> {
@@ -216,7 +216,7 @@ impl TypeRules for HaStoragePlus {
         state: &ClusterState,
         _rt: &ResourceType,
         r: &Resource,
-        nodelist: &[String],
+        nodelist: &[Name],
     ) -> Result<()> {
         match r.extension.get(MOUNT_POINTS) {
             Some(PropValue::List(mounts)) => check_vfstab(state, nodelist, r, mounts),

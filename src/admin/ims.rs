@@ -3,7 +3,7 @@
 use super::typerules::TypeRules;
 use super::values::prop_err;
 use crate::error::Result;
-use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType};
+use crate::model::{ClusterState, Name, PropValue, Resource, ResourceGroup, ResourceType};
 
 /// SUNW.ims in the type-rule table.
 pub(super) struct Ims;
@@ -38,7 +38,7 @@ impl TypeRules for Ims {
         state: &ClusterState,
         rt: &ResourceType,
         r: &Resource,
-        nodelist: &[String],
+        nodelist: &[Name],
     ) -> Result<()> {
         check_installed(state, rt, r, nodelist)
     }
@@ -49,7 +49,7 @@ fn check_installed(
     state: &ClusterState,
     rt: &ResourceType,
     r: &Resource,
-    nodelist: &[String],
+    nodelist: &[Name],
 ) -> Result<()> {
     if let Some(decl) = rt.param("IMS_serverroot")
         && let Some(PropValue::Str(root)) = r.extension.get(&decl.name)

@@ -211,7 +211,7 @@ pub fn commit(state: &mut ClusterState, plan: Plan) -> Outcome {
         Change::ChangeGroup(g) => {
             pernode::forget_left_nodes(state, &g);
             events.push(ConfigEvent::GroupChanged {
-                group: g.name.clone(),
+                group: g.name.to_string(),
             });
             state.resource_groups.insert(g.name.clone(), g);
         }
@@ -223,13 +223,13 @@ pub fn commit(state: &mut ClusterState, plan: Plan) -> Outcome {
                 g.resources.push(r.name.clone());
             }
             events.push(ConfigEvent::ResourceCreated {
-                resource: r.name.clone(),
+                resource: r.name.to_string(),
             });
             state.resources.insert(r.name.clone(), r);
         }
         Change::ChangeResource(r) => {
             events.push(ConfigEvent::ResourceChanged {
-                resource: r.name.clone(),
+                resource: r.name.to_string(),
             });
             state.resources.insert(r.name.clone(), r);
         }

@@ -179,9 +179,6 @@ mod tests {
         );
         assert!(check_new_name("resource", &"a".repeat(256), ErrorCode::Rsrc).is_err());
         assert!(check_new_name("resource", "", ErrorCode::Rsrc).is_err());
-        assert_eq!(
-            join_some(&["a".into(), "b".into(), "c".into()], 2),
-            "a, b and 1 more"
-        );
+        assert_eq!(join_some(&["a", "b", "c"], 2), "a, b and 1 more");
     }
 }

@@ -17,7 +17,7 @@ use super::values::prop_err;
 use super::{NetKind, PropArg};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::fix::{Fix, Hint};
-use crate::model::{ClusterState, PropValue, Resource, ResourceGroup, ResourceType};
+use crate::model::{ClusterState, Name, PropValue, Resource, ResourceGroup, ResourceType};
 use std::collections::HashSet;
 
 pub(super) const HOSTNAME_LIST: &str = "HostnameList";
@@ -182,7 +182,7 @@ pub(super) fn fill_netiflist(
 /// Every host name (not an address literal) resolves in `/etc/hosts` on every Nodelist node.
 fn check_resolves(
     state: &ClusterState,
-    nodelist: &[String],
+    nodelist: &[Name],
     r: &Resource,
     hosts: &[String],
 ) -> Result<()> {
@@ -322,8 +322,8 @@ pub(super) fn check_resource(
     check_resolves(state, &g.nodelist, r, hosts)
 }
 
-fn check_covers(subject: &str, covered: &[String], nodelist: &[String], group: &str) -> Result<()> {
-    if let Some(missing) = nodelist.iter().find(|n| !covered.contains(n)) {
+fn check_covers(subject: &str, covered: &[String], nodelist: &[Name], group: &str) -> Result<()> {
+    if let Some(missing) = nodelist.iter().find(|n| !covered.iter().any(|c| c == *n)) {
         return Err(prop_err(
             subject,
             NETIF_LIST,
@@ -335,13 +335,8 @@ fn check_covers(subject: &str, covered: &[String], nodelist: &[String], group: &
     Ok(())
 }
 
-fn check_aux_disjoint(
-    subject: &str,
-    aux: &[String],
-    nodelist: &[String],
-    group: &str,
-) -> Result<()> {
-    if let Some(n) = aux.iter().find(|n| nodelist.contains(n)) {
+fn check_aux_disjoint(subject: &str, aux: &[String], nodelist: &[Name], group: &str) -> Result<()> {
+    if let Some(n) = aux.iter().find(|n| nodelist.iter().any(|x| x == *n)) {
         return Err(prop_err(
             subject,
             AUXNODE_LIST,
@@ -358,7 +353,7 @@ pub(super) fn check_nodes_fit(
     state: &ClusterState,
     r: &Resource,
     rt: &ResourceType,
-    nodelist: &[String],
+    nodelist: &[Name],
 ) -> Result<()> {
     if !rt.is_network_address() {
         return Ok(());
@@ -375,7 +370,7 @@ pub(super) fn check_nodes_fit(
             e.hint(Hint::lead(
                 "add the node's IPMP group first: ",
                 Fix::SetResourceProperty {
-                    r: r.name.clone(),
+                    r: r.name.to_string(),
                     prop: NETIF_LIST.to_string(),
                     value: format!("{},IPMPGROUP@NODE", netifs.join(",")),
                     extension: true,
@@ -426,7 +421,7 @@ impl TypeRules for NetworkAddress {
         state: &ClusterState,
         rt: &ResourceType,
         r: &Resource,
-        nodelist: &[String],
+        nodelist: &[Name],
     ) -> Result<()> {
         check_nodes_fit(state, r, rt, nodelist)?;
         check_resolves(

@@ -83,7 +83,7 @@ pub(super) fn set(
     let mut names: Vec<String> = Vec::new();
     for n in &nodes {
         let node = lookup::node(state, n, &format!("{subject}: property {}", p.name))?;
-        if !nodelist.contains(&node.name) {
+        if !nodelist.iter().any(|x| *x == node.name) {
             return Err(prop_err(
                 &subject,
                 &p.name,
@@ -135,7 +135,7 @@ fn check_per_node(
         .hint(Hint::lead(
             "for example: ",
             Fix::SwitchResource {
-                r: r.name.clone(),
+                r: r.name.to_string(),
                 on: false,
                 monitor,
                 nodes: nodes.to_vec(),
@@ -172,7 +172,7 @@ fn check_per_node(
     .hint(Hint::lead(
         "set it for every node: ",
         Fix::SetResourceProperty {
-            r: r.name.clone(),
+            r: r.name.to_string(),
             prop: decl.name.clone(),
             value: "VALUE".into(),
             extension: decl.extension,
@@ -189,7 +189,10 @@ pub(super) fn left_behind<'a>(
     let mut out = Vec::new();
     for r in g.resources.iter().filter_map(|r| state.resources.get(r)) {
         for (prop, values) in &r.extras.per_node {
-            for n in values.keys().filter(|n| !g.nodelist.contains(n)) {
+            for n in values
+                .keys()
+                .filter(|n| !g.nodelist.iter().any(|x| x == *n))
+            {
                 out.push((r.name.as_str(), prop.as_str(), n.as_str()));
             }
         }
@@ -206,7 +209,7 @@ pub(super) fn forget_left_nodes(state: &mut ClusterState, g: &ResourceGroup) {
             && !r.extras.per_node.is_empty()
         {
             for values in r.extras.per_node.values_mut() {
-                values.retain(|n, _| g.nodelist.contains(n));
+                values.retain(|n, _| g.nodelist.iter().any(|x| x == n));
             }
             r.extras.per_node.retain(|_, v| !v.is_empty());
         }

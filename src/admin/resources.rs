@@ -16,7 +16,7 @@ use super::{Change, Plan, PropArg, catalog};
 use crate::error::{ErrorCode, Result, ScError};
 use crate::fix::{Fix, Hint};
 use crate::model::{
-    ClusterState, Dependencies, ParamDecl, PropMap, PropValue, Resource, ResourceGroup,
+    ClusterState, Dependencies, Name, ParamDecl, PropMap, PropValue, Resource, ResourceGroup,
     ResourceType, Tunable,
 };
 
@@ -63,7 +63,10 @@ pub(super) fn create_typed(
     check_new_name("resource", name, ErrorCode::Rsrc)?;
     check_not_exists(state, name)?;
     if let Some(installed) = &rt.installed_nodes
-        && let Some(n) = g.nodelist.iter().find(|n| !installed.contains(n))
+        && let Some(n) = g
+            .nodelist
+            .iter()
+            .find(|n| !installed.iter().any(|i| i == *n))
     {
         return Err(ScError::new(
             ErrorCode::Node,
@@ -76,7 +79,7 @@ pub(super) fn create_typed(
         )
         .hint(Fix::SetTypeNodes {
             t: rt.name.clone(),
-            nodes: vec![installed.join(","), n.clone()],
+            nodes: vec![installed.join(","), n.to_string()],
         }));
     }
     if rt.single_instance
@@ -101,8 +104,8 @@ pub(super) fn create_typed(
         .hint("put it in a failover group (Maximum_primaries 1)"));
     }
     let mut r = Resource {
-        name: name.to_string(),
-        rtype: rt.name.clone(),
+        name: Name::from(name),
+        rtype: Name::from(rt.name.as_str()),
         group: g.name.clone(),
         enabled: false,
         monitored: true,
@@ -553,11 +556,19 @@ fn upgrade<'a>(
             format!("cannot move to {} now: {why}", target.name),
         )
         .hint(match tunability.as_str() {
-            "WHEN_UNMANAGED" => Hint::from(Fix::OfflineGroup { g: g.name.clone() })
-                .text(" then ")
-                .fix(Fix::UnmanageGroup { g: g.name.clone() }),
-            "WHEN_UNMONITORED" => Hint::from(Fix::DisableMonitor { r: r.name.clone() }),
-            _ => Hint::from(Fix::DisableResource { r: r.name.clone() }),
+            "WHEN_UNMANAGED" => Hint::from(Fix::OfflineGroup {
+                g: g.name.to_string(),
+            })
+            .text(" then ")
+            .fix(Fix::UnmanageGroup {
+                g: g.name.to_string(),
+            }),
+            "WHEN_UNMONITORED" => Hint::from(Fix::DisableMonitor {
+                r: r.name.to_string(),
+            }),
+            _ => Hint::from(Fix::DisableResource {
+                r: r.name.to_string(),
+            }),
         }));
     }
     // Drop settings the new version does not have.
@@ -593,7 +604,7 @@ fn upgrade<'a>(
             dropped.join(", ")
         ));
     }
-    r.rtype = target.name.clone();
+    r.rtype = Name::from(target.name.as_str());
     Ok(target)
 }
 

@@ -5,7 +5,7 @@ use super::catalog;
 use super::values::prop_err;
 use crate::error::Result;
 use crate::fix::{Fix, Hint};
-use crate::model::{DepKind, ParamDecl, PropValue, Resource, Tunable};
+use crate::model::{DepKind, Name, ParamDecl, PropValue, Resource, Tunable};
 
 /// Store a checked value where the resource keeps it.
 pub(super) fn store(r: &mut Resource, decl: &ParamDecl, v: PropValue) {
@@ -16,8 +16,8 @@ pub(super) fn store(r: &mut Resource, decl: &ParamDecl, v: PropValue) {
     for kind in DepKind::ALL {
         if decl.name == kind.property() {
             let list = match v {
-                PropValue::List(l) => l,
-                other => vec![other.to_string()],
+                PropValue::List(l) => l.into_iter().map(Name::from).collect(),
+                other => vec![Name::from(other.to_string())],
             };
             r.dependencies.set(kind, list);
             return;
@@ -42,7 +42,7 @@ pub(super) fn check_settable(
     if catalog::is_query_only(name) {
         let switch = |monitor: bool| {
             let fix = |on: bool| Fix::SwitchResource {
-                r: r.name.clone(),
+                r: r.name.to_string(),
                 on,
                 monitor,
                 nodes: Vec::new(),
@@ -84,7 +84,7 @@ pub(super) fn check_settable(
         )
         .hint(Hint::lead(
             "remove the resource and create it again with the new value: ",
-            Fix::RecreateResource { r: r.name.clone() },
+            Fix::RecreateResource { r: r.name.to_string() },
         ))),
         (Tunable::WhenDisabled, Some(o)) if o.enabled => Err(prop_err(
             subject,
@@ -95,9 +95,9 @@ pub(super) fn check_settable(
             ),
         )
         .hint(
-            Hint::from(Fix::DisableResource { r: r.name.clone() })
+            Hint::from(Fix::DisableResource { r: r.name.to_string() })
                 .text(", change it, then ")
-                .fix(Fix::EnableResource { r: r.name.clone() }),
+                .fix(Fix::EnableResource { r: r.name.to_string() }),
         )),
         _ => Ok(()),
     }

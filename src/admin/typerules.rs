@@ -7,7 +7,7 @@
 
 use super::PropArg;
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, Resource, ResourceGroup, ResourceType};
+use crate::model::{ClusterState, Name, Resource, ResourceGroup, ResourceType};
 
 /// The rules of one family of resource types. Every method has a neutral default.
 pub(super) trait TypeRules: Sync {
@@ -47,7 +47,7 @@ pub(super) trait TypeRules: Sync {
         _state: &ClusterState,
         _rt: &ResourceType,
         _r: &Resource,
-        _nodelist: &[String],
+        _nodelist: &[Name],
     ) -> Result<()> {
         Ok(())
     }
@@ -82,12 +82,12 @@ pub(super) fn validate_failed(r: &Resource, node: &str, why: String, fix: String
 /// The nodes of `nodelist` whose files are known (none for a state built in memory).
 pub(super) fn checked_nodes<'a>(
     state: &'a ClusterState,
-    nodelist: &'a [String],
+    nodelist: &'a [Name],
 ) -> impl Iterator<Item = (&'a str, &'a crate::model::nodefiles::NodeView)> + 'a {
     nodelist.iter().filter_map(move |n| {
         if !state.files.loaded {
             return None;
         }
-        state.files.nodes.get(n).map(|v| (n.as_str(), v))
+        state.files.nodes.get(n.as_str()).map(|v| (n.as_str(), v))
     })
 }

@@ -167,7 +167,7 @@ pub(super) fn change(
 fn check_nodes_still_cover(state: &ClusterState, rtype: &str, nodes: &[String]) -> Result<()> {
     for r in state.resources.values().filter(|r| r.rtype == rtype) {
         if let Some(g) = state.group(&r.group)
-            && let Some(missing) = g.nodelist.iter().find(|n| !nodes.contains(n))
+            && let Some(missing) = g.nodelist.iter().find(|n| !nodes.iter().any(|x| x == *n))
         {
             return Err(ScError::new(
                 ErrorCode::Node,
@@ -209,7 +209,7 @@ pub(super) fn remove(state: &ClusterState, query: &str) -> Result<Plan> {
         .resources
         .values()
         .filter(|r| r.rtype == rt.name)
-        .map(|r| r.name.clone())
+        .map(|r| r.name.to_string())
         .collect();
     if let Some(first) = users.first() {
         return Err(ScError::new(

@@ -37,8 +37,12 @@ enum Kind {
 /// Names of a kind in `state`; `words` give the context of property names.
 fn names(state: &ClusterState, kind: Kind, words: &[String]) -> Vec<String> {
     match kind {
-        Kind::Group => state.resource_groups.keys().cloned().collect(),
-        Kind::Resource => state.resources.keys().cloned().collect(),
+        Kind::Group => state
+            .resource_groups
+            .keys()
+            .map(|n| n.to_string())
+            .collect(),
+        Kind::Resource => state.resources.keys().map(|n| n.to_string()).collect(),
         Kind::Type => {
             // Registered types by full name; shipped ones not registered yet by their name
             // without version (registering gives the version of the cluster's release).
@@ -97,13 +101,13 @@ fn properties(state: &ClusterState, ext: Option<bool>, words: &[String]) -> Vec<
             .map(|w| w[1].clone())
     };
     let rtype = after(&["-j"])
-        .and_then(|r| state.resources.get(&r).map(|r| r.rtype.clone()))
+        .and_then(|r| state.resources.get(&r).map(|r| r.rtype.to_string()))
         .or_else(|| after(&["-t", "--type"]))
         .or_else(|| {
             words
                 .iter()
                 .skip(1)
-                .find_map(|w| state.resources.get(w).map(|r| r.rtype.clone()))
+                .find_map(|w| state.resources.get(w).map(|r| r.rtype.to_string()))
         });
     let rt = rtype.and_then(|t| crate::query::types::registered_type(state, &t).ok());
     // 3.2 and later: a PER_NODE extension property also takes `NAME{node}=` (one node per

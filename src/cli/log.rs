@@ -83,7 +83,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
             ErrorCode::Rg,
             format!("resource group {g} does not exist and the log has nothing about it"),
         )
-        .suggest(g, state.resource_groups.keys().map(String::as_str)));
+        .suggest(g, state.resource_groups.keys().map(|k| k.as_str())));
     }
     if let Some(r) = &a.resource
         && !state.resources.contains_key(r)
@@ -93,7 +93,7 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> Result<()> {
             ErrorCode::Rsrc,
             format!("resource {r} does not exist and the log has nothing about it"),
         )
-        .suggest(r, state.resources.keys().map(String::as_str)));
+        .suggest(r, state.resources.keys().map(|k| k.as_str())));
     }
     let node = match &a.node {
         None => None,

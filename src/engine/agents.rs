@@ -49,7 +49,7 @@ pub fn after_call(state: &mut ClusterState, call: &MethodCall) -> Result<(), Age
     let Some(r) = state.resources.get(call.resource) else {
         return Ok(());
     };
-    if !settings::is_ims(state.resource_types.get(&r.rtype)) {
+    if !settings::is_ims(state.resource_types.get(r.rtype.as_str())) {
         return Ok(());
     }
     let root = r.extension.iter().find_map(|(k, v)| match v {

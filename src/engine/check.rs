@@ -25,7 +25,7 @@ impl GroupWhere {
             .nodelist
             .iter()
             .filter(|n| rg.state_on(n) != RgState::Offline)
-            .map(|n| (rg.state_on(n), n.clone()))
+            .map(|n| (rg.state_on(n), n.to_string()))
             .collect();
         if on.is_empty() {
             GroupWhere::OfflineEverywhere
@@ -126,7 +126,11 @@ impl fmt::Display for Unmet {
 pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<Unmet> {
     match intent {
         Intent::Online { rgs } if rgs.is_empty() => {
-            let all: Vec<String> = state.resource_groups.keys().cloned().collect();
+            let all: Vec<String> = state
+                .resource_groups
+                .keys()
+                .map(|n| n.to_string())
+                .collect();
             not_online(state, &all)
         }
         Intent::Online { rgs } | Intent::Rebalance { rgs } => not_online(state, rgs),
@@ -150,7 +154,7 @@ pub fn unmet(state: &ClusterState, intent: &Intent) -> Vec<Unmet> {
             .values()
             .filter(|rg| rg.state_on(node).is_mastered())
             .map(|rg| Unmet::StillOn {
-                group: rg.name.clone(),
+                group: rg.name.to_string(),
                 node: node.clone(),
                 now: GroupWhere::of(state, &rg.name),
             })
@@ -218,7 +222,10 @@ fn not_switched(state: &ClusterState, rgs: &[String], nodes: &[String]) -> Vec<U
             .filter(|n| !online_on(state, g, n))
             .cloned()
             .collect();
-        let extra = rg.primaries().iter().any(|p| !targets.contains(p));
+        let extra = rg
+            .primaries()
+            .iter()
+            .any(|p| !targets.iter().any(|x| x == p.as_str()));
         let now = GroupWhere::of(state, g);
         if !missing.is_empty() {
             out.push(Unmet::NotOnlineOn {

@@ -23,7 +23,7 @@ pub fn validate(
     runner: &mut dyn MethodRunner,
 ) -> Result<()> {
     exec::catch_up_clock(state, now_ms);
-    let rt = state.resource_types.get(&proposed.rtype);
+    let rt = state.resource_types.get(proposed.rtype.as_str());
     if !rt.is_some_and(|t| t.has_method(Method::Validate)) {
         return Ok(());
     }
@@ -77,7 +77,7 @@ pub fn config_event(
             let Some(r) = state.resources.get(resource).cloned() else {
                 return Ok(());
             };
-            let rt = state.resource_types.get(&r.rtype);
+            let rt = state.resource_types.get(r.rtype.as_str());
             if rt.is_some_and(|t| t.has_method(Method::Update)) {
                 let nodes: Vec<String> = r
                     .state
@@ -123,7 +123,7 @@ fn init_or_fini(
     if !g.managed {
         return;
     }
-    let rt = state.resource_types.get(&r.rtype);
+    let rt = state.resource_types.get(r.rtype.as_str());
     if !rt.is_some_and(|t| t.has_method(m)) {
         return;
     }

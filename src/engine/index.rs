@@ -132,7 +132,7 @@ impl<'a> Index<'a> {
             .resources
             .iter()
             .filter(|r| self.state.resources.contains_key(r.as_str()))
-            .map(String::as_str)
+            .map(|n| n.as_str())
             .collect();
         let pos: FastMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         let n = names.len();

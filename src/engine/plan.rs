@@ -3,11 +3,9 @@
 
 use crate::model::{Method, RgState};
 
-/// The name of an object or node as a plan holds it: in place up to 24 bytes (any name a
-/// cluster is likely to use), on the heap beyond. A plan at scale has tens of thousands of
-/// steps, each naming a resource, its group and a node; as `String`s each name would be its
-/// own small allocation.
-pub type Name = compact_str::CompactString;
+/// The name of an object or node as a plan holds it (the model's [`crate::model::Name`]). A
+/// plan at scale has tens of thousands of steps, each naming a resource, its group and a node.
+pub use crate::model::Name;
 
 /// What the executor does for one step.
 #[derive(Debug, Clone, PartialEq, Eq)]

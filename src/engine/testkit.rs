@@ -7,8 +7,8 @@
 
 use crate::admin::init::{InitOptions, new_cluster};
 use crate::model::{
-    ClusterState, InitNodes, Method, ParamDecl, PropType, PropValue, RState, RStatus, Resource,
-    ResourceGroup, ResourceNodeState, ResourceType, RgMode, RgState,
+    ClusterState, InitNodes, Method, Name, ParamDecl, PropType, PropValue, RState, RStatus,
+    Resource, ResourceGroup, ResourceNodeState, ResourceType, RgMode, RgState,
 };
 use std::collections::BTreeMap;
 
@@ -202,9 +202,9 @@ pub fn cluster(nodes: &[&str], now_ms: u64) -> ClusterState {
 
 /// Add a managed, offline group.
 pub fn add_group<'a>(s: &'a mut ClusterState, name: &str, nodes: &[&str]) -> &'a mut ResourceGroup {
-    let mut g = ResourceGroup::new(name, nodes.iter().map(|n| n.to_string()).collect());
+    let mut g = ResourceGroup::new(name, nodes.iter().map(|n| Name::from(*n)).collect());
     g.managed = true;
-    s.resource_groups.insert(name.to_string(), g);
+    s.resource_groups.insert(name, g);
     s.resource_groups.get_mut(name).expect("just inserted")
 }
 
@@ -234,18 +234,18 @@ pub fn add_resource<'a>(
     let rtype = types()
         .into_iter()
         .find(|(a, _)| *a == alias)
-        .map(|(_, t)| t.name)
-        .unwrap_or_else(|| alias.to_string());
+        .map(|(_, t)| Name::from(t.name))
+        .unwrap_or_else(|| Name::from(alias));
     let r = Resource {
-        name: name.to_string(),
+        name: Name::from(name),
         rtype,
-        group: group.to_string(),
+        group: Name::from(group),
         enabled: true,
         monitored: true,
         description: String::new(),
         dependencies: crate::model::Dependencies::of(
             crate::model::DepKind::Strong,
-            deps.iter().map(|d| d.to_string()).collect(),
+            deps.iter().map(|d| Name::from(*d)).collect(),
         ),
         properties: crate::model::PropMap::new(),
         extension: crate::model::PropMap::new(),
@@ -253,9 +253,9 @@ pub fn add_resource<'a>(
         extras: Default::default(),
     };
     if let Some(g) = s.resource_groups.get_mut(group) {
-        g.resources.push(name.to_string());
+        g.resources.push(Name::from(name));
     }
-    s.resources.insert(name.to_string(), r);
+    s.resources.insert(name, r);
     s.resources.get_mut(name).expect("just inserted")
 }
 
@@ -273,7 +273,7 @@ pub fn set_online(s: &mut ClusterState, group: &str, node: &str) {
         if !res.enabled {
             continue;
         }
-        let rt = s.resource_types.get(&res.rtype);
+        let rt = s.resource_types.get(res.rtype.as_str());
         let msg = super::settings::status_message(rt, true);
         let st = if res.monitored || !rt.is_some_and(|t| t.has_method(Method::MonitorStart)) {
             RState::Online

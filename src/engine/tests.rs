@@ -347,7 +347,7 @@ fn hooks_run_validate_init_fini_and_update() {
         .unwrap()
         .resources
         .push("disk2-rs".into());
-    s.resources.insert("disk2-rs".into(), r);
+    s.resources.insert("disk2-rs", r);
     let n = s.events.len();
     simulate_with_faults(&mut s, |s, m| {
         hooks::config_event(
@@ -481,7 +481,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
     let mut st: HashMap<(String, String), RState> = HashMap::new();
     for r in before.resources.values() {
         for (n, x) in &r.state {
-            st.insert((r.name.clone(), n.to_string()), x.state);
+            st.insert((r.name.to_string(), n.to_string()), x.state);
         }
     }
     let get = |st: &HashMap<(String, String), RState>, r: &str, n: &str| {
@@ -515,7 +515,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
                         .get(*d)
                         .is_some_and(|dr| dr.group == res.group)
             })
-            .map(|(_, d)| d.clone())
+            .map(|(_, d)| d.to_string())
             .collect()
     };
     let has = |r: &str, m: Method| {

@@ -3,7 +3,7 @@
 //! everything they name exists, then membership, switches and placement). The spellers in
 //! `commands` turn each [`Op`] into command lines.
 
-use crate::model::{ClusterState, PropValue, RState, ResourceGroup, RgMode};
+use crate::model::{ClusterState, Name, PropValue, RState, ResourceGroup, RgMode};
 use crate::query::effective;
 
 /// Standard resource properties that name other resources: set after every resource exists.
@@ -174,13 +174,13 @@ fn unmet_while_running(state: &ClusterState, r: &crate::model::Resource) -> bool
 fn switches(state: &ClusterState, ops: &mut Vec<Op>) {
     let enabled = || state.resources.values().filter(|r| r.enabled);
     let on: Vec<Op> = enabled()
-        .map(|r| Op::Enable(r.name.clone()))
+        .map(|r| Op::Enable(r.name.to_string()))
         .chain(
             enabled()
                 .filter(|r| !r.extras.disabled_on.is_empty())
                 .map(|r| {
                     Op::DisableOn(
-                        r.name.clone(),
+                        r.name.to_string(),
                         r.extras.disabled_on.iter().cloned().collect(),
                     )
                 }),
@@ -268,8 +268,8 @@ fn groups(state: &ClusterState, ops: &mut Vec<Op>) {
             }
         }
         ops.push(Op::CreateGroup {
-            name: g.name.clone(),
-            nodes: g.nodelist.clone(),
+            name: g.name.to_string(),
+            nodes: g.nodelist.iter().map(Name::to_string).collect(),
             scalable,
             props,
         });
@@ -316,8 +316,8 @@ fn resources(state: &ClusterState, ops: &mut Vec<Op>) {
             }
         });
         ops.push(Op::CreateResource {
-            name: r.name.clone(),
-            group: r.group.clone(),
+            name: r.name.to_string(),
+            group: r.group.to_string(),
             rtype: type_name(state, &r.rtype),
             net,
             standard,
@@ -366,7 +366,7 @@ fn references(state: &ClusterState, ops: &mut Vec<Op>) -> Vec<Op> {
             continue;
         }
         let op = Op::SetGroup {
-            name: g.name.clone(),
+            name: g.name.to_string(),
             props,
         };
         if group_unmet_while_online(state, g) {
@@ -391,7 +391,7 @@ fn references(state: &ClusterState, ops: &mut Vec<Op>) -> Vec<Op> {
         }
         if unmet_while_running(state, r) {
             late.push(Op::SetResource {
-                name: r.name.clone(),
+                name: r.name.to_string(),
                 props: deps,
             });
         } else {
@@ -399,7 +399,7 @@ fn references(state: &ClusterState, ops: &mut Vec<Op>) -> Vec<Op> {
         }
         if !props.is_empty() {
             later.push(Op::SetResource {
-                name: r.name.clone(),
+                name: r.name.to_string(),
                 props,
             });
         }
@@ -479,13 +479,13 @@ fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
         .values()
         .filter(|g| g.managed)
         .collect();
-    steps.extend(managed.iter().map(|g| Op::Manage(g.name.clone())));
+    steps.extend(managed.iter().map(|g| Op::Manage(g.name.to_string())));
     for r in state.resources.values() {
         if !r.monitored {
-            steps.push(Op::Unmonitor(r.name.clone()));
+            steps.push(Op::Unmonitor(r.name.to_string()));
         } else if !r.extras.unmonitored_on.is_empty() {
             steps.push(Op::UnmonitorOn(
-                r.name.clone(),
+                r.name.to_string(),
                 r.extras.unmonitored_on.iter().cloned().collect(),
             ));
         }
@@ -493,7 +493,8 @@ fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
     for g in placement_order(&managed) {
         let on = g.primaries();
         if !on.is_empty() {
-            steps.push(Op::Place(g.name.clone(), on));
+            let on = on.iter().map(Name::to_string).collect();
+            steps.push(Op::Place(g.name.to_string(), on));
         }
     }
     steps.extend(
@@ -501,7 +502,7 @@ fn runtime(state: &ClusterState, ops: &mut Vec<Op>) {
             .resource_groups
             .values()
             .filter(|g| g.suspend_automatic_recovery)
-            .map(|g| Op::Suspend(g.name.clone())),
+            .map(|g| Op::Suspend(g.name.to_string())),
     );
     let failed = state.resources.values().any(|r| {
         r.state.values().any(|st| {

@@ -3,7 +3,7 @@
 //! lists by kind; in memory they are one list ordered by kind, with where each kind ends. Four
 //! lists inline cost 96 bytes a resource, most of them empty; one costs 32.
 
-use super::defaults;
+use super::{Name, defaults};
 use serde::{Deserialize, Serialize, Serializer, ser::SerializeMap};
 
 /// The kind of a dependency.
@@ -49,14 +49,14 @@ impl DepKind {
 #[serde(from = "Lists")]
 pub struct Dependencies {
     /// Every dependee, the kinds in [`DepKind::ALL`] order.
-    names: Box<[String]>,
+    names: Box<[Name]>,
     /// Where each kind's part of `names` ends.
     ends: [u32; 4],
 }
 
 impl Dependencies {
     /// One kind of dependency on `names`.
-    pub fn of(kind: DepKind, names: Vec<String>) -> Dependencies {
+    pub fn of(kind: DepKind, names: Vec<Name>) -> Dependencies {
         let mut d = Dependencies::default();
         d.set(kind, names);
         d
@@ -68,12 +68,12 @@ impl Dependencies {
         start as usize..self.ends[i] as usize
     }
 
-    pub fn get(&self, kind: DepKind) -> &[String] {
+    pub fn get(&self, kind: DepKind) -> &[Name] {
         &self.names[self.range(kind)]
     }
 
     /// Replace the list of one kind.
-    pub fn set(&mut self, kind: DepKind, names: Vec<String>) {
+    pub fn set(&mut self, kind: DepKind, names: Vec<Name>) {
         let mut lists = self.take_lists();
         lists[kind.slot()] = names;
         *self = Dependencies::from_lists(lists);
@@ -85,20 +85,20 @@ impl Dependencies {
     }
 
     /// Every dependee with its kind.
-    pub fn all(&self) -> impl Iterator<Item = (DepKind, &String)> {
+    pub fn all(&self) -> impl Iterator<Item = (DepKind, &Name)> {
         DepKind::ALL
             .into_iter()
             .flat_map(move |k| self.get(k).iter().map(move |d| (k, d)))
     }
 
     /// Dependees that must be online before this resource starts (strong, restart, offline-restart).
-    pub fn hard(&self) -> impl Iterator<Item = &String> {
+    pub fn hard(&self) -> impl Iterator<Item = &Name> {
         self.all()
             .filter(|(k, _)| *k != DepKind::Weak)
             .map(|(_, d)| d)
     }
 
-    fn take_lists(&mut self) -> [Vec<String>; 4] {
+    fn take_lists(&mut self) -> [Vec<Name>; 4] {
         let ends = self.ends;
         let mut names = std::mem::take(&mut self.names).into_vec().into_iter();
         let mut start = 0;
@@ -109,7 +109,7 @@ impl Dependencies {
         })
     }
 
-    fn from_lists(lists: [Vec<String>; 4]) -> Dependencies {
+    fn from_lists(lists: [Vec<Name>; 4]) -> Dependencies {
         let mut ends = [0u32; 4];
         let mut total = 0usize;
         for (end, l) in ends.iter_mut().zip(&lists) {
@@ -154,13 +154,13 @@ impl Serialize for Dependencies {
 #[derive(Deserialize)]
 struct Lists {
     #[serde(default, deserialize_with = "defaults::exact")]
-    strong: Vec<String>,
+    strong: Vec<Name>,
     #[serde(default, deserialize_with = "defaults::exact")]
-    weak: Vec<String>,
+    weak: Vec<Name>,
     #[serde(default, deserialize_with = "defaults::exact")]
-    restart: Vec<String>,
+    restart: Vec<Name>,
     #[serde(default, deserialize_with = "defaults::exact")]
-    offline_restart: Vec<String>,
+    offline_restart: Vec<Name>,
 }
 
 impl From<Lists> for Dependencies {
@@ -173,8 +173,8 @@ impl From<Lists> for Dependencies {
 mod tests {
     use super::*;
 
-    fn names(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+    fn names(v: &[&str]) -> Vec<Name> {
+        v.iter().map(|s| Name::from(*s)).collect()
     }
 
     #[test]

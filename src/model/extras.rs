@@ -4,7 +4,9 @@
 //! first is set. The state file is unchanged: the fields are written and read where they were,
 //! as fields of the resource's object.
 
-use super::{Dependencies, NodeMap, PropMap, PropValue, Resource, ResourceNodeState, defaults};
+use super::{
+    Dependencies, Name, NodeMap, PropMap, PropValue, Resource, ResourceNodeState, defaults,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -99,10 +101,10 @@ impl Serialize for Rare {
 #[derive(Deserialize)]
 pub(super) struct ResourceFile {
     #[serde(default)]
-    name: String,
+    name: Name,
     #[serde(rename = "type")]
-    rtype: String,
-    group: String,
+    rtype: Name,
+    group: Name,
     #[serde(default = "defaults::yes")]
     enabled: bool,
     #[serde(default = "defaults::yes")]

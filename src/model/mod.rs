@@ -31,6 +31,12 @@ pub use deps::{DepKind, Dependencies};
 pub use propmap::PropMap;
 pub use value::PropValue;
 
+/// The name of a resource, group, type or node as the model holds it: in place up to 24 bytes
+/// (any name a cluster is likely to use), on the heap beyond. A cluster of thousands of
+/// resources names each one, its type and its group, and each group its nodes and members; as
+/// `String`s every one of those names would be its own small allocation.
+pub type Name = compact_str::CompactString;
+
 /// Current schema version of the state file. Bump with a migration step in `store::migrate`.
 pub const SCHEMA_VERSION: u32 = 6;
 
@@ -440,9 +446,9 @@ pub enum RgMode {
 pub struct ResourceGroup {
     /// Written as the key of `resource_groups` only (schema 6; `named.rs`).
     #[serde(default, skip_serializing)]
-    pub name: String,
+    pub name: Name,
     #[serde(deserialize_with = "defaults::exact")]
-    pub nodelist: Vec<String>,
+    pub nodelist: Vec<Name>,
     #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub managed: bool,
     #[serde(
@@ -503,7 +509,7 @@ pub struct ResourceGroup {
         deserialize_with = "defaults::exact",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub resources: Vec<String>,
+    pub resources: Vec<Name>,
     /// Per-node state, one entry per Nodelist node (absent = Offline, or Unmanaged when unmanaged).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub state: BTreeMap<String, RgState>,
@@ -526,9 +532,9 @@ pub struct ResourceGroup {
 
 impl ResourceGroup {
     /// New unmanaged failover group with the rg_properties(5) defaults.
-    pub fn new(name: &str, nodelist: Vec<String>) -> Self {
+    pub fn new(name: &str, nodelist: Vec<Name>) -> Self {
         ResourceGroup {
-            name: name.to_string(),
+            name: Name::from(name),
             nodelist,
             managed: false,
             mode: RgMode::Failover,
@@ -562,7 +568,7 @@ impl ResourceGroup {
         self.state.get(node).copied().unwrap_or(RgState::Offline)
     }
     /// Nodes where the group is online (or on its way / faulted but still mastered).
-    pub fn primaries(&self) -> Vec<String> {
+    pub fn primaries(&self) -> Vec<Name> {
         self.nodelist
             .iter()
             .filter(|n| self.state_on(n).is_mastered())
@@ -620,11 +626,11 @@ impl RgState {
 pub struct Resource {
     /// Written as the key of `resources` only (schema 6; `named.rs`).
     #[serde(skip_serializing)]
-    pub name: String,
+    pub name: Name,
     /// Full name of its registered type.
     #[serde(rename = "type")]
-    pub rtype: String,
-    pub group: String,
+    pub rtype: Name,
+    pub group: Name,
     /// On_off_switch.
     #[serde(skip_serializing_if = "defaults::is_yes")]
     pub enabled: bool,
@@ -784,6 +790,6 @@ impl ClusterState {
     }
     /// Type of a resource (every resource's type is registered: admin enforces it).
     pub fn type_of(&self, r: &Resource) -> Option<&ResourceType> {
-        self.resource_types.get(&r.rtype)
+        self.resource_types.get(r.rtype.as_str())
     }
 }

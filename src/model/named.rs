@@ -8,7 +8,7 @@
 //! key. At 10,000 resources a key string, its heap block and a stored hash per entry came to
 //! about 0.8 MB of a command's peak.
 
-use super::{Resource, ResourceGroup};
+use super::{Name, Resource, ResourceGroup};
 use crate::fasthash::BuildFast;
 use hashbrown::HashTable;
 use serde::de::{MapAccess, Visitor};
@@ -19,24 +19,24 @@ use std::marker::PhantomData;
 
 /// An object that carries its own name, the key it is found by in a [`NamedMap`].
 pub trait Named {
-    fn name(&self) -> &String;
-    fn set_name(&mut self, name: String);
+    fn name(&self) -> &Name;
+    fn set_name(&mut self, name: Name);
 }
 
 impl Named for Resource {
-    fn name(&self) -> &String {
+    fn name(&self) -> &Name {
         &self.name
     }
-    fn set_name(&mut self, name: String) {
+    fn set_name(&mut self, name: Name) {
         self.name = name;
     }
 }
 
 impl Named for ResourceGroup {
-    fn name(&self) -> &String {
+    fn name(&self) -> &Name {
         &self.name
     }
-    fn set_name(&mut self, name: String) {
+    fn set_name(&mut self, name: Name) {
         self.name = name;
     }
 }
@@ -125,18 +125,18 @@ impl<V: Named> NamedMap<V> {
         self.get_index_of(name).is_some()
     }
 
-    pub fn get_index(&self, i: usize) -> Option<(&String, &V)> {
+    pub fn get_index(&self, i: usize) -> Option<(&Name, &V)> {
         self.entries.get(i).map(|v| (v.name(), v))
     }
 
-    pub fn first(&self) -> Option<(&String, &V)> {
+    pub fn first(&self) -> Option<(&Name, &V)> {
         self.get_index(0)
     }
 
     /// Store `value` under `name` (and name it so). An object of that name is replaced in its
     /// place and returned; otherwise `value` goes last.
-    pub fn insert(&mut self, name: String, mut value: V) -> Option<V> {
-        value.set_name(name);
+    pub fn insert(&mut self, name: impl Into<Name>, mut value: V) -> Option<V> {
+        value.set_name(name.into());
         self.insert_named(value)
     }
 
@@ -190,7 +190,7 @@ impl<V: Named> NamedMap<V> {
     }
 
     /// Sort the objects by a key computed once for each.
-    pub fn sort_by_cached_key<K: Ord>(&mut self, mut key: impl FnMut(&String, &V) -> K) {
+    pub fn sort_by_cached_key<K: Ord>(&mut self, mut key: impl FnMut(&Name, &V) -> K) {
         self.entries.sort_by_cached_key(|v| key(v.name(), v));
         self.reindex();
     }
@@ -208,7 +208,7 @@ impl<V: Named> NamedMap<V> {
 }
 
 impl<V> NamedMap<V> {
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator + Clone
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &Name> + ExactSizeIterator + Clone
     where
         V: Named,
     {
@@ -234,7 +234,7 @@ impl<V> NamedMap<V> {
 pub struct Iter<'a, V>(std::slice::Iter<'a, V>);
 
 impl<'a, V: Named> Iterator for Iter<'a, V> {
-    type Item = (&'a String, &'a V);
+    type Item = (&'a Name, &'a V);
     fn next(&mut self) -> Option<Self::Item> {
         self.0.next().map(|v| (v.name(), v))
     }
@@ -252,7 +252,7 @@ impl<V: Named> DoubleEndedIterator for Iter<'_, V> {
 impl<V: Named> ExactSizeIterator for Iter<'_, V> {}
 
 impl<'a, V: Named> IntoIterator for &'a NamedMap<V> {
-    type Item = (&'a String, &'a V);
+    type Item = (&'a Name, &'a V);
     type IntoIter = Iter<'a, V>;
     fn into_iter(self) -> Iter<'a, V> {
         self.iter()
@@ -309,7 +309,7 @@ impl<'de, V: Deserialize<'de> + Named> Deserialize<'de> for NamedMap<V> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 let mut out = NamedMap::with_capacity(access.size_hint().unwrap_or(0).min(4096));
-                while let Some((key, value)) = access.next_entry::<String, V>()? {
+                while let Some((key, value)) = access.next_entry::<Name, V>()? {
                     out.insert(key, value);
                 }
                 Ok(out)
@@ -326,22 +326,22 @@ mod tests {
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     struct Obj {
         #[serde(default, skip_serializing)]
-        name: String,
+        name: Name,
         n: u32,
     }
 
     impl Named for Obj {
-        fn name(&self) -> &String {
+        fn name(&self) -> &Name {
             &self.name
         }
-        fn set_name(&mut self, name: String) {
+        fn set_name(&mut self, name: Name) {
             self.name = name;
         }
     }
 
     fn obj(n: u32) -> Obj {
         Obj {
-            name: String::new(),
+            name: Name::default(),
             n,
         }
     }
@@ -355,7 +355,7 @@ mod tests {
     }
 
     fn names(m: &NamedMap<Obj>) -> Vec<&str> {
-        m.keys().map(String::as_str).collect()
+        m.keys().map(Name::as_str).collect()
     }
 
     /// Every object is found at its position by its name.
@@ -390,7 +390,7 @@ mod tests {
     #[test]
     fn insert_of_a_known_name_replaces_in_place() {
         let mut m = map(&["a", "b", "c"]);
-        let old = m.insert("b".into(), obj(9));
+        let old = m.insert("b", obj(9));
         assert_eq!(old.map(|o| o.n), Some(1));
         assert_eq!(names(&m), ["a", "b", "c"]);
         assert_eq!(m["b"].n, 9);
@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(m.shift_remove("a").map(|o| o.n), Some(0));
         assert_eq!(names(&m), ["c", "d"]);
         assert_indexed(&m);
-        m.insert("a".into(), obj(5));
+        m.insert("a", obj(5));
         assert_eq!(names(&m), ["c", "d", "a"]);
         assert_indexed(&m);
     }
@@ -461,8 +461,8 @@ mod tests {
     fn equality_ignores_order() {
         let mut a = map(&["a", "b"]);
         let mut b = NamedMap::new();
-        b.insert("b".into(), obj(1));
-        b.insert("a".into(), obj(0));
+        b.insert("b", obj(1));
+        b.insert("a", obj(0));
         assert_eq!(a, b);
         a.get_mut("a").unwrap().n = 3;
         assert_ne!(a, b);

@@ -17,7 +17,7 @@ pub struct NodeMap<V>(Vec<(Key, V)>);
 /// its nodes), on the heap beyond. A resource's state names every node of its group, so a
 /// cluster of thousands of resources would otherwise hold tens of thousands of six-byte
 /// strings, each its own allocation.
-type Key = compact_str::CompactString;
+type Key = super::Name;
 
 impl<V> Default for NodeMap<V> {
     fn default() -> Self {

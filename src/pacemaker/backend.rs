@@ -82,9 +82,9 @@ fn decided_groups(intent: &Intent, before: &ClusterState, sc: &ClusterState) -> 
                 .get(&g.name)
                 .is_some_and(|b| !b.primaries().is_empty());
             let now = !g.primaries().is_empty();
-            all || named.contains(&g.name) || was != now
+            all || named.iter().any(|x| x == g.name.as_str()) || was != now
         })
-        .map(|g| g.name.clone())
+        .map(|g| g.name.to_string())
         .collect()
 }
 
@@ -108,7 +108,7 @@ fn read_back(t: &Target, state: &mut ClusterState) -> Result<Vec<String>> {
     let before: BTreeMap<String, BTreeMap<String, crate::model::RgState>> = state
         .resource_groups
         .values()
-        .map(|g| (g.name.clone(), g.state.clone()))
+        .map(|g| (g.name.to_string(), g.state.clone()))
         .collect();
     monitor::apply(state, &cluster::observe(t)?);
     monitor::keep_idle_groups(state, &before, &cluster::current_roles(t)?);
@@ -157,8 +157,8 @@ fn act(
                     let off: Vec<String> = rg
                         .nodelist
                         .iter()
-                        .filter(|n| !nodes.contains(n))
-                        .cloned()
+                        .filter(|n| !nodes.iter().any(|x| x == n.as_str()))
+                        .map(|n| n.to_string())
                         .collect();
                     cluster::ban_from(t, &id, &off)?;
                     did.push(format!(
@@ -245,10 +245,7 @@ fn transition(
     let placement: Vec<(Name, Vec<Name>)> = groups
         .iter()
         .filter_map(|g| state.resource_groups.get(g))
-        .map(|g| {
-            let nodes = g.primaries().iter().map(Name::from).collect();
-            (Name::from(&g.name), nodes)
-        })
+        .map(|g| (g.name.clone(), g.primaries()))
         .collect();
     Transition {
         intent: intent.to_string(),
@@ -275,10 +272,10 @@ impl Pacemaker {
         sc: &ClusterState,
     ) -> Result<Transition> {
         let t = target(state);
-        let before: BTreeMap<String, Vec<String>> = state
+        let before: BTreeMap<String, Vec<Name>> = state
             .resource_groups
             .values()
-            .map(|g| (g.name.clone(), g.primaries()))
+            .map(|g| (g.name.to_string(), g.primaries()))
             .collect();
         let decided = decided_groups(intent, state, sc);
         carry_switches(state, sc);
@@ -326,8 +323,10 @@ impl Pacemaker {
         let partial = read_back(&t, state)?;
         let mut groups = decided;
         for g in state.resource_groups.values() {
-            if !groups.contains(&g.name) && before.get(&g.name) != Some(&g.primaries()) {
-                groups.push(g.name.clone());
+            if !groups.iter().any(|x| x == g.name.as_str())
+                && before.get(g.name.as_str()) != Some(&g.primaries())
+            {
+                groups.push(g.name.to_string());
             }
         }
         Ok(transition(intent, state, &groups, notes, partial))
@@ -437,7 +436,7 @@ pub fn bind(state: &mut ClusterState) -> Result<()> {
         .filter(|n| !obs.nodes.contains_key(*n))
         .collect();
     if !missing.is_empty() {
-        let known: Vec<&str> = obs.nodes.keys().map(String::as_str).collect();
+        let known: Vec<&str> = obs.nodes.keys().map(|k| k.as_str()).collect();
         return Err(ScError::new(
             ErrorCode::Node,
             format!(

@@ -182,7 +182,7 @@ fn group_el(state: &ClusterState, g: &ResourceGroup, started: bool, notes: &mut 
 
 fn primitive(state: &ClusterState, r: &Resource) -> El {
     let rid = xml_id(&r.name);
-    let rt = state.resource_types.get(&r.rtype);
+    let rt = state.resource_types.get(r.rtype.as_str());
     let agent = map::agent(state, r);
     let mut el = El::new("primitive")
         .attr("id", rid.clone())
@@ -211,7 +211,7 @@ fn primitive(state: &ClusterState, r: &Resource) -> El {
             }
         }
     }
-    meta.push(("sc-type".to_string(), r.rtype.clone()));
+    meta.push(("sc-type".to_string(), r.rtype.to_string()));
     meta.extend(map::resource_sc_meta(r));
     if let Some(m) = attr_set("meta_attributes", format!("{rid}-meta"), meta) {
         el = el.child(m);
@@ -220,7 +220,7 @@ fn primitive(state: &ClusterState, r: &Resource) -> El {
 }
 
 fn operations(state: &ClusterState, r: &Resource, agent: &Agent, monitored_type: bool) -> El {
-    let rt = state.resource_types.get(&r.rtype);
+    let rt = state.resource_types.get(r.rtype.as_str());
     let rid = xml_id(&r.name);
     let mut ops = El::new("operations");
     let start = effective::timeout_s(rt, r, Method::Start);

@@ -74,7 +74,8 @@ pub fn push(t: &Target, state: &ClusterState, roles: &BTreeMap<String, bool>) ->
         }
     }
     let mut notes = Vec::new();
-    let role = |g: &crate::model::ResourceGroup| roles.get(&g.name).copied().unwrap_or(false);
+    let role =
+        |g: &crate::model::ResourceGroup| roles.get(g.name.as_str()).copied().unwrap_or(false);
     let generated = super::cib::configuration(state, &role, &mut notes);
     for c in generated.children.iter() {
         if c.name == "resources" {
@@ -307,7 +308,7 @@ fn place_as(t: &Target, state: &ClusterState) -> Result<()> {
                     .nodelist
                     .iter()
                     .filter(|n| !want.contains(n))
-                    .cloned()
+                    .map(|n| n.to_string())
                     .collect();
                 ban_from(t, &id, &off)?;
             }

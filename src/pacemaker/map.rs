@@ -49,7 +49,7 @@ impl Agent {
 fn is_network(state: &ClusterState, r: &Resource) -> bool {
     state
         .resource_types
-        .get(&r.rtype)
+        .get(r.rtype.as_str())
         .is_some_and(|t| t.is_network_address())
 }
 
@@ -112,13 +112,13 @@ pub fn start_order(state: &ClusterState, g: &ResourceGroup) -> Vec<String> {
     let mut done: Vec<String> = Vec::new();
     while !pending.is_empty() {
         let ready = pending.iter().position(|r| {
-            r.dependencies
-                .all()
-                .all(|(_, d)| done.contains(d) || !g.resources.contains(d) || *d == r.name)
+            r.dependencies.all().all(|(_, d)| {
+                done.iter().any(|x| x == d.as_str()) || !g.resources.contains(d) || *d == r.name
+            })
         });
         // A cycle cannot be configured; take the next one anyway rather than loop.
         let i = ready.unwrap_or(0);
-        done.push(pending.remove(i).name.clone());
+        done.push(pending.remove(i).name.to_string());
     }
     done
 }
@@ -150,7 +150,7 @@ pub fn resource_orders(
                 } else {
                     "Mandatory"
                 };
-                out.push((r.name.clone(), k, d.clone()));
+                out.push((r.name.to_string(), k, d.to_string()));
             }
         }
     }

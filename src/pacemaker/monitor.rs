@@ -2,7 +2,7 @@
 //! group target roles of a CIB.
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, RState, RStatus, ResourceNodeState, RgState};
+use crate::model::{ClusterState, Name, RState, RStatus, ResourceNodeState, RgState};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where one resource instance is active.
@@ -101,7 +101,7 @@ pub fn apply(state: &mut ClusterState, obs: &Observed) {
             n.up = *up;
         }
     }
-    let names: Vec<String> = state.resources.keys().cloned().collect();
+    let names: Vec<String> = state.resources.keys().map(|n| n.to_string()).collect();
     for name in names {
         let active = obs
             .resources
@@ -111,7 +111,7 @@ pub fn apply(state: &mut ClusterState, obs: &Observed) {
         let rt = state
             .resources
             .get(&name)
-            .and_then(|r| state.resource_types.get(&r.rtype))
+            .and_then(|r| state.resource_types.get(r.rtype.as_str()))
             .cloned();
         let Some(r) = state.resources.get_mut(&name) else {
             continue;
@@ -144,7 +144,11 @@ pub fn apply(state: &mut ClusterState, obs: &Observed) {
             );
         }
     }
-    let groups: Vec<String> = state.resource_groups.keys().cloned().collect();
+    let groups: Vec<String> = state
+        .resource_groups
+        .keys()
+        .map(|n| n.to_string())
+        .collect();
     for gname in groups {
         let members = state.resource_groups[&gname].resources.clone();
         let mut on: BTreeMap<String, RgState> = BTreeMap::new();
@@ -176,7 +180,11 @@ pub fn keep_idle_groups(
     before: &BTreeMap<String, BTreeMap<String, RgState>>,
     roles: &BTreeMap<String, bool>,
 ) {
-    let names: Vec<String> = state.resource_groups.keys().cloned().collect();
+    let names: Vec<String> = state
+        .resource_groups
+        .keys()
+        .map(|n| n.to_string())
+        .collect();
     for name in names {
         let g = &state.resource_groups[&name];
         if !g.state.is_empty() || roles.get(&name) != Some(&true) {
@@ -208,7 +216,7 @@ pub fn keep_idle_groups(
 pub fn partial_groups(state: &ClusterState) -> Vec<(String, String, Vec<String>)> {
     let mut out = Vec::new();
     for g in state.resource_groups.values() {
-        let enabled: Vec<&String> = g
+        let enabled: Vec<&Name> = g
             .resources
             .iter()
             .filter(|r| state.resources.get(*r).is_some_and(|x| x.enabled))
@@ -225,7 +233,7 @@ pub fn partial_groups(state: &ClusterState) -> Vec<(String, String, Vec<String>)
                 .map(|r| r.to_string())
                 .collect();
             if !missing.is_empty() {
-                out.push((g.name.clone(), n.to_string(), missing));
+                out.push((g.name.to_string(), n.to_string(), missing));
             }
         }
     }

@@ -3,7 +3,7 @@
 //! states), one line each, in a stable order.
 
 use super::effective;
-use crate::model::{ClusterState, PropValue, Resource, ResourceGroup};
+use crate::model::{ClusterState, Name, PropValue, Resource, ResourceGroup};
 use std::collections::BTreeSet;
 
 /// The differences from `a` to `b`; empty when they are the same cluster.
@@ -118,7 +118,12 @@ fn group(a: &ResourceGroup, b: &ResourceGroup, out: &mut Vec<String>) {
         &a.managed.to_string(),
         &b.managed.to_string(),
     );
-    let nodes: BTreeSet<&String> = a.nodelist.iter().chain(&b.nodelist).collect();
+    let nodes: BTreeSet<&str> = a
+        .nodelist
+        .iter()
+        .chain(&b.nodelist)
+        .map(Name::as_str)
+        .collect();
     for n in nodes {
         change(
             out,

@@ -4,7 +4,7 @@
 //! defaults: listings, the engine (`engine::settings`) and the scha_* commands read them here.
 
 use crate::model::{
-    ClusterState, DepKind, Method, ParamDecl, PropType, PropValue, Resource, ResourceGroup,
+    ClusterState, DepKind, Method, Name, ParamDecl, PropType, PropValue, Resource, ResourceGroup,
     ResourceType, props,
 };
 
@@ -36,14 +36,20 @@ pub fn resource_value(state: &ClusterState, r: &Resource, decl: &ParamDecl) -> O
     }
     for kind in DepKind::ALL {
         if decl.name == kind.property() {
-            return Some(PropValue::List(r.dependencies.get(kind).to_vec()));
+            return Some(PropValue::List(
+                r.dependencies
+                    .get(kind)
+                    .iter()
+                    .map(Name::to_string)
+                    .collect(),
+            ));
         }
     }
     let switch = |on: bool| PropValue::Str(if on { "Enabled" } else { "Disabled" }.to_string());
     match decl.name.as_str() {
         "R_description" => Some(PropValue::Str(r.description.clone())),
-        "Resource_name" => Some(PropValue::Str(r.name.clone())),
-        "Type" => Some(PropValue::Str(r.rtype.clone())),
+        "Resource_name" => Some(PropValue::Str(r.name.to_string())),
+        "Type" => Some(PropValue::Str(r.rtype.to_string())),
         "On_off_switch" => Some(switch(r.enabled)),
         "Monitored_switch" => Some(switch(r.monitored)),
         "Resource_state" | "Status" | "Status_msg" => None,
@@ -64,6 +70,7 @@ pub fn resource_value(state: &ClusterState, r: &Resource, decl: &ParamDecl) -> O
 pub fn group_value(g: &ResourceGroup, name: &str) -> Option<PropValue> {
     let def = props::rg_property(name)?;
     let list = |v: &Vec<String>| PropValue::List(v.clone());
+    let names = |v: &[Name]| PropValue::List(v.iter().map(Name::to_string).collect());
     Some(match def.name {
         "Auto_start_on_new_cluster" => PropValue::Bool(g.auto_start_on_new_cluster),
         "Desired_primaries" => PropValue::Int(i64::from(g.desired_primaries)),
@@ -71,16 +78,16 @@ pub fn group_value(g: &ResourceGroup, name: &str) -> Option<PropValue> {
         "Global_resources_used" => list(&g.global_resources_used),
         "Implicit_network_dependencies" => PropValue::Bool(g.implicit_network_dependencies),
         "Maximum_primaries" => PropValue::Int(i64::from(g.maximum_primaries)),
-        "Nodelist" => list(&g.nodelist),
+        "Nodelist" => names(&g.nodelist),
         "Pathprefix" => PropValue::Str(g.pathprefix.clone()),
         "Pingpong_interval" => PropValue::Int(i64::from(g.pingpong_interval)),
-        "Resource_list" => list(&g.resources),
+        "Resource_list" => names(&g.resources),
         "RG_affinities" => list(&g.rg_affinities),
         "RG_dependencies" => list(&g.rg_dependencies),
         "RG_description" => PropValue::Str(g.description.clone()),
         "RG_is_frozen" => PropValue::Bool(false),
         "RG_mode" => PropValue::Str(format!("{:?}", g.mode)),
-        "RG_name" => PropValue::Str(g.name.clone()),
+        "RG_name" => PropValue::Str(g.name.to_string()),
         "RG_project_name" => PropValue::Str(g.project_name.clone()),
         "RG_system" => PropValue::Bool(g.rg_system),
         "Suspend_automatic_recovery" => PropValue::Bool(g.suspend_automatic_recovery),

@@ -15,7 +15,7 @@ pub fn missing_group(state: &ClusterState, name: &str, context: Option<&str>) ->
         "resource group",
         name,
         context,
-        state.resource_groups.keys().map(String::as_str),
+        state.resource_groups.keys().map(|k| k.as_str()),
     )
 }
 
@@ -26,7 +26,7 @@ pub fn missing_resource(state: &ClusterState, name: &str, context: Option<&str>)
         "resource",
         name,
         context,
-        state.resources.keys().map(String::as_str),
+        state.resources.keys().map(|k| k.as_str()),
     )
 }
 
@@ -131,11 +131,14 @@ pub fn default_local_node(state: &ClusterState) -> String {
 }
 
 /// Resolve a node list to node names, in the order given. Unknown or repeated nodes exit 11.
-pub fn resolve_nodes(state: &ClusterState, list: &[String], context: &str) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::with_capacity(list.len());
+pub fn resolve_nodes<T>(state: &ClusterState, list: &[String], context: &str) -> Result<Vec<T>>
+where
+    T: for<'a> From<&'a str> + AsRef<str>,
+{
+    let mut out: Vec<T> = Vec::with_capacity(list.len());
     for item in list {
         let n = node(state, item, context)?;
-        if out.contains(&n.name) {
+        if out.iter().any(|o| o.as_ref() == n.name) {
             return Err(ScError::new(
                 ErrorCode::Node,
                 format!("{context}: node {} is listed twice", n.name),
@@ -145,7 +148,7 @@ pub fn resolve_nodes(state: &ClusterState, list: &[String], context: &str) -> Re
                 once_each(state, list).join(",")
             )));
         }
-        out.push(n.name.clone());
+        out.push(T::from(n.name.as_str()));
     }
     Ok(out)
 }
@@ -177,7 +180,7 @@ pub fn cluster_nodes(state: &ClusterState) -> String {
 }
 
 /// Join names for a message, showing at most `max` of them (`a, b, c and 7 more`).
-pub fn join_some(names: &[String], max: usize) -> String {
+pub fn join_some<S: std::borrow::Borrow<str>>(names: &[S], max: usize) -> String {
     if names.len() <= max {
         return names.join(", ");
     }
@@ -221,7 +224,7 @@ pub fn declared_method(state: &ClusterState, resource: &str, m: Method) -> Resul
     let Some(r) = state.resources.get(resource) else {
         return Ok(());
     };
-    let rt = state.resource_types.get(&r.rtype);
+    let rt = state.resource_types.get(r.rtype.as_str());
     if rt.is_some_and(|t| t.has_method(m)) {
         return Ok(());
     }

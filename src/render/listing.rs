@@ -197,7 +197,7 @@ fn bool_text(b: bool) -> &'static str {
     if b { "True" } else { "False" }
 }
 
-fn list_text(l: &[String]) -> String {
+fn list_text<S: std::borrow::Borrow<str>>(l: &[S]) -> String {
     if l.is_empty() {
         "<NULL>".to_string()
     } else {

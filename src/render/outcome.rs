@@ -48,12 +48,12 @@ pub fn cluster(state: &ClusterState, groups: Option<&[String]>) -> Value {
     let shown = state
         .resource_groups
         .values()
-        .filter(|g| groups.is_none_or(|gs| gs.contains(&g.name)));
+        .filter(|g| groups.is_none_or(|gs| gs.iter().any(|x| *x == g.name)));
     let rgs: Vec<Value> = shown
         .map(|g| {
             let mut st = Map::new();
             for n in &g.nodelist {
-                st.insert(n.clone(), json!(g.state_on(n).as_str()));
+                st.insert(n.to_string(), json!(g.state_on(n).as_str()));
             }
             let resources: Vec<Value> = g
                 .resources
@@ -64,7 +64,7 @@ pub fn cluster(state: &ClusterState, groups: Option<&[String]>) -> Value {
                     for n in &g.nodelist {
                         let s = r.state.get(n).cloned().unwrap_or_default();
                         rs.insert(
-                            n.clone(),
+                            n.to_string(),
                             json!({"state": s.state.as_str(), "status": s.status.as_str(), "message": s.message}),
                         );
                     }

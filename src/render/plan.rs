@@ -5,7 +5,7 @@
 
 use crate::engine::exec::{Executed, StepResult, Transition};
 use crate::engine::plan::{MonitorDecision, Plan, Settle, Step, StepKind};
-use crate::model::{ClusterState, RState, RgState};
+use crate::model::{ClusterState, Name, RState, RgState};
 
 /// Compact status of the whole cluster (or of the named groups).
 pub fn status(state: &ClusterState, groups: Option<&[String]>) -> String {
@@ -38,9 +38,9 @@ pub fn status(state: &ClusterState, groups: Option<&[String]>) -> String {
             ));
         }
     }
-    let names: Vec<&String> = match groups {
-        Some(g) => g.iter().collect(),
-        None => state.resource_groups.keys().collect(),
+    let names: Vec<&str> = match groups {
+        Some(g) => g.iter().map(String::as_str).collect(),
+        None => state.resource_groups.keys().map(Name::as_str).collect(),
     };
     for name in names {
         let Some(g) = state.resource_groups.get(name) else {

@@ -124,7 +124,7 @@ impl<B: ClusterBackend> Service<B> {
         }
         let state = s.state();
         let r = &state.resources[resource];
-        let rt = state.resource_types.get(&r.rtype);
+        let rt = state.resource_types.get(r.rtype.as_str());
         if (spec.watcher || spec.server.is_some()) && !crate::engine::settings::is_ims(rt) {
             let what = if spec.watcher {
                 "--watcher applies to SUNW.ims resources (the Messaging Server watcher)"
@@ -157,7 +157,7 @@ impl<B: ClusterBackend> Service<B> {
                     )
                     .hint(Hint::lead(
                         "bring its group online first: ",
-                        Fix::OnlineGroup { g: r.group.clone() },
+                        Fix::OnlineGroup { g: r.group.to_string() },
                     ))
                 })?,
         };
@@ -177,7 +177,7 @@ impl<B: ClusterBackend> Service<B> {
                 let Some(r) = state.resources.get(resource) else {
                     break;
                 };
-                let rt = state.resource_types.get(&r.rtype);
+                let rt = state.resource_types.get(r.rtype.as_str());
                 let next = r
                     .state
                     .iter()
@@ -220,7 +220,7 @@ impl<B: ClusterBackend> Service<B> {
                 ErrorCode::Rsrc,
                 format!("resource {r} does not exist and has no faults armed"),
             )
-            .suggest(r, s.state().resources.keys().map(String::as_str)));
+            .suggest(r, s.state().resources.keys().map(|k| k.as_str())));
         }
         let matches = |f: &Fault| resource.is_none_or(|r| f.resource == r);
         let n = s.state().faults.iter().filter(|f| matches(f)).count();

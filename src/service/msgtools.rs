@@ -117,7 +117,7 @@ impl<B: ClusterBackend> Service<B> {
             msgsrv::absolute_dir(base).map_err(|e| ScError::inval(format!("--base: {e}")))?;
         let s = self.open(Mode::Apply, now_ms)?;
         let state = s.state();
-        let nodes = crate::query::lookup::resolve_nodes(state, nodes, "--nodes")?;
+        let nodes: Vec<String> = crate::query::lookup::resolve_nodes(state, nodes, "--nodes")?;
         let mut changes = Vec::new();
         let mut out = ToolOutput::default();
         for n in &nodes {
@@ -371,7 +371,7 @@ impl Site<'_> {
                     msgsrv::KNOWN_PARAMS
                         .iter()
                         .copied()
-                        .chain(conf.keys().map(String::as_str)),
+                        .chain(conf.keys().map(|k| k.as_str())),
                 ),
             ),
         }

@@ -97,7 +97,7 @@ fn expirations(state: &ClusterState, from: u64, to: u64) -> Vec<Expiry> {
         for (n, t) in &g.start_failures {
             if closes(t.saturating_add(pp)) {
                 out.push(Expiry::StartFailure {
-                    group: g.name.clone(),
+                    group: g.name.to_string(),
                     node: n.clone(),
                 });
             }
@@ -105,20 +105,20 @@ fn expirations(state: &ClusterState, from: u64, to: u64) -> Vec<Expiry> {
         for (n, t) in &g.giveovers {
             if closes(t.saturating_add(pp)) {
                 out.push(Expiry::Giveover {
-                    group: g.name.clone(),
+                    group: g.name.to_string(),
                     node: n.clone(),
                 });
             }
         }
     }
     for r in state.resources.values() {
-        let rt = state.resource_types.get(&r.rtype);
+        let rt = state.resource_types.get(r.rtype.as_str());
         let w = effective::retry_interval_ms(rt, r);
         if let Some(last) = r.extras.restart_history.iter().max()
             && closes(last.saturating_add(w))
         {
             out.push(Expiry::RetryInterval {
-                resource: r.name.clone(),
+                resource: r.name.to_string(),
             });
         }
     }

@@ -41,7 +41,7 @@ pub fn first_problem(state: &ClusterState, level: Level) -> Option<String> {
                         "resource group {name}: Resource_list names resource {r}, which does not exist"
                     ));
                 }
-                Some(res) if &res.group != name => {
+                Some(res) if res.group != name => {
                     return Some(format!(
                         "resource group {name}: Resource_list names resource {r}, which belongs to group {}",
                         res.group
@@ -67,7 +67,7 @@ pub fn first_problem(state: &ClusterState, level: Level) -> Option<String> {
             }
             Some(_) => {}
         }
-        if level == Level::Write && !state.resource_types.contains_key(&r.rtype) {
+        if level == Level::Write && !state.resource_types.contains_key(r.rtype.as_str()) {
             return Some(format!(
                 "resource {name}: its type {} is not registered",
                 r.rtype
@@ -149,7 +149,7 @@ mod tests {
             .get_mut(&gname)
             .unwrap()
             .resources
-            .retain(|x| x != &rname);
+            .retain(|x| *x != rname);
         assert!(
             first_problem(&s, Level::Write)
                 .unwrap()

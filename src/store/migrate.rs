@@ -60,7 +60,7 @@ pub fn restore_order(state: &mut ClusterState, bytes: &[u8]) {
     let Ok(order) = serde_json::from_slice::<Order>(bytes) else {
         return;
     };
-    let at = |order: &indexmap::IndexMap<String, IgnoredAny>, k: &String| {
+    let at = |order: &indexmap::IndexMap<String, IgnoredAny>, k: &str| {
         order.get_index_of(k).unwrap_or(usize::MAX)
     };
     let types = &order.resource_types;

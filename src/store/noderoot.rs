@@ -306,7 +306,9 @@ fn switch_here_hint(state: &ClusterState, node: &str, mount_point: &str) -> Hint
         .resources
         .values()
         .find_map(|r| match r.extension.get(MOUNT_POINTS_PROP) {
-            Some(PropValue::List(m)) if m.iter().any(|m| m == mount_point) => Some(r.group.clone()),
+            Some(PropValue::List(m)) if m.iter().any(|m| m == mount_point) => {
+                Some(r.group.to_string())
+            }
             _ => None,
         });
     match group {

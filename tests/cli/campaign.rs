@@ -152,12 +152,12 @@ fn large_state(t: &TestCluster, groups: usize) {
     for i in 0..groups {
         let (gn, rn) = (format!("big-rg-{i}"), format!("big-rs-{i}"));
         let mut g = g.clone();
-        g.name = gn.clone();
+        g.name = gn.as_str().into();
         g.description = "x".repeat(400);
-        g.resources = vec![rn.clone()];
+        g.resources = vec![rn.as_str().into()];
         let mut r = r.clone();
-        r.name = rn.clone();
-        r.group = gn.clone();
+        r.name = rn.as_str().into();
+        r.group = gn.as_str().into();
         r.description = "y".repeat(400);
         s.resource_groups.insert(gn, g);
         s.resources.insert(rn, r);

@@ -824,11 +824,14 @@ fn real_scenario_state(path: &Path, setup: &str, release: scsim::model::Release)
         let ext = &mut r.extension;
         match r.rtype.as_str() {
             "SUNW.LogicalHostname" | "SUNW.SharedAddress" => {
-                ext.insert("HostnameList".into(), PropValue::List(vec![r.name.clone()]));
+                ext.insert(
+                    "HostnameList".into(),
+                    PropValue::List(vec![r.name.to_string()]),
+                );
                 let netifs = groups[&r.group]
                     .nodelist
                     .iter()
-                    .map(|n| format!("ipmp0@{}", ids[n]))
+                    .map(|n| format!("ipmp0@{}", ids[n.as_str()]))
                     .collect();
                 ext.insert("NetIfList".into(), PropValue::List(netifs));
             }
@@ -847,7 +850,7 @@ fn real_scenario_state(path: &Path, setup: &str, release: scsim::model::Release)
                 ext.insert("Network_aware".into(), PropValue::Bool(false));
             }
         }
-        r.rtype = full(&r.rtype);
+        r.rtype = full(&r.rtype).into();
     }
     st.resource_types = real.resource_types;
     st.cluster.release = release;

@@ -34,10 +34,10 @@ pub fn scenario_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios")
 }
 
-fn list(v: &str) -> Vec<String> {
+fn list<T: for<'a> From<&'a str>>(v: &str) -> Vec<T> {
     v.split(',')
         .filter(|s| !s.is_empty())
-        .map(str::to_string)
+        .map(T::from)
         .collect()
 }
 
@@ -160,7 +160,7 @@ pub fn build(setup: &str, now_ms: u64) -> ClusterState {
             }
             "online" => {
                 let st = s.as_mut().expect("nodes first");
-                for n in list(w[2]) {
+                for n in list::<String>(w[2]) {
                     testkit::set_online(st, w[1], &n);
                 }
             }

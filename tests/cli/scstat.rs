@@ -5,7 +5,8 @@
 
 use crate::harness::TestCluster;
 use scsim::model::{
-    ClusterState, RState, RStatus, Resource, ResourceGroup, ResourceNodeState, RgMode, RgState,
+    ClusterState, Name, RState, RStatus, Resource, ResourceGroup, ResourceNodeState, RgMode,
+    RgState,
 };
 
 /// Load the state file, change it, write it back.
@@ -17,7 +18,7 @@ fn edit(t: &TestCluster, f: impl FnOnce(&mut ClusterState)) {
 
 /// A managed group, Online on `online_on` (each of them), Offline elsewhere.
 fn group(s: &mut ClusterState, name: &str, nodes: &[&str], online_on: &[&str]) {
-    let mut g = ResourceGroup::new(name, nodes.iter().map(|n| n.to_string()).collect());
+    let mut g = ResourceGroup::new(name, nodes.iter().map(|n| Name::from(*n)).collect());
     g.managed = true;
     for n in nodes {
         let st = if online_on.contains(n) {
@@ -41,7 +42,7 @@ fn resource(
     offline_msg: &str,
 ) {
     let g = s.resource_groups.get_mut(rg).unwrap();
-    g.resources.push(name.to_string());
+    g.resources.push(Name::from(name));
     let mut state = scsim::model::NodeMap::new();
     for n in &g.nodelist {
         let on = g.state_on(n) == RgState::Online;
@@ -61,9 +62,9 @@ fn resource(
     s.resources.insert(
         name.to_string(),
         Resource {
-            name: name.to_string(),
-            rtype: rtype.to_string(),
-            group: rg.to_string(),
+            name: Name::from(name),
+            rtype: Name::from(rtype),
+            group: Name::from(rg),
             enabled: true,
             monitored: true,
             description: String::new(),

@@ -290,7 +290,7 @@ pub fn all_groups(ctx: &Ctx) -> Result<Vec<String>> {
         .snapshot()?
         .resource_groups
         .keys()
-        .cloned()
+        .map(|n| n.to_string())
         .collect())
 }
 
@@ -597,7 +597,7 @@ fn delete(ctx: &Ctx, force: bool, rgs: &[String]) -> Result<Vec<Step>> {
         let resources: Vec<String> = rgs
             .iter()
             .filter_map(|g| state.group(g))
-            .flat_map(|g| g.resources.iter().rev().cloned())
+            .flat_map(|g| g.resources.iter().rev().map(|n| n.to_string()))
             .collect();
         let enabled: Vec<String> = resources
             .iter()
@@ -660,7 +660,7 @@ fn online(
         let resources: Vec<String> = rgs
             .iter()
             .filter_map(|g| state.group(g))
-            .flat_map(|g| g.resources.iter().cloned())
+            .flat_map(|g| g.resources.iter().map(|n| n.to_string()))
             .collect();
         if enable {
             steps.push(Step::Intent(Intent::Enable {
@@ -699,7 +699,8 @@ fn offline(ctx: &Ctx, nodes: &[String], ops: &[String]) -> Result<Vec<Step>> {
         let keep: Vec<String> = g
             .primaries()
             .into_iter()
-            .filter(|p| !nodes.contains(p))
+            .filter(|p| !nodes.iter().any(|x| x == p.as_str()))
+            .map(|p| p.to_string())
             .collect();
         steps.push(Step::Intent(if keep.is_empty() {
             Intent::Offline { rgs: vec![name] }
@@ -739,7 +740,7 @@ fn restart(ctx: &Ctx, nodes: &[String], ops: &[String]) -> Result<Vec<Step>> {
         }
         steps.push(Step::Intent(Intent::Restart {
             rgs: vec![name],
-            nodes: primaries,
+            nodes: primaries.iter().map(|n| n.to_string()).collect(),
         }));
     }
     Ok(steps)
@@ -782,7 +783,11 @@ fn selected<'a>(
     ops: &[String],
 ) -> Result<Vec<&'a crate::model::ResourceGroup>> {
     let names = operands_or_all(ops, "resource group", || {
-        Ok(state.resource_groups.keys().cloned().collect())
+        Ok(state
+            .resource_groups
+            .keys()
+            .map(|n| n.to_string())
+            .collect())
     })?;
     names
         .iter()
@@ -808,14 +813,24 @@ fn filtered<'a>(
     let state_nodes: Option<&[String]> = per_node.then_some(nodes.as_slice());
     Ok(selected(state, ops)?
         .into_iter()
-        .filter(|g| nodes.is_empty() || g.nodelist.iter().any(|n| nodes.contains(n)))
-        .filter(|g| f.resources.is_empty() || g.resources.iter().any(|r| f.resources.contains(r)))
+        .filter(|g| {
+            nodes.is_empty()
+                || g.nodelist
+                    .iter()
+                    .any(|n| nodes.iter().any(|x| x == n.as_str()))
+        })
+        .filter(|g| {
+            f.resources.is_empty()
+                || g.resources
+                    .iter()
+                    .any(|r| f.resources.iter().any(|x| x == r.as_str()))
+        })
         .filter(|g| {
             types.is_empty()
                 || g.resources
                     .iter()
                     .filter_map(|r| state.resource(r))
-                    .any(|r| types.contains(&r.rtype))
+                    .any(|r| types.iter().any(|x| x == r.rtype.as_str()))
         })
         .filter(|g| in_state(g, &states, state_nodes))
         .collect())
@@ -825,7 +840,7 @@ fn in_state(g: &crate::model::ResourceGroup, states: &[String], nodes: Option<&[
     states.is_empty()
         || g.nodelist
             .iter()
-            .filter(|n| nodes.is_none_or(|ns| ns.is_empty() || ns.contains(n)))
+            .filter(|n| nodes.is_none_or(|ns| ns.is_empty() || ns.iter().any(|x| x == n.as_str())))
             .any(|n| {
                 let s = g.state_on(n).as_str();
                 states.iter().any(|w| w.eq_ignore_ascii_case(s))
@@ -843,7 +858,7 @@ fn list(ctx: &mut Ctx, verbose: bool, f: &Filter, ops: &[String]) -> Result<()> 
                 RgMode::Failover => "Failover",
                 RgMode::Scalable => "Scalable",
             };
-            vec![vec![g.name.clone(), mode.to_string()]]
+            vec![vec![g.name.to_string(), mode.to_string()]]
         })
         .collect();
     let table = render::Table {
@@ -880,7 +895,7 @@ fn group_status(ctx: &mut Ctx, f: &Filter, json: bool, ops: &[String]) -> Result
     let nodes = check_nodes(&state, &f.nodes)?;
     let names: Vec<String> = filtered(&state, ops, f, true)?
         .into_iter()
-        .map(|g| g.name.clone())
+        .map(|g| g.name.to_string())
         .collect();
     let opts = StatusOptions {
         sections: Sections {

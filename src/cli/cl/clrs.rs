@@ -325,7 +325,7 @@ fn in_scope<'a>(
     Ok(state
         .resources
         .values()
-        .filter(|r| groups.is_empty() || groups.contains(&r.group))
+        .filter(|r| groups.is_empty() || groups.iter().any(|x| x == r.group.as_str()))
         .filter(|r| {
             types.is_empty()
                 || state
@@ -346,7 +346,7 @@ fn targets(
         let state = ctx.service.snapshot()?;
         Ok(in_scope(&state, scope, only_type)?
             .into_iter()
-            .map(|r| r.name.clone())
+            .map(|r| r.name.to_string())
             .collect())
     })
 }
@@ -521,8 +521,8 @@ fn change(ctx: &Ctx, v: Verbs, only_type: Option<&str>) -> Result<(RunOpts, Vec<
                         .map(|g| g.nodelist.clone())
                         .unwrap_or_default()
                     {
-                        if !nodes.contains(&n) {
-                            nodes.push(n);
+                        if !nodes.iter().any(|x| x == n.as_str()) {
+                            nodes.push(n.to_string());
                         }
                     }
                 }
@@ -579,14 +579,14 @@ fn closure(state: &ClusterState, start: &[String], dependees: bool) -> Vec<Strin
         let next: Vec<String> = if dependees {
             state
                 .resource(&name)
-                .map(|r| r.dependencies.hard().cloned().collect())
+                .map(|r| r.dependencies.hard().map(|n| n.to_string()).collect())
                 .unwrap_or_default()
         } else {
             state
                 .resources
                 .values()
                 .filter(|r| r.dependencies.hard().any(|d| *d == name))
-                .map(|r| r.name.clone())
+                .map(|r| r.name.to_string())
                 .collect()
         };
         for n in next {
@@ -618,8 +618,8 @@ fn list(
             .map(|g| {
                 g.nodelist
                     .iter()
-                    .filter(|n| nodes.is_empty() || nodes.contains(n))
-                    .cloned()
+                    .filter(|n| nodes.is_empty() || nodes.iter().any(|x| x == n.as_str()))
+                    .map(|n| n.to_string())
                     .collect()
             })
             .unwrap_or_default()
@@ -637,7 +637,13 @@ fn list(
         .collect();
     let objects: Vec<Vec<Vec<String>>> = rs
         .iter()
-        .map(|r| vec![vec![r.name.clone(), r.rtype.clone(), r.group.clone()]])
+        .map(|r| {
+            vec![vec![
+                r.name.to_string(),
+                r.rtype.to_string(),
+                r.group.to_string(),
+            ]]
+        })
         .collect();
     let table = render::Table {
         heads: &["Resource Name", "Resource Type", "Resource Group"],
@@ -703,7 +709,7 @@ fn resource_status(
     super::check_states(&sel.states, &super::RESOURCE_STATES, "resource")?;
     let names: Vec<String> = shown(&state, ops, scope, only_type)?
         .into_iter()
-        .map(|r| r.name.clone())
+        .map(|r| r.name.to_string())
         .collect();
     let opts = StatusOptions {
         sections: Sections {

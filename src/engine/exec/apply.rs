@@ -7,7 +7,7 @@ use super::record::{device_line, set_rg_state, set_rstate, set_status, settled_s
 use super::{FailInfo, MethodRunner, StepResult, Transition};
 use crate::engine::plan::{MonitorDecision, Step, StepKind};
 use crate::engine::{events, settings};
-use crate::model::{ClusterState, RState, RStatus, RgState};
+use crate::model::{ClusterState, Name, RState, RStatus, RgState};
 
 /// Apply one step. Returns its result and, when it failed in a way that calls for re-planning,
 /// the failure.
@@ -102,7 +102,7 @@ fn mark(state: &mut ClusterState, resource: &str, group: &str, node: &str, onlin
 }
 
 fn set_managed(state: &mut ClusterState, rg: &str, managed: bool) {
-    let nodes: Vec<String> = match state.resource_groups.get_mut(rg) {
+    let nodes: Vec<Name> = match state.resource_groups.get_mut(rg) {
         Some(g) => {
             g.managed = managed;
             g.state.clear();
@@ -209,11 +209,15 @@ fn set_node_switch(state: &mut ClusterState, resource: &str, node: &str, monitor
             off.remove(node);
         } else {
             *switch = true;
-            *off = nodelist.iter().filter(|n| *n != node).cloned().collect();
+            *off = nodelist
+                .iter()
+                .filter(|n| *n != node)
+                .map(|n| n.to_string())
+                .collect();
         }
     } else if *switch {
         off.insert(node.to_string());
-        if nodelist.iter().all(|n| off.contains(n)) {
+        if nodelist.iter().all(|n| off.contains(n.as_str())) {
             *switch = false;
             off.clear();
         }
@@ -358,7 +362,7 @@ fn pmf_restart(state: &mut ClusterState, resource: &str, group: &str, node: &str
     let msg = state
         .resources
         .get(resource)
-        .map(|r| settings::status_message(state.resource_types.get(&r.rtype), true))
+        .map(|r| settings::status_message(state.resource_types.get(r.rtype.as_str()), true))
         .unwrap_or_default();
     set_status(state, resource, group, node, RStatus::Online, &msg);
 }
@@ -374,7 +378,7 @@ pub(super) fn monitor_report(
 ) {
     let (ims, window) = match state.resources.get(resource) {
         Some(r) => {
-            let rt = state.resource_types.get(&r.rtype);
+            let rt = state.resource_types.get(r.rtype.as_str());
             (settings::is_ims(rt), settings::retry_interval_ms(rt, r))
         }
         None => return,

@@ -14,7 +14,7 @@ pub(super) fn accepted(
 ) {
     let now = state.clock.now_ms;
     let window = match state.resources.get(resource) {
-        Some(r) => settings::retry_interval_ms(state.resource_types.get(&r.rtype), r),
+        Some(r) => settings::retry_interval_ms(state.resource_types.get(r.rtype.as_str()), r),
         None => return,
     };
     let keep = |h: &mut Vec<u64>| {

@@ -25,7 +25,7 @@ pub(super) fn run_method(
     let Some(r) = state.resources.get(resource) else {
         return (StepResult::Done, None);
     };
-    let rt = state.resource_types.get(&r.rtype);
+    let rt = state.resource_types.get(r.rtype.as_str());
     let timeout_s = settings::timeout_s(rt, r, method);
     let program = settings::method_program(rt, method);
     let call = MethodCall {
@@ -119,7 +119,7 @@ fn succeeded(state: &mut ClusterState, call: &MethodCall) {
     let rt = state
         .resources
         .get(resource)
-        .and_then(|r| state.resource_types.get(&r.rtype));
+        .and_then(|r| state.resource_types.get(r.rtype.as_str()));
     let has = |m: Method| rt.is_some_and(|t| t.has_method(m));
     let (has_start, has_postnet, has_monitor) = (
         has(Method::Start),
@@ -272,7 +272,7 @@ pub fn call_unlisted(
     method: Method,
     runner: &mut dyn MethodRunner,
 ) -> CallResult {
-    let rt = state.resource_types.get(&r.rtype);
+    let rt = state.resource_types.get(r.rtype.as_str());
     let program = settings::method_program(rt, method);
     let call = MethodCall {
         resource: &r.name,

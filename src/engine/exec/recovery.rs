@@ -11,7 +11,7 @@ use crate::model::{ClusterState, Method};
 /// the intent). `describe_recovery` says the same in words.
 pub(super) fn recovery_for(state: &ClusterState, fail: &FailInfo) -> (Option<Intent>, bool) {
     let r = state.resources.get(&fail.resource);
-    let rt = r.and_then(|r| state.resource_types.get(&r.rtype));
+    let rt = r.and_then(|r| state.resource_types.get(r.rtype.as_str()));
     let mode = r
         .map(|r| settings::failover_mode(rt, r))
         .unwrap_or(FailoverMode::None);
@@ -61,7 +61,7 @@ pub(super) fn recovery_for(state: &ClusterState, fail: &FailInfo) -> (Option<Int
 /// The recovery text for a failure (same decision as `recovery_for`, without side effects).
 pub(super) fn describe_recovery(state: &ClusterState, fail: &FailInfo) -> String {
     let r = state.resources.get(&fail.resource);
-    let rt = r.and_then(|r| state.resource_types.get(&r.rtype));
+    let rt = r.and_then(|r| state.resource_types.get(r.rtype.as_str()));
     let mode = r
         .map(|r| settings::failover_mode(rt, r))
         .unwrap_or(FailoverMode::None);

@@ -79,13 +79,14 @@ impl<'a> Draft<'a> {
             }
             let current = self.mastered(g);
             let target = self.targets.get(gname).cloned().unwrap_or_default();
-            let mut nodes: Vec<&String> = g
+            let mut nodes: Vec<&str> = g
                 .nodelist
                 .iter()
-                .filter(|n| current.contains(n) || target.contains(n))
+                .map(|n| n.as_str())
+                .filter(|n| current.iter().any(|x| x == n) || target.iter().any(|x| x == n))
                 .collect();
             for n in current.iter().chain(target.iter()) {
-                if !nodes.contains(&n) {
+                if !nodes.contains(&n.as_str()) {
                     nodes.push(n);
                 }
             }
@@ -94,12 +95,12 @@ impl<'a> Draft<'a> {
                 let u = UnitScope {
                     g,
                     node: n,
-                    before: current.contains(n),
-                    after: target.contains(n),
+                    before: current.iter().any(|x| x == n),
+                    after: target.iter().any(|x| x == n),
                     restart: self
                         .aims
                         .restart_units
-                        .contains(&(gname.clone(), n.clone())),
+                        .contains(&(gname.clone(), n.to_string())),
                     managed: self.managed_after(g),
                     will: FastMap::default(),
                     local_bounce: FastSet::default(),
@@ -129,7 +130,7 @@ impl<'a> Draft<'a> {
                         .iter()
                         .any(|(n, s)| self.after.crashed.contains(n) && needs_stop(s.state))
                 {
-                    bounced.insert(rn.clone());
+                    bounced.insert(rn.to_string());
                 }
             }
         }
@@ -217,7 +218,7 @@ impl<'a> Draft<'a> {
     /// decided: its group's units are worked out already, or it runs now on a node that stays.
     fn runs_after(&self, r: &Resource, p: &Progress) -> bool {
         if p.processed.contains(r.group.as_str()) {
-            return p.run_after.get(&r.name).copied().unwrap_or(false);
+            return p.run_after.get(r.name.as_str()).copied().unwrap_or(false);
         }
         r.state
             .iter()
@@ -329,7 +330,7 @@ impl<'a> Draft<'a> {
         r.state.iter().any(|(m, st)| {
             st.state.is_running()
                 && !self.after.crashed.contains(m)
-                && !p.stopped_on.contains(&(r.name.clone(), m.to_string()))
+                && !p.stopped_on.contains(&(r.name.to_string(), m.to_string()))
         })
     }
 

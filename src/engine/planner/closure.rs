@@ -84,12 +84,12 @@ impl<'a> Draft<'a> {
                     let Some(dr) = self.st.resources.get(*dep) else {
                         continue;
                     };
-                    if dr.group == gname || self.aims.goals.contains_key(&dr.group) {
+                    if dr.group == gname || self.aims.goals.contains_key(dr.group.as_str()) {
                         continue;
                     }
-                    self.aims.goals.insert(dr.group.clone(), Goal::Keep);
-                    if seen.insert(dr.group.clone()) {
-                        queue.push_back(dr.group.clone());
+                    self.aims.goals.insert(dr.group.to_string(), Goal::Keep);
+                    if seen.insert(dr.group.to_string()) {
+                        queue.push_back(dr.group.to_string());
                     }
                 }
             }

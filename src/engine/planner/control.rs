@@ -51,15 +51,15 @@ impl<'a> Draft<'a> {
             }
             ControlOp::Restart => {
                 self.keep(&g.name);
-                self.aims.restart_units.insert((g.name.clone(), node));
+                self.aims.restart_units.insert((g.name.to_string(), node));
             }
             ControlOp::ResourceRestart => {
                 self.keep(&g.name);
-                self.aims.res_restart.insert((r.name.clone(), node));
+                self.aims.res_restart.insert((r.name.to_string(), node));
             }
             ControlOp::ResourceIsRestarted | ControlOp::IgnoreFailedStart => {}
             ControlOp::ResourceDisable => {
-                self.node_switch(std::slice::from_ref(&r.name), &[node], false, false)?;
+                self.node_switch(&[r.name.to_string()], &[node], false, false)?;
             }
             ControlOp::ChangeStateOnline | ControlOp::ChangeStateOffline => {
                 let online = op == ControlOp::ChangeStateOnline;
@@ -73,7 +73,7 @@ impl<'a> Draft<'a> {
                 // again when it is back (in their own groups too).
                 self.after
                     .marked
-                    .insert((r.name.clone(), node.clone()), online);
+                    .insert((r.name.to_string(), node.clone()), online);
                 self.keep(&g.name);
                 let dependents: Vec<String> = self
                     .st
@@ -85,7 +85,7 @@ impl<'a> Draft<'a> {
                             .iter()
                             .any(|x| crate::engine::index::dep_target(x) == r.name)
                     })
-                    .map(|d| d.group.clone())
+                    .map(|d| d.group.to_string())
                     .collect();
                 for dg in dependents {
                     self.keep(&dg);
@@ -156,7 +156,7 @@ impl<'a> Draft<'a> {
             .hint(crate::fix::Hint::lead(
                 "enable it there first: ",
                 crate::fix::Fix::SwitchResource {
-                    r: r.name.clone(),
+                    r: r.name.to_string(),
                     on: true,
                     monitor: false,
                     nodes: vec![node.to_string()],
@@ -219,7 +219,7 @@ impl<'a> Draft<'a> {
             crate::fix::Hint::lead(
                 lead,
                 crate::fix::Fix::SetResourceProperty {
-                    r: r.name.clone(),
+                    r: r.name.to_string(),
                     prop: prop.to_string(),
                     value,
                     extension: false,
@@ -231,7 +231,9 @@ impl<'a> Draft<'a> {
                 refuse(format!("automatic recovery of {} is suspended", g.name)).hint(
                     crate::fix::Hint::lead(
                         "resume it with: ",
-                        crate::fix::Fix::ResumeGroup { g: g.name.clone() },
+                        crate::fix::Fix::ResumeGroup {
+                            g: g.name.to_string(),
+                        },
                     ),
                 ),
             );
@@ -317,12 +319,12 @@ impl<'a> Draft<'a> {
             if n == from {
                 continue;
             }
-            if mastered.contains(n) {
+            if mastered.iter().any(|x| x == n.as_str()) {
                 why.push(format!("{n} already masters it"));
                 continue;
             }
             match self.ineligible(g, n, &a, false) {
-                None => return Ok(n.clone()),
+                None => return Ok(n.to_string()),
                 Some((reason, _)) => why.push(reason),
             }
         }
@@ -410,7 +412,7 @@ mod tests {
             ErrorCode::Inval
         );
         let rt = s.resources["mail-rs"].rtype.clone();
-        s.resource_types.get_mut(&rt).unwrap().proxy = true;
+        s.resource_types.get_mut(rt.as_str()).unwrap().proxy = true;
         let p = planner::plan(&s, &req(ControlOp::ChangeStateOffline, "mail-1"), NOW).unwrap();
         assert!(
             p.steps

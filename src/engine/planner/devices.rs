@@ -61,7 +61,7 @@ impl<'a> Draft<'a> {
                 )
                 .hint(crate::fix::Hint::lead(
                     "take the group offline first: ",
-                    crate::fix::Fix::OfflineGroup { g: g.clone() },
+                    crate::fix::Fix::OfflineGroup { g: g.to_string() },
                 )));
             }
             if dg.primary.is_none() && dg.maintenance == maintenance {
@@ -90,7 +90,7 @@ impl<'a> Draft<'a> {
                 continue;
             }
             if let Some((n, _)) = r.state.iter().find(|(_, s)| needs_stop(s.state)) {
-                return Some((r.name.clone(), n.to_string()));
+                return Some((r.name.to_string(), n.to_string()));
             }
         }
         None

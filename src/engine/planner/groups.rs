@@ -13,13 +13,13 @@ impl<'a> Draft<'a> {
         let gs = self.all_or(rgs)?;
         let names: FastSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
         for g in &gs {
-            if self.aims.hold.contains(&g.name) {
+            if self.aims.hold.contains(g.name.as_str()) {
                 continue;
             }
             self.check_not_frozen(g)?;
         }
         for g in &gs {
-            if self.aims.hold.contains(&g.name) {
+            if self.aims.hold.contains(g.name.as_str()) {
                 continue;
             }
             if !g.managed {
@@ -27,7 +27,7 @@ impl<'a> Draft<'a> {
                     rg: g.name.as_str().into(),
                     managed: true,
                 });
-                self.after.managed.insert(g.name.clone(), true);
+                self.after.managed.insert(g.name.to_string(), true);
                 self.method_steps_init(g, Method::Init);
             }
             for rn in &g.resources {
@@ -39,14 +39,14 @@ impl<'a> Draft<'a> {
                         resource: r.name.as_str().into(),
                         enabled: true,
                     });
-                    self.after.enabled.insert(r.name.clone(), true);
+                    self.after.enabled.insert(r.name.to_string(), true);
                 }
                 if !r.monitored {
                     self.pre(StepKind::SetMonitored {
                         resource: r.name.as_str().into(),
                         monitored: true,
                     });
-                    self.after.monitored.insert(r.name.clone(), true);
+                    self.after.monitored.insert(r.name.to_string(), true);
                 }
             }
         }
@@ -77,7 +77,7 @@ impl<'a> Draft<'a> {
             }
         }
         for g in gs {
-            if self.aims.hold.contains(&g.name) {
+            if self.aims.hold.contains(g.name.as_str()) {
                 continue;
             }
             if g.stranded {
@@ -147,7 +147,7 @@ impl<'a> Draft<'a> {
         let mut out: Vec<String> = Vec::new();
         for n in nodes {
             let name = self.node_known(n)?;
-            if !g.nodelist.contains(&name) {
+            if !g.nodelist.iter().any(|x| x == name.as_str()) {
                 return Err(err(
                     ErrorCode::Node,
                     format!(
@@ -162,7 +162,7 @@ impl<'a> Draft<'a> {
                         g.nodelist.join(", ")
                     ))
                     .fix(crate::fix::Fix::SetGroupNodes {
-                        g: g.name.clone(),
+                        g: g.name.to_string(),
                         nodes: vec![g.nodelist.join(","), name.clone()],
                     }),
                 ));
@@ -201,7 +201,7 @@ impl<'a> Draft<'a> {
                 crate::fix::Hint::lead(
                     "give one node: ",
                     crate::fix::Fix::SwitchGroup {
-                        g: g.name.clone(),
+                        g: g.name.to_string(),
                         nodes: vec![out[0].clone()],
                     },
                 )
@@ -209,7 +209,7 @@ impl<'a> Draft<'a> {
                 crate::fix::Hint::lead(
                     format!("give at most {max} nodes, or raise Maximum_primaries with "),
                     crate::fix::Fix::SetGroupProperty {
-                        g: g.name.clone(),
+                        g: g.name.to_string(),
                         prop: "Maximum_primaries".into(),
                         value: "N".into(),
                     },
@@ -220,8 +220,8 @@ impl<'a> Draft<'a> {
         let mut ordered: Vec<String> = g
             .nodelist
             .iter()
-            .filter(|n| out.contains(n))
-            .cloned()
+            .filter(|n| out.iter().any(|x| x == n.as_str()))
+            .map(|n| n.to_string())
             .collect();
         for n in out {
             if !ordered.contains(&n) {
@@ -236,7 +236,7 @@ impl<'a> Draft<'a> {
         let names: FastSet<&str> = gs.iter().map(|g| g.name.as_str()).collect();
         let mut plans = Vec::new();
         for g in &gs {
-            if self.aims.hold.contains(&g.name) {
+            if self.aims.hold.contains(g.name.as_str()) {
                 continue;
             }
             self.check_managed(g, "switch")?;
@@ -414,7 +414,7 @@ impl<'a> Draft<'a> {
                     .hint(crate::fix::Hint::lead(
                         format!("to bring it online on {n}: "),
                         crate::fix::Fix::SwitchGroup {
-                            g: g.name.clone(),
+                            g: g.name.to_string(),
                             nodes: vec![n.to_string()],
                         },
                     )));
@@ -424,7 +424,9 @@ impl<'a> Draft<'a> {
         for g in gs {
             self.keep(&g.name);
             for n in &ns {
-                self.aims.restart_units.insert((g.name.clone(), n.clone()));
+                self.aims
+                    .restart_units
+                    .insert((g.name.to_string(), n.clone()));
             }
         }
         Ok(())
@@ -478,7 +480,7 @@ impl<'a> Draft<'a> {
                 rg: g.name.as_str().into(),
                 managed: true,
             });
-            self.after.managed.insert(g.name.clone(), true);
+            self.after.managed.insert(g.name.to_string(), true);
             self.method_steps_init(g, Method::Init);
         }
         Ok(())
@@ -511,14 +513,16 @@ impl<'a> Draft<'a> {
                 )
                 .hint(crate::fix::Hint::lead(
                     "take it offline first: ",
-                    crate::fix::Fix::OfflineGroup { g: g.name.clone() },
+                    crate::fix::Fix::OfflineGroup {
+                        g: g.name.to_string(),
+                    },
                 )));
             }
             let on: Vec<&str> = g
                 .resources
                 .iter()
                 .filter(|r| self.st.resources.get(*r).is_some_and(|r| r.enabled))
-                .map(String::as_str)
+                .map(|n| n.as_str())
                 .collect();
             if !on.is_empty() {
                 return Err(err(

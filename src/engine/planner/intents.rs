@@ -86,7 +86,7 @@ impl<'a> Draft<'a> {
             let m = self.mastered(g);
             let keep: Vec<String> = m
                 .iter()
-                .filter(|n| g.nodelist.contains(n))
+                .filter(|n| g.nodelist.iter().any(|x| x == n.as_str()))
                 .cloned()
                 .collect();
             let goal = if keep.len() == m.len() {
@@ -112,7 +112,7 @@ impl<'a> Draft<'a> {
         self.aims.hold.extend(hold.iter().cloned());
         for g in self.st.resource_groups.values() {
             if g.state.values().any(|s| *s == RgState::ErrorStopFailed) {
-                self.aims.hold.insert(g.name.clone());
+                self.aims.hold.insert(g.name.to_string());
             }
         }
         for (g, nodes) in targets {

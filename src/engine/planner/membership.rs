@@ -34,7 +34,7 @@ impl<'a> Draft<'a> {
             .values()
             .filter(|g| {
                 g.managed
-                    && !self.aims.hold.contains(&g.name)
+                    && !self.aims.hold.contains(g.name.as_str())
                     && (g.state_on(&node).is_mastered()
                         || g.state.get(&node).is_some_and(|s| s.is_mastered()))
             })
@@ -117,7 +117,7 @@ impl<'a> Draft<'a> {
             .resource_groups
             .values()
             .filter(|g| g.managed && g.state.values().any(|s| s.is_mastered()))
-            .map(|g| g.name.clone())
+            .map(|g| g.name.to_string())
             .collect();
         for g in lost {
             self.set_goal(&g, Goal::Offline, Some(why.clone()));
@@ -228,7 +228,7 @@ impl<'a> Draft<'a> {
             if forming {
                 if g.auto_start_on_new_cluster {
                     goals.push((
-                        g.name.clone(),
+                        g.name.to_string(),
                         Auto {
                             strand_if_empty: true,
                             ..Auto::default()
@@ -250,13 +250,17 @@ impl<'a> Draft<'a> {
                 }
                 continue;
             }
-            if !g.nodelist.iter().any(|n| self.after.joined.contains(n)) {
+            if !g
+                .nodelist
+                .iter()
+                .any(|n| self.after.joined.contains(n.as_str()))
+            {
                 continue;
             }
             let m = self.mastered(g);
             if g.stranded && m.is_empty() {
                 goals.push((
-                    g.name.clone(),
+                    g.name.to_string(),
                     Auto {
                         sticky: true,
                         strand_if_empty: true,
@@ -266,7 +270,7 @@ impl<'a> Draft<'a> {
                 ));
             } else if g.failback && !m.is_empty() {
                 goals.push((
-                    g.name.clone(),
+                    g.name.to_string(),
                     Auto {
                         failback: true,
                         ..Auto::default()
@@ -278,7 +282,7 @@ impl<'a> Draft<'a> {
                 && m.len() < g.desired_primaries.min(g.maximum_primaries) as usize
             {
                 goals.push((
-                    g.name.clone(),
+                    g.name.to_string(),
                     Auto {
                         sticky: true,
                         ..Auto::default()

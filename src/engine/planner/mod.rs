@@ -73,7 +73,7 @@ pub fn init_nodes(
         (Some(InitNodes::RtInstalledNodes), _) => rt
             .and_then(|t| t.installed_nodes.clone())
             .unwrap_or_else(all),
-        (_, Some(g)) => g.nodelist.clone(),
+        (_, Some(g)) => g.nodelist.iter().map(Name::to_string).collect(),
         _ => all(),
     };
     nodes.into_iter().filter(|n| up(n)).collect()
@@ -259,8 +259,8 @@ impl<'a> Draft<'a> {
     }
 }
 
-fn known_list<'b>(what: &str, names: impl Iterator<Item = &'b String>) -> String {
-    let v: Vec<&str> = names.take(20).map(String::as_str).collect();
+fn known_list<'b>(what: &str, names: impl Iterator<Item = &'b (impl AsRef<str> + 'b)>) -> String {
+    let v: Vec<&str> = names.take(20).map(AsRef::as_ref).collect();
     if v.is_empty() {
         format!("there are no {what}")
     } else {

@@ -146,7 +146,8 @@ impl<'a> Draft<'a> {
                     ..Auto::default()
                 };
                 let usable = nodes.iter().all(|n| {
-                    g.nodelist.contains(n) && self.ineligible(g, n, &keep, true).is_none()
+                    g.nodelist.iter().any(|x| x == n.as_str())
+                        && self.ineligible(g, n, &keep, true).is_none()
                 });
                 if usable {
                     Ok(nodes)
@@ -182,11 +183,11 @@ impl<'a> Draft<'a> {
         // guards, as it places the groups it names.
         let relaxed = a.operator_follower.is_some();
         for (i, n) in g.nodelist.iter().enumerate() {
-            if chosen.contains(n) {
+            if chosen.iter().any(|x| x == n.as_str()) {
                 continue;
             }
             match self.ineligible(g, n, a, relaxed) {
-                None => cands.push((-self.weak_score(g, n), i, n.clone())),
+                None => cands.push((-self.weak_score(g, n), i, n.to_string())),
                 Some((w, dependency)) => {
                     *blocked_by_dependency |= dependency;
                     why.push(w)
@@ -271,7 +272,7 @@ impl<'a> Draft<'a> {
                     g.nodelist.join(",")
                 ),
                 crate::fix::Fix::SwitchGroup {
-                    g: g.name.clone(),
+                    g: g.name.to_string(),
                     nodes: vec!["NODE".into()],
                 },
             )));
@@ -341,11 +342,11 @@ impl<'a> Draft<'a> {
         .hint(
             crate::fix::Hint::lead(
                 format!("take {} offline first (", g.name),
-                crate::fix::Fix::OfflineGroup { g: g.name.clone() },
+                crate::fix::Fix::OfflineGroup { g: g.name.to_string() },
             )
             .text("), add the node to its Nodelist (")
             .fix(crate::fix::Fix::SetGroupNodes {
-                g: g.name.clone(),
+                g: g.name.to_string(),
                 nodes: vec![g.nodelist.join(","), "…".into()],
             })
             .text(format!("), or choose a node {} can follow to", g.name)),

@@ -58,7 +58,9 @@ impl<'a> Draft<'a> {
                     });
                 } else {
                     self.keep(&g.name);
-                    self.aims.res_restart.insert((r.name.clone(), node.clone()));
+                    self.aims
+                        .res_restart
+                        .insert((r.name.to_string(), node.clone()));
                 }
             }
             MonitorDecision::Giveover => {

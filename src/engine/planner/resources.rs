@@ -12,7 +12,7 @@ impl<'a> Draft<'a> {
         let mut rs: Vec<&Resource> = Vec::new();
         for n in resources {
             let r = self.resource(n)?;
-            if self.aims.hold.contains(&r.group) {
+            if self.aims.hold.contains(r.group.as_str()) {
                 continue;
             }
             if !rs.iter().any(|o| o.name == r.name) {
@@ -36,7 +36,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.as_str().into(),
                     monitored: true,
                 });
-                self.after.monitored.insert(r.name.clone(), true);
+                self.after.monitored.insert(r.name.to_string(), true);
             } else {
                 if r.enabled {
                     continue;
@@ -45,7 +45,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.as_str().into(),
                     enabled: true,
                 });
-                self.after.enabled.insert(r.name.clone(), true);
+                self.after.enabled.insert(r.name.to_string(), true);
             }
             self.keep(&r.group);
         }
@@ -56,7 +56,7 @@ impl<'a> Draft<'a> {
         let mut rs: Vec<&Resource> = Vec::new();
         for n in resources {
             let r = self.resource(n)?;
-            if self.aims.hold.contains(&r.group) {
+            if self.aims.hold.contains(r.group.as_str()) {
                 continue;
             }
             if !rs.iter().any(|o| o.name == r.name) {
@@ -127,7 +127,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.as_str().into(),
                     monitored: false,
                 });
-                self.after.monitored.insert(r.name.clone(), false);
+                self.after.monitored.insert(r.name.to_string(), false);
             } else {
                 if !r.enabled {
                     continue;
@@ -136,7 +136,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.as_str().into(),
                     enabled: false,
                 });
-                self.after.enabled.insert(r.name.clone(), false);
+                self.after.enabled.insert(r.name.to_string(), false);
             }
             self.keep(&r.group);
         }
@@ -184,12 +184,15 @@ impl<'a> Draft<'a> {
         }
         for rn in resources {
             let r = self.resource(rn)?;
-            if self.aims.hold.contains(&r.group) {
+            if self.aims.hold.contains(r.group.as_str()) {
                 continue;
             }
             let g = self.group(&r.group)?;
             self.check_not_frozen(g)?;
-            if let Some(n) = ns.iter().find(|n| !g.nodelist.contains(n)) {
+            if let Some(n) = ns
+                .iter()
+                .find(|n| !g.nodelist.iter().any(|x| x == n.as_str()))
+            {
                 return Err(err(
                     ErrorCode::Node,
                     format!(
@@ -219,7 +222,7 @@ impl<'a> Draft<'a> {
                     monitor: monitor_only,
                     on,
                 });
-                let key = (r.name.clone(), n.clone());
+                let key = (r.name.to_string(), n.clone());
                 if monitor_only {
                     self.after.node_monitored.insert(key, on);
                 } else {
@@ -341,7 +344,7 @@ impl<'a> Draft<'a> {
                 resource: r.name.as_str().into(),
                 node: n.as_str().into(),
             });
-            let k = (r.group.clone(), n);
+            let k = (r.group.to_string(), n);
             if !settles.contains(&k) {
                 settles.push(k);
             }
@@ -356,7 +359,7 @@ impl<'a> Draft<'a> {
                 self.st.resource_groups.get(rg).is_some_and(|g| {
                     g.state_on(n) == RgState::ErrorStopFailed
                         && g.resources.iter().all(|r| {
-                            resources.contains(r)
+                            resources.iter().any(|x| x == r.as_str())
                                 || self
                                     .st
                                     .resources

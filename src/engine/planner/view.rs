@@ -18,7 +18,7 @@ impl<'a> Draft<'a> {
                 "resource groups",
                 self.st.resource_groups.keys(),
             ))
-            .suggest(name, self.st.resource_groups.keys().map(String::as_str))
+            .suggest(name, self.st.resource_groups.keys().map(|k| k.as_str()))
         })
     }
 
@@ -27,12 +27,12 @@ impl<'a> Draft<'a> {
             err(ErrorCode::Rsrc, format!("resource {name} does not exist"))
                 .kind(crate::error::Kind::NoEnt)
                 .hint(known_list("resources", self.st.resources.keys()))
-                .suggest(name, self.st.resources.keys().map(String::as_str))
+                .suggest(name, self.st.resources.keys().map(|k| k.as_str()))
         })
     }
 
     pub(super) fn rt(&self, r: &Resource) -> Option<&'a ResourceType> {
-        self.st.resource_types.get(&r.rtype)
+        self.st.resource_types.get(r.rtype.as_str())
     }
 
     pub(super) fn node_known(&self, name: &str) -> Result<String> {
@@ -60,7 +60,7 @@ impl<'a> Draft<'a> {
     pub(super) fn managed_after(&self, g: &ResourceGroup) -> bool {
         self.after
             .managed
-            .get(&g.name)
+            .get(g.name.as_str())
             .copied()
             .unwrap_or(g.managed)
     }
@@ -68,7 +68,7 @@ impl<'a> Draft<'a> {
     pub(super) fn enabled_after(&self, r: &Resource) -> bool {
         self.after
             .enabled
-            .get(&r.name)
+            .get(r.name.as_str())
             .copied()
             .unwrap_or(r.enabled)
     }
@@ -76,10 +76,10 @@ impl<'a> Draft<'a> {
     /// On_off_switch of `r` on node `n` after the plan: a per-node change, else a cluster-wide
     /// change (which sets every node), else the current per-node value.
     pub(super) fn enabled_after_on(&self, r: &Resource, n: &str) -> bool {
-        let key = (r.name.clone(), n.to_string());
+        let key = (r.name.to_string(), n.to_string());
         match (
             self.after.node_enabled.get(&key),
-            self.after.enabled.get(&r.name),
+            self.after.enabled.get(r.name.as_str()),
         ) {
             (Some(b), _) | (None, Some(b)) => *b,
             (None, None) => r.enabled_on(n),
@@ -88,10 +88,10 @@ impl<'a> Draft<'a> {
 
     /// Monitored_switch of `r` on node `n` after the plan (as [`Self::enabled_after_on`]).
     pub(super) fn monitored_after_on(&self, r: &Resource, n: &str) -> bool {
-        let key = (r.name.clone(), n.to_string());
+        let key = (r.name.to_string(), n.to_string());
         match (
             self.after.node_monitored.get(&key),
-            self.after.monitored.get(&r.name),
+            self.after.monitored.get(r.name.as_str()),
         ) {
             (Some(b), _) | (None, Some(b)) => *b,
             (None, None) => r.monitored_on(n),
@@ -114,11 +114,14 @@ impl<'a> Draft<'a> {
         let mut v: Vec<String> = g
             .nodelist
             .iter()
-            .filter(|n| !self.after.crashed.contains(*n) && g.state_on(n).is_mastered())
-            .cloned()
+            .filter(|n| !self.after.crashed.contains(n.as_str()) && g.state_on(n).is_mastered())
+            .map(|n| n.to_string())
             .collect();
         for (n, s) in &g.state {
-            if !g.nodelist.contains(n) && !self.after.crashed.contains(n) && s.is_mastered() {
+            if !g.nodelist.iter().any(|x| x == n.as_str())
+                && !self.after.crashed.contains(n)
+                && s.is_mastered()
+            {
                 v.push(n.clone());
             }
         }
@@ -139,7 +142,8 @@ impl<'a> Draft<'a> {
     /// Error_stop_failed somewhere (not on a crashed node, not being cleared), or held by
     /// recovery.
     pub(super) fn frozen(&self, g: &ResourceGroup) -> bool {
-        self.aims.hold.contains(&g.name) || g.state.keys().any(|n| self.stop_failed_on(g, n))
+        self.aims.hold.contains(g.name.as_str())
+            || g.state.keys().any(|n| self.stop_failed_on(g, n))
     }
 
     /// `g` is (and stays, in this plan) Error_stop_failed on `n`.
@@ -149,7 +153,7 @@ impl<'a> Draft<'a> {
             && !self
                 .after
                 .cleared
-                .contains(&(g.name.clone(), n.to_string()))
+                .contains(&(g.name.to_string(), n.to_string()))
     }
 
     /// Group `rg` is (or will be) online on `n`, in a state a strong positive affinity
@@ -164,7 +168,7 @@ impl<'a> Draft<'a> {
     }
 
     pub(super) fn check_not_frozen(&self, g: &ResourceGroup) -> Result<()> {
-        if self.aims.hold.contains(&g.name) {
+        if self.aims.hold.contains(g.name.as_str()) {
             return Ok(());
         }
         for n in g.state.keys() {
@@ -178,7 +182,7 @@ impl<'a> Draft<'a> {
                             .get(*r)
                             .is_some_and(|r| r.state_on(n) == RState::StopFailed)
                     })
-                    .map(String::as_str)
+                    .map(|n| n.as_str())
                     .collect();
                 let list = if failed.is_empty() {
                     "RESOURCE".to_string()
@@ -214,10 +218,14 @@ impl<'a> Draft<'a> {
             .hint(
                 crate::fix::Hint::lead(
                     "manage it first: ",
-                    crate::fix::Fix::ManageGroup { g: g.name.clone() },
+                    crate::fix::Fix::ManageGroup {
+                        g: g.name.to_string(),
+                    },
                 )
                 .text(" (or bring it online with ")
-                .fix(crate::fix::Fix::OnlineGroup { g: g.name.clone() })
+                .fix(crate::fix::Fix::OnlineGroup {
+                    g: g.name.to_string(),
+                })
                 .text(")"),
             ));
         }
@@ -229,7 +237,7 @@ impl<'a> Draft<'a> {
         let mut out: Vec<&ResourceGroup> = Vec::new();
         for n in rgs {
             let g = self.group(n)?;
-            if !out.iter().any(|o| o.name == g.name) && !self.aims.hold.contains(&g.name) {
+            if !out.iter().any(|o| o.name == g.name) && !self.aims.hold.contains(g.name.as_str()) {
                 out.push(g);
             }
         }
@@ -242,7 +250,7 @@ impl<'a> Draft<'a> {
                 .st
                 .resource_groups
                 .values()
-                .filter(|g| !self.aims.hold.contains(&g.name))
+                .filter(|g| !self.aims.hold.contains(g.name.as_str()))
                 .collect())
         } else {
             self.groups_of(rgs)

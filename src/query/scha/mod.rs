@@ -15,7 +15,7 @@ pub use rgroup::{GROUP_TAGS, group};
 pub use rtype::{TYPE_TAGS, rtype};
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, Node, RStatus, Release, Resource};
+use crate::model::{ClusterState, Name, Node, RStatus, Release, Resource};
 
 /// One answer, typed as scha_cmds(1HA) "Results Format" types its output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,7 +277,7 @@ pub fn cluster(state: &ClusterState, tag: &str, args: &[String], local: &str) ->
         }
         "ALL_RESOURCEGROUPS" => {
             none()?;
-            Answer::List(state.resource_groups.keys().cloned().collect())
+            Answer::List(state.resource_groups.keys().map(Name::to_string).collect())
         }
         "ALL_RESOURCETYPES" => {
             none()?;

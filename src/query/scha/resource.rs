@@ -214,7 +214,7 @@ pub fn resource(
                     .unwrap_or_default(),
             )
         }
-        "GROUP" => none().map(|_| Answer::Str(r.group.clone()))?,
+        "GROUP" => none().map(|_| Answer::Str(r.group.to_string()))?,
         "NUM_RESOURCE_RESTARTS" => {
             none().map(|_| Answer::Int(num_resource_restarts(state, r, now)))?
         }

@@ -83,7 +83,7 @@ pub fn rtype(
                 .resources
                 .values()
                 .filter(|r| r.rtype == rt.name)
-                .map(|r| r.name.clone())
+                .map(|r| r.name.to_string())
                 .collect(),
         ),
         "RT_BASEDIR" => text(&rt.rt_basedir),

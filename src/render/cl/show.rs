@@ -2,7 +2,9 @@
 //! object's name on the first line, per-node values as `Label{node}`.
 
 use super::{bool_text, field, list_text, subtitle, title};
-use crate::model::{ClusterState, InitNodes, PropValue, Resource, ResourceGroup, ResourceType};
+use crate::model::{
+    ClusterState, InitNodes, Name, PropValue, Resource, ResourceGroup, ResourceType,
+};
 use crate::query::effective::{group_value, resource_value, resource_value_on};
 use crate::query::types::{self as catalog, prop_type_name};
 
@@ -242,7 +244,7 @@ fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, o: &Show
         .or_else(|| group.map(|g| g.project_name.clone()))
         .unwrap_or_default();
     o.field(out, d + 1, "Resource_project_name", &project);
-    let nodes: &[String] = group.map_or(&[], |g| g.nodelist.as_slice());
+    let nodes: &[Name] = group.map_or(&[], |g| g.nodelist.as_slice());
     for n in nodes {
         let on = bool_text(r.enabled_on(n));
         o.field(out, d + 1, &format!("Enabled{{{n}}}"), on);

@@ -3,7 +3,7 @@
 use super::*;
 use crate::admin::init::{InitOptions, new_cluster};
 use crate::model::{
-    ClusterState, RState, RStatus, Resource, ResourceGroup, ResourceNodeState, RgState,
+    ClusterState, Name, RState, RStatus, Resource, ResourceGroup, ResourceNodeState, RgState,
 };
 
 fn cluster(nodes: &[&str]) -> ClusterState {
@@ -15,7 +15,7 @@ fn cluster(nodes: &[&str]) -> ClusterState {
 }
 
 fn add_group(s: &mut ClusterState, name: &str, nodes: &[&str], online_on: Option<&str>) {
-    let mut g = ResourceGroup::new(name, nodes.iter().map(|s| s.to_string()).collect());
+    let mut g = ResourceGroup::new(name, nodes.iter().map(|s| Name::from(*s)).collect());
     g.managed = true;
     for n in nodes {
         let st = if Some(*n) == online_on {
@@ -30,7 +30,7 @@ fn add_group(s: &mut ClusterState, name: &str, nodes: &[&str], online_on: Option
 
 fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, message: &str) {
     let g = s.resource_groups.get_mut(group).unwrap();
-    g.resources.push(name.to_string());
+    g.resources.push(Name::from(name));
     let mut state = crate::model::NodeMap::new();
     for n in &g.nodelist {
         let on = g.state_on(n) == RgState::Online;
@@ -54,9 +54,9 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
     s.resources.insert(
         name.to_string(),
         Resource {
-            name: name.to_string(),
-            rtype: rtype.to_string(),
-            group: group.to_string(),
+            name: Name::from(name),
+            rtype: Name::from(rtype),
+            group: Name::from(group),
             enabled: true,
             monitored: true,
             description: String::new(),
@@ -300,7 +300,7 @@ fn failed_and_unmanaged_states_print_as_scstat_spells_them() {
         .insert("mail-2".into(), RgState::PendingOnlineBlocked);
     let mut g = ResourceGroup::new("IDLE-RG", vec!["mail-2".into()]);
     g.state.insert("mail-2".into(), RgState::Online);
-    s.resource_groups.insert("IDLE-RG".into(), g);
+    s.resource_groups.insert("IDLE-RG", g);
     let out = text(&s, only_groups(), None);
     assert!(
         out.contains("  Resource: disk-rs             mail-2              Start_failed         Faulted - Failed to mount /global/mail1.\n"),

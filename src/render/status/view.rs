@@ -1,7 +1,7 @@
 //! The status view: what `scstat` shows, collected once from the state, and its JSON form.
 
 use super::StatusOptions;
-use crate::model::{ClusterState, Dependencies, Resource, RgMode};
+use crate::model::{ClusterState, Dependencies, Name, Resource, RgMode};
 use serde::Serialize;
 
 /// The status of the cluster, restricted to the selected sections and node.
@@ -79,7 +79,7 @@ pub struct GroupView<'a> {
     pub failback: bool,
     pub desired_primaries: u32,
     pub maximum_primaries: u32,
-    pub nodelist: &'a [String],
+    pub nodelist: &'a [Name],
     pub rg_dependencies: &'a [String],
     pub rg_affinities: &'a [String],
     pub suspended: bool,
@@ -105,7 +105,7 @@ pub struct ResourceView<'a> {
     pub dependencies: &'a Dependencies,
     resource: &'a Resource,
     /// Its group's nodes, the one node asked for (`scstat -h`), the nodes kept by a filter.
-    nodelist: &'a [String],
+    nodelist: &'a [Name],
     only: Option<&'a str>,
     kept: Option<&'a [String]>,
 }
@@ -116,7 +116,7 @@ impl<'a> ResourceView<'a> {
         let (r, only, kept) = (self.resource, self.only, self.kept);
         self.nodelist
             .iter()
-            .filter(move |n| wanted(only, n) && kept.is_none_or(|k| k.contains(n)))
+            .filter(move |n| wanted(only, n) && kept.is_none_or(|k| k.iter().any(|x| x == *n)))
             .map(move |n| match r.state.get(n) {
                 Some(ns) => ResourceNodeView {
                     node: n,
@@ -332,7 +332,7 @@ fn resource_groups<'a>(state: &'a ClusterState, only: Option<&str>) -> Vec<Group
         .map(|g| {
             let nodes_of = || g.nodelist.iter().filter(|n| wanted(only, n));
             // The node asked for as the group's own name of it, which the views outlive.
-            let only = only.and_then(|o| g.nodelist.iter().find(|n| *n == o).map(String::as_str));
+            let only = only.and_then(|o| g.nodelist.iter().find(|n| *n == o).map(Name::as_str));
             let resources = g
                 .resources
                 .iter()
