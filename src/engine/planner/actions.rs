@@ -33,15 +33,15 @@ pub(super) struct Unit {
 #[derive(Default)]
 struct Progress<'o> {
     /// Whether each resource seen so far runs after the plan.
-    run_after: FastMap<String, bool>,
+    run_after: FastMap<Name, bool>,
     /// Resources that stop somewhere in this plan (a node crash stops what ran there).
-    bounced: FastSet<String>,
+    bounced: FastSet<Name>,
     /// Of those, the ones whose service goes down: stopped, crashed or restarted with their
     /// group (not a fault monitor's restart in place). Strong dependents in other groups
     /// stop before them and start again after them.
-    stopped: FastSet<String>,
+    stopped: FastSet<Name>,
     /// (resource, node) where the service goes down in this plan.
-    stopped_on: FastSet<(String, String)>,
+    stopped_on: FastSet<(Name, Name)>,
     /// Groups already processed.
     processed: FastSet<&'o str>,
 }
@@ -115,7 +115,7 @@ impl<'a> Draft<'a> {
     }
 
     /// Resources of the ordered groups that were running on a crashing node.
-    fn crash_bounced(&self, order: &[String]) -> FastSet<String> {
+    fn crash_bounced(&self, order: &[String]) -> FastSet<Name> {
         let mut bounced = FastSet::default();
         if self.after.crashed.is_empty() {
             return bounced;
@@ -130,7 +130,7 @@ impl<'a> Draft<'a> {
                         .iter()
                         .any(|(n, s)| self.after.crashed.contains(n) && needs_stop(s.state))
                 {
-                    bounced.insert(rn.to_string());
+                    bounced.insert(rn.clone());
                 }
             }
         }
@@ -150,18 +150,18 @@ impl<'a> Draft<'a> {
             let (act, runs) = self.resource_act(rn, &u, p);
             u.will.insert(rn, runs);
             if runs {
-                p.run_after.insert(rn.to_string(), true);
+                p.run_after.insert(Name::from(rn), true);
             } else {
-                p.run_after.entry(rn.to_string()).or_insert(false);
+                p.run_after.entry(Name::from(rn)).or_insert(false);
             }
             if let Some(a) = act {
                 if matches!(a, Act::Stop | Act::Restart { .. }) {
-                    p.bounced.insert(rn.to_string());
+                    p.bounced.insert(Name::from(rn));
                     u.local_bounce.insert(rn);
                 }
                 if matches!(a, Act::Stop | Act::Restart { short: false }) {
-                    p.stopped.insert(rn.to_string());
-                    p.stopped_on.insert((rn.to_string(), u.node.to_string()));
+                    p.stopped.insert(Name::from(rn));
+                    p.stopped_on.insert((Name::from(rn), Name::from(u.node)));
                 }
                 acts.push((Name::from(rn), a));
             }
@@ -330,7 +330,7 @@ impl<'a> Draft<'a> {
         r.state.iter().any(|(m, st)| {
             st.state.is_running()
                 && !self.after.crashed.contains(m)
-                && !p.stopped_on.contains(&(r.name.to_string(), m.to_string()))
+                && !p.stopped_on.contains(&(r.name.clone(), Name::from(m)))
         })
     }
 

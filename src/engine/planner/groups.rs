@@ -27,7 +27,7 @@ impl<'a> Draft<'a> {
                     rg: g.name.as_str().into(),
                     managed: true,
                 });
-                self.after.managed.insert(g.name.to_string(), true);
+                self.after.managed.insert(g.name.clone(), true);
                 self.method_steps_init(g, Method::Init);
             }
             for rn in &g.resources {
@@ -39,14 +39,14 @@ impl<'a> Draft<'a> {
                         resource: r.name.as_str().into(),
                         enabled: true,
                     });
-                    self.after.enabled.insert(r.name.to_string(), true);
+                    self.after.enabled.insert(r.name.clone(), true);
                 }
                 if !r.monitored {
                     self.pre(StepKind::SetMonitored {
                         resource: r.name.as_str().into(),
                         monitored: true,
                     });
-                    self.after.monitored.insert(r.name.to_string(), true);
+                    self.after.monitored.insert(r.name.clone(), true);
                 }
             }
         }
@@ -480,7 +480,7 @@ impl<'a> Draft<'a> {
                 rg: g.name.as_str().into(),
                 managed: true,
             });
-            self.after.managed.insert(g.name.to_string(), true);
+            self.after.managed.insert(g.name.clone(), true);
             self.method_steps_init(g, Method::Init);
         }
         Ok(())

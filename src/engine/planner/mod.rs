@@ -130,15 +130,15 @@ struct Auto {
 #[derive(Default)]
 struct After {
     /// On_off_switch changes.
-    enabled: FastMap<String, bool>,
+    enabled: FastMap<Name, bool>,
     /// Monitored_switch changes.
-    monitored: FastMap<String, bool>,
+    monitored: FastMap<Name, bool>,
     /// Per-node On_off_switch changes (resource, node).
-    node_enabled: FastMap<(String, String), bool>,
+    node_enabled: FastMap<(Name, Name), bool>,
     /// Per-node Monitored_switch changes (resource, node).
-    node_monitored: FastMap<(String, String), bool>,
+    node_monitored: FastMap<(Name, Name), bool>,
     /// Groups becoming managed or unmanaged.
-    managed: FastMap<String, bool>,
+    managed: FastMap<Name, bool>,
     /// Nodes that crash (nothing they ran needs stopping).
     crashed: FastSet<String>,
     /// Nodes that leave (crash or halt).

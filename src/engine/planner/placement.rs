@@ -187,7 +187,7 @@ impl<'a> Draft<'a> {
                 continue;
             }
             match self.ineligible(g, n, a, relaxed) {
-                None => cands.push((-self.weak_score(g, n), i, n.to_string())),
+                None => cands.push((-self.weak_score(g, n), i, n.as_str().to_owned())),
                 Some((w, dependency)) => {
                     *blocked_by_dependency |= dependency;
                     why.push(w)

@@ -2,7 +2,7 @@
 //! (`-c -f STOP_FAILED`), and suspend/resume automatic recovery.
 
 use super::{Draft, Goal, err};
-use crate::engine::plan::{Settle, StepKind};
+use crate::engine::plan::{Name, Settle, StepKind};
 use crate::error::{ErrorCode, Result};
 use crate::fasthash::FastSet;
 use crate::model::{DepKind, RState, Resource, RgState};
@@ -36,7 +36,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.as_str().into(),
                     monitored: true,
                 });
-                self.after.monitored.insert(r.name.to_string(), true);
+                self.after.monitored.insert(r.name.clone(), true);
             } else {
                 if r.enabled {
                     continue;
@@ -45,7 +45,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.as_str().into(),
                     enabled: true,
                 });
-                self.after.enabled.insert(r.name.to_string(), true);
+                self.after.enabled.insert(r.name.clone(), true);
             }
             self.keep(&r.group);
         }
@@ -127,7 +127,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.as_str().into(),
                     monitored: false,
                 });
-                self.after.monitored.insert(r.name.to_string(), false);
+                self.after.monitored.insert(r.name.clone(), false);
             } else {
                 if !r.enabled {
                     continue;
@@ -136,7 +136,7 @@ impl<'a> Draft<'a> {
                     resource: r.name.as_str().into(),
                     enabled: false,
                 });
-                self.after.enabled.insert(r.name.to_string(), false);
+                self.after.enabled.insert(r.name.clone(), false);
             }
             self.keep(&r.group);
         }
@@ -222,7 +222,7 @@ impl<'a> Draft<'a> {
                     monitor: monitor_only,
                     on,
                 });
-                let key = (r.name.to_string(), n.clone());
+                let key = (r.name.clone(), Name::from(n.as_str()));
                 if monitor_only {
                     self.after.node_monitored.insert(key, on);
                 } else {

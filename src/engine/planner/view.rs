@@ -2,7 +2,7 @@
 //! decided so far), the lookups that name a missing object, and the small step builders.
 
 use super::{Draft, Goal, err, init_nodes, known_list};
-use crate::engine::plan::{Step, StepKind};
+use crate::engine::plan::{Name, Step, StepKind};
 use crate::error::{ErrorCode, Result};
 use crate::model::{Method, RState, Resource, ResourceGroup, ResourceType, RgState};
 
@@ -76,7 +76,7 @@ impl<'a> Draft<'a> {
     /// On_off_switch of `r` on node `n` after the plan: a per-node change, else a cluster-wide
     /// change (which sets every node), else the current per-node value.
     pub(super) fn enabled_after_on(&self, r: &Resource, n: &str) -> bool {
-        let key = (r.name.to_string(), n.to_string());
+        let key = (r.name.clone(), Name::from(n));
         match (
             self.after.node_enabled.get(&key),
             self.after.enabled.get(r.name.as_str()),
@@ -88,7 +88,7 @@ impl<'a> Draft<'a> {
 
     /// Monitored_switch of `r` on node `n` after the plan (as [`Self::enabled_after_on`]).
     pub(super) fn monitored_after_on(&self, r: &Resource, n: &str) -> bool {
-        let key = (r.name.to_string(), n.to_string());
+        let key = (r.name.clone(), Name::from(n));
         match (
             self.after.node_monitored.get(&key),
             self.after.monitored.get(r.name.as_str()),
@@ -115,7 +115,7 @@ impl<'a> Draft<'a> {
             .nodelist
             .iter()
             .filter(|n| !self.after.crashed.contains(n.as_str()) && g.state_on(n).is_mastered())
-            .map(|n| n.to_string())
+            .map(|n| n.as_str().to_owned())
             .collect();
         for (n, s) in &g.state {
             if !g.nodelist.iter().any(|x| x == n.as_str())
@@ -153,7 +153,7 @@ impl<'a> Draft<'a> {
             && !self
                 .after
                 .cleared
-                .contains(&(g.name.to_string(), n.to_string()))
+                .contains(&(g.name.as_str().to_owned(), n.to_string()))
     }
 
     /// Group `rg` is (or will be) online on `n`, in a state a strong positive affinity
