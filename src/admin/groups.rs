@@ -81,7 +81,7 @@ pub(super) fn change(
     check_group(state, &g, Some(current))?;
     // Per-node records of nodes that left the Nodelist go with them.
     let nodes = g.nodelist.clone();
-    g.state.retain(|n, _| nodes.contains(n));
+    g.state.retain(|n, _| nodes.iter().any(|x| x == n));
     g.start_failures.retain(|n, _| nodes.contains(n));
     let mut plan = Plan::new(Change::ChangeGroup(g));
     if let Change::ChangeGroup(g) = &plan.change {

@@ -118,8 +118,11 @@ impl<'a> Draft<'a> {
             .cloned()
             .collect();
         for (n, s) in &g.state {
-            if !g.nodelist.contains(n) && !self.after.crashed.contains(n) && s.is_mastered() {
-                v.push(n.clone());
+            if !g.nodelist.iter().any(|x| x == n)
+                && !self.after.crashed.contains(n)
+                && s.is_mastered()
+            {
+                v.push(n.to_string());
             }
         }
         v
