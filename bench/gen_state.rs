@@ -167,7 +167,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
             } else {
                 RgState::Offline
             };
-            rg.state.insert(n.to_string(), st);
+            rg.state.insert(n, st);
         }
         let lo = (g - 1) * GROUP_SIZE + 1;
         let hi = (g * GROUP_SIZE).min(o.resources);

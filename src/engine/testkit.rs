@@ -267,7 +267,7 @@ pub fn set_online(s: &mut ClusterState, group: &str, node: &str) {
         .get_mut(group)
         .expect("group")
         .state
-        .insert(node.to_string(), RgState::Online);
+        .insert(node, RgState::Online);
     for r in names {
         let res = &s.resources[&r];
         if !res.enabled {

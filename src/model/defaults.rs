@@ -105,9 +105,7 @@ mod tests {
         let mut fresh = ResourceGroup::new("rg-1", vec!["a".into(), "b".into()]);
         fresh.managed = true;
         fresh.resources = vec!["rs-1".into()];
-        fresh
-            .state
-            .insert("a".into(), super::super::RgState::Online);
+        fresh.state.insert("a", super::super::RgState::Online);
         assert_eq!(g, fresh);
         let text = serde_json::to_string(&g).unwrap();
         // Schema 6: the name is the key of the group's object, `managed` true is the default.

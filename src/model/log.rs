@@ -129,9 +129,9 @@ impl EventLog {
             sink: SinkSlot(None),
         }
     }
-    /// Entries buffered before they go to the [`LogSink`], if there is one: about 400 KB of
+    /// Entries buffered before they go to the [`LogSink`], if there is one: about 100 KB of
     /// text.
-    pub const SPILL_ENTRIES: usize = 4096;
+    pub const SPILL_ENTRIES: usize = 1024;
     /// Send the buffer to `sink` whenever it fills, from now on until the commit takes the
     /// sink back ([`EventLog::take_sink`]).
     pub fn set_sink(&mut self, sink: Box<dyn LogSink>) {

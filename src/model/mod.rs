@@ -511,8 +511,8 @@ pub struct ResourceGroup {
     )]
     pub resources: Vec<Name>,
     /// Per-node state, one entry per Nodelist node (absent = Offline, or Unmanaged when unmanaged).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub state: BTreeMap<String, RgState>,
+    #[serde(default, skip_serializing_if = "NodeMap::is_empty")]
+    pub state: NodeMap<RgState>,
     /// Per-node history used by Pingpong_interval: node -> simulated ms of the last failure to start.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub start_failures: BTreeMap<String, u64>,
@@ -553,7 +553,7 @@ impl ResourceGroup {
             auto_start_on_new_cluster: true,
             suspend_automatic_recovery: false,
             resources: Vec::new(),
-            state: BTreeMap::new(),
+            state: NodeMap::new(),
             start_failures: BTreeMap::new(),
             quiesced: false,
             giveovers: BTreeMap::new(),

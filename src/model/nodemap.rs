@@ -105,6 +105,16 @@ impl<V> NodeMap<V> {
     }
 }
 
+impl<K: AsRef<str>, V> FromIterator<(K, V)> for NodeMap<V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut m = NodeMap::new();
+        for (k, v) in iter {
+            m.insert(k, v);
+        }
+        m
+    }
+}
+
 impl<V> std::ops::Index<&str> for NodeMap<V> {
     type Output = V;
     fn index(&self, key: &str) -> &V {

@@ -105,7 +105,7 @@ fn carry_switches(state: &mut ClusterState, sc: &ClusterState) {
 
 /// Read Pacemaker's placement into `state`; stop groups it started only partly. Returns notes.
 fn read_back(t: &Target, state: &mut ClusterState) -> Result<Vec<String>> {
-    let before: BTreeMap<String, BTreeMap<String, crate::model::RgState>> = state
+    let before: BTreeMap<String, crate::model::NodeMap<crate::model::RgState>> = state
         .resource_groups
         .values()
         .map(|g| (g.name.to_string(), g.state.clone()))

@@ -2,7 +2,7 @@
 //! group target roles of a CIB.
 
 use crate::error::{ErrorCode, Result, ScError};
-use crate::model::{ClusterState, Name, RState, RStatus, ResourceNodeState, RgState};
+use crate::model::{ClusterState, Name, NodeMap, RState, RStatus, ResourceNodeState, RgState};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where one resource instance is active.
@@ -151,7 +151,7 @@ pub fn apply(state: &mut ClusterState, obs: &Observed) {
         .collect();
     for gname in groups {
         let members = state.resource_groups[&gname].resources.clone();
-        let mut on: BTreeMap<String, RgState> = BTreeMap::new();
+        let mut on: NodeMap<RgState> = NodeMap::new();
         for m in &members {
             for (node, s) in &state.resources[m].state {
                 let gs = match s.state {
@@ -159,9 +159,12 @@ pub fn apply(state: &mut ClusterState, obs: &Observed) {
                     RState::MonitorFailed => RgState::OnlineFaulted,
                     _ => RgState::Online,
                 };
-                let e = on.entry(node.to_string()).or_insert(gs);
-                if gs != RgState::Online {
-                    *e = gs;
+                match on.get_mut(node) {
+                    Some(e) if gs != RgState::Online => *e = gs,
+                    Some(_) => {}
+                    None => {
+                        on.insert(node, gs);
+                    }
                 }
             }
         }
@@ -177,7 +180,7 @@ pub fn apply(state: &mut ClusterState, obs: &Observed) {
 /// where it was, as in SC; Pacemaker has no group state apart from its members.
 pub fn keep_idle_groups(
     state: &mut ClusterState,
-    before: &BTreeMap<String, BTreeMap<String, RgState>>,
+    before: &BTreeMap<String, NodeMap<RgState>>,
     roles: &BTreeMap<String, bool>,
 ) {
     let names: Vec<String> = state
@@ -199,12 +202,12 @@ pub fn keep_idle_groups(
         if !idle {
             continue;
         }
-        let kept: BTreeMap<String, RgState> = before
+        let kept: NodeMap<RgState> = before
             .get(&name)
             .into_iter()
             .flatten()
             .filter(|(n, s)| **s == RgState::Online && state.cluster.is_up(n))
-            .map(|(n, s)| (n.clone(), *s))
+            .map(|(n, s)| (n, *s))
             .collect();
         if let Some(g) = state.resource_groups.get_mut(&name) {
             g.state = kept;

@@ -26,7 +26,7 @@ fn group(s: &mut ClusterState, name: &str, nodes: &[&str], online_on: &[&str]) {
         } else {
             RgState::Offline
         };
-        g.state.insert(n.to_string(), st);
+        g.state.insert(n, st);
     }
     s.resource_groups.insert(name.to_string(), g);
 }
@@ -434,7 +434,7 @@ fn failed_resource() {
     edit(&t, |s| {
         s.resource_groups["MAIL-RG"]
             .state
-            .insert("mail-1".into(), RgState::OnlineFaulted);
+            .insert("mail-1", RgState::OnlineFaulted);
         s.resources["mail-rs"].state.insert(
             "mail-1",
             ResourceNodeState {

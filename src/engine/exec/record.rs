@@ -87,7 +87,7 @@ pub(super) fn set_rg_state(state: &mut ClusterState, rg: &str, node: &str, s: Rg
     if s == RgState::Offline {
         g.state.remove(node);
     } else {
-        g.state.insert(node.to_string(), s);
+        g.state.insert(node, s);
     }
     events::rgmd(
         state,

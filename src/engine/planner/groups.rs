@@ -493,7 +493,7 @@ impl<'a> Draft<'a> {
                 continue;
             }
             let m = self.mastered(g);
-            let errored: Vec<&String> = g
+            let errored: Vec<&str> = g
                 .state
                 .iter()
                 .filter(|(_, s)| **s == RgState::ErrorStopFailed)

@@ -118,11 +118,11 @@ impl<'a> Draft<'a> {
             .map(|n| n.as_str().to_owned())
             .collect();
         for (n, s) in &g.state {
-            if !g.nodelist.iter().any(|x| x == n.as_str())
+            if !g.nodelist.iter().any(|x| x == n)
                 && !self.after.crashed.contains(n)
                 && s.is_mastered()
             {
-                v.push(n.clone());
+                v.push(n.to_string());
             }
         }
         v

@@ -23,7 +23,7 @@ fn add_group(s: &mut ClusterState, name: &str, nodes: &[&str], online_on: Option
         } else {
             RgState::Offline
         };
-        g.state.insert(n.to_string(), st);
+        g.state.insert(n, st);
     }
     s.resource_groups.insert(name.to_string(), g);
 }
@@ -297,9 +297,9 @@ fn failed_and_unmanaged_states_print_as_scstat_spells_them() {
     );
     s.resource_groups["MAIL-RG"]
         .state
-        .insert("mail-2".into(), RgState::PendingOnlineBlocked);
+        .insert("mail-2", RgState::PendingOnlineBlocked);
     let mut g = ResourceGroup::new("IDLE-RG", vec!["mail-2".into()]);
-    g.state.insert("mail-2".into(), RgState::Online);
+    g.state.insert("mail-2", RgState::Online);
     s.resource_groups.insert("IDLE-RG", g);
     let out = text(&s, only_groups(), None);
     assert!(
