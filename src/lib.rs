@@ -56,11 +56,12 @@ pub(crate) fn let_go<T>(value: T) {
 /// at 10,000 resources peaks 0.5–0.7 MB lower, at no measurable cost in time.
 fn keep_large_blocks_mapped() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets a parameter of the allocator; it is called before this
-    // process starts any thread, and a refused setting leaves the default.
-    let set = unsafe { libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024) };
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    debug_assert_eq!(set, 1, "glibc takes a 128 KiB mmap threshold");
+    {
+        // SAFETY: mallopt only sets a parameter of the allocator; it is called before this
+        // process starts any thread, and a refused setting leaves the default.
+        let set = unsafe { libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024) };
+        debug_assert_eq!(set, 1, "glibc takes a 128 KiB mmap threshold");
+    }
 }
 
 /// Run one invocation (`argv` includes argv[0]) with the given environment, writing to the

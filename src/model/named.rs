@@ -141,7 +141,7 @@ impl<V: Named> NamedMap<V> {
     }
 
     /// Store `value` under its own name, like [`NamedMap::insert`].
-    pub fn insert_named(&mut self, value: V) -> Option<V> {
+    fn insert_named(&mut self, value: V) -> Option<V> {
         let h = hash(value.name());
         let entries = &self.entries;
         match self

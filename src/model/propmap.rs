@@ -40,10 +40,6 @@ impl PropMap {
         }
     }
 
-    pub fn remove(&mut self, name: &str) -> Option<PropValue> {
-        self.find(name).ok().map(|i| self.0.remove(i).1)
-    }
-
     /// Keep the entries `keep` says yes to.
     pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut PropValue) -> bool) {
         self.0.retain_mut(|(k, v)| keep(k, v));
@@ -55,10 +51,6 @@ impl PropMap {
 
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(k, _)| k)
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -74,16 +66,6 @@ impl<'a> IntoIterator for &'a PropMap {
     >;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter().map(|(k, v)| (k, v))
-    }
-}
-
-impl FromIterator<(String, PropValue)> for PropMap {
-    fn from_iter<I: IntoIterator<Item = (String, PropValue)>>(iter: I) -> PropMap {
-        let mut m = PropMap::new();
-        for (k, v) in iter {
-            m.insert(k, v);
-        }
-        m
     }
 }
 
@@ -148,8 +130,8 @@ mod tests {
         assert!(m.contains_key("Failover_mode"));
         assert!(!m.contains_key("retry_count"), "names are matched exactly");
         m.retain(|k, _| k != "Failover_mode");
-        assert_eq!(m.len(), 1);
-        assert_eq!(m.remove("Retry_count"), Some(PropValue::Int(3)));
+        assert_eq!(m.keys().collect::<Vec<_>>(), ["Retry_count"]);
+        m.retain(|_, v| *v != PropValue::Int(3));
         assert!(m.is_empty());
         assert_eq!(m, PropMap::default());
     }
@@ -162,9 +144,5 @@ mod tests {
         // Out of order or repeated in a hand-edited file: sorted, the last value wins.
         let m: PropMap = serde_json::from_str(r#"{"C":1,"A":2,"C":3}"#).unwrap();
         assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"A":2,"C":3}"#);
-        let as_tree: std::collections::BTreeMap<String, PropValue> =
-            serde_json::from_str(text).unwrap();
-        let from_tree: PropMap = as_tree.into_iter().collect();
-        assert_eq!(serde_json::to_string(&from_tree).unwrap(), text);
     }
 }
