@@ -526,7 +526,7 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<ClusterState> {
         .outln("Simulation on a copy of the cluster: the state file is not changed.");
     ctx.out.outln("");
     ctx.out.outln("Current cluster status:");
-    ctx.out.out(&render::status(session.state(), None));
+    render::write_status(session.state(), None, &mut |p| ctx.out.out(p));
     if !injected.is_empty() {
         ctx.out.outln("");
         ctx.out.outln("Injected faults:");
@@ -545,11 +545,11 @@ pub fn simulate(ctx: &mut Ctx, a: SimulateArgs) -> Result<ClusterState> {
         ctx.out.outln("");
         ctx.out.outln(&format!("Event: {ev}"));
         let tr = session.apply_intent(ev)?;
-        ctx.out.out(&render::transition(&tr));
+        render::write_transition(&tr, &mut |p| ctx.out.out(p));
     }
     ctx.out.outln("");
     ctx.out.outln("Revised cluster status:");
-    ctx.out.out(&render::status(session.state(), None));
+    render::write_status(session.state(), None, &mut |p| ctx.out.out(p));
     // The session's own copy (a dry run writes nothing), not a second copy of the cluster.
     Ok(session.abandon())
 }

@@ -10,6 +10,14 @@ use crate::model::{ClusterState, Name, RState, RgState};
 /// Compact status of the whole cluster (or of the named groups).
 pub fn status(state: &ClusterState, groups: Option<&[String]>) -> String {
     let mut out = String::new();
+    write_status(state, groups, &mut |piece| out.push_str(piece));
+    out
+}
+
+/// [`status`], handed to `sink` in pieces of about 64 KiB as it is made (the status of
+/// 10,000 resources is half a megabyte of text).
+pub fn write_status(state: &ClusterState, groups: Option<&[String]>, sink: &mut dyn FnMut(&str)) {
+    let mut out = super::pieces::buffer();
     let nodes: Vec<String> = state
         .cluster
         .nodes
@@ -79,8 +87,9 @@ pub fn status(state: &ClusterState, groups: Option<&[String]>) -> String {
             }
             out.push_str(&format!("    {:<12} {line}\n", r.name));
         }
+        super::pieces::spill(&mut out, sink);
     }
-    out
+    sink(&out);
 }
 
 fn group_line(state: &ClusterState, name: &str) -> String {
