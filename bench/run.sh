@@ -558,6 +558,14 @@ elif [ "$small" -gt 0 ]; then
   check "peak memory under 10x the state file" "" "no state of 1 MiB or more measured; peak $small KiB"
 fi
 
+# The release build lays out its functions by bench/symbol-order.txt (build.rs); a name the
+# build no longer has is skipped, so say how much of the file still applies.
+order=$REPO/bench/symbol-order.txt
+if [ -f "$order" ] && command -v nm >/dev/null 2>&1; then
+  found=$(nm --defined-only "$(readlink -f "$B/scsim")" 2>/dev/null | awk 'NR == FNR { want[$1] = 1; next } NF == 3 && ($3 in want) && !($3 in seen) { seen[$3] = 1; n++ } END { print n + 0 }' "$order" -)
+  note "function layout: $found of $(wc -l < "$order") names of bench/symbol-order.txt are in this binary (regenerate with bench/symbol-order.sh when few are)"
+fi
+
 if [ ${#NOTES[@]} -gt 0 ] || [ ${#FAIL_KINDS[@]} -gt 0 ]; then
   emit ""
   emit "### Notes"
