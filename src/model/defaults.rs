@@ -56,7 +56,7 @@ pub(super) fn is_no_dependencies(d: &super::Dependencies) -> bool {
 
 /// A list read at its length. Reading grows a list from empty (room for four strings at the
 /// first), and a state file holds thousands of short ones: a resource's one dependency, a
-/// group's two nodes. Lists of one or two are allocated once at their size; longer ones give
+/// group's two nodes. Lists of up to eight are allocated once at their size; longer ones give
 /// back the room they did not use.
 pub(super) fn exact<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
@@ -70,30 +70,110 @@ where
             f.write_str("a list")
         }
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let Some(a) = seq.next_element()? else {
-                return Ok(Vec::new());
-            };
-            let Some(b) = seq.next_element()? else {
-                return Ok(vec![a]);
-            };
-            let Some(c) = seq.next_element()? else {
-                return Ok(vec![a, b]);
-            };
-            let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(5).max(3));
-            v.extend([a, b, c]);
-            while let Some(x) = seq.next_element()? {
-                v.push(x);
-            }
-            v.shrink_to_fit();
-            Ok(v)
+            let hint = seq.size_hint();
+            collect_exact(|| seq.next_element(), hint)
         }
     }
     d.deserialize_seq(Exact(std::marker::PhantomData))
 }
 
+/// The items `next` gives until it gives `None`, in a list allocated at its length when there
+/// are at most eight (a per-node state, a resource's set properties, a dependency list, a
+/// group's members). A list grown and then shrunk would leave its tail in the heap as a hole,
+/// one per object read, which the blocks made after it seldom fit. Longer lists grow (from
+/// `hint`) and give back the room they did not use.
+pub(super) fn collect_exact<T, E>(
+    mut next: impl FnMut() -> Result<Option<T>, E>,
+    hint: Option<usize>,
+) -> Result<Vec<T>, E> {
+    const HEAD: usize = 8;
+    let mut head: [Option<T>; HEAD] = std::array::from_fn(|_| None);
+    let mut n = 0;
+    while n < HEAD {
+        let Some(item) = next()? else { break };
+        head[n] = Some(item);
+        n += 1;
+    }
+    let more = if n == HEAD {
+        hint.unwrap_or(HEAD).min(64)
+    } else {
+        0
+    };
+    let mut v = Vec::with_capacity(n + more);
+    v.extend(head.into_iter().flatten());
+    if n == HEAD {
+        while let Some(item) = next()? {
+            v.push(item);
+        }
+        v.shrink_to_fit();
+    }
+    Ok(v)
+}
+
+/// Entries read from a file, put in key order with a map's semantics: of equal keys the last
+/// one wins. Files scsim writes are in order already, which one pass confirms.
+pub(super) fn sort_entries<K: Ord, V>(v: &mut Vec<(K, V)>) {
+    if v.windows(2).all(|w| w[0].0 < w[1].0) {
+        return;
+    }
+    // Reversed, the stable sort puts the last of equal keys first, and `dedup_by` keeps the
+    // first of a run.
+    v.reverse();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v.dedup_by(|later, kept| later.0 == kept.0);
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Resource, ResourceGroup};
+    use super::{collect_exact, sort_entries};
+
+    fn collect(n: usize, hint: Option<usize>) -> Vec<usize> {
+        let mut items = 0..n;
+        collect_exact(|| Ok::<_, ()>(items.next()), hint).unwrap()
+    }
+
+    #[test]
+    fn short_lists_are_allocated_at_their_length() {
+        for n in 0..=8 {
+            let v = collect(n, None);
+            assert_eq!(v, (0..n).collect::<Vec<_>>());
+            assert_eq!(v.capacity(), n, "{n} items");
+        }
+        // Longer lists grow, from the hint or not, and give back what they did not use.
+        for (n, hint) in [(9, None), (12, Some(2)), (40, Some(100))] {
+            let v = collect(n, hint);
+            assert_eq!(v, (0..n).collect::<Vec<_>>());
+            assert_eq!(v.capacity(), n, "{n} items, hint {hint:?}");
+        }
+        // An error from the source is passed on.
+        let mut calls = 0;
+        let failed = collect_exact(
+            || {
+                calls += 1;
+                if calls == 3 {
+                    Err("bad")
+                } else {
+                    Ok(Some(calls))
+                }
+            },
+            None,
+        );
+        assert_eq!(failed, Err("bad"));
+    }
+
+    #[test]
+    fn entries_are_sorted_with_the_last_of_a_key_winning() {
+        let mut sorted = vec![("a", 1), ("b", 2), ("c", 3)];
+        sort_entries(&mut sorted);
+        assert_eq!(sorted, [("a", 1), ("b", 2), ("c", 3)]);
+        let mut v = vec![("c", 1), ("a", 2), ("c", 3), ("b", 4), ("a", 5), ("c", 6)];
+        sort_entries(&mut v);
+        assert_eq!(v, [("a", 5), ("b", 4), ("c", 6)]);
+        let mut twice = vec![("a", 1), ("a", 2)];
+        sort_entries(&mut twice);
+        assert_eq!(twice, [("a", 2)]);
+    }
 
     /// A group as schema 4 wrote it: every property spelled out.
     const V4_GROUP: &str = r#"{"name":"rg-1","nodelist":["a","b"],"managed":true,"mode":"Failover","description":"","failback":false,"maximum_primaries":1,"desired_primaries":1,"rg_dependencies":[],"rg_affinities":[],"implicit_network_dependencies":true,"global_resources_used":["*"],"pathprefix":"","pingpong_interval":3600,"project_name":"default","rg_system":false,"auto_start_on_new_cluster":true,"suspend_automatic_recovery":false,"resources":["rs-1"],"state":{"a":"Online"}}"#;

@@ -3,6 +3,7 @@
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -165,23 +166,15 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for NodeMap<V> {
                 f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
-                // Room for a cluster of up to four nodes at once: growing from one entry
-                // reallocated twice for most maps.
-                let mut m = NodeMap(Vec::with_capacity(a.size_hint().unwrap_or(4).min(64)));
+                let hint = a.size_hint();
                 // The names are read in place where the text allows (no escapes).
-                while let Some((k, v)) = a.next_entry::<std::borrow::Cow<'de, str>, V>()? {
-                    // Files list the nodes sorted: append without a search.
-                    match m.0.last() {
-                        Some((last, _)) if last.as_str() >= k.as_ref() => {
-                            m.insert(k, v);
-                        }
-                        _ => m.0.push((Key::new(&k), v)),
-                    }
-                }
-                if m.0.capacity() > m.0.len() {
-                    m.0.shrink_to_fit();
-                }
-                Ok(m)
+                let next = || {
+                    let entry = a.next_entry::<Cow<'de, str>, V>()?;
+                    Ok(entry.map(|(k, v)| (Key::new(&k), v)))
+                };
+                let mut entries = super::defaults::collect_exact(next, hint)?;
+                super::defaults::sort_entries(&mut entries);
+                Ok(NodeMap(entries))
             }
         }
         d.deserialize_map(Visit(PhantomData))

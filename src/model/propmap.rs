@@ -88,18 +88,12 @@ impl<'de> Deserialize<'de> for PropMap {
                 f.write_str("an object of property values")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<PropMap, A::Error> {
-                let mut m = PropMap(Vec::with_capacity(access.size_hint().unwrap_or(0)));
-                while let Some((k, v)) = access.next_entry::<String, PropValue>()? {
-                    // The state file lists them in order: append; anything else is sorted in.
-                    match m.0.last() {
-                        Some((last, _)) if *last >= k => {
-                            m.insert(k, v);
-                        }
-                        _ => m.0.push((k, v)),
-                    }
-                }
-                m.0.shrink_to_fit();
-                Ok(m)
+                let hint = access.size_hint();
+                let next = || access.next_entry::<String, PropValue>();
+                let mut entries = super::defaults::collect_exact(next, hint)?;
+                // The state file lists them in order; anything else is sorted in.
+                super::defaults::sort_entries(&mut entries);
+                Ok(PropMap(entries))
             }
         }
         d.deserialize_map(Visit)
