@@ -56,8 +56,7 @@ pub(super) fn is_no_dependencies(d: &super::Dependencies) -> bool {
 
 /// A list read at its length. Reading grows a list from empty (room for four strings at the
 /// first), and a state file holds thousands of short ones: a resource's one dependency, a
-/// group's two nodes. Lists of up to eight are allocated once at their size; longer ones give
-/// back the room they did not use.
+/// group's two nodes. Each is allocated at its length ([`collect_exact`]).
 pub(super) fn exact<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
@@ -77,37 +76,42 @@ where
     d.deserialize_seq(Exact(std::marker::PhantomData))
 }
 
-/// The items `next` gives until it gives `None`, in a list allocated at its length when there
-/// are at most eight (a per-node state, a resource's set properties, a dependency list, a
-/// group's members). A list grown and then shrunk would leave its tail in the heap as a hole,
-/// one per object read, which the blocks made after it seldom fit. Longer lists grow (from
-/// `hint`) and give back the room they did not use.
+/// The items `next` gives until it gives `None`, in a list allocated at its length (a
+/// per-node state, a resource's set properties, a dependency list, a group's members). A
+/// list grown and then shrunk would leave its tail in the heap as a hole, one per object
+/// read, which the blocks made after it seldom fit. Up to four items are held until the
+/// end; a longer list is grown and then moved into one of its length, and the grown one,
+/// freed at once, is what the next long list grows in.
 pub(super) fn collect_exact<T, E>(
     mut next: impl FnMut() -> Result<Option<T>, E>,
     hint: Option<usize>,
 ) -> Result<Vec<T>, E> {
-    const HEAD: usize = 8;
-    let mut head: [Option<T>; HEAD] = std::array::from_fn(|_| None);
-    let mut n = 0;
-    while n < HEAD {
-        let Some(item) = next()? else { break };
-        head[n] = Some(item);
-        n += 1;
-    }
-    let more = if n == HEAD {
-        hint.unwrap_or(HEAD).min(64)
-    } else {
-        0
+    let Some(a) = next()? else {
+        return Ok(Vec::new());
     };
-    let mut v = Vec::with_capacity(n + more);
-    v.extend(head.into_iter().flatten());
-    if n == HEAD {
-        while let Some(item) = next()? {
-            v.push(item);
-        }
-        v.shrink_to_fit();
+    let Some(b) = next()? else {
+        return Ok(vec![a]);
+    };
+    let Some(c) = next()? else {
+        return Ok(vec![a, b]);
+    };
+    let Some(d) = next()? else {
+        return Ok(vec![a, b, c]);
+    };
+    let Some(e) = next()? else {
+        return Ok(vec![a, b, c, d]);
+    };
+    let mut grown = Vec::with_capacity(8.max(5 + hint.unwrap_or(0).min(64)));
+    grown.extend([a, b, c, d, e]);
+    while let Some(item) = next()? {
+        grown.push(item);
     }
-    Ok(v)
+    if grown.len() == grown.capacity() {
+        return Ok(grown);
+    }
+    let mut exact = Vec::with_capacity(grown.len());
+    exact.append(&mut grown);
+    Ok(exact)
 }
 
 /// Entries read from a file, put in key order with a map's semantics: of equal keys the last
@@ -135,13 +139,13 @@ mod tests {
 
     #[test]
     fn short_lists_are_allocated_at_their_length() {
-        for n in 0..=8 {
+        for n in 0..=9 {
             let v = collect(n, None);
             assert_eq!(v, (0..n).collect::<Vec<_>>());
             assert_eq!(v.capacity(), n, "{n} items");
         }
-        // Longer lists grow, from the hint or not, and give back what they did not use.
-        for (n, hint) in [(9, None), (12, Some(2)), (40, Some(100))] {
+        // Longer lists too, whether the source tells their length or not.
+        for (n, hint) in [(12, None), (12, Some(2)), (40, Some(100)), (8, Some(8))] {
             let v = collect(n, hint);
             assert_eq!(v, (0..n).collect::<Vec<_>>());
             assert_eq!(v.capacity(), n, "{n} items, hint {hint:?}");
