@@ -8,8 +8,8 @@
 # callgrind, collects the functions of the scsim binary each command executed, and writes them
 # ordered by the number of commands that ran them (the code every command runs first), then by
 # the commands that ran them (code run by the same commands sits together), then by their
-# address in the current build. Rebuild with
-# `cargo build --release` afterwards; the linker skips names a later build no longer has.
+# address in the current build. Rebuild with `cargo build --release` afterwards; the linker
+# skips names a later build no longer has.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
