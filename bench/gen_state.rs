@@ -179,7 +179,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                 group: name.clone(),
                 enabled: true,
                 monitored: true,
-                description: String::new(),
+                description: Default::default(),
                 dependencies: Default::default(),
                 properties: Default::default(),
                 extension: Default::default(),
@@ -201,7 +201,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
                         } else {
                             RStatus::Offline
                         },
-                        message: String::new(),
+                        message: Default::default(),
                     },
                 );
             }

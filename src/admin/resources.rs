@@ -109,7 +109,7 @@ pub(super) fn create_typed(
         group: g.name.clone(),
         enabled: false,
         monitored: true,
-        description: String::new(),
+        description: Default::default(),
         dependencies: Dependencies::default(),
         properties: PropMap::new(),
         extension: PropMap::new(),

@@ -24,7 +24,7 @@ pub(super) fn store(r: &mut Resource, decl: &ParamDecl, v: PropValue) {
         }
     }
     if decl.name == "R_description" {
-        r.description = v.to_string();
+        r.description = v.to_string().into();
         return;
     }
     r.properties.insert(decl.name.clone(), v);

@@ -142,7 +142,42 @@ pub enum MonitorDecision {
 pub struct Step {
     pub kind: StepKind,
     /// Shared by the steps of one reason (a plan of thousands of steps has a few reasons).
-    pub reason: std::rc::Rc<str>,
+    pub reason: Reason,
+}
+
+/// Why a step is there: one text shared by the steps of a reason, held by a pointer's width.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Reason(std::rc::Rc<String>);
+
+impl std::ops::Deref for Reason {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Reason {
+        Reason(std::rc::Rc::new(s))
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(s: &str) -> Reason {
+        Reason::from(s.to_string())
+    }
+}
+
+impl std::fmt::Debug for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
+    }
 }
 
 /// What a summary line of a plan says happens to its object.

@@ -242,7 +242,7 @@ pub fn add_resource<'a>(
         group: Name::from(group),
         enabled: true,
         monitored: true,
-        description: String::new(),
+        description: Default::default(),
         dependencies: crate::model::Dependencies::of(
             crate::model::DepKind::Strong,
             deps.iter().map(|d| Name::from(*d)).collect(),
@@ -285,7 +285,7 @@ pub fn set_online(s: &mut ClusterState, group: &str, node: &str) {
             ResourceNodeState {
                 state: st,
                 status: RStatus::Online,
-                message: msg,
+                message: msg.into(),
             },
         );
     }

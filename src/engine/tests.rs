@@ -304,7 +304,7 @@ fn a_timeout_consumes_the_whole_timeout() {
         .iter()
         .find(|e| e.result == StepResult::TimedOut)
         .expect("a timed-out step");
-    assert_eq!(e.duration_ms, 300_000);
+    assert_eq!(e.duration_ms(), 300_000);
     assert_eq!(
         s.resources["mail-rs"].state_on("mail-2"),
         RState::StartFailed
@@ -540,7 +540,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
             }
             StepKind::ClearStopFailed { resource, node }
             | StepKind::Mark { resource, node, .. } => {
-                st.insert((resource.to_string(), node.to_string()), parse(e.detail));
+                st.insert((resource.to_string(), node.to_string()), parse(e.detail()));
             }
             StepKind::Method {
                 resource,
@@ -601,7 +601,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
                     }
                     _ => {}
                 }
-                if !e.detail.is_empty()
+                if !e.detail().is_empty()
                     && !matches!(
                         method,
                         Method::Boot
@@ -612,7 +612,7 @@ fn check_order(before: &ClusterState, tr: &Transition) -> Result<(), String> {
                             | Method::MonitorCheck
                     )
                 {
-                    st.insert((resource.to_string(), node.to_string()), parse(e.detail));
+                    st.insert((resource.to_string(), node.to_string()), parse(e.detail()));
                 }
             }
             _ => {}

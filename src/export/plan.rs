@@ -304,7 +304,7 @@ fn resources(state: &ClusterState, ops: &mut Vec<Op>) {
             .map(|(k, v)| (k.clone(), cli_value(v)))
             .collect();
         if !r.description.is_empty() {
-            standard.push(("R_description".into(), r.description.clone()));
+            standard.push(("R_description".into(), r.description.to_string()));
         }
         let net = state.type_of(r).and_then(|t| {
             if t.is_logical_hostname {

@@ -5,7 +5,8 @@
 //! as fields of the resource's object.
 
 use super::{
-    Dependencies, Name, NodeMap, PropMap, PropValue, Resource, ResourceNodeState, defaults,
+    Dependencies, Name, NodeMap, PropMap, PropValue, Resource, ResourceNodeState, SparseText,
+    defaults,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -110,7 +111,7 @@ pub(super) struct ResourceFile {
     #[serde(default = "defaults::yes")]
     monitored: bool,
     #[serde(default)]
-    description: String,
+    description: SparseText,
     #[serde(default)]
     dependencies: Dependencies,
     #[serde(default)]

@@ -18,7 +18,7 @@ mod propmap;
 pub mod props;
 pub mod value;
 pub use log::{Event, EventLog, EventRef, LogSink};
-pub use named::{Named, NamedMap};
+pub use named::{Named, NamedMap, set_passed_hook};
 pub use nodemap::{Iter as NodeMapIter, NodeMap};
 pub use packed::PackedLog;
 
@@ -637,8 +637,8 @@ pub struct Resource {
     /// Monitored_switch.
     #[serde(skip_serializing_if = "defaults::is_yes")]
     pub monitored: bool,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub description: String,
+    #[serde(skip_serializing_if = "SparseText::is_empty")]
+    pub description: SparseText,
     #[serde(skip_serializing_if = "defaults::is_no_dependencies")]
     pub dependencies: Dependencies,
     /// Standard properties set explicitly (canonical spelling -> value); others take the type's
@@ -664,7 +664,7 @@ pub struct Resource {
 pub struct ResourceNodeState {
     pub state: RState,
     pub status: RStatus,
-    pub message: String,
+    pub message: SparseText,
 }
 
 impl Default for ResourceNodeState {
@@ -672,8 +672,77 @@ impl Default for ResourceNodeState {
         ResourceNodeState {
             state: RState::Offline,
             status: RStatus::Offline,
-            message: String::new(),
+            message: SparseText::default(),
         }
+    }
+}
+
+/// A text most objects leave empty — the status message of a resource on a node
+/// (`scha_resource_setstatus -m`), a resource's description — held out of line: a pointer's
+/// width in each object, which at 10,000 resources on two nodes is 0.5 MB less than a `String`
+/// in each.
+#[derive(Clone, Default, PartialEq, Eq)]
+#[expect(
+    clippy::box_collection,
+    reason = "one word wide; a `Box<str>` would take two"
+)]
+pub struct SparseText(Option<Box<String>>);
+
+impl SparseText {
+    pub fn as_str(&self) -> &str {
+        self.0.as_deref().map_or("", String::as_str)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl Serialize for SparseText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SparseText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(SparseText::from)
+    }
+}
+
+impl std::ops::Deref for SparseText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for SparseText {
+    fn from(s: String) -> SparseText {
+        SparseText((!s.is_empty()).then(|| Box::new(s)))
+    }
+}
+
+impl From<&str> for SparseText {
+    fn from(s: &str) -> SparseText {
+        SparseText::from(s.to_string())
+    }
+}
+
+impl PartialEq<&str> for SparseText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for SparseText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for SparseText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -11,8 +11,9 @@
 use super::{Name, Resource, ResourceGroup};
 use crate::fasthash::BuildFast;
 use hashbrown::HashTable;
-use serde::de::{MapAccess, Visitor};
+use serde::de::{DeserializeSeed, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cell::Cell;
 use std::fmt;
 use std::hash::BuildHasher;
 use std::marker::PhantomData;
@@ -297,6 +298,50 @@ impl<V: Named + Serialize> Serialize for NamedMap<V> {
     }
 }
 
+thread_local! {
+    /// Told the address of each object's key in the text being read, when that text is read
+    /// in place ([`set_passed_hook`]).
+    static PASSED: Cell<Option<fn(usize)>> = const { Cell::new(None) };
+}
+
+/// Have `hook` told, while this thread reads name-keyed maps from text in memory, the address
+/// of each object's key in that text: everything before it has been read. The store releases
+/// the pages of a large state file behind that point as the file is read, so the text and the
+/// objects made of it are not held in full together. Returns the hook it replaces.
+pub fn set_passed_hook(hook: Option<fn(usize)>) -> Option<fn(usize)> {
+    PASSED.replace(hook)
+}
+
+/// Reads an object's key as its [`Name`], telling the hook where the key lies in the text when
+/// the parser hands it out in place.
+struct KeySeed(Option<fn(usize)>);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Name;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Name, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Name;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a name")
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Name, E> {
+        if let Some(hook) = self.0 {
+            hook(v.as_ptr() as usize);
+        }
+        Ok(Name::new(v))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Name, E> {
+        Ok(Name::new(v))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Name, E> {
+        Ok(Name::from(v))
+    }
+}
+
 /// Read from an object of name → object, naming each object after its key; a name given twice
 /// keeps its first place and its last object.
 impl<'de, V: Deserialize<'de> + Named> Deserialize<'de> for NamedMap<V> {
@@ -309,7 +354,9 @@ impl<'de, V: Deserialize<'de> + Named> Deserialize<'de> for NamedMap<V> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 let mut out = NamedMap::with_capacity(access.size_hint().unwrap_or(0).min(4096));
-                while let Some((key, value)) = access.next_entry::<Name, V>()? {
+                let hook = PASSED.get();
+                while let Some(key) = access.next_key_seed(KeySeed(hook))? {
+                    let value = access.next_value::<V>()?;
                     out.insert(key, value);
                 }
                 Ok(out)

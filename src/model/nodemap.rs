@@ -1,9 +1,11 @@
 //! [`NodeMap`]: a small map from node name to a value, kept sorted in one vector.
 
+use crate::fasthash::FastMap;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -14,11 +16,53 @@ use std::marker::PhantomData;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeMap<V>(Vec<(Key, V)>);
 
-/// A node name as a map key: in place up to 24 bytes (any name a cluster is likely to give
-/// its nodes), on the heap beyond. A resource's state names every node of its group, so a
-/// cluster of thousands of resources would otherwise hold tens of thousands of six-byte
-/// strings, each its own allocation.
-type Key = super::Name;
+/// A node name as a map key: a pointer to the one copy of that name this thread holds
+/// ([`Key::new`]). A resource's state names every node of its group, so a cluster of thousands
+/// of resources would otherwise hold tens of thousands of copies of a few names; as a pointer,
+/// a resource's state on two nodes takes 48 bytes instead of 112.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key(&'static String);
+
+thread_local! {
+    /// The node names this thread has seen as keys, each kept for the life of the process (a
+    /// cluster has a few nodes; a map read from a file adds only names it spells).
+    static KEYS: RefCell<FastMap<&'static str, &'static String>> = RefCell::default();
+}
+
+impl Key {
+    /// The key for `name`, made the first time the thread sees it.
+    fn new(name: &str) -> Key {
+        KEYS.with_borrow_mut(|keys| {
+            if let Some(k) = keys.get(name) {
+                return Key(k);
+            }
+            let k: &'static String = Box::leak(Box::new(name.to_string()));
+            keys.insert(k.as_str(), k);
+            Key(k)
+        })
+    }
+    fn as_str(&self) -> &'static str {
+        self.0.as_str()
+    }
+}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Key) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Key) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
 
 impl<V> Default for NodeMap<V> {
     fn default() -> Self {
@@ -225,21 +269,30 @@ mod tests {
 
     #[test]
     fn names_short_and_long_sort_and_read_back_alike() {
-        let long = "a-node-name-longer-than-twenty-two-bytes";
-        let exact = "twenty-four-bytes-name!!";
-        assert_eq!(exact.len(), std::mem::size_of::<Key>());
-        let text = format!(r#"{{"{long}":1,"n\u00e9ud":2,"{exact}":3,"b":4}}"#);
+        let long = "a-node-name-longer-than-twenty-four-bytes";
+        let text = format!(r#"{{"{long}":1,"n\u00e9ud":2,"b":4}}"#);
         let tree: BTreeMap<String, u32> = serde_json::from_str(&text).unwrap();
         let map: NodeMap<u32> = serde_json::from_str(&text).unwrap();
         assert!(map.iter().eq(tree.iter().map(|(k, v)| (k.as_str(), v))));
         assert_eq!(map[long], 1);
         assert_eq!(map["n\u{e9}ud"], 2);
-        assert!(Key::new(long).is_heap_allocated());
-        assert!(!Key::new(exact).is_heap_allocated());
-        assert_eq!(std::mem::size_of::<Key>(), std::mem::size_of::<String>());
         assert_eq!(
             serde_json::to_string(&map).unwrap(),
             serde_json::to_string(&tree).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_name_is_held_once_and_a_key_is_a_pointer() {
+        let a: NodeMap<u8> = serde_json::from_str(r#"{"node-1":1,"node-2":2}"#).unwrap();
+        let mut b = NodeMap::new();
+        b.insert("node-2", 3u8);
+        let (ka, kb) = (a.keys().nth(1).unwrap(), b.keys().next().unwrap());
+        assert_eq!(ka.as_ptr(), kb.as_ptr());
+        assert_eq!(std::mem::size_of::<Key>(), std::mem::size_of::<usize>());
+        assert_eq!(
+            std::mem::size_of::<(Key, crate::model::ResourceNodeState)>(),
+            24
         );
     }
 }

@@ -4,7 +4,7 @@
 //! is an object `{"state", "status", "message"}` (message left out when empty), the form every
 //! state was written in before schema 6 and that is still read.
 
-use super::{RState, RStatus, ResourceNodeState};
+use super::{RState, RStatus, ResourceNodeState, SparseText};
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -34,7 +34,7 @@ impl Serialize for ResourceNodeState {
         st.serialize_field("state", &self.state)?;
         st.serialize_field("status", &self.status)?;
         if !self.message.is_empty() {
-            st.serialize_field("message", &self.message)?;
+            st.serialize_field("message", self.message.as_str())?;
         }
         st.end()
     }
@@ -64,19 +64,19 @@ impl<'de> Visitor<'de> for NodeStateVisitor {
         Ok(ResourceNodeState {
             state,
             status,
-            message: String::new(),
+            message: SparseText::default(),
         })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut state = None;
         let mut status = None;
-        let mut message = String::new();
+        let mut message = SparseText::default();
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match &*key {
                 "state" => state = Some(map.next_value::<RState>()?),
                 "status" => status = Some(map.next_value::<RStatus>()?),
-                "message" => message = map.next_value()?,
+                "message" => message = SparseText::from(map.next_value::<String>()?),
                 // Unknown fields are skipped (and noticed by the store's unknown-field pass).
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -99,7 +99,7 @@ mod tests {
         ResourceNodeState {
             state,
             status,
-            message: message.to_string(),
+            message: SparseText::from(message),
         }
     }
 

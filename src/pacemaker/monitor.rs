@@ -136,9 +136,9 @@ pub fn apply(state: &mut ClusterState, obs: &Observed) {
                     state: st,
                     status,
                     message: if status == RStatus::Online {
-                        "Started by Pacemaker".to_string()
+                        "Started by Pacemaker".into()
                     } else {
-                        "Failed in Pacemaker".to_string()
+                        "Failed in Pacemaker".into()
                     },
                 },
             );

@@ -47,7 +47,7 @@ pub fn resource_value(state: &ClusterState, r: &Resource, decl: &ParamDecl) -> O
     }
     let switch = |on: bool| PropValue::Str(if on { "Enabled" } else { "Disabled" }.to_string());
     match decl.name.as_str() {
-        "R_description" => Some(PropValue::Str(r.description.clone())),
+        "R_description" => Some(PropValue::Str(r.description.to_string())),
         "Resource_name" => Some(PropValue::Str(r.name.to_string())),
         "Type" => Some(PropValue::Str(r.rtype.to_string())),
         "On_off_switch" => Some(switch(r.enabled)),

@@ -65,7 +65,7 @@ pub fn cluster(state: &ClusterState, groups: Option<&[String]>) -> Value {
                         let s = r.state.get(n).cloned().unwrap_or_default();
                         rs.insert(
                             n.to_string(),
-                            json!({"state": s.state.as_str(), "status": s.status.as_str(), "message": s.message}),
+                            json!({"state": s.state.as_str(), "status": s.status.as_str(), "message": s.message.as_str()}),
                         );
                     }
                     json!({

@@ -328,21 +328,21 @@ fn executed_line(e: &Executed, step: &Step) -> String {
     let result = match e.result {
         StepResult::Done => match &step.kind {
             StepKind::Method { method, .. } if changes_state(*method) => {
-                format!("ok -> {}", e.detail)
+                format!("ok -> {}", e.detail())
             }
             StepKind::Method { .. } => "ok".to_string(),
-            _ if !e.detail.is_empty() => format!("-> {}", e.detail),
+            _ if !e.detail().is_empty() => format!("-> {}", e.detail()),
             _ => String::new(),
         },
         StepResult::Failed { exit } => match &step.kind {
             StepKind::Method { method, .. } if !changes_state(*method) => {
                 format!("FAILED (exit {exit})")
             }
-            _ => format!("FAILED (exit {exit}) -> {}", e.detail),
+            _ => format!("FAILED (exit {exit}) -> {}", e.detail()),
         },
         StepResult::TimedOut => match &step.kind {
             StepKind::Method { method, .. } if !changes_state(*method) => "TIMED OUT".to_string(),
-            _ => format!("TIMED OUT -> {}", e.detail),
+            _ => format!("TIMED OUT -> {}", e.detail()),
         },
     };
     // Built in place (a node failure at scale prints thousands of these lines).

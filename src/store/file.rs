@@ -47,6 +47,19 @@ pub fn kind_name(m: &std::fs::Metadata) -> &'static str {
 /// that grows or lies about its size cannot exhaust memory. `what` names it in messages
 /// ("cluster state file", "RTR file"). The raw I/O error comes back for the caller to explain.
 pub fn read_regular(path: &Path, limit: u64, what: &str) -> std::io::Result<Vec<u8>> {
+    let f = open_regular(path, limit, what)?;
+    let len = f.metadata()?.len();
+    let mut buf = Vec::with_capacity(len as usize + 1);
+    f.take(limit + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        return Err(too_big(path, buf.len() as u64, limit, what));
+    }
+    Ok(buf)
+}
+
+/// Open a regular file of at most `limit` bytes for reading, without blocking: a FIFO or a
+/// device is refused before anything is read ([`read_regular`]).
+pub fn open_regular(path: &Path, limit: u64, what: &str) -> std::io::Result<std::fs::File> {
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]
@@ -66,12 +79,7 @@ pub fn read_regular(path: &Path, limit: u64, what: &str) -> std::io::Result<Vec<
     if m.len() > limit {
         return Err(too_big(path, m.len(), limit, what));
     }
-    let mut buf = Vec::with_capacity(m.len() as usize + 1);
-    f.take(limit + 1).read_to_end(&mut buf)?;
-    if buf.len() as u64 > limit {
-        return Err(too_big(path, buf.len() as u64, limit, what));
-    }
-    Ok(buf)
+    Ok(f)
 }
 
 /// Fail (as [`read_regular`] would) unless `path` is a regular file; a missing file passes.
@@ -86,7 +94,7 @@ pub fn check_regular(path: &Path, what: &str) -> std::io::Result<()> {
     }
 }
 
-fn too_big(path: &Path, len: u64, limit: u64, what: &str) -> std::io::Error {
+pub fn too_big(path: &Path, len: u64, limit: u64, what: &str) -> std::io::Error {
     std::io::Error::other(format!(
         "{} is {len} bytes or more; a {what} is at most {limit} bytes",
         path.display()

@@ -19,6 +19,7 @@ pub mod messages;
 pub mod migrate;
 pub mod noderoot;
 mod seal;
+mod text;
 pub mod unknown;
 
 use crate::error::{ErrorCode, Fix, Hint, Result, ScError};
@@ -38,8 +39,40 @@ pub fn load(path: &Path) -> Result<ClusterState> {
 
 /// Load the state file alone.
 fn load_state(path: &Path) -> Result<ClusterState> {
-    let bytes = read_state_bytes(path)?;
-    decode(&bytes, path)
+    let text = read_state_text(path)?;
+    decode_text(&text, path, check::Level::Read)
+}
+
+/// The state file as [`text::Text`]: read, or mapped when it is large.
+fn read_state_text(path: &Path) -> Result<text::Text> {
+    file::check_state_name(path)?;
+    text::Text::read(path, file::MAX_STATE_BYTES, "cluster state").map_err(|e| read_error(path, e))
+}
+
+/// [`decode_at`] on the text of the file at `path`. A current file parses straight into the
+/// model, the pages of a large file handed back as the parser passes them; anything else (an
+/// older version, a damaged file) is decoded from a fresh read of the file when pages were
+/// handed back.
+fn decode_text(text: &text::Text, path: &Path, level: check::Level) -> Result<ClusterState> {
+    let (first, released) = text.parse_releasing(parse_model);
+    match first {
+        Ok(state) if state.schema_version == SCHEMA_VERSION => {
+            check::check(&state, path, level)?;
+            Ok(state)
+        }
+        _ if released => decode_at(&read_state_bytes(path)?, path, level),
+        first => decode_parsed(first, text, path, level),
+    }
+}
+
+/// Parse the bytes of a state file into the model, as they are.
+fn parse_model(bytes: &[u8]) -> serde_json::Result<ClusterState> {
+    // The text is checked to be UTF-8 once, as a whole, rather than string by string by the
+    // parser.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<ClusterState>(text),
+        Err(_) => serde_json::from_slice::<ClusterState>(bytes),
+    }
 }
 
 /// The bytes of the state file: a regular file of at most [`file::MAX_STATE_BYTES`] (a FIFO,
@@ -98,12 +131,17 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<ClusterState> {
 
 /// [`decode`], checking the references a command of `level` relies on.
 fn decode_at(bytes: &[u8], path: &Path, level: check::Level) -> Result<ClusterState> {
-    // Fast path: a current-version file parses straight into the model. The text is checked
-    // to be UTF-8 once, as a whole, rather than string by string by the parser.
-    let first = match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str::<ClusterState>(text),
-        Err(_) => serde_json::from_slice::<ClusterState>(bytes),
-    };
+    decode_parsed(parse_model(bytes), bytes, path, level)
+}
+
+/// [`decode_at`] after the first parse of `bytes` into the model.
+fn decode_parsed(
+    first: serde_json::Result<ClusterState>,
+    bytes: &[u8],
+    path: &Path,
+    level: check::Level,
+) -> Result<ClusterState> {
+    // Fast path: a current-version file parses straight into the model.
     if let Ok(state) = &first
         && state.schema_version == SCHEMA_VERSION
     {
@@ -178,12 +216,13 @@ fn decode_at(bytes: &[u8], path: &Path, level: check::Level) -> Result<ClusterSt
 
 /// Decode for a change: as [`decode`], and also note the fields this scsim does not know, so
 /// that the commit writes them back ([`unknown`]).
-fn decode_keeping(bytes: &[u8], path: &Path) -> Result<(ClusterState, unknown::Unknown)> {
+fn decode_keeping(text: &text::Text, path: &Path) -> Result<(ClusterState, unknown::Unknown)> {
     // A file this build wrote, untouched since, has no field this build does not know.
-    if seal::is_ours(bytes) {
-        let state = decode_at(bytes, path, check::Level::Write)?;
+    if seal::is_ours(text) {
+        let state = decode_text(text, path, check::Level::Write)?;
         return Ok((state, unknown::Unknown::default()));
     }
+    let bytes: &[u8] = text;
     let Ok(text) = std::str::from_utf8(bytes) else {
         let state = decode_at(bytes, path, check::Level::Write)?;
         return Ok((state, unknown::Unknown::default()));
@@ -312,7 +351,7 @@ pub fn begin(path: &Path, timeout: Duration) -> Result<Transaction> {
     require_regular(path)?;
     check_writable(path)?;
     let lock = StateLock::acquire(path, timeout)?;
-    let (mut state, unknown) = decode_keeping(&read_state_bytes(path)?, path)?;
+    let (mut state, unknown) = decode_keeping(&read_state_text(path)?, path)?;
     noderoot::load(path, &mut state, true)?;
     // Repair a view left behind by a command that stopped between its two writes.
     noderoot::reconcile(path, &state)?;
@@ -516,6 +555,47 @@ mod tests {
         let bytes = encode(&sample()).unwrap();
         let e = decode(&bytes[..bytes.len() / 3], Path::new("f")).unwrap_err();
         assert!(e.message.contains("truncated"), "{}", e.message);
+    }
+
+    /// A state file large enough to be mapped and released behind the parser ([`text`]).
+    fn large() -> ClusterState {
+        use crate::engine::testkit as kit;
+        let mut s = kit::cluster(&["n1", "n2"], 1_000);
+        for g in 0..1500 {
+            let rg = format!("rg-{g}");
+            kit::add_group(&mut s, &rg, &["n1", "n2"]);
+            for r in 0..5 {
+                let deps = if r == 0 {
+                    vec![]
+                } else {
+                    vec![format!("rs-{g}-{}", r - 1)]
+                };
+                let deps: Vec<&str> = deps.iter().map(String::as_str).collect();
+                kit::add_resource(&mut s, &format!("rs-{g}-{r}"), "gds", &rg, &deps);
+            }
+            kit::set_online(&mut s, &rg, "n1");
+        }
+        s
+    }
+
+    #[test]
+    fn a_large_file_reads_whole_and_a_damaged_one_is_reported_from_a_fresh_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let state = large();
+        create(&p, &state, false, Duration::from_secs(1)).unwrap();
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(bytes.len() as u64 >= 768 * 1024, "{} bytes", bytes.len());
+        assert_eq!(load(&p).unwrap().resources, state.resources);
+        let txn = begin(&p, Duration::from_secs(1)).unwrap();
+        assert_eq!(txn.state.resource_groups, state.resource_groups);
+        drop(txn);
+        // Cut short after most of the resources were read (and their pages handed back): the
+        // message is the one a whole read gives.
+        std::fs::write(&p, &bytes[..bytes.len() - 200]).unwrap();
+        let whole = decode(&bytes[..bytes.len() - 200], &p).unwrap_err().message;
+        assert!(whole.contains("truncated"), "{whole}");
+        assert_eq!(load(&p).unwrap_err().message, whole);
     }
 
     #[test]

@@ -158,7 +158,7 @@ fn large_state(t: &TestCluster, groups: usize) {
         let mut r = r.clone();
         r.name = rn.as_str().into();
         r.group = gn.as_str().into();
-        r.description = "y".repeat(400);
+        r.description = "y".repeat(400).into();
         s.resource_groups.insert(gn, g);
         s.resources.insert(rn, r);
     }

@@ -55,7 +55,7 @@ fn resource(
                 } else {
                     RStatus::Offline
                 },
-                message: if on { online_msg } else { offline_msg }.to_string(),
+                message: if on { online_msg } else { offline_msg }.into(),
             },
         );
     }
@@ -67,7 +67,7 @@ fn resource(
             group: Name::from(rg),
             enabled: true,
             monitored: true,
-            description: String::new(),
+            description: Default::default(),
             dependencies: Default::default(),
             properties: Default::default(),
             extension: Default::default(),
@@ -449,7 +449,7 @@ fn failed_resource() {
             ResourceNodeState {
                 state: RState::OnlineNotMonitored,
                 status: RStatus::Online,
-                message: String::new(),
+                message: Default::default(),
             },
         );
     });

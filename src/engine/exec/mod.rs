@@ -37,18 +37,63 @@ pub enum StepResult {
 }
 
 /// A step as it ran. The step itself is in its plan ([`Transition::executed`] pairs them): a
-/// node failure at scale runs tens of thousands of steps, which are not copied.
+/// node failure at scale runs tens of thousands of steps, which are not copied, and each record
+/// takes 32 bytes.
 #[derive(Debug, Clone)]
 pub struct Executed {
     /// The plan the step is in: 0 the first ([`Transition::plan`]), `n` `replans[n - 1]`.
     plan: u32,
     /// The step's place in that plan.
     index: u32,
-    pub at_ms: u64,
-    pub duration_ms: u64,
+    at_ms: u64,
+    /// Simulated milliseconds the step took (a method runs at most its timeout, which is far
+    /// below `u32::MAX` milliseconds; longer is recorded as that).
+    duration_ms: u32,
     pub result: StepResult,
+    detail: Detail,
+}
+
+impl Executed {
+    fn new(
+        (plan, index): (usize, usize),
+        at_ms: u64,
+        until_ms: u64,
+        result: StepResult,
+        detail: Detail,
+    ) -> Executed {
+        Executed {
+            plan: u32::try_from(plan).unwrap_or(u32::MAX),
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            at_ms,
+            duration_ms: u32::try_from(until_ms.saturating_sub(at_ms)).unwrap_or(u32::MAX),
+            result,
+            detail,
+        }
+    }
+    /// The simulated time the step started.
+    pub fn at_ms(&self) -> u64 {
+        self.at_ms
+    }
+    /// The simulated time the step took.
+    pub fn duration_ms(&self) -> u64 {
+        u64::from(self.duration_ms)
+    }
     /// What the step led to, in words (`Online`, `Start_failed`, …); empty when obvious.
-    pub detail: &'static str,
+    pub fn detail(&self) -> &'static str {
+        match self.detail {
+            Detail::None => "",
+            Detail::Group(s) => s.as_str(),
+            Detail::Resource(s) => s.as_str(),
+        }
+    }
+}
+
+/// What a step led to: the state of its group or resource on its node after it ran.
+#[derive(Debug, Clone, Copy)]
+enum Detail {
+    None,
+    Group(crate::model::RgState),
+    Resource(RState),
 }
 
 /// A method that failed, and what the RGM did about it.
@@ -271,15 +316,13 @@ fn execute_step(
 ) -> Option<FailInfo> {
     let at = state.clock.now_ms;
     let (result, stop) = apply(state, step, runner, tr);
-    let duration_ms = state.clock.now_ms - at;
-    tr.executed.push(Executed {
-        plan: u32::try_from(plan).unwrap_or(u32::MAX),
-        index: u32::try_from(index).unwrap_or(u32::MAX),
-        at_ms: at,
-        duration_ms,
+    tr.executed.push(Executed::new(
+        (plan, index),
+        at,
+        state.clock.now_ms,
         result,
-        detail: detail_of(state, &step.kind),
-    });
+        detail_of(state, &step.kind),
+    ));
     stop
 }
 
@@ -323,19 +366,19 @@ fn finish_in_flight_stops(
 }
 
 /// The state a step left behind, for the transcript.
-fn detail_of(state: &ClusterState, kind: &StepKind) -> &'static str {
+fn detail_of(state: &ClusterState, kind: &StepKind) -> Detail {
     match kind {
         StepKind::RgPending { rg, node, .. } | StepKind::RgSettle { rg, node, .. } => state
             .resource_groups
             .get(rg.as_str())
-            .map_or("", |g| g.state_on(node).as_str()),
+            .map_or(Detail::None, |g| Detail::Group(g.state_on(node))),
         StepKind::Method { resource, node, .. }
         | StepKind::Mark { resource, node, .. }
         | StepKind::ClearStopFailed { resource, node } => state
             .resources
             .get(resource.as_str())
-            .map_or("", |r| r.state_on(node).as_str()),
-        _ => "",
+            .map_or(Detail::None, |r| Detail::Resource(r.state_on(node))),
+        _ => Detail::None,
     }
 }
 
@@ -370,14 +413,13 @@ pub fn run_steps(
     for (i, step) in plan.steps.iter().enumerate() {
         let at = state.clock.now_ms;
         let (result, _) = apply(state, step, runner, &mut tr);
-        tr.executed.push(Executed {
-            plan: 0,
-            index: u32::try_from(i).unwrap_or(u32::MAX),
-            at_ms: at,
-            duration_ms: state.clock.now_ms - at,
+        tr.executed.push(Executed::new(
+            (0, i),
+            at,
+            state.clock.now_ms,
             result,
-            detail: detail_of(state, &step.kind),
-        });
+            detail_of(state, &step.kind),
+        ));
     }
     tr.plan = plan;
     tr

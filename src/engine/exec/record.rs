@@ -51,7 +51,7 @@ pub fn set_status(
     let status_changed = e.status != status;
     let msg_changed = e.message != msg;
     e.status = status;
-    e.message = msg.to_string();
+    e.message = msg.into();
     if status_changed {
         events::rgmd(
             state,

@@ -10,7 +10,7 @@ use crate::model::{Method, RState, RgState};
 impl<'a> Draft<'a> {
     pub(super) fn emit_stop(&self, u: &Unit, out: &mut Vec<Step>) {
         // One text shared by the unit's steps.
-        let reason: std::rc::Rc<str> = self.reason_of(&u.rg).into();
+        let reason: crate::engine::plan::Reason = self.reason_of(&u.rg).into();
         let leaving = u.before && !u.after;
         let stops: Vec<(&str, bool)> = u
             .acts
@@ -90,7 +90,7 @@ impl<'a> Draft<'a> {
             return;
         }
         // One text shared by the unit's steps.
-        let reason: std::rc::Rc<str> = self.reason_of(&u.rg).into();
+        let reason: crate::engine::plan::Reason = self.reason_of(&u.rg).into();
         let entering = !u.before;
         // (resource, skip Prenet_start)
         let starts: Vec<(&str, bool)> = u

@@ -185,7 +185,7 @@ struct Draft<'a> {
     /// Why the steps are there (the intent, refined by the recovery decision).
     reason: String,
     /// The text of the last step's reason, shared with the next step of the same reason.
-    last_reason: std::cell::RefCell<Option<std::rc::Rc<str>>>,
+    last_reason: std::cell::RefCell<Option<crate::engine::plan::Reason>>,
     flags: FlagSteps,
     after: After,
     aims: Aims,

@@ -305,10 +305,10 @@ impl<'a> Draft<'a> {
     pub(super) fn step(&self, kind: StepKind, reason: &str) -> Step {
         let mut last = self.last_reason.borrow_mut();
         let shared = match last.as_ref() {
-            Some(r) if **r == *reason => std::rc::Rc::clone(r),
+            Some(r) if **r == *reason => r.clone(),
             _ => {
-                let r: std::rc::Rc<str> = reason.into();
-                *last = Some(std::rc::Rc::clone(&r));
+                let r: crate::engine::plan::Reason = reason.into();
+                *last = Some(r.clone());
                 r
             }
         };

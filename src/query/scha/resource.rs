@@ -178,7 +178,7 @@ pub fn resource(
     let status_on = |n: &str| match r.state.get(n) {
         Some(s) => Answer::Status {
             status: status_name(s.status).to_string(),
-            message: s.message.clone(),
+            message: s.message.to_string(),
         },
         None => Answer::Status {
             status: "OFFLINE".to_string(),

@@ -44,9 +44,9 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
                     RStatus::Offline
                 },
                 message: if on {
-                    message.to_string()
+                    message.into()
                 } else {
-                    String::new()
+                    Default::default()
                 },
             },
         );
@@ -59,7 +59,7 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
             group: Name::from(group),
             enabled: true,
             monitored: true,
-            description: String::new(),
+            description: Default::default(),
             dependencies: Default::default(),
             properties: Default::default(),
             extension: Default::default(),
