@@ -721,7 +721,7 @@ fn resource_status(
     let mut view = status::collect(&state, &opts);
     let mut groups = view.resource_groups.take().unwrap_or_default();
     for g in &mut groups {
-        g.resources.retain(|r| names.iter().any(|n| n == r.name));
+        g.resources.retain(|r| names.iter().any(|n| n == r.name()));
         for r in &mut g.resources {
             if !nodes.is_empty() {
                 r.keep_nodes(&nodes);
@@ -742,7 +742,7 @@ fn resource_status(
     }
     let mut chosen: Vec<&status::ResourceView> = groups.iter().flat_map(|g| &g.resources).collect();
     // In the order the operands (or the configuration) name them.
-    chosen.sort_by_key(|r| names.iter().position(|n| n == r.name));
+    chosen.sort_by_key(|r| names.iter().position(|n| n == r.name()));
     let mut out = String::new();
     render::status::resources(&mut out, &chosen);
     ctx.out.out(&out);

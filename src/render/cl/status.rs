@@ -108,7 +108,7 @@ pub fn resources(out: &mut String, resources: &[&ResourceView]) {
             r.nodes()
                 .enumerate()
                 .map(|(i, n)| {
-                    let name = if i == 0 { r.name } else { "" };
+                    let name = if i == 0 { r.name() } else { "" };
                     vec![
                         name.to_string(),
                         n.node.to_string(),

@@ -150,11 +150,11 @@ pub fn render_details(view: &StatusView) -> String {
             .flat_map(|g| {
                 g.resources.iter().map(move |r| {
                     vec![
-                        r.name,
+                        r.name(),
                         g.name,
-                        r.rtype,
-                        yes_no(r.enabled),
-                        yes_no(r.monitored),
+                        r.rtype(),
+                        yes_no(r.enabled()),
+                        yes_no(r.monitored()),
                     ]
                 })
             })
@@ -182,8 +182,8 @@ pub fn render_details(view: &StatusView) -> String {
             .flat_map(|g| &g.resources)
             .flat_map(|r| {
                 DepKind::ALL.into_iter().filter_map(move |k| {
-                    let list = r.dependencies.get(k);
-                    (!list.is_empty()).then(|| (r.name, kind_name(k), list.join(",")))
+                    let list = r.dependencies().get(k);
+                    (!list.is_empty()).then(|| (r.name(), kind_name(k), list.join(",")))
                 })
             })
             .collect();

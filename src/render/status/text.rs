@@ -401,7 +401,7 @@ fn render_groups(t: &mut Text, groups: &[GroupView]) {
                     if i > 0 {
                         out.push(' ');
                     }
-                    out.push_str(r.name);
+                    out.push_str(r.name());
                 }
             };
             ([g.name, ""], names)
@@ -425,7 +425,7 @@ fn render_groups(t: &mut Text, groups: &[GroupView]) {
                         out.push_str(n.message);
                     }
                 };
-                ([r.name, n.node, n.state, n.status], message)
+                ([r.name(), n.node, n.state, n.status], message)
             })
         })
     });

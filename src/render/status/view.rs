@@ -98,11 +98,8 @@ pub struct GroupNodeView<'a> {
 /// not held (a large cluster has tens of thousands).
 #[derive(Debug)]
 pub struct ResourceView<'a> {
-    pub name: &'a str,
-    pub rtype: &'a str,
-    pub enabled: bool,
-    pub monitored: bool,
-    pub dependencies: &'a Dependencies,
+    /// The resource itself: its name, type, switches and dependencies are read from it (a view
+    /// of a large cluster holds tens of thousands of these, 56 bytes each).
     resource: &'a Resource,
     /// Its group's nodes, the one node asked for (`scstat -h`), the nodes kept by a filter.
     nodelist: &'a [Name],
@@ -111,6 +108,21 @@ pub struct ResourceView<'a> {
 }
 
 impl<'a> ResourceView<'a> {
+    pub fn name(&self) -> &'a str {
+        &self.resource.name
+    }
+    pub fn rtype(&self) -> &'a str {
+        &self.resource.rtype
+    }
+    pub fn enabled(&self) -> bool {
+        self.resource.enabled
+    }
+    pub fn monitored(&self) -> bool {
+        self.resource.monitored
+    }
+    pub fn dependencies(&self) -> &'a Dependencies {
+        &self.resource.dependencies
+    }
     /// The resource on each node of its group (or the node asked for), in Nodelist order.
     pub fn nodes(&self) -> impl Iterator<Item = ResourceNodeView<'a>> + 'a {
         let (r, only, kept) = (self.resource, self.only, self.kept);
@@ -152,11 +164,11 @@ impl Serialize for ResourceView<'_> {
             }
         }
         let mut st = s.serialize_struct("ResourceView", 6)?;
-        st.serialize_field("name", self.name)?;
-        st.serialize_field("type", self.rtype)?;
-        st.serialize_field("enabled", &self.enabled)?;
-        st.serialize_field("monitored", &self.monitored)?;
-        st.serialize_field("dependencies", self.dependencies)?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("type", self.rtype())?;
+        st.serialize_field("enabled", &self.enabled())?;
+        st.serialize_field("monitored", &self.monitored())?;
+        st.serialize_field("dependencies", self.dependencies())?;
         st.serialize_field("nodes", &Rows(self))?;
         st.end()
     }
@@ -333,22 +345,20 @@ fn resource_groups<'a>(state: &'a ClusterState, only: Option<&str>) -> Vec<Group
             let nodes_of = || g.nodelist.iter().filter(|n| wanted(only, n));
             // The node asked for as the group's own name of it, which the views outlive.
             let only = only.and_then(|o| g.nodelist.iter().find(|n| *n == o).map(Name::as_str));
-            let resources = g
-                .resources
-                .iter()
-                .filter_map(|r| state.resources.get(r))
-                .map(|r| ResourceView {
-                    name: &r.name,
-                    rtype: &r.rtype,
-                    enabled: r.enabled,
-                    monitored: r.monitored,
-                    dependencies: &r.dependencies,
-                    resource: r,
-                    nodelist: &g.nodelist,
-                    only,
-                    kept: None,
-                })
-                .collect();
+            // At its length: a group has a few resources, and a list grown to fit would hold
+            // room for up to twice as many, for each of thousands of groups.
+            let mut resources = Vec::with_capacity(g.resources.len());
+            resources.extend(
+                g.resources
+                    .iter()
+                    .filter_map(|r| state.resources.get(r))
+                    .map(|r| ResourceView {
+                        resource: r,
+                        nodelist: &g.nodelist,
+                        only,
+                        kept: None,
+                    }),
+            );
             GroupView {
                 name: &g.name,
                 managed: g.managed,
