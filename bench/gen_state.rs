@@ -175,7 +175,7 @@ fn generate(o: &Opts) -> Result<ClusterState, String> {
             let rname = Name::from(format!("rs-{r}"));
             let mut res = Resource {
                 name: rname.clone(),
-                rtype: rtype.clone(),
+                rtype: rtype.clone().into(),
                 group: name.clone(),
                 enabled: true,
                 monitored: true,

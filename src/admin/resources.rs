@@ -105,7 +105,7 @@ pub(super) fn create_typed(
     }
     let mut r = Resource {
         name: Name::from(name),
-        rtype: Name::from(rt.name.as_str()),
+        rtype: rt.name.as_str().into(),
         group: g.name.clone(),
         enabled: false,
         monitored: true,
@@ -604,7 +604,7 @@ fn upgrade<'a>(
             dropped.join(", ")
         ));
     }
-    r.rtype = Name::from(target.name.as_str());
+    r.rtype = target.name.as_str().into();
     Ok(target)
 }
 

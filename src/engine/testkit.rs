@@ -238,7 +238,7 @@ pub fn add_resource<'a>(
         .unwrap_or_else(|| Name::from(alias));
     let r = Resource {
         name: Name::from(name),
-        rtype,
+        rtype: rtype.into(),
         group: Name::from(group),
         enabled: true,
         monitored: true,

@@ -104,7 +104,7 @@ pub(super) struct ResourceFile {
     #[serde(default)]
     name: Name,
     #[serde(rename = "type")]
-    rtype: Name,
+    rtype: super::Interned,
     group: Name,
     #[serde(default = "defaults::yes")]
     enabled: bool,

@@ -8,6 +8,7 @@ mod config_event;
 mod defaults;
 mod deps;
 pub mod extras;
+mod interned;
 mod log;
 mod named;
 pub mod nodefiles;
@@ -17,6 +18,7 @@ mod packed;
 mod propmap;
 pub mod props;
 pub mod value;
+pub use interned::Interned;
 pub use log::{Event, EventLog, EventRef, LogSink};
 pub use named::{Named, NamedMap, set_passed_hook};
 pub use nodemap::{Iter as NodeMapIter, NodeMap};
@@ -627,9 +629,9 @@ pub struct Resource {
     /// Written as the key of `resources` only (schema 6; `named.rs`).
     #[serde(skip_serializing)]
     pub name: Name,
-    /// Full name of its registered type.
+    /// Full name of its registered type (held once for all resources of the type).
     #[serde(rename = "type")]
-    pub rtype: Name,
+    pub rtype: Interned,
     pub group: Name,
     /// On_off_switch.
     #[serde(skip_serializing_if = "defaults::is_yes")]

@@ -1,11 +1,9 @@
 //! [`NodeMap`]: a small map from node name to a value, kept sorted in one vector.
 
-use crate::fasthash::FastMap;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -16,53 +14,11 @@ use std::marker::PhantomData;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeMap<V>(Vec<(Key, V)>);
 
-/// A node name as a map key: a pointer to the one copy of that name this thread holds
-/// ([`Key::new`]). A resource's state names every node of its group, so a cluster of thousands
-/// of resources would otherwise hold tens of thousands of copies of a few names; as a pointer,
-/// a resource's state on two nodes takes 48 bytes instead of 112.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Key(&'static String);
-
-thread_local! {
-    /// The node names this thread has seen as keys, each kept for the life of the process (a
-    /// cluster has a few nodes; a map read from a file adds only names it spells).
-    static KEYS: RefCell<FastMap<&'static str, &'static String>> = RefCell::default();
-}
-
-impl Key {
-    /// The key for `name`, made the first time the thread sees it.
-    fn new(name: &str) -> Key {
-        KEYS.with_borrow_mut(|keys| {
-            if let Some(k) = keys.get(name) {
-                return Key(k);
-            }
-            let k: &'static String = Box::leak(Box::new(name.to_string()));
-            keys.insert(k.as_str(), k);
-            Key(k)
-        })
-    }
-    fn as_str(&self) -> &'static str {
-        self.0.as_str()
-    }
-}
-
-impl Ord for Key {
-    fn cmp(&self, other: &Key) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-impl PartialOrd for Key {
-    fn partial_cmp(&self, other: &Key) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl fmt::Debug for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
+/// A node name as a map key: a pointer to the one copy of that name this thread holds. A
+/// resource's state names every node of its group, so a cluster of thousands of resources
+/// would otherwise hold tens of thousands of copies of a few names; as a pointer, a resource's
+/// state on two nodes takes 48 bytes instead of 112.
+type Key = super::Interned;
 
 impl<V> Default for NodeMap<V> {
     fn default() -> Self {

@@ -20,7 +20,7 @@ use std::io::Write;
 pub(super) const KEY: &str = "sealed";
 
 /// The files of `src/model` (a test checks that none is missing).
-const SOURCES: [(&str, &str); 14] = [
+const SOURCES: [(&str, &str); 15] = [
     ("mod.rs", include_str!("../model/mod.rs")),
     ("value.rs", include_str!("../model/value.rs")),
     ("props.rs", include_str!("../model/props.rs")),
@@ -35,6 +35,7 @@ const SOURCES: [(&str, &str); 14] = [
     ("log.rs", include_str!("../model/log.rs")),
     ("deps.rs", include_str!("../model/deps.rs")),
     ("propmap.rs", include_str!("../model/propmap.rs")),
+    ("interned.rs", include_str!("../model/interned.rs")),
 ];
 
 /// A hash (FNV-1a) of the source files of every serde type of the state file and of its

@@ -63,7 +63,7 @@ fn resource(
         name.to_string(),
         Resource {
             name: Name::from(name),
-            rtype: Name::from(rtype),
+            rtype: rtype.into(),
             group: Name::from(rg),
             enabled: true,
             monitored: true,

@@ -411,7 +411,7 @@ mod tests {
             code(&s, ControlOp::ChangeStateOffline, "mail-1"),
             ErrorCode::Inval
         );
-        let rt = s.resources["mail-rs"].rtype.clone();
+        let rt = s.resources["mail-rs"].rtype;
         s.resource_types.get_mut(rt.as_str()).unwrap().proxy = true;
         let p = planner::plan(&s, &req(ControlOp::ChangeStateOffline, "mail-1"), NOW).unwrap();
         assert!(

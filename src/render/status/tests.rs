@@ -55,7 +55,7 @@ fn add_resource(s: &mut ClusterState, group: &str, name: &str, rtype: &str, mess
         name.to_string(),
         Resource {
             name: Name::from(name),
-            rtype: Name::from(rtype),
+            rtype: rtype.into(),
             group: Name::from(group),
             enabled: true,
             monitored: true,
