@@ -15,21 +15,39 @@ use std::fmt;
 #[derive(Clone, Copy)]
 pub struct Interned(&'static String);
 
+/// The names a thread has interned: the first few in a list searched in order (a cluster's
+/// nodes and types; a short comparison each), any beyond also in a hash map.
+#[derive(Default)]
+struct Names {
+    few: Vec<&'static String>,
+    more: FastMap<&'static str, &'static String>,
+}
+
+/// How many names are found by a search of the list.
+const FEW: usize = 16;
+
 thread_local! {
     /// The names this thread has interned, each kept for the life of the process: a cluster
     /// has a few nodes and types, and a file read adds only the names it spells.
-    static NAMES: RefCell<FastMap<&'static str, &'static String>> = RefCell::default();
+    static NAMES: RefCell<Names> = RefCell::default();
 }
 
 impl Interned {
     /// The pointer for `name`, its copy made the first time the thread sees it.
     pub fn new(name: &str) -> Interned {
         NAMES.with_borrow_mut(|names| {
-            if let Some(n) = names.get(name) {
+            if let Some(n) = names.few.iter().find(|n| n.as_str() == name) {
+                return Interned(n);
+            }
+            if let Some(n) = names.more.get(name) {
                 return Interned(n);
             }
             let n: &'static String = Box::leak(Box::new(name.to_string()));
-            names.insert(n.as_str(), n);
+            if names.few.len() < FEW {
+                names.few.push(n);
+            } else {
+                names.more.insert(n.as_str(), n);
+            }
             Interned(n)
         })
     }
@@ -220,5 +238,13 @@ mod tests {
         let long = "a-name-longer-than-any-inline-string-would-hold";
         assert_eq!(Interned::new(long).as_str(), long);
         assert_eq!(Interned::default().as_str(), "");
+        // Beyond the first few, names are found through the map, still once each.
+        let many: Vec<Interned> = (0..100).map(|i| Interned::new(&format!("n{i}"))).collect();
+        for (i, n) in many.iter().enumerate() {
+            assert!(std::ptr::eq(
+                n.as_str(),
+                Interned::new(&format!("n{i}")).as_str()
+            ));
+        }
     }
 }
