@@ -222,23 +222,31 @@ fn decode_keeping(text: &text::Text, path: &Path) -> Result<(ClusterState, unkno
         let state = decode_text(text, path, check::Level::Write)?;
         return Ok((state, unknown::Unknown::default()));
     }
-    let bytes: &[u8] = text;
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        let state = decode_at(bytes, path, check::Level::Write)?;
-        return Ok((state, unknown::Unknown::default()));
-    };
     let mut paths = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = serde_ignored::deserialize(&mut de, |p| {
-        let p = unknown::segments(&p);
-        // The seal of another build is not a field to keep: each write seals anew (or not).
-        if !matches!(p.as_slice(), [unknown::Seg::Key(k)] if k == seal::KEY) {
-            paths.push(p);
-        }
-    })
-    .and_then(|s: ClusterState| de.end().map(|()| s));
+    // Parsed with the pages of a large file handed back as it goes; the whole text is read
+    // again for what needs it afterwards (the unknown fields' values, a migration, a message).
+    let (parsed, released) = text.parse_releasing(|bytes| {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parsed = serde_ignored::deserialize(&mut de, |p| {
+            let p = unknown::segments(&p);
+            // The seal of another build is not a field to keep: each write seals anew (or not).
+            if !matches!(p.as_slice(), [unknown::Seg::Key(k)] if k == seal::KEY) {
+                paths.push(p);
+            }
+        })
+        .and_then(|s: ClusterState| de.end().map(|()| s));
+        Some(parsed)
+    });
+    let fresh;
+    let bytes: &[u8] = if released {
+        fresh = read_state_bytes(path)?;
+        &fresh
+    } else {
+        text
+    };
     match parsed {
-        Ok(state) if state.schema_version == SCHEMA_VERSION => {
+        Some(Ok(state)) if state.schema_version == SCHEMA_VERSION => {
             check::check(&state, path, check::Level::Write)?;
             let unknown = if paths.is_empty() {
                 unknown::Unknown::default()
@@ -247,9 +255,14 @@ fn decode_keeping(text: &text::Text, path: &Path) -> Result<(ClusterState, unkno
             };
             Ok((state, unknown))
         }
-        _ => {
+        Some(_) => {
             let state = decode(bytes, path)?;
             check::check(&state, path, check::Level::Write)?;
+            Ok((state, unknown::Unknown::default()))
+        }
+        // Not UTF-8.
+        None => {
+            let state = decode_at(bytes, path, check::Level::Write)?;
             Ok((state, unknown::Unknown::default()))
         }
     }
@@ -596,6 +609,26 @@ mod tests {
         let whole = decode(&bytes[..bytes.len() - 200], &p).unwrap_err().message;
         assert!(whole.contains("truncated"), "{whole}");
         assert_eq!(load(&p).unwrap_err().message, whole);
+    }
+
+    #[test]
+    fn a_large_file_of_another_build_keeps_its_unknown_fields() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.json");
+        let mut v = serde_json::to_value(large()).unwrap();
+        v["x_future"] = serde_json::json!({"kept": true});
+        v["resources"]["rs-1499-4"]["x_note"] = "late".into();
+        let bytes = serde_json::to_vec(&v).unwrap();
+        assert!(bytes.len() as u64 >= 768 * 1024);
+        std::fs::write(&p, &bytes).unwrap();
+        let txn = begin(&p, Duration::from_secs(1)).unwrap();
+        assert_eq!(txn.state.resources.len(), 7500);
+        txn.commit().unwrap();
+        let written: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        assert_eq!(written["x_future"]["kept"], true);
+        assert_eq!(written["resources"]["rs-1499-4"]["x_note"], "late");
+        assert_eq!(written["generation"], 1);
     }
 
     #[test]
