@@ -722,10 +722,8 @@ fn resource_status(
     let mut groups = view.resource_groups.take().unwrap_or_default();
     for g in &mut groups {
         g.resources.retain(|r| names.iter().any(|n| n == r.name()));
-        for r in &mut g.resources {
-            if !nodes.is_empty() {
-                r.keep_nodes(&nodes);
-            }
+        if !nodes.is_empty() {
+            g.resources.keep_nodes(&nodes);
         }
         g.resources.retain(|r| {
             r.nodes().next().is_some()
@@ -740,7 +738,8 @@ fn resource_status(
         ctx.out.out(&status::render_json(&view));
         return Ok(());
     }
-    let mut chosen: Vec<&status::ResourceView> = groups.iter().flat_map(|g| &g.resources).collect();
+    let mut chosen: Vec<status::ResourceView> =
+        groups.iter().flat_map(|g| g.resources.iter()).collect();
     // In the order the operands (or the configuration) name them.
     chosen.sort_by_key(|r| names.iter().position(|n| n == r.name()));
     let mut out = String::new();

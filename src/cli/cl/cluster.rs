@@ -244,8 +244,8 @@ fn all_status(out: &mut String, view: &status::StatusView, wanted: &[&str]) {
         render::status::groups(out, &groups);
     }
     if has("resource") {
-        let resources: Vec<&status::ResourceView> =
-            groups.iter().flat_map(|g| &g.resources).collect();
+        let resources: Vec<status::ResourceView> =
+            groups.iter().flat_map(|g| g.resources.iter()).collect();
         render::status::resources(out, &resources);
     }
     if has("ipmp") {

@@ -100,7 +100,7 @@ pub fn status_message(status: &str, message: &str) -> String {
 }
 
 /// `clrs status` (and `clrslh status`, `clrssa status`).
-pub fn resources(out: &mut String, resources: &[&ResourceView]) {
+pub fn resources(out: &mut String, resources: &[ResourceView]) {
     title(out, "Cluster Resources");
     let objects: Vec<Vec<Vec<String>>> = resources
         .iter()

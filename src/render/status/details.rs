@@ -179,7 +179,7 @@ pub fn render_details(view: &StatusView) -> String {
         t.sub("Resource Dependencies");
         let lists: Vec<(&str, &str, String)> = groups
             .iter()
-            .flat_map(|g| &g.resources)
+            .flat_map(|g| g.resources.iter())
             .flat_map(|r| {
                 DepKind::ALL.into_iter().filter_map(move |k| {
                     let list = r.dependencies().get(k);

@@ -417,16 +417,19 @@ fn render_groups(t: &mut Text, groups: &[GroupView]) {
     });
     t.sub("Resources");
     R_STATES.render_each(t, || {
-        groups.iter().flat_map(|g| &g.resources).flat_map(|r| {
-            r.nodes().map(move |n| {
-                let message = move |out: &mut String| {
-                    if !n.message.is_empty() {
-                        out.push_str(" - ");
-                        out.push_str(n.message);
-                    }
-                };
-                ([r.name(), n.node, n.state, n.status], message)
+        groups
+            .iter()
+            .flat_map(|g| g.resources.iter())
+            .flat_map(|r| {
+                r.nodes().map(move |n| {
+                    let message = move |out: &mut String| {
+                        if !n.message.is_empty() {
+                            out.push_str(" - ");
+                            out.push_str(n.message);
+                        }
+                    };
+                    ([r.name(), n.node, n.state, n.status], message)
+                })
             })
-        })
     });
 }

@@ -85,7 +85,61 @@ pub struct GroupView<'a> {
     pub suspended: bool,
     /// State per Nodelist node, in Nodelist order.
     pub nodes: Vec<GroupNodeView<'a>>,
-    pub resources: Vec<ResourceView<'a>>,
+    pub resources: Members<'a>,
+}
+
+/// A group's resources as its status shows them: a pointer to each resource, and the nodes
+/// their rows are made for. The views are made as they are read ([`Members::iter`]): a view
+/// of a large cluster holds tens of thousands of resources, one word each.
+#[derive(Debug)]
+pub struct Members<'a> {
+    list: Vec<&'a Resource>,
+    /// The group's nodes, the one node asked for (`scstat -h`), the nodes kept by a filter.
+    nodelist: &'a [Name],
+    only: Option<&'a str>,
+    kept: Option<&'a [String]>,
+}
+
+impl<'a> Members<'a> {
+    /// The view of each resource, in the group's order.
+    pub fn iter(&self) -> impl Iterator<Item = ResourceView<'a>> + use<'a, '_> {
+        let (nodelist, only, kept) = (self.nodelist, self.only, self.kept);
+        self.list.iter().map(move |r| ResourceView {
+            resource: r,
+            nodelist,
+            only,
+            kept,
+        })
+    }
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+    /// Keep the resources whose view `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(&ResourceView<'a>) -> bool) {
+        let (nodelist, only, kept) = (self.nodelist, self.only, self.kept);
+        self.list.retain(|r| {
+            keep(&ResourceView {
+                resource: r,
+                nodelist,
+                only,
+                kept,
+            })
+        });
+    }
+    /// Show the resources on `nodes` only (`clrs status -n`).
+    pub fn keep_nodes(&mut self, nodes: &'a [String]) {
+        self.kept = Some(nodes);
+    }
+}
+
+/// The JSON of a group's resources (docs/json.md): a list of resource views.
+impl Serialize for Members<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -96,10 +150,9 @@ pub struct GroupNodeView<'a> {
 
 /// A resource's status: its per-node rows are made as they are read ([`ResourceView::nodes`]),
 /// not held (a large cluster has tens of thousands).
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct ResourceView<'a> {
-    /// The resource itself: its name, type, switches and dependencies are read from it (a view
-    /// of a large cluster holds tens of thousands of these, 56 bytes each).
+    /// The resource itself: its name, type, switches and dependencies are read from it.
     resource: &'a Resource,
     /// Its group's nodes, the one node asked for (`scstat -h`), the nodes kept by a filter.
     nodelist: &'a [Name],
@@ -124,7 +177,7 @@ impl<'a> ResourceView<'a> {
         &self.resource.dependencies
     }
     /// The resource on each node of its group (or the node asked for), in Nodelist order.
-    pub fn nodes(&self) -> impl Iterator<Item = ResourceNodeView<'a>> + 'a {
+    pub fn nodes(&self) -> impl Iterator<Item = ResourceNodeView<'a>> + use<'a> {
         let (r, only, kept) = (self.resource, self.only, self.kept);
         self.nodelist
             .iter()
@@ -143,13 +196,6 @@ impl<'a> ResourceView<'a> {
                     message: "",
                 },
             })
-    }
-}
-
-impl<'a> ResourceView<'a> {
-    /// Show the resource on `nodes` only (`clrs status -n`).
-    pub fn keep_nodes(&mut self, nodes: &'a [String]) {
-        self.kept = Some(nodes);
     }
 }
 
@@ -347,18 +393,14 @@ fn resource_groups<'a>(state: &'a ClusterState, only: Option<&str>) -> Vec<Group
             let only = only.and_then(|o| g.nodelist.iter().find(|n| *n == o).map(Name::as_str));
             // At its length: a group has a few resources, and a list grown to fit would hold
             // room for up to twice as many, for each of thousands of groups.
-            let mut resources = Vec::with_capacity(g.resources.len());
-            resources.extend(
-                g.resources
-                    .iter()
-                    .filter_map(|r| state.resources.get(r))
-                    .map(|r| ResourceView {
-                        resource: r,
-                        nodelist: &g.nodelist,
-                        only,
-                        kept: None,
-                    }),
-            );
+            let mut list = Vec::with_capacity(g.resources.len());
+            list.extend(g.resources.iter().filter_map(|r| state.resources.get(r)));
+            let resources = Members {
+                list,
+                nodelist: &g.nodelist,
+                only,
+                kept: None,
+            };
             GroupView {
                 name: &g.name,
                 managed: g.managed,
