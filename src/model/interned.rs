@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::fmt;
 
 /// A pointer to the one copy of a name this thread holds ([`Interned::new`]): one word where a
-/// [`Name`] takes three, the same text, order, equality and hash as the string, and the same
+/// [`Name`] takes three, the same text, order and equality as the string, and the same
 /// JSON. A cluster of 10,000 resources on two nodes names two nodes 20,000 times and a
 /// handful of types 10,000 times.
 #[derive(Clone, Copy)]
@@ -69,18 +69,6 @@ impl std::ops::Deref for Interned {
     }
 }
 
-impl AsRef<str> for Interned {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Interned {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl PartialEq for Interned {
     fn eq(&self, other: &Interned) -> bool {
         std::ptr::eq(self.0, other.0) || self.as_str() == other.as_str()
@@ -88,12 +76,6 @@ impl PartialEq for Interned {
 }
 
 impl Eq for Interned {}
-
-impl std::hash::Hash for Interned {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        self.as_str().hash(h);
-    }
-}
 
 impl Ord for Interned {
     fn cmp(&self, other: &Interned) -> std::cmp::Ordering {
@@ -119,33 +101,9 @@ impl PartialEq<&str> for Interned {
     }
 }
 
-impl PartialEq<String> for Interned {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
 impl PartialEq<Name> for Interned {
     fn eq(&self, other: &Name) -> bool {
         self.as_str() == other.as_str()
-    }
-}
-
-impl PartialEq<Interned> for String {
-    fn eq(&self, other: &Interned) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl PartialEq<Interned> for str {
-    fn eq(&self, other: &Interned) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Interned> for &str {
-    fn eq(&self, other: &Interned) -> bool {
-        *self == other.as_str()
     }
 }
 
@@ -155,15 +113,15 @@ impl From<&str> for Interned {
     }
 }
 
-impl From<String> for Interned {
-    fn from(s: String) -> Interned {
-        Interned::new(&s)
+impl PartialEq<String> for Interned {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
     }
 }
 
-impl From<&String> for Interned {
-    fn from(s: &String) -> Interned {
-        Interned::new(s)
+impl PartialEq<Interned> for String {
+    fn eq(&self, other: &Interned) -> bool {
+        self.as_str() == other.as_str()
     }
 }
 
@@ -173,21 +131,15 @@ impl From<Name> for Interned {
     }
 }
 
-impl From<&Name> for Interned {
-    fn from(s: &Name) -> Interned {
-        Interned::new(s)
+impl AsRef<str> for Interned {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 
-impl From<Interned> for Name {
-    fn from(s: Interned) -> Name {
-        Name::new(s.as_str())
-    }
-}
-
-impl From<Interned> for String {
-    fn from(s: Interned) -> String {
-        s.as_str().to_string()
+impl From<String> for Interned {
+    fn from(s: String) -> Interned {
+        Interned::new(&s)
     }
 }
 

@@ -67,6 +67,7 @@ impl Text {
             let window = Window {
                 base: m.ptr as usize,
                 len: m.len,
+                page: page_size(),
                 released: 0,
             };
             let _active = Active::start(window);
@@ -132,6 +133,8 @@ impl Drop for Map {
 struct Window {
     base: usize,
     len: usize,
+    /// The system's page size, looked up once per parse.
+    page: usize,
     released: usize,
 }
 
@@ -170,8 +173,7 @@ fn passed(at: usize) {
     if at < w.base || at >= w.base + w.len {
         return;
     }
-    let page = page_size();
-    let upto = (at - w.base) / page * page;
+    let upto = (at - w.base) / w.page * w.page;
     if upto < w.released + RELEASE_STEP {
         return;
     }

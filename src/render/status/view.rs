@@ -111,9 +111,6 @@ impl<'a> Members<'a> {
             kept,
         })
     }
-    pub fn len(&self) -> usize {
-        self.list.len()
-    }
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
