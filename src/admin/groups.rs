@@ -284,7 +284,9 @@ fn set_props(
                 }
                 g.nodelist = resolve_nodes(state, &list()?, &format!("Nodelist of {}", g.name))?;
             }
-            "Global_resources_used" => g.global_resources_used = list()?,
+            "Global_resources_used" => {
+                g.global_resources_used = list()?.into_iter().map(Name::from).collect();
+            }
             "RG_affinities" => g.rg_affinities = list()?,
             "RG_dependencies" => g.rg_dependencies = list()?,
             "Pathprefix" => {
@@ -310,7 +312,7 @@ fn set_props(
                         "cannot be empty (the default project is \"default\")",
                     ));
                 }
-                g.project_name = v.to_string();
+                g.project_name = Name::from(v);
             }
             other => {
                 return Err(prop_err(

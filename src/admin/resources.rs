@@ -576,14 +576,14 @@ fn upgrade<'a>(
     r.extension.retain(|k, _| {
         let keep = target.param(k).is_some_and(|d| d.extension);
         if !keep {
-            dropped.push(k.clone());
+            dropped.push(k.to_string());
         }
         keep
     });
     r.properties.retain(|k, _| {
         let keep = catalog::param(target, k).is_some();
         if !keep {
-            dropped.push(k.clone());
+            dropped.push(k.to_string());
         }
         keep
     });

@@ -179,26 +179,41 @@ struct Dependents<'a> {
 impl<'a> Dependents<'a> {
     fn new(state: &'a ClusterState) -> Dependents<'a> {
         let n = state.resources.len();
-        // (dependee position, dependent, kind) in creation order of the dependents.
-        let mut links: Vec<(u32, &'a str, DepKind)> = Vec::new();
+        // Each dependency's dependee position (NONE: not a resource), in the order of the
+        // dependents and their lists: 4 bytes a dependency, read again to fill `edges`.
+        const NONE: u32 = u32::MAX;
+        let total = state
+            .resources
+            .values()
+            .map(|r| r.dependencies.all().count())
+            .sum();
+        let mut targets: Vec<u32> = Vec::with_capacity(total);
         let mut starts = vec![0u32; n + 1];
         for r in state.resources.values() {
-            for (kind, d) in r.dependencies.all() {
-                if let Some(t) = state.resources.get_index_of(dep_target(d)) {
+            for (_, d) in r.dependencies.all() {
+                let t = state.resources.get_index_of(dep_target(d));
+                if let Some(t) = t {
                     starts[t + 1] += 1;
-                    links.push((t as u32, r.name.as_str(), kind));
                 }
+                targets.push(t.map_or(NONE, |t| t as u32));
             }
         }
         for i in 0..n {
             starts[i + 1] += starts[i];
         }
         let mut fill = starts.clone();
-        let mut edges = vec![("", DepKind::Strong); links.len()];
-        for (t, dependent, kind) in links {
-            let at = &mut fill[t as usize];
-            edges[*at as usize] = (dependent, kind);
-            *at += 1;
+        let mut edges = vec![("", DepKind::Strong); starts[n] as usize];
+        let mut targets = targets.into_iter();
+        for r in state.resources.values() {
+            for (kind, _) in r.dependencies.all() {
+                let t = targets.next().unwrap_or(NONE);
+                if t == NONE {
+                    continue;
+                }
+                let at = &mut fill[t as usize];
+                edges[*at as usize] = (r.name.as_str(), kind);
+                *at += 1;
+            }
         }
         Dependents { starts, edges }
     }

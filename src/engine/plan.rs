@@ -7,6 +7,10 @@ use crate::model::{Method, RgState};
 /// plan at scale has tens of thousands of steps, each naming a resource, its group and a node.
 pub use crate::model::Name;
 
+/// A node as a step names it: a pointer to the one copy of the node's name (a cluster has a
+/// few nodes, a plan tens of thousands of steps).
+pub type Node = crate::model::Interned;
+
 /// What the executor does for one step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepKind {
@@ -14,7 +18,7 @@ pub enum StepKind {
     Method {
         resource: Name,
         group: Name,
-        node: Name,
+        node: Node,
         method: Method,
     },
     /// A resource whose type declares no start (or stop) method comes online (goes offline)
@@ -22,19 +26,19 @@ pub enum StepKind {
     Mark {
         resource: Name,
         group: Name,
-        node: Name,
+        node: Node,
         online: bool,
     },
     /// A group enters a transitional state on a node (Pending_online / Pending_offline).
     RgPending {
         rg: Name,
-        node: Name,
+        node: Node,
         state: RgState,
     },
     /// A group's state on a node is settled from the states of its resources there.
     RgSettle {
         rg: Name,
-        node: Name,
+        node: Node,
         mode: Settle,
     },
     SetManaged {
@@ -52,7 +56,7 @@ pub enum StepKind {
     /// On_off_switch (or Monitored_switch, `monitor`) of a resource on one node (3.2).
     SetNodeSwitch {
         resource: Name,
-        node: Name,
+        node: Node,
         monitor: bool,
         on: bool,
     },
@@ -67,11 +71,11 @@ pub enum StepKind {
     /// `scswitch -c … -f STOP_FAILED` on one node.
     ClearStopFailed {
         resource: Name,
-        node: Name,
+        node: Node,
     },
     /// Keep a node from being chosen until the given simulated time (`scswitch -S -K`).
     SetEvacuation {
-        node: Name,
+        node: Node,
         until: Option<u64>,
     },
     /// A device group changes primary (None = offline) / maintenance mode.
@@ -82,21 +86,21 @@ pub enum StepKind {
     },
     /// The node panics (or halts for lack of quorum): nothing runs there any more.
     NodeCrash {
-        node: Name,
+        node: Node,
     },
     /// The node leaves the cluster after its groups were moved off.
     NodeHalt {
-        node: Name,
+        node: Node,
     },
     /// The node boots and joins the cluster membership.
     NodeJoin {
-        node: Name,
+        node: Node,
     },
     /// A fault monitor reports a failure; the decision was made by the planner.
     MonitorReport {
         resource: Name,
         group: Name,
-        node: Name,
+        node: Node,
         decision: MonitorDecision,
     },
     /// A `scha_control` request the RGM accepted (logged, and counted for Pingpong_interval
@@ -105,13 +109,13 @@ pub enum StepKind {
         op: crate::engine::ControlOp,
         resource: Name,
         group: Name,
-        node: Name,
+        node: Node,
     },
     /// The process monitor restarts the service's process tree in place (no RGM method).
     PmfRestart {
         resource: Name,
         group: Name,
-        node: Name,
+        node: Node,
     },
 }
 
@@ -130,7 +134,7 @@ pub enum Settle {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MonitorDecision {
     /// Restart the resource in place (attempt `n` of `of` within Retry_interval).
-    Restart { attempt: u32, of: i64 },
+    Restart { attempt: u32, of: i32 },
     /// Give the group over to another node (retries exhausted).
     Giveover,
     /// Only log it (Failover_mode, suspended recovery, or nowhere to go).

@@ -160,7 +160,7 @@ fn a_failed_start_with_soft_relocates_and_records_pingpong() {
         .get_mut("disk-rs")
         .unwrap()
         .properties
-        .insert("Failover_mode".into(), PropValue::Str("SOFT".into()));
+        .insert("Failover_mode", PropValue::Str("SOFT".into()));
     s.faults.push(Fault {
         resource: "disk-rs".into(),
         kind: FaultKind::MethodFails {
@@ -696,12 +696,12 @@ fn prop_cluster() -> ClusterState {
         .get_mut("db")
         .unwrap()
         .properties
-        .insert("Failover_mode".into(), PropValue::Str("SOFT".into()));
+        .insert("Failover_mode", PropValue::Str("SOFT".into()));
     s.resources
         .get_mut("db-hasp")
         .unwrap()
         .properties
-        .insert("Failover_mode".into(), PropValue::Str("HARD".into()));
+        .insert("Failover_mode", PropValue::Str("HARD".into()));
     set_online(&mut s, "DB-RG", "n1");
     set_online(&mut s, "APP-RG", "n2");
     set_online(&mut s, "WEB-RG", "n3");

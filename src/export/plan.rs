@@ -301,7 +301,7 @@ fn resources(state: &ClusterState, ops: &mut Vec<Op>) {
             .properties
             .iter()
             .filter(|(k, v)| !is_deferred(state, &r.name, k, v))
-            .map(|(k, v)| (k.clone(), cli_value(v)))
+            .map(|(k, v)| (k.to_string(), cli_value(v)))
             .collect();
         if !r.description.is_empty() {
             standard.push(("R_description".into(), r.description.to_string()));
@@ -324,7 +324,7 @@ fn resources(state: &ClusterState, ops: &mut Vec<Op>) {
             extension: r
                 .extension
                 .iter()
-                .map(|(k, v)| (k.clone(), cli_value(v)))
+                .map(|(k, v)| (k.to_string(), cli_value(v)))
                 .chain(r.extras.per_node.iter().flat_map(|(k, nodes)| {
                     // 3.2 per-node values: `NAME{node}=value`.
                     nodes
@@ -380,7 +380,7 @@ fn references(state: &ClusterState, ops: &mut Vec<Op>) -> Vec<Op> {
             .properties
             .iter()
             .filter(|(k, v)| is_deferred(state, &r.name, k, v))
-            .map(|(k, v)| (k.clone(), cli_value(v)))
+            .map(|(k, v)| (k.to_string(), cli_value(v)))
             .collect();
         let mut deps = Vec::new();
         for kind in crate::model::DepKind::ALL {

@@ -32,16 +32,16 @@ pub(super) fn pingpong_interval() -> u32 {
 pub(super) fn is_pingpong_interval(n: &u32) -> bool {
     *n == PINGPONG_INTERVAL
 }
-pub(super) fn project_name() -> String {
-    PROJECT_NAME.to_string()
+pub(super) fn project_name() -> super::Name {
+    super::Name::const_new(PROJECT_NAME)
 }
 pub(super) fn is_project_name(s: &str) -> bool {
     s == PROJECT_NAME
 }
-pub(super) fn global_resources_used() -> Vec<String> {
-    vec![GLOBAL_RESOURCES_USED.to_string()]
+pub(super) fn global_resources_used() -> Vec<super::Name> {
+    vec![super::Name::const_new(GLOBAL_RESOURCES_USED)]
 }
-pub(super) fn is_global_resources_used(v: &[String]) -> bool {
+pub(super) fn is_global_resources_used(v: &[super::Name]) -> bool {
     matches!(v, [only] if only == GLOBAL_RESOURCES_USED)
 }
 pub(super) fn failover() -> super::RgMode {
@@ -236,7 +236,7 @@ mod tests {
         g.implicit_network_dependencies = false;
         g.global_resources_used = vec![];
         g.pingpong_interval = 0;
-        g.project_name = String::new();
+        g.project_name = super::super::Name::default();
         g.auto_start_on_new_cluster = false;
         g.failback = true;
         let text = serde_json::to_string(&g).unwrap();

@@ -486,7 +486,7 @@ pub struct ResourceGroup {
         default = "defaults::global_resources_used",
         skip_serializing_if = "defaults::is_global_resources_used"
     )]
-    pub global_resources_used: Vec<String>,
+    pub global_resources_used: Vec<Name>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pathprefix: String,
     #[serde(
@@ -498,7 +498,8 @@ pub struct ResourceGroup {
         default = "defaults::project_name",
         skip_serializing_if = "defaults::is_project_name"
     )]
-    pub project_name: String,
+    /// A name (held inline up to 24 bytes): the default, `default`, takes no block of its own.
+    pub project_name: Name,
     #[serde(default, skip_serializing_if = "defaults::is_no")]
     pub rg_system: bool,
     #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]

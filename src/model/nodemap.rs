@@ -11,8 +11,15 @@ use std::marker::PhantomData;
 /// resource or group names one to a few nodes, for which a `BTreeMap` (whose first node
 /// holds eleven slots) costs ten times the entries. It reads and writes the same JSON object,
 /// with the keys in the same (sorted) order.
+///
+/// The entries of two nodes — a cluster's usual size — are held in the map itself, so that
+/// a resource's state on both takes no block of its own (at 10,000 resources, 0.3 MB less
+/// than a vector's 24 bytes plus a 64-byte block); a third node moves them to the heap.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeMap<V>(Vec<(Key, V)>);
+pub struct NodeMap<V>(Entries<V>);
+
+/// The entries, two of them inline.
+type Entries<V> = smallvec::SmallVec<[(Key, V); 2]>;
 
 /// A node name as a map key: a pointer to the one copy of that name this thread holds. A
 /// resource's state names every node of its group, so a cluster of thousands of resources
@@ -22,7 +29,7 @@ type Key = super::Interned;
 
 impl<V> Default for NodeMap<V> {
     fn default() -> Self {
-        NodeMap(Vec::new())
+        NodeMap(Entries::new())
     }
 }
 
@@ -166,14 +173,19 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for NodeMap<V> {
                 f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
-                let hint = a.size_hint();
+                let mut entries = Entries::new();
                 // The names are read in place where the text allows (no escapes).
-                let next = || {
-                    let entry = a.next_entry::<Cow<'de, str>, V>()?;
-                    Ok(entry.map(|(k, v)| (Key::new(&k), v)))
-                };
-                let mut entries = super::defaults::collect_exact(next, hint)?;
-                super::defaults::sort_entries(&mut entries);
+                while let Some((k, v)) = a.next_entry::<Cow<'de, str>, V>()? {
+                    entries.push((Key::new(&k), v));
+                }
+                if entries.spilled() {
+                    entries.shrink_to_fit();
+                }
+                if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
+                    let mut list = entries.into_vec();
+                    super::defaults::sort_entries(&mut list);
+                    entries = Entries::from_vec(list);
+                }
                 Ok(NodeMap(entries))
             }
         }
@@ -250,5 +262,14 @@ mod tests {
             std::mem::size_of::<(Key, crate::model::ResourceNodeState)>(),
             24
         );
+        // Two entries are held inline: no block of its own for a two-node state.
+        assert_eq!(
+            std::mem::size_of::<NodeMap<crate::model::ResourceNodeState>>(),
+            56
+        );
+        assert!(!b.0.spilled() && !a.0.spilled());
+        let three: NodeMap<u8> = serde_json::from_str(r#"{"c":1,"a":2,"b":3}"#).unwrap();
+        assert!(three.0.spilled());
+        assert_eq!(three.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
     }
 }

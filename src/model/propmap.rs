@@ -1,16 +1,18 @@
 //! The properties set explicitly on a resource (standard or extension), by name, in name
 //! order. A resource sets a handful at most, so they are one sorted list looked up by binary
-//! search: one property costs a 64-byte block, where an ordered tree map spends a 288-byte
-//! node on it. The state file form is the one a map writes: an object in name order.
+//! search: one property costs a 48-byte block, where an ordered tree map spends a 288-byte
+//! node on it. The list is held at its length (16 bytes in the resource; a resource has two
+//! maps, most of them empty). A name is held once for all resources that set it
+//! ([`Interned`]). The state file form is the one a map writes: an object in name order.
 
-use super::PropValue;
+use super::{Interned, PropValue};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, ser::SerializeMap};
 use std::fmt;
 
 /// Property name → value, in name order.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct PropMap(Vec<(String, PropValue)>);
+pub struct PropMap(Box<[(Interned, PropValue)]>);
 
 impl PropMap {
     pub fn new() -> PropMap {
@@ -30,27 +32,35 @@ impl PropMap {
     }
 
     /// Set `name`, returning the value it replaces.
-    pub fn insert(&mut self, name: String, value: PropValue) -> Option<PropValue> {
-        match self.find(&name) {
+    pub fn insert(&mut self, name: impl AsRef<str>, value: PropValue) -> Option<PropValue> {
+        let name = name.as_ref();
+        match self.find(name) {
             Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
             Err(i) => {
-                self.0.insert(i, (name, value));
+                let mut entries = std::mem::take(&mut self.0).into_vec();
+                entries.insert(i, (Interned::new(name), value));
+                self.0 = entries.into_boxed_slice();
                 None
             }
         }
     }
 
     /// Keep the entries `keep` says yes to.
-    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut PropValue) -> bool) {
-        self.0.retain_mut(|(k, v)| keep(k, v));
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &mut PropValue) -> bool) {
+        if self.0.is_empty() {
+            return;
+        }
+        let mut entries = std::mem::take(&mut self.0).into_vec();
+        entries.retain_mut(|(k, v)| keep(k.as_str(), v));
+        self.0 = entries.into_boxed_slice();
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &PropValue)> {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &PropValue)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -59,13 +69,13 @@ impl PropMap {
 }
 
 impl<'a> IntoIterator for &'a PropMap {
-    type Item = (&'a String, &'a PropValue);
+    type Item = (&'a str, &'a PropValue);
     type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, PropValue)>,
-        fn(&'a (String, PropValue)) -> (&'a String, &'a PropValue),
+        std::slice::Iter<'a, (Interned, PropValue)>,
+        fn(&'a (Interned, PropValue)) -> (&'a str, &'a PropValue),
     >;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 }
 
@@ -73,7 +83,7 @@ impl Serialize for PropMap {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
-            m.serialize_entry(k, v)?;
+            m.serialize_entry(k.as_str(), v)?;
         }
         m.end()
     }
@@ -89,11 +99,15 @@ impl<'de> Deserialize<'de> for PropMap {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<PropMap, A::Error> {
                 let hint = access.size_hint();
-                let next = || access.next_entry::<String, PropValue>();
+                // The names are read in place where the text allows (no escapes).
+                let next = || {
+                    let entry = access.next_entry::<std::borrow::Cow<'de, str>, PropValue>()?;
+                    Ok(entry.map(|(k, v)| (Interned::new(&k), v)))
+                };
                 let mut entries = super::defaults::collect_exact(next, hint)?;
                 // The state file lists them in order; anything else is sorted in.
                 super::defaults::sort_entries(&mut entries);
-                Ok(PropMap(entries))
+                Ok(PropMap(entries.into_boxed_slice()))
             }
         }
         d.deserialize_map(Visit)
@@ -107,13 +121,13 @@ mod tests {
     #[test]
     fn kept_in_name_order_with_map_semantics() {
         let mut m = PropMap::new();
-        assert_eq!(m.insert("Retry_count".into(), PropValue::Int(2)), None);
+        assert_eq!(m.insert("Retry_count", PropValue::Int(2)), None);
         assert_eq!(
-            m.insert("Failover_mode".into(), PropValue::Str("SOFT".into())),
+            m.insert("Failover_mode", PropValue::Str("SOFT".into())),
             None
         );
         assert_eq!(
-            m.insert("Retry_count".into(), PropValue::Int(3)),
+            m.insert("Retry_count", PropValue::Int(3)),
             Some(PropValue::Int(2))
         );
         assert_eq!(
@@ -128,6 +142,7 @@ mod tests {
         m.retain(|_, v| *v != PropValue::Int(3));
         assert!(m.is_empty());
         assert_eq!(m, PropMap::default());
+        assert_eq!(std::mem::size_of::<PropMap>(), 16);
     }
 
     #[test]

@@ -358,10 +358,11 @@ mod tests {
                 ip: "192.0.2.100".into()
             }
         );
-        s.resources.get_mut("budgie").unwrap().extension.insert(
-            "HostnameList".into(),
-            PropValue::List(vec!["10.1.2.3".into()]),
-        );
+        s.resources
+            .get_mut("budgie")
+            .unwrap()
+            .extension
+            .insert("HostnameList", PropValue::List(vec!["10.1.2.3".into()]));
         assert_eq!(
             agent(&s, &s.resources["budgie"]),
             Agent::IpAddr {
@@ -370,10 +371,11 @@ mod tests {
         );
         assert_eq!(agent(&s, &s.resources["mail-rs"]), Agent::Dummy);
         // A name the hosts table resolves.
-        s.resources.get_mut("budgie").unwrap().extension.insert(
-            "HostnameList".into(),
-            PropValue::List(vec!["budgie".into()]),
-        );
+        s.resources
+            .get_mut("budgie")
+            .unwrap()
+            .extension
+            .insert("HostnameList", PropValue::List(vec!["budgie".into()]));
         s.files.nodes.insert(
             "mail-1".into(),
             crate::model::nodefiles::NodeView {

@@ -168,7 +168,7 @@ fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
             &b.dependencies.get(kind).join(","),
         );
     }
-    let keys: BTreeSet<&String> = a.properties.keys().chain(b.properties.keys()).collect();
+    let keys: BTreeSet<&str> = a.properties.keys().chain(b.properties.keys()).collect();
     for k in keys {
         change(
             out,
@@ -178,7 +178,7 @@ fn resource(a: &Resource, b: &Resource, out: &mut Vec<String>) {
             &props_text(b.properties.get(k)),
         );
     }
-    let keys: BTreeSet<&String> = a.extension.keys().chain(b.extension.keys()).collect();
+    let keys: BTreeSet<&str> = a.extension.keys().chain(b.extension.keys()).collect();
     for k in keys {
         change(
             out,

@@ -56,7 +56,7 @@ pub fn resource_value(state: &ClusterState, r: &Resource, decl: &ParamDecl) -> O
         "Resource_project_name" => r.properties.get(&decl.name).cloned().or_else(|| {
             state
                 .group(&r.group)
-                .map(|g| PropValue::Str(g.project_name.clone()))
+                .map(|g| PropValue::Str(g.project_name.to_string()))
         }),
         _ => r
             .properties
@@ -75,7 +75,12 @@ pub fn group_value(g: &ResourceGroup, name: &str) -> Option<PropValue> {
         "Auto_start_on_new_cluster" => PropValue::Bool(g.auto_start_on_new_cluster),
         "Desired_primaries" => PropValue::Int(i64::from(g.desired_primaries)),
         "Failback" => PropValue::Bool(g.failback),
-        "Global_resources_used" => list(&g.global_resources_used),
+        "Global_resources_used" => PropValue::List(
+            g.global_resources_used
+                .iter()
+                .map(Name::to_string)
+                .collect(),
+        ),
         "Implicit_network_dependencies" => PropValue::Bool(g.implicit_network_dependencies),
         "Maximum_primaries" => PropValue::Int(i64::from(g.maximum_primaries)),
         "Nodelist" => names(&g.nodelist),
@@ -88,7 +93,7 @@ pub fn group_value(g: &ResourceGroup, name: &str) -> Option<PropValue> {
         "RG_is_frozen" => PropValue::Bool(false),
         "RG_mode" => PropValue::Str(format!("{:?}", g.mode)),
         "RG_name" => PropValue::Str(g.name.to_string()),
-        "RG_project_name" => PropValue::Str(g.project_name.clone()),
+        "RG_project_name" => PropValue::Str(g.project_name.to_string()),
         "RG_system" => PropValue::Bool(g.rg_system),
         "Suspend_automatic_recovery" => PropValue::Bool(g.suspend_automatic_recovery),
         _ if def.ty == PropType::Boolean => PropValue::Bool(false),

@@ -349,7 +349,7 @@ fn render_resource<'a>(
         .properties
         .get("Resource_project_name")
         .map(|v| v.to_string())
-        .unwrap_or_else(|| g.project_name.clone());
+        .unwrap_or_else(|| g.project_name.to_string());
     line(out, "Res resource project name:", &project);
     line(out, "Res enabled:", bool_text(r.enabled));
     line(out, "Res monitor enabled:", bool_text(r.monitored));

@@ -824,30 +824,24 @@ fn real_scenario_state(path: &Path, setup: &str, release: scsim::model::Release)
         let ext = &mut r.extension;
         match r.rtype.as_str() {
             "SUNW.LogicalHostname" | "SUNW.SharedAddress" => {
-                ext.insert(
-                    "HostnameList".into(),
-                    PropValue::List(vec![r.name.to_string()]),
-                );
+                ext.insert("HostnameList", PropValue::List(vec![r.name.to_string()]));
                 let netifs = groups[&r.group]
                     .nodelist
                     .iter()
                     .map(|n| format!("ipmp0@{}", ids[n.as_str()]))
                     .collect();
-                ext.insert("NetIfList".into(), PropValue::List(netifs));
+                ext.insert("NetIfList", PropValue::List(netifs));
             }
             "SUNW.HAStoragePlus" => {
                 ext.insert(
-                    "FilesystemMountPoints".into(),
+                    "FilesystemMountPoints",
                     PropValue::List(vec![format!("/global/{}", r.name)]),
                 );
             }
             _ => {
                 r.rtype = "SUNW.gds".into();
-                ext.insert(
-                    "Start_command".into(),
-                    PropValue::Str(format!("/bin/{}", r.name)),
-                );
-                ext.insert("Network_aware".into(), PropValue::Bool(false));
+                ext.insert("Start_command", PropValue::Str(format!("/bin/{}", r.name)));
+                ext.insert("Network_aware", PropValue::Bool(false));
             }
         }
         r.rtype = full(&r.rtype).into();

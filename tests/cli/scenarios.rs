@@ -121,38 +121,35 @@ pub fn build(setup: &str, now_ms: u64) -> ClusterState {
                         "disabled" => r.enabled = false,
                         "nru" => {
                             r.properties
-                                .insert("Network_resources_used".into(), PropValue::List(list(v)));
+                                .insert("Network_resources_used", PropValue::List(list(v)));
                         }
                         "unmonitored" => r.monitored = false,
                         "mode" => {
                             r.properties
-                                .insert("Failover_mode".into(), PropValue::Str(v.into()));
+                                .insert("Failover_mode", PropValue::Str(v.into()));
                         }
                         "retry" => {
                             let (c, i) = v.split_once('/').expect("retry=COUNT/INTERVAL");
                             r.properties
-                                .insert("Retry_count".into(), PropValue::Int(c.parse().unwrap()));
-                            r.properties.insert(
-                                "Retry_interval".into(),
-                                PropValue::Int(i.parse().unwrap()),
-                            );
+                                .insert("Retry_count", PropValue::Int(c.parse().unwrap()));
+                            r.properties
+                                .insert("Retry_interval", PropValue::Int(i.parse().unwrap()));
                         }
                         "probe" => {
                             r.properties.insert(
-                                "Thorough_probe_interval".into(),
+                                "Thorough_probe_interval",
                                 PropValue::Int(v.parse().unwrap()),
                             );
                         }
                         _ if k.starts_with("x:") => {
-                            r.extension
-                                .insert(k[2..].to_string(), PropValue::List(list(v)));
+                            r.extension.insert(&k[2..], PropValue::List(list(v)));
                         }
                         _ if k.starts_with("p:") => {
                             let val = v
                                 .parse::<i64>()
                                 .map(PropValue::Int)
                                 .unwrap_or_else(|_| PropValue::Str(v.to_string()));
-                            r.properties.insert(k[2..].to_string(), val);
+                            r.properties.insert(&k[2..], val);
                         }
                         _ => panic!("{}: unknown rs option {o}", ctx()),
                     }

@@ -22,7 +22,7 @@ pub(super) enum Act {
 
 pub(super) struct Unit {
     pub(super) rg: Name,
-    pub(super) node: Name,
+    pub(super) node: crate::engine::plan::Node,
     pub(super) before: bool,
     pub(super) after: bool,
     pub(super) restart: bool,
@@ -186,7 +186,7 @@ impl<'a> Draft<'a> {
         {
             Some(Unit {
                 rg: Name::from(g.name.as_str()),
-                node: Name::from(n),
+                node: crate::engine::plan::Node::new(n),
                 before: u.before,
                 after: u.after,
                 restart: u.restart,

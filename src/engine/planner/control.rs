@@ -381,7 +381,7 @@ mod tests {
         assert_eq!(code(&s, ControlOp::Giveover, "mail-1"), ErrorCode::Checks);
         // RESOURCE_IS_RESTARTED only counts: allowed even under LOG_ONLY.
         s.resources.get_mut("mail-rs").unwrap().properties.insert(
-            "Failover_mode".into(),
+            "Failover_mode",
             crate::model::PropValue::Str("LOG_ONLY".into()),
         );
         assert_eq!(

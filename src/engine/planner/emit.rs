@@ -39,14 +39,14 @@ impl<'a> Draft<'a> {
         if leaving || u.restart {
             push(StepKind::RgPending {
                 rg: u.rg.clone(),
-                node: u.node.clone(),
+                node: u.node,
                 state: RgState::PendingOffline,
             });
         }
         let method = |r: &str, m: Method| StepKind::Method {
             resource: Name::from(r),
             group: u.rg.clone(),
-            node: u.node.clone(),
+            node: u.node,
             method: m,
         };
         for r in offs.iter().rev() {
@@ -65,7 +65,7 @@ impl<'a> Draft<'a> {
                 push(StepKind::Mark {
                     resource: Name::from(*r),
                     group: u.rg.clone(),
-                    node: u.node.clone(),
+                    node: u.node,
                     online: false,
                 });
             }
@@ -79,7 +79,7 @@ impl<'a> Draft<'a> {
         if leaving || u.restart {
             push(StepKind::RgSettle {
                 rg: u.rg.clone(),
-                node: u.node.clone(),
+                node: u.node,
                 mode: Settle::Offline,
             });
         }
@@ -113,14 +113,14 @@ impl<'a> Draft<'a> {
         if entering || u.restart {
             steps.push(StepKind::RgPending {
                 rg: u.rg.clone(),
-                node: u.node.clone(),
+                node: u.node,
                 state: RgState::PendingOnline,
             });
         }
         let method = |r: &str, m: Method| StepKind::Method {
             resource: Name::from(r),
             group: u.rg.clone(),
-            node: u.node.clone(),
+            node: u.node,
             method: m,
         };
         let mut dg_seen: FastSet<String> = FastSet::default();
@@ -142,7 +142,7 @@ impl<'a> Draft<'a> {
                 steps.push(StepKind::Mark {
                     resource: Name::from(*r),
                     group: u.rg.clone(),
-                    node: u.node.clone(),
+                    node: u.node,
                     online: true,
                 });
             } else if *short && !self.has(r, Method::Start) {
@@ -161,7 +161,7 @@ impl<'a> Draft<'a> {
         }
         steps.push(StepKind::RgSettle {
             rg: u.rg.clone(),
-            node: u.node.clone(),
+            node: u.node,
             mode: Settle::Online,
         });
         out.extend(steps.into_iter().map(|kind| Step {

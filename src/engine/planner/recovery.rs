@@ -105,7 +105,8 @@ impl<'a> Draft<'a> {
             (
                 MonitorDecision::Restart {
                     attempt: recent as u32 + 1,
-                    of: rc,
+                    // Retry_count's range fits (a larger count is taken as the largest).
+                    of: i32::try_from(rc).unwrap_or(i32::MAX),
                 },
                 format!(
                     "restart {} in place ({} of {} within Retry_interval {} s)",

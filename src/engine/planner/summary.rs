@@ -90,7 +90,7 @@ impl<'a> Draft<'a> {
                 self.actions.push(Action {
                     verb,
                     object: r.clone(),
-                    detail: u.node.clone(),
+                    detail: Name::from(u.node.as_str()),
                     reason: reason.clone(),
                 });
             }
@@ -131,12 +131,12 @@ fn flag_action(kind: &StepKind) -> Option<(Verb, Name, Name)> {
             resource.clone(),
             format_compact!("STOP_FAILED on {node}"),
         ),
-        StepKind::NodeCrash { node } => (Verb::Crash, node.clone(), Name::default()),
-        StepKind::NodeHalt { node } => (Verb::Halt, node.clone(), Name::default()),
-        StepKind::NodeJoin { node } => (Verb::Join, node.clone(), Name::default()),
+        StepKind::NodeCrash { node } => (Verb::Crash, Name::from(node.as_str()), Name::default()),
+        StepKind::NodeHalt { node } => (Verb::Halt, Name::from(node.as_str()), Name::default()),
+        StepKind::NodeJoin { node } => (Verb::Join, Name::from(node.as_str()), Name::default()),
         StepKind::SetEvacuation { node, until } => (
             Verb::Evacuate,
-            node.clone(),
+            Name::from(node.as_str()),
             match until {
                 Some(u) => format_compact!("until {}", crate::timefmt::syslog(*u)),
                 None => Name::default(),

@@ -241,7 +241,7 @@ fn resource_block(out: &mut String, state: &ClusterState, r: &Resource, o: &Show
         .properties
         .get("Resource_project_name")
         .map(ToString::to_string)
-        .or_else(|| group.map(|g| g.project_name.clone()))
+        .or_else(|| group.map(|g| g.project_name.to_string()))
         .unwrap_or_default();
     o.field(out, d + 1, "Resource_project_name", &project);
     let nodes: &[Name] = group.map_or(&[], |g| g.nodelist.as_slice());
