@@ -144,7 +144,7 @@ pub(super) fn check_group_deps(state: &ClusterState, name: &str, deps: &[String]
     if let Some(cycle) = find_cycle(name, deps.iter().map(String::as_str), |n| {
         state
             .group(n)
-            .map(|g| g.rg_dependencies.iter().map(String::as_str).collect())
+            .map(|g| g.rare.rg_dependencies.iter().map(String::as_str).collect())
             .unwrap_or_default()
     }) {
         return Err(ScError::new(
@@ -208,8 +208,9 @@ pub(super) fn group_dependents(state: &ClusterState, name: &str) -> Vec<String> 
         .values()
         .filter(|g| {
             g.name != name
-                && (g.rg_dependencies.iter().any(|d| d == name)
-                    || g.rg_affinities
+                && (g.rare.rg_dependencies.iter().any(|d| d == name)
+                    || g.rare
+                        .rg_affinities
                         .iter()
                         .any(|a| parse_affinity(a).is_some_and(|(_, t)| t == name)))
         })

@@ -87,7 +87,11 @@ pub(super) fn change(
     // Per-node records of nodes that left the Nodelist go with them.
     let nodes = g.nodelist.clone();
     g.state.retain(|n, _| nodes.iter().any(|x| x == n));
-    g.start_failures.retain(|n, _| nodes.iter().any(|x| x == n));
+    if !g.rare.start_failures.is_empty() {
+        g.rare
+            .start_failures
+            .retain(|n, _| nodes.iter().any(|x| x == n));
+    }
     let mut plan = Plan::new(Change::ChangeGroup(g));
     if let Change::ChangeGroup(g) = &plan.change {
         for (r, prop, node) in super::pernode::left_behind(state, g) {
@@ -287,8 +291,8 @@ fn set_props(
             "Global_resources_used" => {
                 g.global_resources_used = list()?.into_iter().map(Name::from).collect();
             }
-            "RG_affinities" => g.rg_affinities = list()?,
-            "RG_dependencies" => g.rg_dependencies = list()?,
+            "RG_affinities" => g.rare.rg_affinities = list()?,
+            "RG_dependencies" => g.rare.rg_dependencies = list()?,
             "Pathprefix" => {
                 let v = raw.trim();
                 if !v.is_empty() && !v.starts_with('/') {
@@ -300,9 +304,9 @@ fn set_props(
                         ),
                     ));
                 }
-                g.pathprefix = v.to_string();
+                g.rare.pathprefix = v.to_string();
             }
-            "RG_description" => g.description = raw.to_string(),
+            "RG_description" => g.rare.description = raw.to_string(),
             "RG_project_name" => {
                 let v = raw.trim();
                 if v.is_empty() {
@@ -443,11 +447,11 @@ fn check_group(state: &ClusterState, g: &ResourceGroup, old: Option<&ResourceGro
         ));
     }
     let changed = |f: fn(&ResourceGroup) -> &Vec<String>| old.is_none_or(|o| f(o) != f(g));
-    if changed(|x| &x.rg_dependencies) {
-        check_group_deps(state, &g.name, &g.rg_dependencies)?;
+    if changed(|x| &x.rare.rg_dependencies) {
+        check_group_deps(state, &g.name, &g.rare.rg_dependencies)?;
     }
-    if changed(|x| &x.rg_affinities) {
-        check_affinities(state, &g.name, &g.rg_affinities)?;
+    if changed(|x| &x.rare.rg_affinities) {
+        check_affinities(state, &g.name, &g.rare.rg_affinities)?;
     }
     let Some(old) = old else {
         return Ok(());

@@ -48,13 +48,13 @@ impl<'a> Index<'a> {
         let mut affinity_holders: FastMap<&str, Vec<(&str, AffKind)>> = FastMap::default();
         let mut affinities: FastMap<&str, Vec<(AffKind, &str)>> = FastMap::default();
         for g in state.resource_groups.values() {
-            for d in &g.rg_dependencies {
+            for d in &g.rare.rg_dependencies {
                 rg_dependents
                     .entry(d.as_str())
                     .or_default()
                     .push(g.name.as_str());
             }
-            for a in &g.rg_affinities {
+            for a in &g.rare.rg_affinities {
                 if let Some((kind, target)) = parse_affinity(a) {
                     affinity_holders
                         .entry(target)

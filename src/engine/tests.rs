@@ -174,7 +174,7 @@ fn a_failed_start_with_soft_relocates_and_records_pingpong() {
     assert!(s.faults.is_empty(), "a --times 1 fault is used up");
     let g = &s.resource_groups["MAIL-RG"];
     assert_eq!(g.state_on("mail-1"), RgState::Online);
-    assert!(g.start_failures.contains_key("mail-2"));
+    assert!(g.rare.start_failures.contains_key("mail-2"));
     // mail-rs never started on mail-2.
     assert!(
         !methods(&tr)
@@ -683,11 +683,15 @@ fn prop_cluster() -> ClusterState {
     add_resource(&mut s, "db-lh", "lh", "DB-RG", &[]);
     add_resource(&mut s, "db-hasp", "hasp", "DB-RG", &[]);
     add_resource(&mut s, "db", "gds", "DB-RG", &["db-hasp", "db-lh"]);
-    add_group(&mut s, "APP-RG", &["n2", "n1", "n3"]).rg_affinities = vec!["+DB-RG".into()];
+    add_group(&mut s, "APP-RG", &["n2", "n1", "n3"])
+        .rare
+        .rg_affinities = vec!["+DB-RG".into()];
     add_resource(&mut s, "app", "gds", "APP-RG", &[])
         .dependencies
         .set(DepKind::Restart, vec!["db".into()]);
-    add_group(&mut s, "WEB-RG", &["n3", "n2"]).rg_dependencies = vec!["DB-RG".into()];
+    add_group(&mut s, "WEB-RG", &["n3", "n2"])
+        .rare
+        .rg_dependencies = vec!["DB-RG".into()];
     add_resource(&mut s, "web-lh", "lh", "WEB-RG", &[]);
     add_resource(&mut s, "web", "ims", "WEB-RG", &["web-lh"])
         .dependencies

@@ -137,12 +137,12 @@ fn group_unmet_while_online(state: &ClusterState, g: &ResourceGroup) -> bool {
             .get(name)
             .is_some_and(|o| o.state_on(node).is_mastered())
     };
-    let affinity = g.rg_affinities.iter().any(|a| {
+    let affinity = g.rare.rg_affinities.iter().any(|a| {
         a.strip_prefix("++")
             .map(|t| t.trim_start_matches('+'))
             .is_some_and(|t| on.iter().any(|n| !mastered(t, n)))
     });
-    let dependency = g.rg_dependencies.iter().any(|d| {
+    let dependency = g.rare.rg_dependencies.iter().any(|d| {
         state
             .resource_groups
             .get(d)
@@ -454,8 +454,8 @@ fn down_nodes(state: &ClusterState) -> Vec<Op> {
 /// yet is refused. Otherwise in the state's order; a cycle keeps that order.
 fn placement_order<'s>(groups: &[&'s ResourceGroup]) -> Vec<&'s ResourceGroup> {
     let before = |g: &ResourceGroup, other: &str| {
-        g.rg_dependencies.iter().any(|d| d == other)
-            || g.rg_affinities.iter().any(|a| {
+        g.rare.rg_dependencies.iter().any(|d| d == other)
+            || g.rare.rg_affinities.iter().any(|a| {
                 crate::engine::index::parse_affinity(a)
                     .is_some_and(|(kind, t)| kind.strong_positive() && t == other)
             })
@@ -562,14 +562,18 @@ mod tests {
     #[test]
     fn groups_are_placed_after_those_they_follow_or_depend_on() {
         let mut s = testkit::cluster(&["n1", "n2"], 0);
-        testkit::add_group(&mut s, "a", &["n1", "n2"]).rg_affinities = vec!["++c".into()];
-        testkit::add_group(&mut s, "b", &["n1", "n2"]).rg_dependencies = vec!["a".into()];
+        testkit::add_group(&mut s, "a", &["n1", "n2"])
+            .rare
+            .rg_affinities = vec!["++c".into()];
+        testkit::add_group(&mut s, "b", &["n1", "n2"])
+            .rare
+            .rg_dependencies = vec!["a".into()];
         testkit::add_group(&mut s, "c", &["n1", "n2"]);
         let groups: Vec<&ResourceGroup> = s.resource_groups.values().collect();
         let names = |v: Vec<&ResourceGroup>| v.iter().map(|g| g.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(placement_order(&groups)), ["c", "a", "b"]);
         // A cycle keeps the state's order.
-        s.resource_groups.get_mut("c").unwrap().rg_dependencies = vec!["b".into()];
+        s.resource_groups.get_mut("c").unwrap().rare.rg_dependencies = vec!["b".into()];
         let groups: Vec<&ResourceGroup> = s.resource_groups.values().collect();
         assert_eq!(names(placement_order(&groups)), ["a", "b", "c"]);
     }

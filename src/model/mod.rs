@@ -8,6 +8,7 @@ mod config_event;
 mod defaults;
 mod deps;
 pub mod extras;
+pub mod group;
 mod interned;
 mod log;
 mod named;
@@ -443,94 +444,41 @@ pub enum RgMode {
     Scalable,
 }
 
-/// Resource group: rg_properties(5) as typed fields, plus per-node runtime state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Resource group: rg_properties(5) as typed fields, plus per-node runtime state. Read
+/// through [`group::GroupFile`] and written through [`group::GroupOut`], in the same form and
+/// order as when every field was inline; the fields most groups leave empty are held out of
+/// line ([`group::Rare`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceGroup {
     /// Written as the key of `resource_groups` only (schema 6; `named.rs`).
-    #[serde(default, skip_serializing)]
     pub name: Name,
-    #[serde(deserialize_with = "defaults::exact")]
     pub nodelist: Vec<Name>,
-    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub managed: bool,
-    #[serde(
-        default = "defaults::failover",
-        skip_serializing_if = "defaults::is_failover"
-    )]
     pub mode: RgMode,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub description: String,
-    #[serde(default, skip_serializing_if = "defaults::is_no")]
     pub failback: bool,
-    #[serde(default = "defaults::one", skip_serializing_if = "defaults::is_one")]
     pub maximum_primaries: u32,
-    #[serde(default = "defaults::one", skip_serializing_if = "defaults::is_one")]
     pub desired_primaries: u32,
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub rg_dependencies: Vec<String>,
-    /// Raw entries such as `++other-rg`.
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub rg_affinities: Vec<String>,
-    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub implicit_network_dependencies: bool,
     /// `["*"]` = all.
-    #[serde(
-        default = "defaults::global_resources_used",
-        skip_serializing_if = "defaults::is_global_resources_used"
-    )]
     pub global_resources_used: Vec<Name>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub pathprefix: String,
-    #[serde(
-        default = "defaults::pingpong_interval",
-        skip_serializing_if = "defaults::is_pingpong_interval"
-    )]
     pub pingpong_interval: u32,
-    #[serde(
-        default = "defaults::project_name",
-        skip_serializing_if = "defaults::is_project_name"
-    )]
     /// A name (held inline up to 24 bytes): the default, `default`, takes no block of its own.
     pub project_name: Name,
-    #[serde(default, skip_serializing_if = "defaults::is_no")]
     pub rg_system: bool,
-    #[serde(default = "defaults::yes", skip_serializing_if = "defaults::is_yes")]
     pub auto_start_on_new_cluster: bool,
-    #[serde(default, skip_serializing_if = "defaults::is_no")]
     pub suspend_automatic_recovery: bool,
     /// Resources in creation order (Resource_list).
-    #[serde(
-        default,
-        deserialize_with = "defaults::exact",
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub resources: Vec<Name>,
     /// Per-node state, one entry per Nodelist node (absent = Offline, or Unmanaged when unmanaged).
-    #[serde(default, skip_serializing_if = "NodeMap::is_empty")]
     pub state: NodeMap<RgState>,
-    /// Per-node history used by Pingpong_interval: node -> simulated ms of the last failure to start.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub start_failures: BTreeMap<String, u64>,
     /// Set by `scswitch -Q`/error handling: automatic actions are frozen until cleared.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quiesced: bool,
-    /// Per-node history used by Pingpong_interval for GIVEOVER: node -> simulated ms when the
-    /// group was last given away from it by a fault monitor.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub giveovers: BTreeMap<String, u64>,
     /// The group was online and lost every primary to failures with nowhere to go; the RGM
     /// brings it back when a node of its Nodelist joins (an operator's `scswitch -F` does not
     /// set this, so a group taken offline by hand stays offline).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stranded: bool,
+    /// Description, RG_dependencies, RG_affinities, Pathprefix and the Pingpong histories.
+    pub rare: group::Rare,
 }
 
 impl ResourceGroup {
@@ -541,15 +489,11 @@ impl ResourceGroup {
             nodelist,
             managed: false,
             mode: RgMode::Failover,
-            description: String::new(),
             failback: false,
             maximum_primaries: defaults::MAXIMUM_PRIMARIES,
             desired_primaries: defaults::DESIRED_PRIMARIES,
-            rg_dependencies: Vec::new(),
-            rg_affinities: Vec::new(),
             implicit_network_dependencies: true,
             global_resources_used: defaults::global_resources_used(),
-            pathprefix: String::new(),
             pingpong_interval: defaults::PINGPONG_INTERVAL,
             project_name: defaults::project_name(),
             rg_system: false,
@@ -557,10 +501,9 @@ impl ResourceGroup {
             suspend_automatic_recovery: false,
             resources: Vec::new(),
             state: NodeMap::new(),
-            start_failures: BTreeMap::new(),
             quiesced: false,
-            giveovers: BTreeMap::new(),
             stranded: false,
+            rare: group::Rare::default(),
         }
     }
     /// State on a node (Unmanaged when the group is unmanaged).

@@ -281,7 +281,7 @@ fn orders(state: &ClusterState, groups: &[&ResourceGroup]) -> Vec<El> {
     let mapped = |g: &str| groups.iter().find(|x| x.name == g).copied();
     let mut out = Vec::new();
     for g in groups {
-        for d in &g.rg_dependencies {
+        for d in &g.rare.rg_dependencies {
             if let Some(dg) = mapped(d) {
                 out.push(
                     El::new("rsc_order")
@@ -332,7 +332,7 @@ fn colocations(
     let mapped = |g: &str| groups.iter().find(|x| x.name == g).copied();
     let mut out = Vec::new();
     for g in groups {
-        for a in &g.rg_affinities {
+        for a in &g.rare.rg_affinities {
             let Some(aff) = map::Affinity::parse(a) else {
                 notes.push(format!(
                     "{}: RG_affinities entry {a} not understood",

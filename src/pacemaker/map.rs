@@ -235,8 +235,8 @@ pub fn group_sc_meta(g: &ResourceGroup, notes: &mut Vec<String>) -> Vec<(String,
     if g.maximum_primaries != g.desired_primaries {
         keep("Maximum_primaries", g.maximum_primaries.to_string(), false);
     }
-    if !g.description.is_empty() {
-        keep("RG_description", g.description.clone(), false);
+    if !g.rare.description.is_empty() {
+        keep("RG_description", g.rare.description.clone(), false);
     }
     if g.suspend_automatic_recovery {
         keep("Suspend_automatic_recovery", "true".to_string(), true);
@@ -280,7 +280,7 @@ pub fn unmappable(state: &ClusterState) -> Vec<String> {
                 g.name, g.maximum_primaries, g.desired_primaries
             ));
         }
-        for a in &g.rg_affinities {
+        for a in &g.rare.rg_affinities {
             if Affinity::parse(a).is_none() {
                 out.push(format!(
                     "resource group {}: RG_affinities entry {a} cannot be mapped",

@@ -92,14 +92,14 @@ pub fn dot(state: &ClusterState) -> String {
         }
     }
     for g in state.resource_groups.values() {
-        for d in &g.rg_dependencies {
+        for d in &g.rare.rg_dependencies {
             s.push_str(&format!(
                 "  {} -> {} [style=solid, color=blue, label=\"RG_dependencies\"];\n",
                 id("rg", &g.name),
                 id("rg", d)
             ));
         }
-        for a in &g.rg_affinities {
+        for a in &g.rare.rg_affinities {
             let (other, style) = affinity(a);
             s.push_str(&format!(
                 "  {} -> {} [{style}];\n",

@@ -256,10 +256,10 @@ fn render_group(out: &mut String, g: &ResourceGroup, v: u8) {
     let mut line = |label: &str, value: &str| detail(out, "  ", q, label, RG_WIDTH, value);
     line(
         "Res Group RG_description:",
-        if g.description.is_empty() {
+        if g.rare.description.is_empty() {
             "<NULL>"
         } else {
-            &g.description
+            &g.rare.description
         },
     );
     if v == 0 {
@@ -279,7 +279,10 @@ fn render_group(out: &mut String, g: &ResourceGroup, v: u8) {
         "Res Group Desired_primaries:",
         &g.desired_primaries.to_string(),
     );
-    line("Res Group RG_dependencies:", &list_text(&g.rg_dependencies));
+    line(
+        "Res Group RG_dependencies:",
+        &list_text(&g.rare.rg_dependencies),
+    );
     line("Res Group mode:", &format!("{:?}", g.mode));
     line(
         "Res Group network dependencies:",
@@ -291,11 +294,14 @@ fn render_group(out: &mut String, g: &ResourceGroup, v: u8) {
         list_text(&g.global_resources_used)
     };
     line("Res Group Global_resources_used:", &global);
-    line("Res Group Pathprefix:", &g.pathprefix);
+    line("Res Group Pathprefix:", &g.rare.pathprefix);
     if v < 2 {
         return;
     }
-    line("Res Group RG_affinities:", &list_text(&g.rg_affinities));
+    line(
+        "Res Group RG_affinities:",
+        &list_text(&g.rare.rg_affinities),
+    );
     line(
         "Res Group Pingpong_interval:",
         &g.pingpong_interval.to_string(),

@@ -94,7 +94,7 @@ fn expirations(state: &ClusterState, from: u64, to: u64) -> Vec<Expiry> {
     }
     for g in state.resource_groups.values() {
         let pp = u64::from(g.pingpong_interval) * 1000;
-        for (n, t) in &g.start_failures {
+        for (n, t) in &g.rare.start_failures {
             if closes(t.saturating_add(pp)) {
                 out.push(Expiry::StartFailure {
                     group: g.name.to_string(),
@@ -102,7 +102,7 @@ fn expirations(state: &ClusterState, from: u64, to: u64) -> Vec<Expiry> {
                 });
             }
         }
-        for (n, t) in &g.giveovers {
+        for (n, t) in &g.rare.giveovers {
             if closes(t.saturating_add(pp)) {
                 out.push(Expiry::Giveover {
                     group: g.name.to_string(),

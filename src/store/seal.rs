@@ -20,7 +20,7 @@ use std::io::Write;
 pub(super) const KEY: &str = "sealed";
 
 /// The files of `src/model` (a test checks that none is missing).
-const SOURCES: [(&str, &str); 15] = [
+const SOURCES: [(&str, &str); 16] = [
     ("mod.rs", include_str!("../model/mod.rs")),
     ("value.rs", include_str!("../model/value.rs")),
     ("props.rs", include_str!("../model/props.rs")),
@@ -34,6 +34,7 @@ const SOURCES: [(&str, &str); 15] = [
     ("extras.rs", include_str!("../model/extras.rs")),
     ("log.rs", include_str!("../model/log.rs")),
     ("deps.rs", include_str!("../model/deps.rs")),
+    ("group.rs", include_str!("../model/group.rs")),
     ("propmap.rs", include_str!("../model/propmap.rs")),
     ("interned.rs", include_str!("../model/interned.rs")),
 ];

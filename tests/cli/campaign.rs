@@ -153,7 +153,7 @@ fn large_state(t: &TestCluster, groups: usize) {
         let (gn, rn) = (format!("big-rg-{i}"), format!("big-rs-{i}"));
         let mut g = g.clone();
         g.name = gn.as_str().into();
-        g.description = "x".repeat(400);
+        g.rare.description = "x".repeat(400);
         g.resources = vec![rn.as_str().into()];
         let mut r = r.clone();
         r.name = rn.as_str().into();

@@ -377,7 +377,7 @@ fn four_node() -> TestCluster {
         g.mode = RgMode::Scalable;
         g.maximum_primaries = 4;
         g.desired_primaries = 3;
-        g.rg_dependencies = vec!["sa-rg".into()];
+        g.rare.rg_dependencies = vec!["sa-rg".into()];
         resource(s, "web-rg", "apache-res", "SUNW.apache:4", "", "");
     });
     t

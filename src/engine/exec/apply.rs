@@ -435,7 +435,7 @@ pub(super) fn monitor_report(
                 r.extras.restart_history.clear();
             }
             if let Some(g) = state.resource_groups.get_mut(group) {
-                g.giveovers.insert(node.to_string(), now);
+                g.rare.giveovers.insert(node.to_string(), now);
             }
             events::rgmd(
                 state,

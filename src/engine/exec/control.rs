@@ -24,7 +24,7 @@ pub(super) fn accepted(
     let message = match op {
         ControlOp::Giveover => {
             if let Some(g) = state.resource_groups.get_mut(group) {
-                g.giveovers.insert(node.to_string(), now);
+                g.rare.giveovers.insert(node.to_string(), now);
             }
             format!(
                 "resource {resource} in resource group {group} has requested failover of the resource group on {node}."

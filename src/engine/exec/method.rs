@@ -245,7 +245,7 @@ fn set_failed_state(state: &mut ClusterState, call: &MethodCall) -> bool {
             set_status(state, resource, group, node, RStatus::Faulted, "");
             let now = state.clock.now_ms;
             if let Some(g) = state.resource_groups.get_mut(group) {
-                g.start_failures.insert(node.to_string(), now);
+                g.rare.start_failures.insert(node.to_string(), now);
             }
             true
         }

@@ -118,7 +118,7 @@ impl<'a> Draft<'a> {
             let Some(g) = self.st.resource_groups.get(*name) else {
                 continue;
             };
-            for h in &g.rg_dependencies {
+            for h in &g.rare.rg_dependencies {
                 if let Some(&j) = pos.get(h.as_str()) {
                     add(j, i, &mut indeg);
                 }

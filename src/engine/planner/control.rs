@@ -376,6 +376,7 @@ mod tests {
         s.resource_groups
             .get_mut("MAIL-RG")
             .unwrap()
+            .rare
             .giveovers
             .insert("mail-2".into(), NOW - 1000);
         assert_eq!(code(&s, ControlOp::Giveover, "mail-1"), ErrorCode::Checks);

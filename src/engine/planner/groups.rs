@@ -58,7 +58,7 @@ impl<'a> Draft<'a> {
                 };
                 self.check_dependees_enabled(r, &|_| false)?;
             }
-            for h in &g.rg_dependencies {
+            for h in &g.rare.rg_dependencies {
                 if !names.contains(h.as_str()) && self.placed_after(h).is_empty() {
                     return Err(err(
                         ErrorCode::Depend,
@@ -242,7 +242,7 @@ impl<'a> Draft<'a> {
             self.check_managed(g, "switch")?;
             self.check_not_frozen(g)?;
             let ns = self.check_switch_nodes(g, nodes)?;
-            for h in &g.rg_dependencies {
+            for h in &g.rare.rg_dependencies {
                 if !names.contains(h.as_str()) && self.placed_after(h).is_empty() {
                     return Err(err(
                         ErrorCode::Depend,

@@ -36,7 +36,7 @@ impl<'a> Draft<'a> {
                 ));
             }
             let pp = u64::from(g.pingpong_interval) * 1000;
-            if let Some(t) = g.start_failures.get(n)
+            if let Some(t) = g.rare.start_failures.get(n)
                 && self.now < t.saturating_add(pp)
             {
                 return Some((
@@ -50,7 +50,7 @@ impl<'a> Draft<'a> {
                 ));
             }
             if a.giveover
-                && let Some(t) = g.giveovers.get(n)
+                && let Some(t) = g.rare.giveovers.get(n)
                 && self.now < t.saturating_add(pp)
             {
                 return Some((
@@ -215,7 +215,7 @@ impl<'a> Draft<'a> {
         };
         let mut why: Vec<String> = Vec::new();
         let mut blocked_by_dependency = false;
-        for h in &g.rg_dependencies {
+        for h in &g.rare.rg_dependencies {
             if self.placed_after(h).is_empty() {
                 why.push(format!(
                     "it depends on {h} (RG_dependencies), which is offline"

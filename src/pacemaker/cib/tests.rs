@@ -86,8 +86,8 @@ fn scalable_groups_are_clones_and_cross_group_links_are_constraints() {
     testkit::add_scalable_group(&mut s, "WEB", &["n1", "n2"], 2, 2);
     testkit::add_resource(&mut s, "web", "gds", "WEB", &[]);
     let g = testkit::add_group(&mut s, "APP", &["n1", "n2"]);
-    g.rg_dependencies = vec!["WEB".into()];
-    g.rg_affinities = vec!["++WEB".into(), "-OTHER".into()];
+    g.rare.rg_dependencies = vec!["WEB".into()];
+    g.rare.rg_affinities = vec!["++WEB".into(), "-OTHER".into()];
     testkit::add_resource(&mut s, "app", "gds", "APP", &["web"])
         .dependencies
         .set(crate::model::DepKind::Weak, vec!["web".into()]);

@@ -409,8 +409,8 @@ fn resource_groups<'a>(state: &'a ClusterState, only: Option<&str>) -> Vec<Group
                 desired_primaries: g.desired_primaries,
                 maximum_primaries: g.maximum_primaries,
                 nodelist: &g.nodelist,
-                rg_dependencies: &g.rg_dependencies,
-                rg_affinities: &g.rg_affinities,
+                rg_dependencies: &g.rare.rg_dependencies,
+                rg_affinities: &g.rare.rg_affinities,
                 suspended: g.suspend_automatic_recovery,
                 nodes: nodes_of()
                     .map(|n| GroupNodeView {
