@@ -55,43 +55,61 @@ static NONE: Extras = Extras {
     ignore_failed_start: BTreeSet::new(),
 };
 
-/// A resource's [`Extras`]: nothing allocated while all are empty. Reading goes through the
-/// shared empty set; changing one (through `DerefMut`) allocates the resource's own.
-#[derive(Debug, Clone, Default)]
-pub struct Rare(Option<Box<Extras>>);
+/// A set of fields most objects leave empty — a resource's [`Extras`], a group's
+/// (`group::Extras`) — with the empty set every object without its own reads through.
+pub trait Sparse: Default + PartialEq + 'static {
+    fn none() -> &'static Self;
+}
 
-impl Rare {
+impl Sparse for Extras {
+    fn none() -> &'static Extras {
+        &NONE
+    }
+}
+
+/// Fields out of line: nothing allocated while all are empty. Reading goes through the shared
+/// empty set; changing one (through `DerefMut`) allocates the object's own.
+#[derive(Debug, Clone)]
+pub struct Rare<T: Sparse = Extras>(pub(super) Option<Box<T>>);
+
+impl<T: Sparse> Default for Rare<T> {
+    fn default() -> Self {
+        Rare(None)
+    }
+}
+
+impl<T: Sparse> Rare<T> {
     /// Out of line only when one of them is set.
-    pub fn new(extras: Extras) -> Rare {
-        if extras == NONE {
+    pub fn new(fields: T) -> Rare<T> {
+        if fields == *T::none() {
             Rare(None)
         } else {
-            Rare(Some(Box::new(extras)))
+            Rare(Some(Box::new(fields)))
         }
     }
 }
 
-impl std::ops::Deref for Rare {
-    type Target = Extras;
-    fn deref(&self) -> &Extras {
-        self.0.as_deref().unwrap_or(&NONE)
+impl<T: Sparse> std::ops::Deref for Rare<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.0.as_deref().unwrap_or(T::none())
     }
 }
 
-impl std::ops::DerefMut for Rare {
-    fn deref_mut(&mut self) -> &mut Extras {
+impl<T: Sparse> std::ops::DerefMut for Rare<T> {
+    fn deref_mut(&mut self) -> &mut T {
         self.0.get_or_insert_with(Default::default)
     }
 }
 
 /// Equal when the fields are, allocated or not.
-impl PartialEq for Rare {
-    fn eq(&self, other: &Rare) -> bool {
+impl<T: Sparse> PartialEq for Rare<T> {
+    fn eq(&self, other: &Rare<T>) -> bool {
         **self == **other
     }
 }
 
-impl Serialize for Rare {
+impl<T: Sparse + Serialize> Serialize for Rare<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         (**self).serialize(s)
     }
@@ -168,14 +186,14 @@ mod tests {
 
     #[test]
     fn empty_extras_take_no_allocation_and_compare_equal_to_emptied_ones() {
-        let mut a = Rare::default();
+        let mut a = Rare::<Extras>::default();
         assert!(a.0.is_none());
         assert!(a.disabled_on.is_empty());
         assert!(a.0.is_none(), "reading does not allocate");
         a.disabled_on.insert("n1".into());
         assert!(a.0.is_some());
         a.disabled_on.clear();
-        assert_eq!(a, Rare::default());
+        assert_eq!(a, Rare::<Extras>::default());
         assert!(Rare::new(Extras::default()).0.is_none());
     }
 

@@ -33,41 +33,14 @@ static NONE: Extras = Extras {
     giveovers: BTreeMap::new(),
 };
 
-/// A group's [`Extras`]: nothing allocated while all are empty. Reading goes through the
-/// shared empty set; changing one (through `DerefMut`) allocates the group's own.
-#[derive(Debug, Clone, Default)]
-pub struct Rare(Option<Box<Extras>>);
-
-impl Rare {
-    /// Out of line only when one of them is set.
-    pub fn new(extras: Extras) -> Rare {
-        if extras == NONE {
-            Rare(None)
-        } else {
-            Rare(Some(Box::new(extras)))
-        }
+impl super::extras::Sparse for Extras {
+    fn none() -> &'static Extras {
+        &NONE
     }
 }
 
-impl std::ops::Deref for Rare {
-    type Target = Extras;
-    fn deref(&self) -> &Extras {
-        self.0.as_deref().unwrap_or(&NONE)
-    }
-}
-
-impl std::ops::DerefMut for Rare {
-    fn deref_mut(&mut self) -> &mut Extras {
-        self.0.get_or_insert_with(Default::default)
-    }
-}
-
-/// Equal when the fields are, allocated or not.
-impl PartialEq for Rare {
-    fn eq(&self, other: &Rare) -> bool {
-        **self == **other
-    }
-}
+/// A group's [`Extras`], out of line ([`super::extras::Rare`]).
+pub type Rare = super::extras::Rare<Extras>;
 
 /// A group as the state file spells it, every field inline and in the file's order: read
 /// and then moved into a [`ResourceGroup`] (whose rare fields go out of line).
