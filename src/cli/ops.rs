@@ -166,7 +166,7 @@ pub struct SimulateArgs {
 /// handed to `sink` in pieces.
 fn report(tr: &Transition, state: &ClusterState, sink: &mut dyn FnMut(&str)) {
     render::write_transition(tr, sink);
-    let groups = tr.groups();
+    let groups = tr.groups(state);
     if !groups.is_empty() {
         sink("Resulting placement:\n");
         sink(&render::placement(state, &groups));
@@ -203,7 +203,7 @@ fn run_native(
         text.push_str("With the injected faults, the run would go:\n");
         text.push_str(&render::transition(tr));
     }
-    let groups = tr.groups();
+    let groups = tr.groups(&done.state);
     if !groups.is_empty() {
         text.push_str("Resulting placement:\n");
         text.push_str(&render::placement(&done.state, &groups));

@@ -396,7 +396,7 @@ pub fn run(ctx: &mut Ctx, args: Vec<OsString>) -> Result<()> {
     }
     if a.verbose {
         ctx.out.out(&render::transition(tr));
-        let groups = tr.groups();
+        let groups = tr.groups(&done.state);
         if !groups.is_empty() {
             ctx.out.outln("Resulting placement:");
             ctx.out.out(&render::placement(&done.state, &groups));

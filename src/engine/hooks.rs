@@ -90,7 +90,6 @@ pub fn config_event(
                     .map(|node| Step {
                         kind: StepKind::Method {
                             resource: r.name.as_str().into(),
-                            group: r.group.as_str().into(),
                             node: node.into(),
                             method: Method::Update,
                         },
@@ -132,7 +131,6 @@ fn init_or_fini(
         .map(|node| Step {
             kind: StepKind::Method {
                 resource: r.name.as_str().into(),
-                group: r.group.as_str().into(),
                 node: node.into(),
                 method: m,
             },

@@ -1,7 +1,7 @@
 //! The planner's output: ordered steps, each with its reason, plus a summary of the group-level
 //! actions and the placement the plan aims at. Plain data; `render::plan` prints it.
 
-use crate::model::{Method, RgState};
+use crate::model::{ClusterState, Method, RgState};
 
 /// The name of an object or node as a plan holds it (the model's [`crate::model::Name`]). A
 /// plan at scale has tens of thousands of steps, each naming a resource, its group and a node.
@@ -17,7 +17,6 @@ pub enum StepKind {
     /// Run a method of a resource on a node.
     Method {
         resource: Name,
-        group: Name,
         node: Node,
         method: Method,
     },
@@ -25,7 +24,6 @@ pub enum StepKind {
     /// as soon as the RGM gets to it.
     Mark {
         resource: Name,
-        group: Name,
         node: Node,
         online: bool,
     },
@@ -80,8 +78,8 @@ pub enum StepKind {
     },
     /// A device group changes primary (None = offline) / maintenance mode.
     DeviceGroup {
-        dg: Name,
-        primary: Option<Name>,
+        dg: Node,
+        primary: Option<Node>,
         maintenance: bool,
     },
     /// The node panics (or halts for lack of quorum): nothing runs there any more.
@@ -99,7 +97,6 @@ pub enum StepKind {
     /// A fault monitor reports a failure; the decision was made by the planner.
     MonitorReport {
         resource: Name,
-        group: Name,
         node: Node,
         decision: MonitorDecision,
     },
@@ -108,13 +105,11 @@ pub enum StepKind {
     Control {
         op: crate::engine::ControlOp,
         resource: Name,
-        group: Name,
         node: Node,
     },
     /// The process monitor restarts the service's process tree in place (no RGM method).
     PmfRestart {
         resource: Name,
-        group: Name,
         node: Node,
     },
 }
@@ -133,8 +128,9 @@ pub enum Settle {
 /// What the RGM does about a fault-monitor report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MonitorDecision {
-    /// Restart the resource in place (attempt `n` of `of` within Retry_interval).
-    Restart { attempt: u32, of: i32 },
+    /// Restart the resource in place (attempt `n` within Retry_interval; the limit is the
+    /// resource's Retry_count, read when the step runs).
+    Restart { attempt: u16 },
     /// Give the group over to another node (retries exhausted).
     Giveover,
     /// Only log it (Failover_mode, suspended recovery, or nowhere to go).
@@ -306,14 +302,18 @@ impl StepKind {
             _ => None,
         }
     }
-    /// The group the step concerns, if any.
-    pub fn group(&self) -> Option<&str> {
+    /// The group the step concerns, if any. A step on a resource concerns the resource's group
+    /// in `state` (the step does not carry it: a plan at scale has tens of thousands of steps).
+    pub fn group<'s>(&'s self, state: &'s ClusterState) -> Option<&'s str> {
         match self {
-            StepKind::Method { group, .. }
-            | StepKind::Mark { group, .. }
-            | StepKind::MonitorReport { group, .. }
-            | StepKind::Control { group, .. }
-            | StepKind::PmfRestart { group, .. } => Some(group),
+            StepKind::Method { resource, .. }
+            | StepKind::Mark { resource, .. }
+            | StepKind::MonitorReport { resource, .. }
+            | StepKind::Control { resource, .. }
+            | StepKind::PmfRestart { resource, .. } => state
+                .resources
+                .get(resource.as_str())
+                .map(|r| r.group.as_str()),
             StepKind::RgPending { rg, .. }
             | StepKind::RgSettle { rg, .. }
             | StepKind::SetManaged { rg, .. }
@@ -321,5 +321,18 @@ impl StepKind {
             | StepKind::SetStranded { rg, .. } => Some(rg),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_is_six_words() {
+        // A node failure at 10,000 resources plans about 13,000 steps, held until the
+        // transition is reported: a step names its resource and node, not the group.
+        assert_eq!(std::mem::size_of::<StepKind>(), 40);
+        assert_eq!(std::mem::size_of::<Step>(), 48);
     }
 }

@@ -406,7 +406,7 @@ pub fn dry_run(tr: &Transition, after: &ClusterState) -> String {
         out.push_str("With the injected faults, the run would go:\n");
         out.push_str(&transition(tr));
     }
-    let groups = tr.groups();
+    let groups = tr.groups(after);
     if !groups.is_empty() {
         out.push_str("Resulting placement:\n");
         out.push_str(&placement(after, &groups));

@@ -73,7 +73,7 @@ impl<B: ClusterBackend> Service<B> {
                 Step::Intent(intent) => {
                     let tr = s.apply_intent(intent)?;
                     unmet.extend(check::unmet(s.state(), intent));
-                    warnings.extend(check::warnings(s.state(), &tr.groups()));
+                    warnings.extend(check::warnings(s.state(), &tr.groups(s.state())));
                     transitions.push(tr);
                 }
             }

@@ -62,7 +62,7 @@ impl<B: ClusterBackend> Service<B> {
             s.finish()?
         };
         let unmet = check::unmet(&state, intent);
-        let warnings = check::warnings(&state, &transition.groups());
+        let warnings = check::warnings(&state, &transition.groups(&state));
         Ok(Applied {
             transition,
             state,

@@ -383,7 +383,11 @@ pub fn execute(ctx: &mut Ctx, how: Exec, words: &[String], steps: &[Step]) -> Re
         for tr in &done.transitions {
             ctx.out.out(&render_plan::transition(tr));
         }
-        let groups: Vec<String> = done.transitions.iter().flat_map(|t| t.groups()).collect();
+        let groups: Vec<String> = done
+            .transitions
+            .iter()
+            .flat_map(|t| t.groups(&done.state))
+            .collect();
         if !groups.is_empty() {
             ctx.out.outln("Resulting placement:");
             ctx.out.out(&render_plan::placement(&done.state, &groups));

@@ -19,12 +19,12 @@ pub(super) fn apply(
 ) -> (StepResult, Option<FailInfo>) {
     if let StepKind::Method {
         resource,
-        group,
         node,
         method,
     } = &step.kind
     {
-        return run_method(state, resource, group, node, *method, runner, tr);
+        let group = group_of(state, resource);
+        return run_method(state, resource, &group, node, *method, runner, tr);
     }
     apply_without_method(state, &step.kind);
     (StepResult::Done, None)
@@ -36,10 +36,9 @@ fn apply_without_method(state: &mut ClusterState, kind: &StepKind) {
         StepKind::Method { .. } => {}
         StepKind::Mark {
             resource,
-            group,
             node,
             online,
-        } => mark(state, resource, group, node, *online),
+        } => mark(state, resource, &group_of(state, resource), node, *online),
         StepKind::RgPending { rg, node, state: s } => set_rg_state(state, rg, node, *s),
         StepKind::RgSettle { rg, node, mode } => {
             if let Some(s) = settled_state(state, rg, node, *mode) {
@@ -72,22 +71,27 @@ fn apply_without_method(state: &mut ClusterState, kind: &StepKind) {
         StepKind::NodeJoin { node } => node_joins(state, node),
         StepKind::MonitorReport {
             resource,
-            group,
             node,
             decision,
-        } => monitor_report(state, resource, group, node, *decision),
-        StepKind::PmfRestart {
-            resource,
-            group,
-            node,
-        } => pmf_restart(state, resource, group, node),
-        StepKind::Control {
-            op,
-            resource,
-            group,
-            node,
-        } => super::control::accepted(state, *op, resource, group, node),
+        } => monitor_report(state, resource, &group_of(state, resource), node, *decision),
+        StepKind::PmfRestart { resource, node } => {
+            pmf_restart(state, resource, &group_of(state, resource), node);
+        }
+        StepKind::Control { op, resource, node } => {
+            let group = group_of(state, resource);
+            super::control::accepted(state, *op, resource, &group, node);
+        }
     }
+}
+
+/// The group of `resource` (a step names only the resource). Empty when the resource is gone,
+/// which a step on it then leaves alone.
+fn group_of(state: &ClusterState, resource: &str) -> Name {
+    state
+        .resources
+        .get(resource)
+        .map(|r| r.group.clone())
+        .unwrap_or_default()
 }
 
 /// A resource without a start (stop) method comes online (goes offline) as the RGM reaches it.
@@ -376,10 +380,14 @@ pub(super) fn monitor_report(
     node: &str,
     decision: MonitorDecision,
 ) {
-    let (ims, window) = match state.resources.get(resource) {
+    let (ims, window, of) = match state.resources.get(resource) {
         Some(r) => {
             let rt = state.resource_types.get(r.rtype.as_str());
-            (settings::is_ims(rt), settings::retry_interval_ms(rt, r))
+            (
+                settings::is_ims(rt),
+                settings::retry_interval_ms(rt, r),
+                settings::retry_count(rt, r),
+            )
         }
         None => return,
     };
@@ -405,7 +413,7 @@ pub(super) fn monitor_report(
     set_status(state, resource, group, node, RStatus::Faulted, msg);
     let now = state.clock.now_ms;
     match decision {
-        MonitorDecision::Restart { attempt, of } => {
+        MonitorDecision::Restart { attempt } => {
             if let Some(r) = state.resources.get_mut(resource) {
                 r.extras
                     .restart_history

@@ -20,13 +20,14 @@ pub(super) enum Act {
     MonitorOff,
 }
 
-pub(super) struct Unit {
-    pub(super) rg: Name,
+pub(super) struct Unit<'a> {
+    /// Names borrowed from the state: a node failure at scale plans thousands of units.
+    pub(super) rg: &'a str,
     pub(super) node: crate::engine::plan::Node,
     pub(super) before: bool,
     pub(super) after: bool,
     pub(super) restart: bool,
-    pub(super) acts: Vec<(Name, Act)>,
+    pub(super) acts: Vec<(&'a str, Act)>,
 }
 
 /// What the pass over the groups (in dependency order) knows so far.
@@ -47,22 +48,22 @@ struct Progress<'o> {
 }
 
 /// One (group, node) unit being worked out.
-struct UnitScope<'u> {
-    g: &'u ResourceGroup,
+struct UnitScope<'g, 'u> {
+    g: &'g ResourceGroup,
     node: &'u str,
     before: bool,
     after: bool,
     restart: bool,
     managed: bool,
     /// Whether each resource of the group handled so far runs on the node after the plan.
-    will: FastMap<&'u str, bool>,
+    will: FastMap<&'g str, bool>,
     /// Resources of the group stopped or restarted on the node.
-    local_bounce: FastSet<&'u str>,
+    local_bounce: FastSet<&'g str>,
 }
 
 impl<'a> Draft<'a> {
     /// Resource actions per (group, node) unit, groups in dependency order.
-    pub(super) fn units(&self, order: &[String]) -> Vec<Unit> {
+    pub(super) fn units(&self, order: &[String]) -> Vec<Unit<'a>> {
         let mut units = Vec::new();
         let crashed = self.crash_bounced(order);
         let mut p = Progress {
@@ -139,12 +140,12 @@ impl<'a> Draft<'a> {
 
     /// The actions of one (group, node) unit, resources in start order; None when nothing
     /// changes there.
-    fn unit<'u>(
+    fn unit(
         &self,
-        mut u: UnitScope<'u>,
-        order_r: &[&'u str],
+        mut u: UnitScope<'a, '_>,
+        order_r: &[&'a str],
         p: &mut Progress<'_>,
-    ) -> Option<Unit> {
+    ) -> Option<Unit<'a>> {
         let mut acts = Vec::new();
         for &rn in order_r {
             let (act, runs) = self.resource_act(rn, &u, p);
@@ -163,7 +164,7 @@ impl<'a> Draft<'a> {
                     p.stopped.insert(Name::from(rn));
                     p.stopped_on.insert((Name::from(rn), Name::from(u.node)));
                 }
-                acts.push((Name::from(rn), a));
+                acts.push((rn, a));
             }
         }
         let (g, n) = (u.g, u.node);
@@ -185,7 +186,7 @@ impl<'a> Draft<'a> {
             || becomes_blocked
         {
             Some(Unit {
-                rg: Name::from(g.name.as_str()),
+                rg: g.name.as_str(),
                 node: crate::engine::plan::Node::new(n),
                 before: u.before,
                 after: u.after,

@@ -41,7 +41,6 @@ impl<'a> Draft<'a> {
         self.pre(StepKind::Control {
             op,
             resource: r.name.as_str().into(),
-            group: g.name.as_str().into(),
             node: node.as_str().into(),
         });
         match op {
@@ -65,7 +64,6 @@ impl<'a> Draft<'a> {
                 let online = op == ControlOp::ChangeStateOnline;
                 self.pre(StepKind::Mark {
                     resource: r.name.as_str().into(),
-                    group: g.name.as_str().into(),
                     node: node.as_str().into(),
                     online,
                 });

@@ -2,7 +2,7 @@
 //! HAStoragePlus device-group affinity (AffinityOn) when its resource starts.
 
 use super::{Draft, err, needs_stop};
-use crate::engine::plan::{Name, StepKind};
+use crate::engine::plan::{Node, StepKind};
 use crate::engine::settings;
 use crate::error::{ErrorCode, Result};
 use crate::fasthash::FastSet;
@@ -105,7 +105,7 @@ impl<'a> Draft<'a> {
                 .nodes
                 .iter()
                 .find(|n| n.as_str() != node && self.up_after(n))
-                .map(|n| Name::from(n.as_str()));
+                .map(|n| Node::from(n.as_str()));
             let s = self.step(
                 StepKind::DeviceGroup {
                     dg: dg.name.as_str().into(),

@@ -10,14 +10,14 @@ use crate::model::{Method, RState, RgState};
 impl<'a> Draft<'a> {
     pub(super) fn emit_stop(&self, u: &Unit, out: &mut Vec<Step>) {
         // One text shared by the unit's steps.
-        let reason: crate::engine::plan::Reason = self.reason_of(&u.rg).into();
+        let reason: crate::engine::plan::Reason = self.reason_of(u.rg).into();
         let leaving = u.before && !u.after;
         let stops: Vec<(&str, bool)> = u
             .acts
             .iter()
             .filter_map(|(r, a)| match a {
-                Act::Stop => Some((r.as_str(), false)),
-                Act::Restart { short } => Some((r.as_str(), *short)),
+                Act::Stop => Some((*r, false)),
+                Act::Restart { short } => Some((*r, *short)),
                 _ => None,
             })
             .collect();
@@ -25,7 +25,7 @@ impl<'a> Draft<'a> {
             .acts
             .iter()
             .filter(|(_, a)| *a == Act::MonitorOff)
-            .map(|(r, _)| r.as_str())
+            .map(|(r, _)| *r)
             .collect();
         if stops.is_empty() && offs.is_empty() && !leaving && !u.restart {
             return;
@@ -38,14 +38,13 @@ impl<'a> Draft<'a> {
         };
         if leaving || u.restart {
             push(StepKind::RgPending {
-                rg: u.rg.clone(),
+                rg: Name::from(u.rg),
                 node: u.node,
                 state: RgState::PendingOffline,
             });
         }
         let method = |r: &str, m: Method| StepKind::Method {
             resource: Name::from(r),
-            group: u.rg.clone(),
             node: u.node,
             method: m,
         };
@@ -64,7 +63,6 @@ impl<'a> Draft<'a> {
             } else if !self.has(r, Method::PostnetStop) {
                 push(StepKind::Mark {
                     resource: Name::from(*r),
-                    group: u.rg.clone(),
                     node: u.node,
                     online: false,
                 });
@@ -78,7 +76,7 @@ impl<'a> Draft<'a> {
         }
         if leaving || u.restart {
             push(StepKind::RgSettle {
-                rg: u.rg.clone(),
+                rg: Name::from(u.rg),
                 node: u.node,
                 mode: Settle::Offline,
             });
@@ -90,16 +88,16 @@ impl<'a> Draft<'a> {
             return;
         }
         // One text shared by the unit's steps.
-        let reason: crate::engine::plan::Reason = self.reason_of(&u.rg).into();
+        let reason: crate::engine::plan::Reason = self.reason_of(u.rg).into();
         let entering = !u.before;
         // (resource, skip Prenet_start)
         let starts: Vec<(&str, bool)> = u
             .acts
             .iter()
             .filter_map(|(r, a)| match a {
-                Act::Start => Some((r.as_str(), false)),
-                Act::Resume => Some((r.as_str(), true)),
-                Act::Restart { short } => Some((r.as_str(), *short)),
+                Act::Start => Some((*r, false)),
+                Act::Resume => Some((*r, true)),
+                Act::Restart { short } => Some((*r, *short)),
                 _ => None,
             })
             .collect();
@@ -107,19 +105,18 @@ impl<'a> Draft<'a> {
             .acts
             .iter()
             .filter(|(_, a)| *a == Act::MonitorOn)
-            .map(|(r, _)| r.as_str())
+            .map(|(r, _)| *r)
             .collect();
         let mut steps: Vec<StepKind> = Vec::new();
         if entering || u.restart {
             steps.push(StepKind::RgPending {
-                rg: u.rg.clone(),
+                rg: Name::from(u.rg),
                 node: u.node,
                 state: RgState::PendingOnline,
             });
         }
         let method = |r: &str, m: Method| StepKind::Method {
             resource: Name::from(r),
-            group: u.rg.clone(),
             node: u.node,
             method: m,
         };
@@ -141,7 +138,6 @@ impl<'a> Draft<'a> {
             } else if !self.has(r, Method::PrenetStart) {
                 steps.push(StepKind::Mark {
                     resource: Name::from(*r),
-                    group: u.rg.clone(),
                     node: u.node,
                     online: true,
                 });
@@ -160,7 +156,7 @@ impl<'a> Draft<'a> {
             steps.push(method(r, Method::MonitorStart));
         }
         steps.push(StepKind::RgSettle {
-            rg: u.rg.clone(),
+            rg: Name::from(u.rg),
             node: u.node,
             mode: Settle::Online,
         });

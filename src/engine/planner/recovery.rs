@@ -44,7 +44,6 @@ impl<'a> Draft<'a> {
         self.reason = format!("{}: {why}", self.reason);
         self.pre(StepKind::MonitorReport {
             resource: r.name.as_str().into(),
-            group: g.name.as_str().into(),
             node: node.as_str().into(),
             decision,
         });
@@ -53,7 +52,6 @@ impl<'a> Draft<'a> {
                 if settings::is_ims(rt) {
                     self.pre(StepKind::PmfRestart {
                         resource: r.name.as_str().into(),
-                        group: g.name.as_str().into(),
                         node: node.as_str().into(),
                     });
                 } else {
@@ -104,9 +102,8 @@ impl<'a> Draft<'a> {
         } else if rc < 0 || (recent as i64) < rc {
             (
                 MonitorDecision::Restart {
-                    attempt: recent as u32 + 1,
-                    // Retry_count's range fits (a larger count is taken as the largest).
-                    of: i32::try_from(rc).unwrap_or(i32::MAX),
+                    // An attempt number beyond 16 bits is shown as the largest.
+                    attempt: u16::try_from(recent.saturating_add(1)).unwrap_or(u16::MAX),
                 },
                 format!(
                     "restart {} in place ({} of {} within Retry_interval {} s)",

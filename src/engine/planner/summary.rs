@@ -35,7 +35,7 @@ impl<'a> Draft<'a> {
         type Moves<'u> = (Vec<&'u str>, Vec<&'u str>, Vec<&'u str>);
         let mut per_group: IndexMap<&str, Moves> = IndexMap::new();
         for u in units {
-            let e = per_group.entry(u.rg.as_str()).or_default();
+            let e = per_group.entry(u.rg).or_default();
             if u.after && !u.before {
                 e.0.push(u.node.as_str());
             }
@@ -78,7 +78,7 @@ impl<'a> Draft<'a> {
             if u.before != u.after || u.restart {
                 continue;
             }
-            let reason = self.reason_of(&u.rg);
+            let reason = self.reason_of(u.rg);
             for (r, a) in &u.acts {
                 let verb = match a {
                     Act::Start | Act::Resume => Verb::Start,
@@ -89,7 +89,7 @@ impl<'a> Draft<'a> {
                 };
                 self.actions.push(Action {
                     verb,
-                    object: r.clone(),
+                    object: Name::from(*r),
                     detail: Name::from(u.node.as_str()),
                     reason: reason.clone(),
                 });
@@ -148,7 +148,7 @@ fn flag_action(kind: &StepKind) -> Option<(Verb, Name, Name)> {
             maintenance,
         } => (
             Verb::Device,
-            dg.clone(),
+            Name::from(dg.as_str()),
             match (primary, maintenance) {
                 (Some(p), _) => format_compact!("primary {p}"),
                 (None, true) => Name::const_new("maintenance"),

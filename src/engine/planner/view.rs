@@ -348,7 +348,6 @@ impl<'a> Draft<'a> {
             for n in init_nodes(self.st, rt, Some(g), |n| self.up_after(n)) {
                 self.pre(StepKind::Method {
                     resource: r.name.as_str().into(),
-                    group: g.name.as_str().into(),
                     node: n.into(),
                     method: m,
                 });
