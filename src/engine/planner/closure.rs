@@ -78,10 +78,10 @@ impl<'a> Draft<'a> {
             };
             for rn in &g.resources {
                 for (dep, kind) in self.ix.dependents(rn) {
-                    if *kind == DepKind::Weak {
+                    if kind == DepKind::Weak {
                         continue;
                     }
-                    let Some(dr) = self.st.resources.get(*dep) else {
+                    let Some(dr) = self.st.resources.get(dep) else {
                         continue;
                     };
                     if dr.group == gname || self.aims.goals.contains_key(dr.group.as_str()) {

@@ -345,7 +345,7 @@ impl<'a> Draft<'a> {
                     if !matches!(kind, DepKind::Strong | DepKind::Restart) {
                         continue;
                     }
-                    let Some(dr) = self.st.resources.get(*dep) else {
+                    let Some(dr) = self.st.resources.get(dep) else {
                         continue;
                     };
                     if names.contains(dr.group.as_str()) {

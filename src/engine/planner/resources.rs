@@ -78,11 +78,10 @@ impl<'a> Draft<'a> {
             let deps: Vec<(&str, &str)> = self
                 .ix
                 .dependents(&r.name)
-                .iter()
                 .filter(|(d, k)| {
                     matches!(k, DepKind::Strong | DepKind::Restart) && still_enabled(d)
                 })
-                .map(|(d, k)| (*d, k.property()))
+                .map(|(d, k)| (d, k.property()))
                 .chain(
                     self.ix
                         .network_users(&r.name)
@@ -246,9 +245,8 @@ impl<'a> Draft<'a> {
         let deps = self
             .ix
             .dependents(&r.name)
-            .iter()
             .filter(|(_, k)| matches!(k, DepKind::Strong | DepKind::Restart))
-            .map(|(d, k)| (*d, k.property()))
+            .map(|(d, k)| (d, k.property()))
             .chain(
                 self.ix
                     .network_users(&r.name)
