@@ -269,8 +269,9 @@ pub struct Plan {
     pub steps: Vec<Step>,
     /// Things the plan could not do, and why.
     pub notes: Vec<String>,
-    /// Target placement of the groups the plan moves: (group, nodes), in plan order.
-    pub placement: Vec<(Name, Vec<Name>)>,
+    /// The groups the plan places (every group whose goal is not to stay as it is), in plan
+    /// order; where each goes is in `targets`.
+    pub placement: Vec<Name>,
     /// Target placement of every group the plan considered (moved or not), in plan order:
     /// what a continuation after a failure aims at.
     pub targets: Vec<(Name, Vec<Name>)>,

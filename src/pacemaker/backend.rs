@@ -254,7 +254,7 @@ fn transition(
             actions: Vec::new(),
             steps: Vec::new(),
             notes: asked,
-            placement: placement.clone(),
+            placement: placement.iter().map(|(g, _)| g.clone()).collect(),
             targets: placement,
         },
         replans: Vec::new(),

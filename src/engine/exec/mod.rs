@@ -153,7 +153,7 @@ impl Transition {
             .placement
             .iter()
             .chain(self.replans.iter().flat_map(|p| p.placement.iter()))
-            .map(|(g, _)| g.as_str());
+            .map(crate::model::Name::as_str);
         let stepped = self.executed().filter_map(|(_, s)| s.kind.group(state));
         placed
             .chain(stepped)

@@ -245,7 +245,7 @@ impl<'a> Draft<'a> {
         let placement = order
             .iter()
             .filter(|g| !matches!(self.aims.goals.get(*g), Some(Goal::Keep)))
-            .map(target)
+            .map(Name::from)
             .collect();
         let targets = order.iter().map(target).collect();
         Ok(Plan {
