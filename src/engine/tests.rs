@@ -804,9 +804,3 @@ proptest! {
         }
     }
 }
-
-#[test]
-fn an_executed_record_is_three_words() {
-    // A node failure at 10,000 resources keeps about 13,000 of these until it is reported.
-    assert_eq!(std::mem::size_of::<super::exec::Executed>(), 24);
-}

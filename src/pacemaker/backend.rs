@@ -258,7 +258,7 @@ fn transition(
             targets: placement,
         },
         replans: Vec::new(),
-        executed: Vec::new(),
+        executed: crate::engine::exec::ExecLog::default(),
         failures: Vec::new(),
         notes,
     }

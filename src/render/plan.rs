@@ -383,7 +383,7 @@ pub fn write_transition(tr: &Transition, sink: &mut dyn FnMut(&str)) {
         let mut fi = 0;
         for (e, step) in tr.executed() {
             out.push_str("  ");
-            out.push_str(&executed_line(e, step));
+            out.push_str(&executed_line(&e, step));
             out.push('\n');
             if !matches!(e.result, StepResult::Done)
                 && let Some(f) = tr.failures.get(fi)
