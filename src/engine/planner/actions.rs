@@ -3,7 +3,6 @@
 
 use super::{Draft, needs_stop};
 use crate::engine::index::dep_target;
-use crate::engine::plan::Name;
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::{DepKind, Method, RState, Resource, ResourceGroup, RgState};
 
@@ -34,15 +33,16 @@ pub(super) struct Unit<'a> {
 #[derive(Default)]
 struct Progress<'o> {
     /// Whether each resource seen so far runs after the plan.
-    run_after: FastMap<Name, bool>,
+    run_after: FastMap<&'o str, bool>,
     /// Resources that stop somewhere in this plan (a node crash stops what ran there).
-    bounced: FastSet<Name>,
+    bounced: FastSet<&'o str>,
     /// Of those, the ones whose service goes down: stopped, crashed or restarted with their
     /// group (not a fault monitor's restart in place). Strong dependents in other groups
     /// stop before them and start again after them.
-    stopped: FastSet<Name>,
-    /// (resource, node) where the service goes down in this plan.
-    stopped_on: FastSet<(Name, Name)>,
+    stopped: FastSet<&'o str>,
+    /// (resource, node) where the service goes down in this plan. The names are borrowed
+    /// from the state (a node failure at scale stops thousands of resources).
+    stopped_on: FastSet<(&'o str, &'o str)>,
     /// Groups already processed.
     processed: FastSet<&'o str>,
 }
@@ -116,7 +116,7 @@ impl<'a> Draft<'a> {
     }
 
     /// Resources of the ordered groups that were running on a crashing node.
-    fn crash_bounced(&self, order: &[String]) -> FastSet<Name> {
+    fn crash_bounced(&self, order: &[String]) -> FastSet<&'a str> {
         let mut bounced = FastSet::default();
         if self.after.crashed.is_empty() {
             return bounced;
@@ -131,7 +131,7 @@ impl<'a> Draft<'a> {
                         .iter()
                         .any(|(n, s)| self.after.crashed.contains(n) && needs_stop(s.state))
                 {
-                    bounced.insert(rn.clone());
+                    bounced.insert(r.name.as_str());
                 }
             }
         }
@@ -140,29 +140,33 @@ impl<'a> Draft<'a> {
 
     /// The actions of one (group, node) unit, resources in start order; None when nothing
     /// changes there.
-    fn unit(
+    fn unit<'o>(
         &self,
         mut u: UnitScope<'a, '_>,
         order_r: &[&'a str],
-        p: &mut Progress<'_>,
-    ) -> Option<Unit<'a>> {
+        p: &mut Progress<'o>,
+    ) -> Option<Unit<'a>>
+    where
+        'a: 'o,
+    {
         let mut acts = Vec::new();
         for &rn in order_r {
             let (act, runs) = self.resource_act(rn, &u, p);
             u.will.insert(rn, runs);
             if runs {
-                p.run_after.insert(Name::from(rn), true);
+                p.run_after.insert(rn, true);
             } else {
-                p.run_after.entry(Name::from(rn)).or_insert(false);
+                p.run_after.entry(rn).or_insert(false);
             }
             if let Some(a) = act {
                 if matches!(a, Act::Stop | Act::Restart { .. }) {
-                    p.bounced.insert(Name::from(rn));
+                    p.bounced.insert(rn);
                     u.local_bounce.insert(rn);
                 }
                 if matches!(a, Act::Stop | Act::Restart { short: false }) {
-                    p.stopped.insert(Name::from(rn));
-                    p.stopped_on.insert((Name::from(rn), Name::from(u.node)));
+                    p.stopped.insert(rn);
+                    p.stopped_on
+                        .insert((rn, crate::engine::plan::Node::new(u.node).as_str()));
                 }
                 acts.push((rn, a));
             }
@@ -327,11 +331,11 @@ impl<'a> Draft<'a> {
 
     /// `r` runs on some node throughout the plan (a scalable dependee that loses one
     /// instance): its strong dependents need not bounce.
-    fn kept_running(&self, r: &Resource, p: &Progress) -> bool {
+    fn kept_running(&self, r: &'a Resource, p: &Progress) -> bool {
         r.state.iter().any(|(m, st)| {
             st.state.is_running()
                 && !self.after.crashed.contains(m)
-                && !p.stopped_on.contains(&(r.name.clone(), Name::from(m)))
+                && !p.stopped_on.contains(&(r.name.as_str(), m))
         })
     }
 
