@@ -5,14 +5,15 @@ use super::{Auto, Draft, Goal};
 use crate::engine::index::{self, AffKind, dep_target};
 use crate::fasthash::{FastMap, FastSet};
 use crate::model::DepKind;
+use crate::model::Name;
 use std::collections::VecDeque;
 
 impl<'a> Draft<'a> {
     pub(super) fn close_goals(&mut self) {
-        let mut queue: VecDeque<String> = self.aims.goals.keys().cloned().collect();
+        let mut queue: VecDeque<String> = self.aims.goals.keys().map(Name::to_string).collect();
         let mut seen: FastSet<String> = queue.iter().cloned().collect();
         while let Some(gname) = queue.pop_front() {
-            let moving = !matches!(self.aims.goals.get(&gname), Some(Goal::Keep));
+            let moving = !matches!(self.aims.goals.get(gname.as_str()), Some(Goal::Keep));
             if moving {
                 for (h, kind) in self.ix.affinity_holders(&gname) {
                     if !(kind.strong_positive() || *kind == AffKind::StrongNegative) {
@@ -33,7 +34,7 @@ impl<'a> Draft<'a> {
                     let operator_follower =
                         (self.operator && kind.strong_positive()).then(|| gname.clone());
                     self.aims.goals.insert(
-                        h.to_string(),
+                        Name::from(*h),
                         Goal::Auto(Auto {
                             sticky: true,
                             strand_if_empty: true,
@@ -57,7 +58,7 @@ impl<'a> Draft<'a> {
                         continue;
                     }
                     self.aims.goals.insert(
-                        h.to_string(),
+                        Name::from(*h),
                         Goal::Auto(Auto {
                             sticky: true,
                             strand_if_empty: true,
@@ -87,7 +88,7 @@ impl<'a> Draft<'a> {
                     if dr.group == gname || self.aims.goals.contains_key(dr.group.as_str()) {
                         continue;
                     }
-                    self.aims.goals.insert(dr.group.to_string(), Goal::Keep);
+                    self.aims.goals.insert(dr.group.clone(), Goal::Keep);
                     if seen.insert(dr.group.to_string()) {
                         queue.push_back(dr.group.to_string());
                     }
@@ -99,7 +100,7 @@ impl<'a> Draft<'a> {
     /// Goal groups, dependees first (RG_dependencies, affinities, resource dependencies);
     /// creation order breaks ties and cycles.
     pub(super) fn order_groups(&self) -> Vec<String> {
-        let names: Vec<&String> = self.aims.goals.keys().collect();
+        let names: Vec<&Name> = self.aims.goals.keys().collect();
         let pos: FastMap<&str, usize> = names
             .iter()
             .enumerate()
@@ -144,7 +145,7 @@ impl<'a> Draft<'a> {
         let key = |i: usize| self.ix.group_pos(names[i]);
         index::priority_topo_order(&out, indeg, key)
             .into_iter()
-            .map(|i| names[i].clone())
+            .map(|i| names[i].to_string())
             .collect()
     }
 }

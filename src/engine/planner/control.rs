@@ -9,6 +9,7 @@ use crate::engine::ControlOp;
 use crate::engine::plan::StepKind;
 use crate::engine::settings::{self, FailoverMode};
 use crate::error::{ErrorCode, Result};
+use crate::model::Name;
 use crate::model::{RState, Resource, ResourceGroup, RgState};
 
 impl<'a> Draft<'a> {
@@ -307,7 +308,7 @@ impl<'a> Draft<'a> {
     /// A node other than `from` that may take `g` by GIVEOVER, or why there is none.
     fn giveover_target(&self, g: &ResourceGroup, from: &str) -> Result<String, String> {
         let a = Auto {
-            exclude: vec![from.to_string()],
+            exclude: vec![Name::from(from)],
             giveover: true,
             ..Auto::default()
         };

@@ -6,6 +6,7 @@ use crate::engine::index::dep_target;
 use crate::engine::plan::StepKind;
 use crate::error::{ErrorCode, Result};
 use crate::fasthash::FastSet;
+use crate::model::Name;
 use crate::model::{DepKind, Method, Resource, ResourceGroup, RgMode, RgState};
 
 impl<'a> Draft<'a> {
@@ -457,7 +458,7 @@ impl<'a> Draft<'a> {
             self.set_goal(
                 &g.name,
                 Goal::Auto(Auto {
-                    exclude: vec![node.clone()],
+                    exclude: vec![Name::from(node.as_str())],
                     sticky: true,
                     ..Auto::default()
                 }),

@@ -4,6 +4,7 @@
 use super::{Auto, Draft, Goal, err, init_nodes};
 use crate::engine::plan::StepKind;
 use crate::error::{ErrorCode, Result};
+use crate::model::Name;
 use crate::model::{ClusterState, Method, ResourceGroup, RgMode};
 
 impl<'a> Draft<'a> {
@@ -50,7 +51,7 @@ impl<'a> Draft<'a> {
             self.set_goal(
                 &g.name,
                 Goal::Auto(Auto {
-                    exclude: vec![node.clone()],
+                    exclude: vec![Name::from(node.as_str())],
                     sticky: true,
                     strand_if_empty: true,
                     ..Auto::default()

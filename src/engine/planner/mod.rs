@@ -105,7 +105,7 @@ enum Goal {
 
 #[derive(Debug, Clone, Default)]
 struct Auto {
-    exclude: Vec<String>,
+    exclude: Vec<Name>,
     /// Keep current primaries that remain eligible.
     sticky: bool,
     /// Pingpong also excludes nodes that recently gave the group away.
@@ -157,7 +157,7 @@ struct After {
 #[derive(Default)]
 struct Aims {
     /// The groups the plan touches and where each should be, in the order they were named.
-    goals: IndexMap<String, Goal>,
+    goals: IndexMap<Name, Goal>,
     /// Why a group is touched, when it is not the intent itself.
     reasons: FastMap<String, String>,
     /// Groups left alone (being recovered, or frozen by a failure).
@@ -244,7 +244,7 @@ impl<'a> Draft<'a> {
         };
         let placement = order
             .iter()
-            .filter(|g| !matches!(self.aims.goals.get(*g), Some(Goal::Keep)))
+            .filter(|g| !matches!(self.aims.goals.get(g.as_str()), Some(Goal::Keep)))
             .map(Name::from)
             .collect();
         let targets = order.iter().map(target).collect();

@@ -6,6 +6,7 @@ use crate::engine::index::AffKind;
 use crate::engine::plan::{MonitorDecision, StepKind};
 use crate::engine::settings;
 use crate::error::{ErrorCode, Result};
+use crate::model::Name;
 use crate::model::{RState, Resource, ResourceGroup};
 
 impl<'a> Draft<'a> {
@@ -174,7 +175,7 @@ impl<'a> Draft<'a> {
         self.set_goal(
             &root.name.clone(),
             Goal::Auto(Auto {
-                exclude: vec![from.to_string()],
+                exclude: vec![Name::from(from)],
                 sticky: true,
                 giveover,
                 fallback_current: true,

@@ -324,7 +324,7 @@ impl<'a> Draft<'a> {
     }
 
     pub(super) fn set_goal(&mut self, rg: &str, goal: Goal, reason: Option<String>) {
-        self.aims.goals.insert(rg.to_string(), goal);
+        self.aims.goals.insert(Name::from(rg), goal);
         if let Some(r) = reason {
             self.aims.reasons.insert(rg.to_string(), r);
         }
@@ -332,7 +332,7 @@ impl<'a> Draft<'a> {
 
     pub(super) fn keep(&mut self, rg: &str) {
         if !self.aims.goals.contains_key(rg) {
-            self.aims.goals.insert(rg.to_string(), Goal::Keep);
+            self.aims.goals.insert(Name::from(rg), Goal::Keep);
         }
     }
 
