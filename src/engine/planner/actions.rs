@@ -79,7 +79,7 @@ impl<'a> Draft<'a> {
                 continue;
             }
             let current = self.mastered(g);
-            let target = self.targets.get(gname).cloned().unwrap_or_default();
+            let target: &[String] = self.targets.get(gname.as_str()).map_or(&[], Vec::as_slice);
             let mut nodes: Vec<&str> = g
                 .nodelist
                 .iter()

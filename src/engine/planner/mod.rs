@@ -190,7 +190,7 @@ struct Draft<'a> {
     after: After,
     aims: Aims,
     /// Target nodes of each group, decided in dependency order.
-    targets: FastMap<String, Vec<String>>,
+    targets: FastMap<Name, Vec<String>>,
     notes: Vec<String>,
     actions: Vec<Action>,
     /// The intent is an operator command that places groups (`-z`, `-Z`): `++` followers
@@ -225,7 +225,7 @@ impl<'a> Draft<'a> {
         let order = self.order_groups();
         for g in &order {
             let t = self.decide(g)?;
-            self.targets.insert(g.clone(), t);
+            self.targets.insert(Name::from(g.as_str()), t);
         }
         let units = self.units(&order);
         self.summarize(&units);
@@ -239,7 +239,7 @@ impl<'a> Draft<'a> {
         }
         steps.append(&mut self.flags.post);
         let target = |g: &String| {
-            let nodes = self.targets.get(g).map_or(&[][..], Vec::as_slice);
+            let nodes = self.targets.get(g.as_str()).map_or(&[][..], Vec::as_slice);
             (Name::from(g), nodes.iter().map(Name::from).collect())
         };
         let placement = order
