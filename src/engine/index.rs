@@ -175,7 +175,7 @@ impl<'a> Index<'a> {
 /// Every resource's dependents, by the resource's position in the state: one list of
 /// (dependent, kind) ordered by dependee, and where each dependee's part starts. A map from
 /// name to a list of its own cost 180 bytes a dependee (a table slot and a list block); this
-/// costs 4 bytes a resource and 24 a dependency.
+/// costs 4 bytes a resource and 8 a dependency.
 struct Dependents {
     /// `starts[i]..starts[i + 1]` is resource `i`'s part of `edges`.
     starts: Vec<u32>,
