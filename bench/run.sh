@@ -10,7 +10,9 @@
 #                  --peer is given (CI: seconds)
 #   --sizes        resources per generated cluster (groups of 5, each online on its preferred node)
 #   --nodes        cluster sizes (node counts) to generate
-#   --runs         timed runs per command (median reported; 1 warm-up run first)
+#   --runs         timed runs per command (median reported; 1 warm-up run first); the ratio
+#                  pairs against `scsim --version` take three times as many (each run is a few
+#                  milliseconds, and one burst of the machine's noise moves a median of ten)
 #   --setup        lengths of the setup script (N scrgadm/scswitch commands from an empty cluster)
 #   --peer         auto (default): time Pacemaker's tools if installed; install: apt-get them
 #                  first; none: scsim only
@@ -456,7 +458,7 @@ if [ -f "$H100" ]; then
   export SCSIM_STATE=$WORK/w.json
   # The copied log is synced before the run: the command's own fsync must not flush the copy.
   hp="cp $WORK/hist.json $WORK/w.json; rm -f $WORK/w.messages*; [ -f $WORK/hist.messages ] && cp $WORK/hist.messages $WORK/w.messages && sync $WORK/w.messages; true"
-  tm_v "hist-change" "$RUNS" "$hp" "$B/scrgadm" -c -j rs-50 -y Retry_count=5
+  tm_v "hist-change" "$((RUNS * 3))" "$hp" "$B/scrgadm" -c -j rs-50 -y Retry_count=5
   emit "| change at 100 resources after $HISTORY switchovers ($HEV log entries kept) | $(show hist-change) | $(show v-hist-change) | $(ratio_v hist-change) | ≤ 1.5x |"
 fi
 S1K=$WORK/s-2-1000.json
@@ -467,11 +469,11 @@ if [ -f "$S1K" ]; then
   # run changes the state the run before it left. Under the default group commit
   # (docs/decisions.md, "Group commit") most of them do not wait for the disk.
   sh -c "$p1; rm -rf $WORK/w.json.history"
-  tm_v "k-change" "$RUNS" "" "$B/scrgadm" -c -j rs-500 -y Retry_count=5
+  tm_v "k-change" "$((RUNS * 3))" "" "$B/scrgadm" -c -j rs-500 -y Retry_count=5
   # A change to a state file just replaced by a copy: the copy replaced the generation the
   # last sync made durable, so this commit syncs (as the first command after a pause does).
-  tm_v "k-change-copy" "$RUNS" "$p1" "$B/scrgadm" -c -j rs-500 -y Retry_count=5
-  tm_v "k-statg" "$RUNS" "$p1" "$B/scstat" -g
+  tm_v "k-change-copy" "$((RUNS * 3))" "$p1" "$B/scrgadm" -c -j rs-500 -y Retry_count=5
+  tm_v "k-statg" "$((RUNS * 3))" "$p1" "$B/scstat" -g
   emit "| change at 1,000 resources, one after another | $(show k-change) | $(show v-k-change) | $(ratio_v k-change) | ≤ 2.5x |"
   emit "| change at 1,000 resources to a state file just copied in (synced) | $(show k-change-copy) | $(show v-k-change-copy) | $(ratio_v k-change-copy) | (shown) |"
   emit "| \`scstat -g\` at 1,000 resources | $(show k-statg) | $(show v-k-statg) | $(ratio_v k-statg) | ≤ 2.5x |"
