@@ -2,7 +2,7 @@
 //! order a typical run calls them.
 //!
 //! **Static.** On Linux with glibc, when an empty program linked with `+crt-static` runs here,
-//! this script leaves a marker in OUT_DIR and `.cargo/rustc-wrapper.sh` (Cargo's workspace
+//! this script leaves a marker in OUT_DIR and `.cargo/rustc-wrapper.sh` (Cargo's compiler
 //! wrapper, `.cargo/config.toml`) adds `-C target-feature=+crt-static` to the executable's
 //! link. A static executable maps no shared C library and no dynamic loader: each command keeps
 //! about 1 MiB less resident and starts faster (docs/decisions.md, "Thirteenth round").

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Cargo runs this for the compiler invocations of scsim's own crates (build.rustc-workspace-wrapper
-# in .cargo/config.toml) as: rustc-wrapper.sh RUSTC ARGS...
+# Cargo runs every compiler invocation through this (build.rustc-wrapper in .cargo/config.toml)
+# as: rustc-wrapper.sh RUSTC ARGS... (RUSTC may itself be a wrapper, such as clippy-driver).
 #
 # It adds `-C target-feature=+crt-static` to one of them: the link of the `scsim` executable,
 # when build.rs found that a static executable links and runs on this machine (it then leaves
